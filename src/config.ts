@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** Every environment variable the service reads. `.env.example` documents each one. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
+  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://chat.example.com' }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:.+/, { message: 'expected a SQLite URL such as file:./data/bot.db' })
+    .default('file:./data/bot.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  /** Key for the keyed hashes of identity factors (date of birth, SSN last 4). Required in production. */
+  IDENTITY_HASH_KEY: z.string().min(32, { message: 'expected a secret of at least 32 characters' }).optional(),
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'expected MultiTenant, SingleTenant or UserAssignedMSI' }).default('MultiTenant'),
+  COLLECTOR_NAME: z.string().min(1).default('Summit Recovery Services'),
+  COLLECTOR_ADDRESS: z.string().min(1).default('100 Main Street, Suite 200, Atlanta, GA 30301'),
+  COLLECTOR_PHONE: z.string().min(1).default('+1 (800) 555-0100'),
+  COLLECTOR_HOURS: z.string().min(1).default('Monday to Friday, 8am to 8pm Eastern'),
+  /** Import the demo placement file when the database has no accounts. */
+  DEMO_DATA: bool.default(true),
+  /** Turns of one conversation wait at most this long for the previous one before failing. */
+  TURN_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().positive().default(30_000),
+});
+
+export type Config = z.infer<typeof configSchema> & { IDENTITY_HASH_KEY: string };
+
+/** A development-only key: production refuses to start without IDENTITY_HASH_KEY. */
+export const DEV_IDENTITY_HASH_KEY = 'dev-only-identity-hash-key-do-not-use-in-production';
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment once. A bad or missing value throws a ConfigError whose message is one
+ * line per problem, naming the variable and what it expects.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const given = env[name];
+      return `Configuration error: ${name} ${given === undefined ? 'is missing' : 'is invalid'} — ${issue.message}`;
+    });
+    throw new ConfigError(lines.join('\n'));
+  }
+  const config = result.data;
+  if (config.MICROSOFT_APP_ID && !config.MICROSOFT_APP_PASSWORD && config.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+    throw new ConfigError('Configuration error: MICROSOFT_APP_PASSWORD is missing — expected the app password (client secret) that goes with MICROSOFT_APP_ID');
+  }
+  if (!config.IDENTITY_HASH_KEY && config.NODE_ENV === 'production') {
+    throw new ConfigError('Configuration error: IDENTITY_HASH_KEY is missing — expected a secret of at least 32 characters (required when NODE_ENV=production)');
+  }
+  return { ...config, IDENTITY_HASH_KEY: config.IDENTITY_HASH_KEY ?? DEV_IDENTITY_HASH_KEY };
+}
