@@ -1,0 +1,46 @@
+import type { Db, Tx } from './db/database.ts';
+
+/** Legally relevant state changes. Append-only: this module only ever inserts. */
+export type AuditType =
+  | 'placement.imported'
+  | 'placement.updated'
+  | 'verification.succeeded'
+  | 'verification.failed'
+  | 'verification.locked'
+  | 'disclosure.shown'
+  | 'validation.notice.delivered'
+  | 'esign.consent'
+  | 'dispute.recorded'
+  | 'original_creditor.requested'
+  | 'cease.recorded'
+  | 'sms.opt_out'
+  | 'sms.opt_in'
+  | 'attorney.recorded'
+  | 'status.reported'
+  | 'plan.agreed'
+  | 'plan.cancelled'
+  | 'payment.recorded'
+  | 'handoff.queued'
+  | 'handoff.accepted'
+  | 'handoff.resolved';
+
+export interface AuditEntry {
+  type: AuditType;
+  actor: string;
+  accountId?: string | null;
+  conversationId?: string | null;
+  /** Never identity factors, card numbers or message bodies. */
+  detail?: Record<string, unknown>;
+}
+
+export async function appendAudit(db: Db | Tx, entry: AuditEntry): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      type: entry.type,
+      actor: entry.actor,
+      accountId: entry.accountId ?? null,
+      conversationId: entry.conversationId ?? null,
+      detailJson: JSON.stringify(entry.detail ?? {}),
+    },
+  });
+}
