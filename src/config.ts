@@ -21,7 +21,10 @@ export const configSchema = z.object({
     .default('file:./data/bot.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   /** Key for the keyed hashes of identity factors (date of birth, SSN last 4). Required in production. */
-  IDENTITY_HASH_KEY: z.string().min(32, { message: 'expected a secret of at least 32 characters' }).optional(),
+  IDENTITY_HASH_KEY: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().min(32, { message: 'expected a secret of at least 32 characters' }).optional(),
+  ),
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,

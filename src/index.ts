@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { createApp } from './app.ts';
+import { ConfigError, DEV_IDENTITY_HASH_KEY, loadConfig } from './config.ts';
+import { migrateDatabase, openDatabase } from './db/database.ts';
+import { seedDemoDataIfEmpty } from './import/demoData.ts';
+import { createLogger } from './logger.ts';
+
+/** Composition root: config -> database -> services -> adapters -> HTTP server. */
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  if (config.IDENTITY_HASH_KEY === DEV_IDENTITY_HASH_KEY) {
+    logger.warn('IDENTITY_HASH_KEY is not set: using the development key. Set it before importing real accounts.');
+  }
+
+  await migrateDatabase(config.DATABASE_URL);
+  const db = await openDatabase(config.DATABASE_URL);
+  if (config.DEMO_DATA) {
+    await seedDemoDataIfEmpty(db, config.IDENTITY_HASH_KEY, logger);
+  }
+
+  const app = createApp({ config, db, logger });
+  const url = await app.http.listen(config.PORT, config.HOST);
+  logger.info({ url }, 'debt bot listening');
+  console.log(`Debt bot is running at ${url}  (health: ${url}/healthz, bot endpoint: ${url}/api/messages)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight turns');
+    await app.http.drain(10_000);
+    await db.$disconnect();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Start-up failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
