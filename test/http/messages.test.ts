@@ -67,7 +67,7 @@ describe('POST /api/messages with deliveryMode expectReplies', () => {
 
   it('ignores the bot itself joining', async () => {
     const client = new BotClient(running.baseUrl);
-    const { status, replies } = await client.post({ type: 'conversationUpdate', membersAdded: [{ id: 'bot' }], text: undefined });
+    const { status, replies } = await client.post({ type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'bot' }], text: undefined });
     expect(status).toBe(200);
     expect(replies).toHaveLength(0);
   });

@@ -1,0 +1,102 @@
+/**
+ * The language-understanding port. Two implementations sit behind it: the deterministic recognizer
+ * (always available, no network) and an optional OpenAI-compatible one that falls back to it.
+ */
+
+/** Intents the bot acts on. Rights and safety intents come first: they win over everything else. */
+export const RIGHTS_INTENTS = [
+  'crisis', // self-harm or crisis: priority handoff + 988
+  'attorney', // represented by a lawyer
+  'bankruptcy',
+  'deceased', // a report that the debtor has died
+  'military', // active military duty
+  'identity_theft', // identity theft or fraud
+  'dispute', // not mine / wrong amount / I dispute it
+  'original_creditor', // asks for the original creditor's name and address
+  'cease', // stop contacting me
+  'agent', // a person: agent, human, representative
+] as const;
+
+export const OTHER_INTENTS = [
+  'hardship', // lost job, illness, medical bills, bereavement
+  'abusive', // insults or threats aimed at the bot or the agency
+  'balance', // how much do I owe / what is this about
+  'itemization', // why is it so high / what are these fees / interest
+  'rights', // what are my rights / validation
+  'validation_notice', // send me the notice / letter / in writing
+  'pay_full', // pay it all / pay in full
+  'settle', // settle / reduce / discount / lump sum less
+  'plan', // payment plan / installments / "I can do 50 a month"
+  'affirm', // yes / ok / agree / sí
+  'deny', // no / not now
+  'language', // switch language ("español", "english")
+  'greeting', // hi / hello
+  'thanks', // thanks / bye
+  'help', // what can you do / help
+  'unknown',
+] as const;
+
+export type RightsIntent = (typeof RIGHTS_INTENTS)[number];
+export type Intent = RightsIntent | (typeof OTHER_INTENTS)[number];
+export const INTENTS: readonly Intent[] = [...RIGHTS_INTENTS, ...OTHER_INTENTS];
+
+/** A calendar date without a time zone. */
+export interface CalendarDate {
+  year: number;
+  month: number; // 1-12
+  day: number; // 1-31
+}
+
+export interface MoneyMention {
+  /** Minor units (cents). */
+  amount: number;
+  /** "week" | "two_weeks" | "month" when the debtor said "a month", "every two weeks"... */
+  per?: 'week' | 'two_weeks' | 'month';
+}
+
+export interface Entities {
+  /** Unambiguous dates found in the text. */
+  dates: CalendarDate[];
+  /** True when the text holds a date that could be read two ways (e.g. 04/05/1985 where both are ≤ 12 and differ). */
+  ambiguousDate?: boolean;
+  money: MoneyMention[];
+  /** A 5-digit ZIP code when the debtor named one ("my zip is 30301"). */
+  zip?: string;
+  /** Four digits the debtor gave as SSN last 4 ("last four 1234"). */
+  ssnLast4?: string;
+  /** Something shaped like one of our account numbers (letters, digits, dashes; at least one digit). */
+  accountNumber?: string;
+  /** "es" or "en" when the debtor asked for a language. */
+  language?: 'en' | 'es';
+  /** Count of payments ("over 6 months", "in 4 payments"). */
+  count?: number;
+}
+
+export interface Recognition {
+  /** The intent to act on: the highest-priority one found (RIGHTS_INTENTS order first). */
+  intent: Intent;
+  /** Every intent found in the text, highest priority first (e.g. ["dispute", "hardship"]). */
+  intents: Intent[];
+  entities: Entities;
+  /** Which recognizer produced the result. */
+  source: 'deterministic' | 'llm';
+}
+
+export interface RecognizeContext {
+  /** The conversation's language. */
+  language: 'en' | 'es';
+}
+
+export interface Recognizer {
+  recognize(text: string, context: RecognizeContext): Promise<Recognition>;
+}
+
+export function isRightsIntent(intent: Intent): intent is RightsIntent {
+  return (RIGHTS_INTENTS as readonly string[]).includes(intent);
+}
+
+/** Orders intents by priority: rights/safety intents in RIGHTS_INTENTS order, then the rest. */
+export function byPriority(intents: Iterable<Intent>): Intent[] {
+  const unique = [...new Set(intents)];
+  return unique.sort((a, b) => INTENTS.indexOf(a) - INTENTS.indexOf(b));
+}
