@@ -37,6 +37,16 @@ export const configSchema = z.object({
   DEMO_DATA: bool.default(true),
   /** Turns of one conversation wait at most this long for the previous one before failing. */
   TURN_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().positive().default(30_000),
+  /** Optional OpenAI-compatible language model for intent recognition; unset = deterministic recognizer only. */
+  OPENAI_API_KEY: optionalText,
+  /** Any OpenAI-compatible server (e.g. http://localhost:8000/v1); unset = api.openai.com. */
+  OPENAI_BASE_URL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.url({ message: 'expected an absolute URL such as https://api.openai.com/v1' }).optional(),
+  ),
+  OPENAI_MODEL: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().min(1).default('gpt-4o-mini')),
+  /** The language model gets this long per message before the deterministic result is used. */
+  OPENAI_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().positive().default(4000),
 });
 
 export type Config = z.infer<typeof configSchema> & { IDENTITY_HASH_KEY: string };
