@@ -14,6 +14,7 @@
  * - Identity factors (dob, ssn_last4) are stored only as keyed hashes, and never appear in a
  *   reason, an audit event or an exception message.
  */
+import { nameKey } from '../domain/names.ts';
 import { parse } from 'csv-parse/sync';
 import type { Info } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -360,6 +361,7 @@ type Outcome = 'imported' | 'updated' | 'unchanged';
 const COMPARED_FIELDS = [
   'firstName',
   'lastName',
+  'nameKey',
   'address',
   'zip',
   'phone',
@@ -398,6 +400,7 @@ async function writeRow(tx: Tx, row: PlacementRow, hashKey: string, now: Date): 
   const fields = {
     firstName: row.firstName,
     lastName: row.lastName,
+    nameKey: nameKey(`${row.firstName} ${row.lastName}`),
     address: row.address,
     zip: row.zip,
     phone: row.phone,
