@@ -1,0 +1,93 @@
+import type { Db, Tx } from '../db/database.ts';
+import { appendAudit } from '../audit.ts';
+
+/** Why a conversation goes to a person. The officer console sorts by priority, then waiting time. */
+export const HANDOFF_REASONS = {
+  crisis: 0,
+  attorney: 10,
+  bankruptcy: 10,
+  deceased: 10,
+  military: 10,
+  identity_theft: 10,
+  dispute: 20,
+  original_creditor: 20,
+  cease: 20,
+  abusive: 30,
+  hardship: 30,
+  locked: 40,
+  proposal: 40,
+  delinquent: 40,
+  asked: 50,
+} as const;
+
+export type HandoffReason = keyof typeof HANDOFF_REASONS;
+
+export interface HandoffRequest {
+  reason: HandoffReason;
+  conversationId?: string | null;
+  accountId?: string | null;
+  /** Context for the officer (never identity factors or card numbers). */
+  detail?: Record<string, unknown>;
+}
+
+export interface QueuedHandoff {
+  id: string;
+  /** How many open handoffs are ahead of this one. */
+  ahead: number;
+  /** Rough wait in minutes, for the debtor. */
+  expectedWaitMinutes: number;
+}
+
+/** Minutes an officer needs per waiting conversation, for the wait estimate. */
+const MINUTES_PER_CONVERSATION = 4;
+
+/**
+ * Queues a conversation for an officer. An open handoff of the same conversation is reused
+ * (its priority raised when the new reason is more urgent) so one conversation is queued once.
+ */
+export async function queueHandoff(db: Db, request: HandoffRequest): Promise<QueuedHandoff> {
+  const priority = HANDOFF_REASONS[request.reason];
+  const handoff = await db.$transaction(async (tx: Tx) => {
+    const open = request.conversationId
+      ? await tx.handoff.findFirst({ where: { conversationId: request.conversationId, status: { in: ['queued', 'accepted'] } } })
+      : null;
+    const row = open
+      ? await tx.handoff.update({
+          where: { id: open.id },
+          data: {
+            priority: Math.min(open.priority, priority),
+            reason: priority < open.priority ? request.reason : open.reason,
+            accountId: open.accountId ?? request.accountId ?? null,
+            detailJson: JSON.stringify({ ...JSON.parse(open.detailJson), [request.reason]: request.detail ?? true }),
+          },
+        })
+      : await tx.handoff.create({
+          data: {
+            reason: request.reason,
+            priority,
+            conversationId: request.conversationId ?? null,
+            accountId: request.accountId ?? null,
+            detailJson: JSON.stringify({ [request.reason]: request.detail ?? true }),
+          },
+        });
+    if (request.conversationId) {
+      await tx.conversation.updateMany({ where: { id: request.conversationId, holder: 'bot' }, data: { holder: 'queued' } });
+    }
+    await appendAudit(tx, {
+      type: 'handoff.queued',
+      actor: 'bot',
+      accountId: request.accountId,
+      conversationId: request.conversationId,
+      detail: { reason: request.reason, priority, handoffId: row.id },
+    });
+    return row;
+  });
+  const ahead = await db.handoff.count({
+    where: {
+      status: 'queued',
+      id: { not: handoff.id },
+      OR: [{ priority: { lt: handoff.priority } }, { priority: handoff.priority, createdAt: { lt: handoff.createdAt } }],
+    },
+  });
+  return { id: handoff.id, ahead, expectedWaitMinutes: Math.max(2, (ahead + 1) * MINUTES_PER_CONVERSATION) };
+}
