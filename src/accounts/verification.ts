@@ -1,0 +1,78 @@
+import type { Db } from '../db/database.ts';
+import type { Account } from '../db/generated/client.ts';
+import { appendAudit } from '../audit.ts';
+import { factorMatches } from '../identity/factors.ts';
+import { nameKey } from '../domain/names.ts';
+import { afterFailedVerification, afterSuccessfulVerification, isVerificationLocked } from '../domain/verificationLock.ts';
+
+/** What the debtor told us. Exactly one of `accountNumber`, `fullName`, `phone` identifies them. */
+export interface VerificationClaim {
+  accountNumber?: string;
+  fullName?: string;
+  /** E.164; by SMS the number the message came from. */
+  phone?: string;
+  /** ISO YYYY-MM-DD. */
+  dob: string;
+  zip?: string;
+  ssnLast4?: string;
+}
+
+export type VerificationResult =
+  | { ok: true; account: Account }
+  /** Never says which factor failed, nor whether the identifier matched an account. */
+  | { ok: false; lockedNow: boolean };
+
+async function candidates(db: Db, claim: VerificationClaim): Promise<Account[]> {
+  if (claim.accountNumber) {
+    const account = await db.account.findFirst({ where: { accountNumber: claim.accountNumber.trim().toUpperCase() } });
+    return account ? [account] : [];
+  }
+  if (claim.phone) return db.account.findMany({ where: { phone: claim.phone } });
+  if (claim.fullName) {
+    const key = nameKey(claim.fullName);
+    return key.includes(' ') ? db.account.findMany({ where: { nameKey: key } }) : [];
+  }
+  return [];
+}
+
+function factorsMatch(account: Account, claim: VerificationClaim, hashKey: string): boolean {
+  const dobOk = factorMatches(hashKey, account.factorSalt, 'dob', claim.dob, account.dobHash);
+  const zipOk = claim.zip !== undefined && claim.zip.slice(0, 5) === account.zip.slice(0, 5);
+  const ssnOk = claim.ssnLast4 !== undefined && factorMatches(hashKey, account.factorSalt, 'ssnLast4', claim.ssnLast4, account.ssnLast4Hash);
+  return dobOk && (zipOk || ssnOk);
+}
+
+/**
+ * Checks a claim. Every account the identifier points to that is not locked is compared; a failure
+ * counts against each of them, and the third failure in a row locks the account for 30 minutes
+ * (across conversations and channels). A locked account answers like a wrong factor.
+ */
+export async function verifyClaim(
+  db: Db,
+  claim: VerificationClaim,
+  { hashKey, now, conversationId, channel }: { hashKey: string; now: Date; conversationId?: string; channel: string },
+): Promise<VerificationResult> {
+  const found = await candidates(db, claim);
+  const open = found.filter((a) => !isVerificationLocked(a, now));
+  const matches = open.filter((a) => factorsMatch(a, claim, hashKey));
+
+  if (matches.length === 1) {
+    const account = matches[0]!;
+    await db.$transaction(async (tx) => {
+      await tx.account.update({ where: { id: account.id }, data: { ...afterSuccessfulVerification(), lastActivityAt: now } });
+      await appendAudit(tx, { type: 'verification.succeeded', actor: 'debtor', accountId: account.id, conversationId, detail: { channel, by: claim.accountNumber ? 'account_number' : claim.phone ? 'phone' : 'name' } });
+    });
+    return { ok: true, account };
+  }
+
+  let lockedNow = false;
+  for (const account of open) {
+    const next = afterFailedVerification(account, now);
+    lockedNow ||= next.lockedNow;
+    await db.$transaction(async (tx) => {
+      await tx.account.update({ where: { id: account.id }, data: { failedVerifications: next.failedVerifications, verificationLockedUntil: next.verificationLockedUntil } });
+      await appendAudit(tx, { type: next.lockedNow ? 'verification.locked' : 'verification.failed', actor: 'debtor', accountId: account.id, conversationId, detail: { channel } });
+    });
+  }
+  return { ok: false, lockedNow };
+}

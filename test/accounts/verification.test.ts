@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyClaim, type VerificationClaim } from '../../src/accounts/verification.ts';
+import { DEV_IDENTITY_HASH_KEY } from '../../src/config.ts';
+import { seedDemoDataIfEmpty } from '../../src/import/demoData.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
+
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await createTestDatabase();
+  await seedDemoDataIfEmpty(database.db, DEV_IDENTITY_HASH_KEY);
+});
+afterEach(async () => database.close());
+
+const now = new Date('2026-11-23T12:00:00Z');
+const options = { hashKey: DEV_IDENTITY_HASH_KEY, now, channel: 'test' };
+const maria: VerificationClaim = { accountNumber: 'A-1001', dob: '1985-03-14', zip: '30301' };
+
+describe('verifyClaim', () => {
+  it.each<[string, VerificationClaim]>([
+    ['account number + DOB + ZIP', maria],
+    ['account number in lower case + DOB + SSN last 4', { accountNumber: 'a-1001', dob: '1985-03-14', ssnLast4: '1234' }],
+    ['full name + DOB + ZIP+4', { fullName: 'maria  JOHNSON', dob: '1985-03-14', zip: '30301-1234' }],
+    ['accented name typed without accents', { fullName: 'Carlos Ramirez', dob: '1979-11-02', zip: '78201' }],
+    ['phone on file (SMS)', { phone: '+14045550101', dob: '1985-03-14', ssnLast4: '1234' }],
+  ])('verifies with %s', async (_label, claim) => {
+    const result = await verifyClaim(database.db, claim, options);
+    expect(result.ok).toBe(true);
+  });
+
+  it.each<[string, VerificationClaim]>([
+    ['a wrong DOB', { ...maria, dob: '1985-03-15' }],
+    ['a wrong ZIP', { ...maria, zip: '30302' }],
+    ['a wrong SSN last 4', { accountNumber: 'A-1001', dob: '1985-03-14', ssnLast4: '4321' }],
+    ['no second factor', { accountNumber: 'A-1001', dob: '1985-03-14' }],
+    ['an unknown account', { ...maria, accountNumber: 'A-9999' }],
+    ['a first name only', { fullName: 'Maria', dob: '1985-03-14', zip: '30301' }],
+    ["another debtor's phone", { phone: '+12105550134', dob: '1985-03-14', zip: '30301' }],
+  ])('refuses %s with the same answer', async (_label, claim) => {
+    expect(await verifyClaim(database.db, claim, options)).toEqual({ ok: false, lockedNow: false });
+  });
+
+  it('locks after 3 failures across conversations; the right details then fail too, until the lock ends', async () => {
+    for (let i = 0; i < 2; i++) expect((await verifyClaim(database.db, { ...maria, zip: '00000' }, { ...options, conversationId: `c${i}` })).ok).toBe(false);
+    expect(await verifyClaim(database.db, { ...maria, zip: '00000' }, options)).toEqual({ ok: false, lockedNow: true });
+    expect((await verifyClaim(database.db, maria, options)).ok).toBe(false);
+    expect((await verifyClaim(database.db, maria, { ...options, now: new Date('2026-11-23T12:31:00Z') })).ok).toBe(true);
+    const audit = await database.db.auditEvent.findMany({ where: { type: { startsWith: 'verification.' } }, orderBy: { createdAt: 'asc' } });
+    expect(audit.map((a) => a.type)).toEqual(['verification.failed', 'verification.failed', 'verification.locked', 'verification.succeeded']);
+    for (const event of audit) expect(event.detailJson).not.toMatch(/1985|30301|0000/);
+  });
+
+  it('a success resets the failure count', async () => {
+    await verifyClaim(database.db, { ...maria, zip: '00000' }, options);
+    await verifyClaim(database.db, maria, options);
+    const account = await database.db.account.findUniqueOrThrow({ where: { accountNumber: 'A-1001' } });
+    expect(account.failedVerifications).toBe(0);
+  });
+});
