@@ -15,6 +15,7 @@ import { languageOf } from './bot/language.ts';
 import { messagesFor, type CollectorInfo } from './messages/catalogue.ts';
 import { PrismaStorage } from './storage/prismaStorage.ts';
 import { createHttpServer, type HttpServer } from './http/server.ts';
+import { registerNoticeRoutes } from './notices/noticeRoutes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -58,6 +59,6 @@ export function createApp({ config, db, logger }: AppDeps): App {
     }
   };
 
-  const http = createHttpServer({ db, logger, adapter, bot });
+  const http = createHttpServer({ db, logger, adapter, bot, routes: [(s) => registerNoticeRoutes(s, { db, collector })] });
   return { http, adapter, bot };
 }

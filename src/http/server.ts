@@ -17,9 +17,11 @@ interface HttpDeps {
   logger: Logger;
   adapter: CloudAdapter;
   bot: ActivityHandler;
+  /** Feature routes, registered after the built-in ones (e.g. the validation notice pages). */
+  routes?: Array<(server: restify.Server) => void>;
 }
 
-export function createHttpServer({ db, logger, adapter, bot }: HttpDeps): HttpServer {
+export function createHttpServer({ db, logger, adapter, bot, routes = [] }: HttpDeps): HttpServer {
   const server = restify.createServer({ name: 'debt-bot', handleUncaughtExceptions: false });
   let inFlight = 0;
   let draining = false;
@@ -52,6 +54,8 @@ export function createHttpServer({ db, logger, adapter, bot }: HttpDeps): HttpSe
     const reachable = await isDatabaseReachable(db);
     res.send(reachable ? 200 : 503, { status: reachable ? 'ok' : 'degraded', database: reachable ? 'reachable' : 'unreachable' });
   });
+
+  for (const register of routes) register(server);
 
   return {
     server,

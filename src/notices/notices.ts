@@ -1,0 +1,214 @@
+/**
+ * E-SIGN consent and the electronic delivery of the validation notice (Reg F 1006.34, 1006.42).
+ *
+ * - Electronic delivery only after E-SIGN consent (15 U.S.C. 7001(c)); the consent row keeps the
+ *   wording shown, the time and the channel.
+ * - The first time the validation information is provided — electronically, or the moment the
+ *   debtor asks for it by mail — fixes `Account.validationPeriodEndsAt`. Later deliveries never
+ *   restart the period.
+ * - A notice is a page behind an unguessable link: 32 random bytes, base64url. Only a SHA-256
+ *   digest of the token is stored (in `Notice.token`), so read access to the database, a backup or a
+ *   log of queries does not open anyone's notice, and lookups by digest leak nothing about the
+ *   token through timing. The raw token exists only in the link handed to the debtor.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db, Tx } from '../db/database.ts';
+import type { Account, Creditor, Notice } from '../db/generated/client.ts';
+import { appendAudit } from '../audit.ts';
+import { validationPeriodEnd } from '../domain/validationPeriod.ts';
+import { NOTICE_LANGUAGES, type NoticeLanguage } from './validationNotice.ts';
+
+export const ESIGN_CONSENT_KIND = 'esign';
+export const VALIDATION_NOTICE_KIND = 'validation';
+
+/** 32 random bytes in base64url: 43 characters. */
+const TOKEN_BYTES = 32;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Thrown by deliverValidationNotice when the debtor has not consented to electronic delivery. */
+export class EsignConsentRequiredError extends Error {
+  override name = 'EsignConsentRequiredError';
+  constructor(readonly accountId: string) {
+    super('E-SIGN consent is required before delivering a notice electronically (Reg F 1006.42); ask for consent or mail the notice');
+  }
+}
+
+export class UnknownAccountError extends Error {
+  override name = 'UnknownAccountError';
+  constructor(readonly accountId: string) {
+    super(`no account with id ${accountId}`);
+  }
+}
+
+interface Where {
+  accountId: string;
+  /** "web" | "sms" | … */
+  channel: string;
+  conversationId?: string | null;
+}
+
+export type NoticeWithAccount = Notice & { account: Account & { creditor: Creditor } };
+
+/** The digest stored in `Notice.token` for a raw token. */
+export function hashNoticeToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('base64url');
+}
+
+/** A fresh unguessable token: 256 random bits, base64url (43 characters). */
+export function newNoticeToken(): string {
+  return randomBytes(TOKEN_BYTES).toString('base64url');
+}
+
+/** True when `token` has the shape of a token we issue. */
+export function isWellFormedNoticeToken(token: string): boolean {
+  return TOKEN_PATTERN.test(token);
+}
+
+/** `${baseUrl}/notices/${token}` (a trailing slash on the base is ignored). */
+export function noticeUrl(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/notices/${token}`;
+}
+
+/** Records the debtor's consent to electronic notices, with the wording they agreed to. */
+export async function recordEsignConsent(
+  db: Db,
+  where: Where & { wording: string; now?: Date },
+): Promise<{ consentId: string }> {
+  if (where.wording.trim() === '') throw new Error('the consent wording shown to the debtor is required');
+  return db.$transaction(async (tx) => {
+    const consent = await tx.consent.create({
+      data: {
+        accountId: where.accountId,
+        kind: ESIGN_CONSENT_KIND,
+        channel: where.channel,
+        wording: where.wording,
+        ...(where.now ? { givenAt: where.now } : {}),
+      },
+    });
+    await appendAudit(tx, {
+      type: 'esign.consent',
+      actor: 'debtor',
+      accountId: where.accountId,
+      conversationId: where.conversationId,
+      detail: { channel: where.channel, consentId: consent.id },
+    });
+    return { consentId: consent.id };
+  });
+}
+
+async function activeEsignConsent(db: Db | Tx, accountId: string) {
+  return db.consent.findFirst({
+    where: { accountId, kind: ESIGN_CONSENT_KIND, withdrawnAt: null },
+    orderBy: { givenAt: 'desc' },
+    select: { id: true },
+  });
+}
+
+/** True when the debtor has an E-SIGN consent that has not been withdrawn. */
+export async function hasEsignConsent(db: Db, accountId: string): Promise<boolean> {
+  return (await activeEsignConsent(db, accountId)) !== null;
+}
+
+/**
+ * Sets the account's validation period end if it has none yet, by the Reg F rule applied to `now`.
+ * Conditional update, so two racing first deliveries cannot both set it. Returns the stored end
+ * and whether this call set it.
+ */
+async function fixValidationPeriod(tx: Tx, accountId: string, now: Date): Promise<{ endsAt: Date; started: boolean }> {
+  const { count } = await tx.account.updateMany({
+    where: { id: accountId, validationPeriodEndsAt: null },
+    data: { validationPeriodEndsAt: validationPeriodEnd(now) },
+  });
+  const account = await tx.account.findUnique({ where: { id: accountId }, select: { validationPeriodEndsAt: true } });
+  if (!account) throw new UnknownAccountError(accountId);
+  if (!account.validationPeriodEndsAt) throw new Error('validation period end was not stored');
+  return { endsAt: account.validationPeriodEndsAt, started: count === 1 };
+}
+
+/**
+ * Delivers the validation notice electronically: a Notice row behind a fresh token, and an audit
+ * event, in one transaction. Requires E-SIGN consent (throws EsignConsentRequiredError).
+ * `firstDelivery` is true when this delivery started the validation period; later deliveries (and
+ * deliveries after a mailed-notice request) reuse the stored end date.
+ */
+export async function deliverValidationNotice(
+  db: Db,
+  where: Where & { language: NoticeLanguage; now: Date },
+): Promise<{ token: string; validationPeriodEndsAt: Date; firstDelivery: boolean }> {
+  if (!NOTICE_LANGUAGES.includes(where.language)) throw new Error(`unsupported notice language "${String(where.language)}"`);
+  const token = newNoticeToken();
+  return db.$transaction(async (tx) => {
+    const account = await tx.account.findUnique({ where: { id: where.accountId }, select: { id: true } });
+    if (!account) throw new UnknownAccountError(where.accountId);
+    if (!(await activeEsignConsent(tx, where.accountId))) throw new EsignConsentRequiredError(where.accountId);
+
+    const { endsAt, started } = await fixValidationPeriod(tx, where.accountId, where.now);
+    const notice = await tx.notice.create({
+      data: {
+        accountId: where.accountId,
+        kind: VALIDATION_NOTICE_KIND,
+        token: hashNoticeToken(token),
+        channel: where.channel,
+        language: where.language,
+        deliveredAt: where.now,
+        validationPeriodEndsAt: endsAt,
+      },
+    });
+    await appendAudit(tx, {
+      type: 'validation.notice.delivered',
+      actor: 'bot',
+      accountId: where.accountId,
+      conversationId: where.conversationId,
+      detail: {
+        channel: where.channel,
+        noticeId: notice.id,
+        language: where.language,
+        firstDelivery: started,
+        validationPeriodEndsAt: endsAt.toISOString(),
+      },
+    });
+    return { token, validationPeriodEndsAt: endsAt, firstDelivery: started };
+  });
+}
+
+/**
+ * The debtor declined electronic delivery: the notice goes by mail. Fixes the validation period
+ * (if not already fixed) by the same rule, as of `now`, and writes an audit event that the mailing
+ * process picks up.
+ */
+export async function requestMailedNotice(
+  db: Db,
+  where: Where & { now: Date },
+): Promise<{ validationPeriodEndsAt: Date; firstDelivery: boolean }> {
+  return db.$transaction(async (tx) => {
+    const { endsAt, started } = await fixValidationPeriod(tx, where.accountId, where.now);
+    await appendAudit(tx, {
+      type: 'validation.notice.mail_requested',
+      actor: 'debtor',
+      accountId: where.accountId,
+      conversationId: where.conversationId,
+      detail: { channel: where.channel, firstDelivery: started, validationPeriodEndsAt: endsAt.toISOString() },
+    });
+    return { validationPeriodEndsAt: endsAt, firstDelivery: started };
+  });
+}
+
+// Looked up in place of a malformed token, so malformed and unknown tokens cost the same query.
+const NO_SUCH_DIGEST = hashNoticeToken('not-a-token');
+
+/**
+ * The notice behind a token, with its account and creditor, or null for an unknown or malformed
+ * token. Records `firstViewedAt` on the first view.
+ */
+export async function findNoticeByToken(db: Db, token: string, now: Date = new Date()): Promise<NoticeWithAccount | null> {
+  const wellFormed = typeof token === 'string' && isWellFormedNoticeToken(token);
+  const digest = wellFormed ? hashNoticeToken(token) : NO_SUCH_DIGEST;
+  const notice = await db.notice.findUnique({ where: { token: digest }, include: { account: { include: { creditor: true } } } });
+  if (!notice || !wellFormed) return null;
+  if (notice.firstViewedAt === null) {
+    await db.notice.updateMany({ where: { id: notice.id, firstViewedAt: null }, data: { firstViewedAt: now } });
+    const viewed = await db.notice.findUnique({ where: { id: notice.id }, select: { firstViewedAt: true } });
+    return { ...notice, firstViewedAt: viewed?.firstViewedAt ?? now };
+  }
+  return notice;
+}
