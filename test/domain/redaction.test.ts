@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { CARD_PLACEHOLDER, luhnValid, maskIdentityFactors, redactCardNumbers, redactForStorage } from '../../src/domain/redaction.ts';
+
+const X = CARD_PLACEHOLDER;
+
+describe('luhnValid', () => {
+  it.each([
+    ['4242424242424242', true],
+    ['4242424242424241', false],
+    ['378282246310005', true],
+    ['79927398713', true],
+    ['79927398710', false],
+    ['', false],
+    ['4242 4242', false],
+  ])('%s → %s', (digits, valid) => {
+    expect(luhnValid(digits)).toBe(valid);
+  });
+});
+
+describe('redactCardNumbers', () => {
+  it.each<[string, string]>([
+    // Visa, plain, spaced, dashed, inside a sentence
+    ['4242424242424242', X],
+    ['my card is 4242 4242 4242 4242 exp 12/26 cvc 123', `my card is ${X} exp 12/26 cvc 123`],
+    ['here: 4242-4242-4242-4242, charge it', `here: ${X}, charge it`],
+    ['pay with 4000056655665556 please', `pay with ${X} please`],
+    // Mastercard, Discover, Amex 15 digits (4-6-5 grouping), Diners 14, a 19-digit Visa
+    ['mc 5555 5555 5555 4444', `mc ${X}`],
+    ['discover 6011111111111117.', `discover ${X}.`],
+    ['amex 3782 822463 10005 ok', `amex ${X} ok`],
+    ['amex 378282246310005', `amex ${X}`],
+    ['diners 3056 9309 0259 04', `diners ${X}`],
+    ['4111 1111 1111 1111 003', X],
+    // glued to words and punctuation, a typo'd double space
+    ['card:5105105105105100,thanks', `card:${X},thanks`],
+    ['card4242424242424242', `card${X}`],
+    ['4000  0566 5566 5556', X],
+    // two cards; a card next to a phone number keeps the phone number
+    ['4242424242424242 and 5555555555554444', `${X} and ${X}`],
+    ['4242 4242 4242 4242 555 0100', `${X} 555 0100`],
+  ])('%s', (input, output) => {
+    expect(redactCardNumbers(input)).toEqual({ text: output, found: true });
+  });
+
+  it.each([
+    '1234 5678 9012 3456', // 16 digits, not Luhn
+    '4242 4242 4242 4241', // one digit off
+    'call me at (404) 555-0100 or 404-555-0100',
+    '+1 404 555 0100',
+    'acct 55-0192, A-1001',
+    'dob 4/12/1985',
+    'I can pay $1,250.50 on 2024-03-14',
+    'ssn 123-45-6789',
+    'tracking 1Z999AA10123456784', // letters break it up
+    '4242 4242 42', // too short
+    '42424242424242424242424', // 23 digits in a row: not a card
+    'no digits here',
+  ])('leaves %s alone', (input) => {
+    expect(redactCardNumbers(input)).toEqual({ text: input, found: false });
+  });
+});
+
+describe('maskIdentityFactors', () => {
+  it.each<[string, string]>([
+    ['my dob is April 12 1985 and last four 1234', 'my dob is ••••• •• •••• and last four ••••'],
+    ['born 4/12/1985', 'born •/••/••••'],
+    ['04-12-85', '••-••-••'],
+    ['1985-04-12', '••••-••-••'],
+    ['12.04.1985', '••.••.••••'],
+    ['12 April 1985', '•• ••••• ••••'],
+    ['Apr 12, 1985', '••• ••, ••••'],
+    ['April 12th', '••••• ••••'],
+    ['12 de abril de 1985', '•• •• ••••• •• ••••'],
+    ['nací el 3 de marzo del 90', 'nací el • •• ••••• ••• ••'],
+    ['4/12', '•/••'],
+    ['ssn 123-45-6789', 'ssn •••-••-••••'],
+    ['123 45 6789', '••• •• ••••'],
+    ['123456789', '•••••••••'],
+    ['1234', '••••'],
+    ['12 34', '•• ••'],
+    ['últimos cuatro: 9876', 'últimos cuatro: ••••'],
+  ])('%s', (input, output) => {
+    expect(maskIdentityFactors(input)).toBe(output);
+  });
+
+  it.each(['my zip is 30301', 'I can pay $50', 'may I pay later', 'A-1001', 'hello'])('leaves %s alone', (input) => {
+    expect(maskIdentityFactors(input)).toBe(input);
+  });
+});
+
+describe('redactForStorage', () => {
+  const text = 'dob 4/12/1985, ssn last 4 1234, card 4242 4242 4242 4242';
+
+  it('always removes card numbers', () => {
+    expect(redactForStorage(text, { verificationStep: false })).toBe(`dob 4/12/1985, ssn last 4 1234, card ${X}`);
+  });
+
+  it('masks identity factors in a verification turn', () => {
+    const stored = redactForStorage(text, { verificationStep: true });
+    expect(stored).toBe(`dob •/••/••••, ssn last 4 ••••, card ${X}`);
+    expect(stored).not.toMatch(/\d{2}/);
+  });
+
+  it('never lets a card through, even where masking would have touched its groups', () => {
+    const stored = redactForStorage('4242 4242 4242 4242', { verificationStep: true });
+    expect(stored).toBe(X);
+  });
+});
