@@ -1,53 +1,239 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { recordCease, recordHardship, recordReportedStatus, type ReportedStatus } from '../src/accounts/rights.ts';
+import { appendAudit } from '../src/audit.ts';
 import {
-  ComponentDialog,
-  DialogSet,
-  DialogTurnStatus,
-  TextPrompt,
-  WaterfallDialog,
-  type DialogState,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
-import { messagesFor, type CollectorInfo } from '../src/messages/catalogue.ts';
-import { languageOf } from '../src/bot/language.ts';
+  CARD_REMOVED,
+  catalogueOf,
+  channelOf,
+  conversationRecordId,
+  recognitionOf,
+  sessionOf,
+  type ConversationServices,
+} from '../src/bot/services.ts';
+import type { Session } from '../src/bot/session.ts';
+import { isLanguage } from '../src/messages/catalogue.ts';
+import type { Recognition } from '../src/nlu/recognizer.ts';
+import { AttorneyDialog } from './attorneyDialog.ts';
+import { showBalance } from './balance.ts';
+import { recordDisputeAndConfirm } from './dispute.ts';
+import { handOff } from './handoff.ts';
+import { MenuDialog } from './menuDialog.ts';
+import { RightsDialog } from './rightsDialog.ts';
+import { VerifyDialog, type VerifyResult } from './verifyDialog.ts';
 
-const FLOW = 'mainFlow';
-const TEXT = 'text';
+const MAIN = 'main';
+const STATUS_INTENTS: readonly string[] = ['bankruptcy', 'deceased', 'military', 'identity_theft'];
+
+/** What an interruption did: nothing, answered the turn, or answered and the active dialog should re-ask. */
+type Interruption = 'none' | 'done' | 'reprompt';
 
 /**
- * The router every conversation starts in. Before verification it says who we are and that a
- * person is reachable — and nothing about any account.
+ * The router every conversation runs through. Rights and safety come first, at any step: crisis,
+ * a person, stop-contact, attorney, bankruptcy and the like, disputes, hardship, abuse. Otherwise
+ * the debtor is greeted, verified (nothing about any account before that), given the debt-collector
+ * disclosure, the balance and their validation rights, and then the menu.
  */
-export class MainDialog extends ComponentDialog {
-  constructor(private readonly collector: CollectorInfo) {
-    super('main');
-    this.addDialog(new TextPrompt(TEXT));
-    this.addDialog(new WaterfallDialog(FLOW, [this.greet.bind(this), this.answer.bind(this)]));
-    this.initialDialogId = FLOW;
+export class MainDialog {
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    private readonly services: ConversationServices,
+    dialogState: StatePropertyAccessor<DialogState>,
+  ) {
+    this.dialogs = new DialogSet(dialogState);
+    this.dialogs.add(new VerifyDialog(services));
+    this.dialogs.add(new RightsDialog(services));
+    this.dialogs.add(new AttorneyDialog(services));
+    this.dialogs.add(new MenuDialog(services));
+    this.dialogs.add(
+      new WaterfallDialog(MAIN, [this.start.bind(this), this.afterVerification.bind(this), (step) => step.replaceDialog(MenuDialog.id)]),
+    );
   }
 
-  /** Continues the active dialog, or starts this one. */
-  async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
-    const dialogSet = new DialogSet(accessor);
-    dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
+  async run(context: TurnContext): Promise<void> {
+    const session = await sessionOf(context, this.services);
+    const dc = await this.dialogs.createContext(context);
+
+    if (context.activity.type === 'conversationUpdate') {
+      const debtorJoined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient.id);
+      if (debtorJoined && !session.greeted && !dc.activeDialog) await dc.beginDialog(MAIN);
+      return;
+    }
+    if (context.activity.type !== 'message') return;
+
+    const now = this.services.now().getTime();
+    if (session.accountId && session.lastActivityAt && now - session.lastActivityAt > this.services.verificationIdleMs) {
+      delete session.accountId;
+      delete session.verifiedAt;
+      await dc.cancelAllDialogs();
+      await context.sendActivity(catalogueOf(session).verificationExpired());
+    }
+    session.lastActivityAt = now;
+
+    const recognition = await recognitionOf(context, this.services);
+    const cardRemoved = context.turnState.get(CARD_REMOVED) === true;
+    if (cardRemoved && session.mode === 'normal') {
+      await context.sendActivity(catalogueOf(session).cardNumberRemoved());
+    }
+
+    if (session.mode !== 'normal') {
+      await this.afterStopOrCrisis(context, session, recognition);
+      return;
+    }
+
+    const interruption = await this.interrupt(dc, session, recognition);
+    if (interruption === 'done') return;
+    if (interruption === 'reprompt' || (cardRemoved && recognition.intent === 'unknown')) {
+      if (dc.activeDialog) await dc.repromptDialog();
+      else await dc.beginDialog(MAIN);
+      return;
+    }
+
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
-      await dc.beginDialog(this.id);
+      if (session.accountId) await dc.beginDialog(MenuDialog.id, { handleCurrentMessage: true });
+      else await dc.beginDialog(MAIN);
     }
   }
 
-  private async greet(step: WaterfallStepContext<{ greeted?: boolean }>) {
-    const text = messagesFor(languageOf(step.context));
-    if (step.options.greeted) {
-      return step.prompt(TEXT, { prompt: text.notUnderstood() });
+  /** After "stop contacting me" only a request for a person or a crisis gets an answer; after a crisis, no collection talk. */
+  private async afterStopOrCrisis(context: TurnContext, session: Session, recognition: Recognition): Promise<void> {
+    const text = catalogueOf(session);
+    if (recognition.intents.includes('crisis')) {
+      await handOff(context, this.services, 'crisis', { quiet: true });
+      await context.sendActivity(text.crisis());
+    } else if (recognition.intent === 'agent') {
+      await handOff(context, this.services, 'asked');
+    } else if (session.mode === 'crisis') {
+      await context.sendActivity(text.crisisFollowUp());
     }
-    await step.context.sendActivity(text.greeting(this.collector));
-    await step.context.sendActivity(text.agentAnytime());
-    return step.prompt(TEXT, { prompt: text.askHowToHelp() });
   }
 
-  private async answer(step: WaterfallStepContext) {
-    return step.replaceDialog(FLOW, { greeted: true });
+  private async interrupt(dc: DialogContext, session: Session, recognition: Recognition): Promise<Interruption> {
+    const { context } = dc;
+    const text = catalogueOf(session);
+    const channel = channelOf(context);
+    const where = () => ({ accountId: session.accountId!, conversationId: conversationRecordId(context), channel });
+    const intent = recognition.intent;
+
+    if (intent === 'crisis') {
+      session.mode = 'crisis';
+      await dc.cancelAllDialogs();
+      await handOff(context, this.services, 'crisis', { quiet: true });
+      await context.sendActivity(text.crisis());
+      return 'done';
+    }
+    if (intent === 'agent') {
+      await handOff(context, this.services, 'asked');
+      return 'done';
+    }
+    if (intent === 'cease') {
+      await dc.cancelAllDialogs();
+      session.mode = 'ceased';
+      if (session.accountId) {
+        await recordCease(this.services.db, where());
+        await context.sendActivity(text.ceaseConfirmed());
+      } else {
+        await context.sendActivity(text.ceaseNoted());
+      }
+      await handOff(context, this.services, 'cease', { quiet: true });
+      return 'done';
+    }
+    if (intent === 'attorney' && dc.activeDialog?.id !== AttorneyDialog.id) {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(AttorneyDialog.id);
+      return 'done';
+    }
+    if (STATUS_INTENTS.includes(intent)) {
+      await dc.cancelAllDialogs();
+      const status = intent as ReportedStatus;
+      if (session.accountId) {
+        await recordReportedStatus(this.services.db, { ...where(), status });
+        await context.sendActivity(text.statusRecorded(status));
+      } else {
+        await context.sendActivity(text.statusNoted());
+      }
+      await handOff(context, this.services, status, { quiet: true });
+      return 'done';
+    }
+    if (intent === 'dispute' || intent === 'original_creditor') {
+      const words = context.activity.text ?? '';
+      if (session.accountId) {
+        await dc.cancelAllDialogs();
+        await recordDisputeAndConfirm(context, this.services, { kind: intent, words });
+        await dc.beginDialog(MenuDialog.id);
+        return 'done';
+      }
+      session.pending = { kind: intent, words };
+      await context.sendActivity(text.verifyFirstToRecord());
+      return 'reprompt';
+    }
+    if (intent === 'hardship' || (recognition.intents.includes('hardship') && !session.hardship)) {
+      if (!session.hardship && session.accountId) await recordHardship(this.services.db, where());
+      session.hardship = true;
+      await context.sendActivity(session.accountId ? text.hardship() : text.hardshipBeforeVerification());
+      return intent === 'hardship' ? 'reprompt' : 'none';
+    }
+    if (intent === 'abusive') {
+      session.abusiveWarnings += 1;
+      if (session.abusiveWarnings === 1) {
+        await context.sendActivity(text.abusiveFirst());
+        return 'reprompt';
+      }
+      await context.sendActivity(text.abusiveHandoff());
+      await handOff(context, this.services, 'abusive');
+      return 'done';
+    }
+    if (intent === 'language' && isLanguage(recognition.entities.language)) {
+      session.language = recognition.entities.language;
+      session.languageChosen = true;
+      await context.sendActivity(catalogueOf(session).languageSwitched());
+      return 'reprompt';
+    }
+    return 'none';
+  }
+
+  private async start(step: WaterfallStepContext) {
+    const session = await sessionOf(step.context, this.services);
+    const text = catalogueOf(session);
+    if (!session.greeted) {
+      session.greeted = true;
+      await step.context.sendActivity(text.greeting(this.services.collector));
+      await step.context.sendActivity(text.agentAnytime());
+    }
+    if (session.accountId) return step.next({ accountId: session.accountId, resumed: true });
+    return step.beginDialog(VerifyDialog.id);
+  }
+
+  private async afterVerification(step: WaterfallStepContext) {
+    const result = (step.result ?? {}) as VerifyResult & { resumed?: boolean };
+    if (!result.accountId) return step.endDialog();
+    if (result.resumed) return step.replaceDialog(MenuDialog.id);
+
+    const session = await sessionOf(step.context, this.services);
+    const account = await this.services.db.account.findUniqueOrThrow({ where: { id: result.accountId } });
+    session.accountId = account.id;
+    session.verifiedAt = this.services.now().getTime();
+    if (!session.languageChosen && isLanguage(account.language)) session.language = account.language;
+    const text = catalogueOf(session);
+    const conversationId = conversationRecordId(step.context);
+    if (conversationId) {
+      await this.services.db.conversation.update({ where: { id: conversationId }, data: { accountId: account.id, language: session.language } });
+    }
+
+    // Reg F 1006.18(e): the first message after verification says who we are and why we ask.
+    await step.context.sendActivity(`${text.verified(account.firstName)} ${text.disclosure(this.services.collector)}`);
+    await appendAudit(this.services.db, { type: 'disclosure.shown', actor: 'bot', accountId: account.id, conversationId, detail: { channel: channelOf(step.context), language: session.language } });
+
+    if (session.pending) {
+      const pending = session.pending;
+      delete session.pending;
+      await recordDisputeAndConfirm(step.context, this.services, pending);
+      return step.replaceDialog(MenuDialog.id);
+    }
+    await showBalance(step.context, this.services, false);
+    if (!account.validationPeriodEndsAt) return step.beginDialog(RightsDialog.id);
+    return step.next();
   }
 }

@@ -15,12 +15,23 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({
   options: {
     conversations: { type: 'string', default: '200' },
-    turns: { type: 'string', default: '6' },
+    turns: { type: 'string', default: '8' },
   },
 });
 const CONVERSATIONS = Number(values.conversations);
 const TURNS = Number(values.turns);
-const UTTERANCES = ['hi', 'how much do I owe?', 'what is this about', 'ok', 'thanks', 'bye'];
+/** Demo debtors (prisma/demo-placements.csv): each simulated conversation verifies as one of them. */
+const DEBTORS = [
+  ['A-1001', 'March 14 1985', '30301'],
+  ['A-1003', '7/21/1968', 'last four 4321'],
+  ['A-1004', '1990-01-09', 'zip 60614'],
+  ['A-1006', 'December 5 1995', '10025'],
+];
+/** A first contact: greeting, verification, E-SIGN consent, balance questions, rights, thanks. */
+function script(index: number): string[] {
+  const [account, dob, factor] = DEBTORS[index % DEBTORS.length]!;
+  return ['hi', account!, dob!, factor!, 'yes', 'why is it so high?', 'what are my rights', 'thanks'];
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -64,6 +75,7 @@ async function waitForHealth(base: string, timeoutMs: number): Promise<void> {
 }
 
 async function conversation(base: string, index: number, latencies: number[]): Promise<number> {
+  index = Math.abs(index);
   const conversationId = `bench-${index}-${Date.now()}`;
   let errors = 0;
   for (let turn = 0; turn < TURNS; turn++) {
@@ -77,7 +89,7 @@ async function conversation(base: string, index: number, latencies: number[]): P
       from: { id: `user-${index}`, role: 'user' },
       recipient: { id: 'bot', role: 'bot' },
       locale: 'en-US',
-      text: UTTERANCES[turn % UTTERANCES.length],
+      text: script(index)[turn % 8],
     };
     const started = performance.now();
     try {

@@ -2,8 +2,10 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
+  type Middleware,
   type TurnContext,
 } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../dialogs/mainDialog.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
@@ -14,6 +16,11 @@ import { TurnLoggingMiddleware } from './bot/turnLogging.ts';
 import { languageOf } from './bot/language.ts';
 import { messagesFor, type CollectorInfo } from './messages/catalogue.ts';
 import { PrismaStorage } from './storage/prismaStorage.ts';
+import type { ConversationServices } from './bot/services.ts';
+import type { Session } from './bot/session.ts';
+import { TranscriptMiddleware } from './bot/transcriptMiddleware.ts';
+import { DeterministicRecognizer } from './nlu/deterministicRecognizer.ts';
+import { createRecognizer } from './nlu/createRecognizer.ts';
 import { createHttpServer, type HttpServer } from './http/server.ts';
 import { registerNoticeRoutes } from './notices/noticeRoutes.ts';
 
@@ -27,17 +34,50 @@ export interface App {
   http: HttpServer;
   adapter: CloudAdapter;
   bot: DebtBot;
+  services: ConversationServices;
+  /** Starts listening; links the bot sends use PUBLIC_URL, or the address it listens on. */
+  listen(port: number, host: string): Promise<string>;
 }
 
 export function collectorFrom(config: Config): CollectorInfo {
-  return { name: config.COLLECTOR_NAME, phone: config.COLLECTOR_PHONE, hours: config.COLLECTOR_HOURS };
+  return { name: config.COLLECTOR_NAME, address: config.COLLECTOR_ADDRESS, phone: config.COLLECTOR_PHONE, hours: config.COLLECTOR_HOURS };
 }
 
-/** Wires services, the bot and the adapter into an HTTP server (not yet listening). */
-export function createApp({ config, db, logger }: AppDeps): App {
-  const collector = collectorFrom(config);
+export interface BotParts {
+  bot: DebtBot;
+  services: ConversationServices;
+  /** Turn middleware in order: logging, one turn at a time per conversation, redaction + transcript. */
+  middleware: Middleware[];
+}
+
+/** The bot and its services, independent of the adapter (tests drive it with a TestAdapter). */
+export function buildBot({ config, db, logger, now = () => new Date() }: AppDeps & { now?: () => Date }): BotParts {
   const conversationState = new ConversationState(new PrismaStorage(db));
-  const bot = new DebtBot(conversationState, new MainDialog(collector));
+  const deterministic = new DeterministicRecognizer();
+  const services: ConversationServices = {
+    db,
+    recognizer: createRecognizer(config, logger, deterministic),
+    consentRecognizer: deterministic,
+    collector: collectorFrom(config),
+    hashKey: config.IDENTITY_HASH_KEY,
+    publicBaseUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
+    verificationIdleMs: config.VERIFICATION_IDLE_MINUTES * 60_000,
+    now,
+    session: conversationState.createProperty<Session>('session'),
+  };
+  const mainDialog = new MainDialog(services, conversationState.createProperty<DialogState>('dialogState'));
+  return {
+    bot: new DebtBot(conversationState, mainDialog),
+    services,
+    middleware: [new TurnLoggingMiddleware(logger), new TurnLockMiddleware(new KeyedLock(), config.TURN_TIMEOUT_MS), new TranscriptMiddleware(db)],
+  };
+}
+
+/** Wires the bot into the Bot Framework adapter and an HTTP server (not yet listening). */
+export function createApp(deps: AppDeps): App {
+  const { config, db, logger } = deps;
+  const collector = collectorFrom(config);
+  const { bot, services, middleware } = buildBot(deps);
 
   // No app id: the endpoint is unauthenticated (local Web Chat, tests, Emulator). With one, every
   // request must carry a valid Bot Framework token, so the bot can also sit behind Azure Bot Service.
@@ -48,8 +88,7 @@ export function createApp({ config, db, logger }: AppDeps): App {
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
   });
   const adapter = new CloudAdapter(auth);
-  adapter.use(new TurnLoggingMiddleware(logger));
-  adapter.use(new TurnLockMiddleware(new KeyedLock(), config.TURN_TIMEOUT_MS));
+  middleware.forEach((m) => adapter.use(m));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'unhandled turn error');
     try {
@@ -60,5 +99,15 @@ export function createApp({ config, db, logger }: AppDeps): App {
   };
 
   const http = createHttpServer({ db, logger, adapter, bot, routes: [(s) => registerNoticeRoutes(s, { db, collector })] });
-  return { http, adapter, bot };
+  return {
+    http,
+    adapter,
+    bot,
+    services,
+    async listen(port, host) {
+      const url = await http.listen(port, host);
+      services.publicBaseUrl = config.PUBLIC_URL ?? url;
+      return url;
+    },
+  };
 }

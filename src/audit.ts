@@ -17,6 +17,8 @@ export type AuditType =
   | 'sms.opt_in'
   | 'attorney.recorded'
   | 'status.reported'
+  | 'hardship.reported'
+  | 'validation.notice.mail_requested'
   | 'plan.agreed'
   | 'plan.cancelled'
   | 'payment.recorded'

@@ -14,7 +14,10 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
   PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://chat.example.com' }).optional(),
+  PUBLIC_URL: z
+    .url({ message: 'expected an absolute URL such as https://chat.example.com' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   DATABASE_URL: z
     .string()
     .regex(/^file:.+/, { message: 'expected a SQLite URL such as file:./data/bot.db' })
@@ -35,6 +38,8 @@ export const configSchema = z.object({
   COLLECTOR_HOURS: z.string().min(1).default('Monday to Friday, 8am to 8pm Eastern'),
   /** Import the demo placement file when the database has no accounts. */
   DEMO_DATA: bool.default(true),
+  /** A verified debtor must verify again after this many minutes without a message. */
+  VERIFICATION_IDLE_MINUTES: z.coerce.number({ message: 'expected minutes' }).int().positive().default(15),
   /** Turns of one conversation wait at most this long for the previous one before failing. */
   TURN_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().positive().default(30_000),
   /** Optional OpenAI-compatible language model for intent recognition; unset = deterministic recognizer only. */

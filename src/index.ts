@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   }
 
   const app = createApp({ config, db, logger });
-  const url = await app.http.listen(config.PORT, config.HOST);
+  const url = await app.listen(config.PORT, config.HOST);
   logger.info({ url }, 'debt bot listening');
   console.log(`Debt bot is running at ${url}  (health: ${url}/healthz, bot endpoint: ${url}/api/messages)`);
 

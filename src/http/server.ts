@@ -4,6 +4,7 @@ import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { isDatabaseReachable, type Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { activityProblem } from './activitySchema.ts';
 
 export interface HttpServer {
   server: restify.Server;
@@ -47,6 +48,11 @@ export function createHttpServer({ db, logger, adapter, bot, routes = [] }: Http
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 }));
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    const problem = activityProblem(req.body);
+    if (problem) {
+      res.send(400, { error: problem });
+      return;
+    }
     await adapter.process(req, res, (context) => bot.run(context));
   });
 

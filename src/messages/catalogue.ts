@@ -4,19 +4,87 @@ import { es } from './es.ts';
 /** Facts about the collector that appear in debtor-facing text (from config). */
 export interface CollectorInfo {
   name: string;
+  address: string;
   phone: string;
   hours: string;
 }
+
+/** Account facts a catalogue needs, already formatted for the language (money, dates). */
+export interface AccountView {
+  firstName: string;
+  maskedAccountNumber: string;
+  creditor: string;
+  originalCreditor: string;
+  current: string;
+  itemizationDate: string;
+  itemizationAmount: string;
+  interest: string;
+  fees: string;
+  payments: string;
+  credits: string;
+  /** Date the validation period ends, or undefined before the validation notice is delivered. */
+  validationEnds?: string;
+}
+
+export type ReportedStatusKind = 'bankruptcy' | 'deceased' | 'military' | 'identity_theft';
+export type PauseReason = 'dispute' | 'cease' | 'attorney' | ReportedStatusKind;
 
 /**
  * Every debtor-facing sentence, one catalogue per language. Words about money, rights or law come
  * only from here — never from a language model.
  */
 export interface Catalogue {
+  locale: string;
   greeting(collector: CollectorInfo): string;
   agentAnytime(): string;
-  askHowToHelp(): string;
+  askIdentifier(): string;
+  askIdentifierAgain(): string;
+  askDob(): string;
+  /** By SMS the phone number identifies the debtor, so verification starts with the date of birth. */
+  askDobFirst(): string;
+  askDobAgainAmbiguous(): string;
+  askDobInvalid(): string;
+  askFactor(): string;
+  askFactorInvalid(): string;
+  verifyFirst(): string;
+  verifyFirstToRecord(): string;
+  verifyFailed(): string;
+  verifyExhausted(collector: CollectorInfo): string;
+  verificationExpired(): string;
+  verified(firstName: string): string;
+  disclosure(collector: CollectorInfo): string;
+  balanceSummary(a: AccountView): string;
+  itemization(a: AccountView): string;
+  rightsSummary(a: AccountView & { validationEnds: string }): string;
+  askEsign(): string;
+  askEsignAgain(): string;
+  esignAccepted(link: string): string;
+  esignDeclined(): string;
+  noticeLink(link: string): string;
+  menu(collectionPaused: boolean): string;
+  paymentThroughPerson(): string;
+  collectionPaused(reason: PauseReason): string;
+  disputeRecorded(): string;
+  originalCreditorRecorded(): string;
+  ceaseConfirmed(): string;
+  ceaseNoted(): string;
+  askAttorneyName(): string;
+  askAttorneyContact(): string;
+  attorneyRecorded(name: string): string;
+  attorneyNoted(): string;
+  statusRecorded(status: ReportedStatusKind): string;
+  statusNoted(): string;
+  hardship(): string;
+  hardshipBeforeVerification(): string;
+  crisis(): string;
+  crisisFollowUp(): string;
+  abusiveFirst(): string;
+  abusiveHandoff(): string;
+  handoffQueued(minutes: number, channel: string): string;
+  cardNumberRemoved(): string;
+  languageSwitched(): string;
   notUnderstood(): string;
+  thanks(): string;
   technicalProblem(collector: CollectorInfo): string;
 }
 

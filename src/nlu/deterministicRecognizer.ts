@@ -749,6 +749,13 @@ const RULES: Record<Exclude<Intent, 'unknown'>, RegExp[]> = {
     /\b(rebaj\w*|descont\w*|descuent\w*|condon\w*)\b/,
     /\b(la mitad|mitad del)\b/,
   ],
+  pay: [
+    /\b(how|where|when) (do|can|could|should) (i|we) (make a |send a |send the |send )?(pay|payment)\b/,
+    /\b(i|we) (want|wanna|would like|d like|need|am ready|m ready|are ready) to (make a )?(pay|payment)\b/,
+    /\b(make|send|set up) a payment\b/,
+    /\b(can|could) (i|we) (make a )?(pay|payment)\b/,
+    /\b(quiero|queremos|como puedo|como podemos|puedo|necesito|donde puedo) (hacer un )?(pagar|pago)\b/,
+  ],
   plan: [
     /\b(payment|payments|pay) ?plan\b/,
     /\bplan\b/,

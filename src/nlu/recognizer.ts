@@ -27,6 +27,7 @@ export const OTHER_INTENTS = [
   'pay_full', // pay it all / pay in full
   'settle', // settle / reduce / discount / lump sum less
   'plan', // payment plan / installments / "I can do 50 a month"
+  'pay', // wants to pay, no way named yet: "how do I pay", "I want to make a payment"
   'affirm', // yes / ok / agree / sí
   'deny', // no / not now
   'language', // switch language ("español", "english")

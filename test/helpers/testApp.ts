@@ -16,7 +16,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ru
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
   const app = createApp({ config, db: database.db, logger: createLogger(config.LOG_LEVEL) });
-  const baseUrl = await app.http.listen(0, '127.0.0.1');
+  const baseUrl = await app.listen(0, '127.0.0.1');
   return {
     app,
     baseUrl,

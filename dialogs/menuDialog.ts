@@ -1,0 +1,74 @@
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { collectionPauseReason } from '../src/accounts/rights.ts';
+import { catalogueOf, recognitionOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { showBalance } from './balance.ts';
+import { RightsDialog } from './rightsDialog.ts';
+
+/** What a verified debtor can ask for: balance, itemization, rights and notice, payment options. */
+export class MenuDialog extends Dialog {
+  static readonly id = 'menu';
+
+  constructor(private readonly services: ConversationServices) {
+    super(MenuDialog.id);
+  }
+
+  /** With `handleCurrentMessage`, the message that started the menu is answered instead of listing the options. */
+  override async beginDialog(dc: DialogContext, options?: { handleCurrentMessage?: boolean }): Promise<DialogTurnResult> {
+    if (options?.handleCurrentMessage) return this.continueDialog(dc);
+    await this.sendMenu(dc.context);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
+    const account = await verifiedAccount(dc.context, this.services);
+    if (!account) return dc.endDialog();
+    const text = catalogueOf(await sessionOf(dc.context, this.services));
+    const { intent } = await recognitionOf(dc.context, this.services);
+    switch (intent) {
+      case 'balance':
+        await showBalance(dc.context, this.services, false);
+        break;
+      case 'itemization':
+        await showBalance(dc.context, this.services, true);
+        break;
+      case 'rights':
+      case 'validation_notice':
+        return dc.beginDialog(RightsDialog.id);
+      case 'pay_full':
+      case 'settle':
+      case 'plan':
+      case 'pay': {
+        const paused = collectionPauseReason(account);
+        await dc.context.sendActivity(paused ? text.collectionPaused(paused) : text.paymentThroughPerson());
+        break;
+      }
+      case 'thanks':
+        await dc.context.sendActivity(text.thanks());
+        break;
+      case 'unknown':
+        await dc.context.sendActivity(text.notUnderstood());
+        await this.sendMenu(dc.context);
+        break;
+      default:
+        await this.sendMenu(dc.context);
+    }
+    return Dialog.EndOfTurn;
+  }
+
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.sendMenu(dc.context);
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext, _instance: DialogInstance): Promise<void> {
+    await this.sendMenu(context);
+  }
+
+  private async sendMenu(context: TurnContext): Promise<void> {
+    const account = await verifiedAccount(context, this.services);
+    const text = catalogueOf(await sessionOf(context, this.services));
+    await context.sendActivity(text.menu(account ? collectionPauseReason(account) !== null : true));
+  }
+}

@@ -1,0 +1,91 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Db } from '../db/database.ts';
+import type { Account, Creditor } from '../db/generated/client.ts';
+import { itemize, maskAccountNumber } from '../domain/itemization.ts';
+import { formatMoney } from '../domain/money.ts';
+import { formatValidationPeriodEnd } from '../domain/validationPeriod.ts';
+import { messagesFor, type AccountView, type Catalogue, type CollectorInfo } from '../messages/catalogue.ts';
+import type { Recognition, Recognizer } from '../nlu/recognizer.ts';
+import { languageOf } from './language.ts';
+import { newSession, type Session } from './session.ts';
+
+/** Everything the dialogs need from the outside world, passed in by the composition root. */
+export interface ConversationServices {
+  db: Db;
+  recognizer: Recognizer;
+  /** The deterministic recognizer alone: consents ("yes") must never rest on a language model. */
+  consentRecognizer: Recognizer;
+  collector: CollectorInfo;
+  hashKey: string;
+  /** Absolute base URL for links the debtor opens (validation notice, payment pages). */
+  publicBaseUrl: string;
+  /** Verification lapses after this long without a message from the debtor. */
+  verificationIdleMs: number;
+  now(): Date;
+  session: StatePropertyAccessor<Session>;
+}
+
+const RECOGNITION = Symbol('recognition');
+/** Set by the verification dialog when the message carried identity factors (masked in the transcript). */
+export const SENSITIVE_TURN = Symbol('sensitiveTurn');
+/** Set by the transcript middleware when a card number was removed from the message. */
+export const CARD_REMOVED = Symbol('cardRemoved');
+/** The Conversation row id, set by the transcript middleware. */
+export const CONVERSATION_RECORD = Symbol('conversationRecord');
+
+export async function sessionOf(context: TurnContext, services: ConversationServices): Promise<Session> {
+  return services.session.get(context, newSession(languageOf(context)));
+}
+
+export function catalogueOf(session: Session): Catalogue {
+  return messagesFor(session.language);
+}
+
+/** The recognizer runs once per turn; dialogs share the result. */
+export async function recognitionOf(context: TurnContext, services: ConversationServices): Promise<Recognition> {
+  const cached = context.turnState.get(RECOGNITION) as Recognition | undefined;
+  if (cached) return cached;
+  const session = await sessionOf(context, services);
+  const recognition = await services.recognizer.recognize(context.activity.text ?? '', { language: session.language });
+  context.turnState.set(RECOGNITION, recognition);
+  return recognition;
+}
+
+export function conversationRecordId(context: TurnContext): string | undefined {
+  return context.turnState.get(CONVERSATION_RECORD) as string | undefined;
+}
+
+export type ChannelKind = 'web' | 'sms' | string;
+
+export function channelOf(context: TurnContext): ChannelKind {
+  const id = context.activity.channelId;
+  if (id === 'sms') return 'sms';
+  if (id === 'directline' || id === 'webchat') return 'web';
+  return id;
+}
+
+export function accountView(account: Account & { creditor: Creditor }, text: Catalogue): AccountView {
+  const item = itemize(account);
+  const money = (minor: number) => formatMoney(minor, item.currency, text.locale);
+  const date = (d: Date) => new Intl.DateTimeFormat(text.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  return {
+    firstName: account.firstName,
+    maskedAccountNumber: maskAccountNumber(account.accountNumber),
+    creditor: account.creditor.name,
+    originalCreditor: account.originalCreditor,
+    current: money(item.current),
+    itemizationDate: date(item.itemizationDate),
+    itemizationAmount: money(item.itemizationAmount),
+    interest: money(item.interest),
+    fees: money(item.fees),
+    payments: money(item.payments),
+    credits: money(item.credits),
+    validationEnds: account.validationPeriodEndsAt ? formatValidationPeriodEnd(account.validationPeriodEndsAt, text.locale) : undefined,
+  };
+}
+
+export async function verifiedAccount(context: TurnContext, services: ConversationServices): Promise<(Account & { creditor: Creditor }) | null> {
+  const session = await sessionOf(context, services);
+  if (!session.accountId) return null;
+  return services.db.account.findUnique({ where: { id: session.accountId }, include: { creditor: true } });
+}

@@ -1,0 +1,52 @@
+import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbuilder';
+import type { Db } from '../db/database.ts';
+import { redactCardNumbers, maskIdentityFactors } from '../domain/redaction.ts';
+import { appendMessage, ensureConversation } from '../conversations/transcript.ts';
+import { CARD_REMOVED, CONVERSATION_RECORD, SENSITIVE_TURN, channelOf } from './services.ts';
+
+/**
+ * Card numbers are removed from the debtor's message before anything (dialogs, recognizers, logs,
+ * the transcript) sees it (PCI DSS). Every message in and out is stored in the transcript;
+ * messages that carried identity factors are stored masked.
+ */
+export class TranscriptMiddleware implements Middleware {
+  constructor(private readonly db: Db) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const conversationExternalId = context.activity.conversation?.id;
+    if (!conversationExternalId) return next();
+    const receivedAt = new Date();
+    const isMessage = context.activity.type === 'message' && typeof context.activity.text === 'string';
+    if (isMessage) {
+      const redacted = redactCardNumbers(context.activity.text);
+      if (redacted.found) {
+        context.activity.text = redacted.text;
+        context.turnState.set(CARD_REMOVED, true);
+      }
+    }
+    const conversation = await ensureConversation(this.db, conversationExternalId, channelOf(context));
+    context.turnState.set(CONVERSATION_RECORD, conversation.id);
+
+    const outgoing: Array<{ text: string; at: Date }> = [];
+    context.onSendActivities(async (_ctx, activities: Partial<Activity>[], sendNext: () => Promise<ResourceResponse[]>) => {
+      for (const activity of activities) {
+        if (activity.type === 'message' && activity.text) outgoing.push({ text: redactCardNumbers(activity.text).text, at: new Date() });
+      }
+      return sendNext();
+    });
+
+    try {
+      await next();
+    } finally {
+      if (isMessage) {
+        const sensitive = context.turnState.get(SENSITIVE_TURN) === true;
+        // A verification answer may hold a ZIP, a date of birth or SSN digits: mask dates, then every digit.
+        const text = sensitive ? maskIdentityFactors(context.activity.text!).replace(/\d/g, '•') : context.activity.text!;
+        await appendMessage(this.db, { conversationId: conversation.id, direction: 'in', author: 'debtor', text, at: receivedAt });
+      }
+      for (const message of outgoing) {
+        await appendMessage(this.db, { conversationId: conversation.id, direction: 'out', author: 'bot', text: message.text, at: message.at });
+      }
+    }
+  }
+}

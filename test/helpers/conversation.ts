@@ -1,0 +1,78 @@
+import { TestAdapter, type Activity } from 'botbuilder';
+import { buildBot, type BotParts } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { seedDemoDataIfEmpty } from '../../src/import/demoData.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createTestDatabase, type TestDatabase } from './testDatabase.ts';
+
+/** A settable clock for tests. */
+export class TestClock {
+  constructor(public current = new Date('2026-11-23T15:00:00Z')) {}
+  now = () => new Date(this.current);
+  advanceMinutes(minutes: number) {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+}
+
+export interface TestBot {
+  parts: BotParts;
+  database: TestDatabase;
+  config: Config;
+  clock: TestClock;
+  /** A conversation on a channel ("test" = web-like, "sms" = from a phone number). */
+  conversation(options?: { channelId?: string; from?: string; locale?: string; id?: string }): TestConversation;
+  close(): Promise<void>;
+}
+
+export interface TestConversation {
+  id: string;
+  /** Sends a message and returns every reply text of the turn. */
+  say(text: string): Promise<string[]>;
+  send(activity: Partial<Activity>): Promise<string[]>;
+}
+
+/** The whole bot (same wiring as the server) on a fresh database with the demo accounts. */
+export async function createTestBot(env: Record<string, string> = {}): Promise<TestBot> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, PUBLIC_URL: 'https://chat.example.test', ...env });
+  await seedDemoDataIfEmpty(database.db, config.IDENTITY_HASH_KEY);
+  const clock = new TestClock();
+  const parts = buildBot({ config, db: database.db, logger: createLogger('silent'), now: clock.now });
+  let counter = 0;
+  return {
+    parts,
+    database,
+    config,
+    clock,
+    conversation(options = {}) {
+      const id = options.id ?? `conv-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+      const adapter = new TestAdapter(async (context) => parts.bot.run(context));
+      parts.middleware.forEach((m) => adapter.use(m));
+      const send = async (activity: Partial<Activity>) => {
+        await adapter.processActivity({
+          type: 'message',
+          channelId: options.channelId ?? 'test',
+          conversation: { id, isGroup: false, conversationType: 'personal', name: 'test' },
+          from: { id: options.from ?? 'debtor', name: 'debtor', role: 'user' },
+          recipient: { id: 'bot', name: 'bot', role: 'bot' },
+          locale: options.locale ?? 'en-US',
+          ...activity,
+        });
+        return adapter.activeQueue.splice(0).filter((a) => a.type === 'message').map((a) => a.text ?? '');
+      };
+      return { id, send, say: (text: string) => send({ text }) };
+    },
+    async close() {
+      await database.close();
+    },
+  };
+}
+
+/** Verifies a demo debtor on the web (account number + DOB + ZIP) and returns all replies. */
+export async function verifyAsMaria(conversation: TestConversation): Promise<string[]> {
+  const replies = [...(await conversation.say('hi'))];
+  replies.push(...(await conversation.say('A-1001')));
+  replies.push(...(await conversation.say('March 14 1985')));
+  replies.push(...(await conversation.say('30301')));
+  return replies;
+}
