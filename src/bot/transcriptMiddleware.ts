@@ -1,7 +1,7 @@
 import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbuilder';
 import type { Db } from '../db/database.ts';
 import { redactCardNumbers, maskIdentityFactors } from '../domain/redaction.ts';
-import { appendMessage, ensureConversation } from '../conversations/transcript.ts';
+import { appendMessages, ensureConversation, type TranscriptMessage } from '../conversations/transcript.ts';
 import { CARD_REMOVED, CONVERSATION_RECORD, SENSITIVE_TURN, channelOf } from './services.ts';
 
 /**
@@ -38,15 +38,17 @@ export class TranscriptMiddleware implements Middleware {
     try {
       await next();
     } finally {
+      const messages: TranscriptMessage[] = [];
       if (isMessage) {
         const sensitive = context.turnState.get(SENSITIVE_TURN) === true;
         // A verification answer may hold a ZIP, a date of birth or SSN digits: mask dates, then every digit.
         const text = sensitive ? maskIdentityFactors(context.activity.text!).replace(/\d/g, '•') : context.activity.text!;
-        await appendMessage(this.db, { conversationId: conversation.id, direction: 'in', author: 'debtor', text, at: receivedAt });
+        messages.push({ conversationId: conversation.id, direction: 'in', author: 'debtor', text, at: receivedAt });
       }
       for (const message of outgoing) {
-        await appendMessage(this.db, { conversationId: conversation.id, direction: 'out', author: 'bot', text: message.text, at: message.at });
+        messages.push({ conversationId: conversation.id, direction: 'out', author: 'bot', text: message.text, at: message.at });
       }
+      await appendMessages(this.db, messages);
     }
   }
 }

@@ -12,12 +12,19 @@ export async function ensureConversation(db: Db, externalId: string, channel: Ch
   });
 }
 
-/** Appends to the transcript. `text` must already be redacted. */
-export async function appendMessage(
-  db: Db,
-  message: { conversationId: string; direction: 'in' | 'out'; author: 'debtor' | 'bot' | 'officer'; text: string; at?: Date },
-): Promise<void> {
-  await db.message.create({
-    data: { conversationId: message.conversationId, direction: message.direction, author: message.author, text: message.text, createdAt: message.at ?? new Date() },
+export interface TranscriptMessage {
+  conversationId: string;
+  direction: 'in' | 'out';
+  author: 'debtor' | 'bot' | 'officer';
+  /** Must already be redacted. */
+  text: string;
+  at?: Date;
+}
+
+/** Appends to the transcript in one write. */
+export async function appendMessages(db: Db, messages: TranscriptMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  await db.message.createMany({
+    data: messages.map((m) => ({ conversationId: m.conversationId, direction: m.direction, author: m.author, text: m.text, createdAt: m.at ?? new Date() })),
   });
 }
