@@ -4,6 +4,7 @@ import { recordCease, recordHardship, recordReportedStatus, type ReportedStatus 
 import { appendAudit } from '../src/audit.ts';
 import {
   CARD_REMOVED,
+  LOCAL_ONLY,
   catalogueOf,
   channelOf,
   conversationRecordId,
@@ -71,6 +72,8 @@ export class MainDialog {
     }
     session.lastActivityAt = now;
 
+    // Verification answers hold identity factors: they are understood locally, never by a language model.
+    if (dc.activeDialog?.id === VerifyDialog.id) context.turnState.set(LOCAL_ONLY, true);
     const recognition = await recognitionOf(context, this.services);
     const cardRemoved = context.turnState.get(CARD_REMOVED) === true;
     if (cardRemoved && session.mode === 'normal') {

@@ -45,7 +45,7 @@ export class RightsDialog extends Dialog {
     if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
     const session = await sessionOf(dc.context, this.services);
     const text = catalogueOf(session);
-    const { intent } = await this.services.consentRecognizer.recognize(dc.context.activity.text ?? '', { language: session.language });
+    const { intent } = await this.services.localRecognizer.recognize(dc.context.activity.text ?? '', { language: session.language });
     const state = dc.activeDialog!.state as RightsState;
     if (intent === 'affirm') {
       await recordEsignConsent(this.services.db, {

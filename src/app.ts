@@ -57,7 +57,7 @@ export function buildBot({ config, db, logger, now = () => new Date() }: AppDeps
   const services: ConversationServices = {
     db,
     recognizer: createRecognizer(config, logger, deterministic),
-    consentRecognizer: deterministic,
+    localRecognizer: deterministic,
     collector: collectorFrom(config),
     hashKey: config.IDENTITY_HASH_KEY,
     publicBaseUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,

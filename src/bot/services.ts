@@ -13,8 +13,11 @@ import { newSession, type Session } from './session.ts';
 export interface ConversationServices {
   db: Db;
   recognizer: Recognizer;
-  /** The deterministic recognizer alone: consents ("yes") must never rest on a language model. */
-  consentRecognizer: Recognizer;
+  /**
+   * The deterministic recognizer alone: consents ("yes") never rest on a language model, and
+   * verification answers (identity factors) never reach one.
+   */
+  localRecognizer: Recognizer;
   collector: CollectorInfo;
   hashKey: string;
   /** Absolute base URL for links the debtor opens (validation notice, payment pages). */
@@ -26,6 +29,8 @@ export interface ConversationServices {
 }
 
 const RECOGNITION = Symbol('recognition');
+/** Set before recognizing a message that may hold identity factors: it stays on this machine. */
+export const LOCAL_ONLY = Symbol('localOnly');
 /** Set by the verification dialog when the message carried identity factors (masked in the transcript). */
 export const SENSITIVE_TURN = Symbol('sensitiveTurn');
 /** Set by the transcript middleware when a card number was removed from the message. */
@@ -46,7 +51,8 @@ export async function recognitionOf(context: TurnContext, services: Conversation
   const cached = context.turnState.get(RECOGNITION) as Recognition | undefined;
   if (cached) return cached;
   const session = await sessionOf(context, services);
-  const recognition = await services.recognizer.recognize(context.activity.text ?? '', { language: session.language });
+  const recognizer = context.turnState.get(LOCAL_ONLY) === true ? services.localRecognizer : services.recognizer;
+  const recognition = await recognizer.recognize(context.activity.text ?? '', { language: session.language });
   context.turnState.set(RECOGNITION, recognition);
   return recognition;
 }

@@ -100,6 +100,28 @@ describe('POST /api/messages with deliveryMode expectReplies', () => {
     second.forEach((text) => expect(text).not.toContain(running.config.COLLECTOR_NAME));
   });
 
+  it('a demo debtor verifies, reads the balance and the rights, and opens the validation notice page', async () => {
+    const client = new BotClient(running.baseUrl);
+    await client.say('hi');
+    await client.say('A-1003');
+    await client.say('July 21 1968');
+    const verified = await client.say('ssn 4321');
+    expect(verified).toMatch(/is a debt collector/);
+    expect(verified).toContain('$876.25');
+    const consented = await client.say('yes');
+    const link = consented.match(/https?:\/\/\S+\/notices\/[\w-]+/)?.[0];
+    expect(link, consented).toBeDefined();
+    // Links point at the address the server listens on when PUBLIC_URL is not set.
+    expect(link!.startsWith(running.baseUrl)).toBe(true);
+    const page = await fetch(link!);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('James');
+    expect(html).toContain('$876.25');
+    expect(await client.say('I dispute this, the amount is wrong')).toContain('recorded your dispute');
+    expect(await client.say('agent')).toMatch(/asked a person to join/);
+  });
+
   it('rejects a body that is not JSON', async () => {
     const res = await fetch(`${running.baseUrl}/api/messages`, {
       method: 'POST',
