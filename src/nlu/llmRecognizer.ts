@@ -17,6 +17,7 @@
  * birth are redacted again here, defensively, before anything is sent. Neither the text nor the
  * model's answer is ever logged.
  */
+import { redactCardNumbers } from '../domain/redaction.ts';
 import type OpenAI from 'openai';
 import { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { z } from 'zod';
@@ -100,33 +101,14 @@ export const llmClassificationJsonSchema: Record<string, unknown> = (() => {
 
 const REDACTED = '[redacted]';
 
-function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return sum % 10 === 0;
-}
-
 /**
  * Replaces card numbers (13-19 digits, optionally grouped by spaces or dashes, passing Luhn), SSNs
  * (###-##-####), digits following "ssn" / "social" / "last four" (and Spanish equivalents) and
  * dates following "born" / "birth" / "dob" / "nacimiento" with "[redacted]".
  */
 function redactForModel(text: string): string {
-  return text
-    .replace(/(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])/g, (match) => {
-      const digits = match.replace(/[ -]/g, '');
-      return digits.length >= 13 && digits.length <= 19 && passesLuhn(digits) ? REDACTED : match;
-    })
-    .replace(/(?<![0-9])[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}(?![0-9])/g, REDACTED)
+  return redactCardNumbers(text)
+    .text.replace(/(?<![0-9])[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}(?![0-9])/g, REDACTED)
     .replace(
       /((?<!\p{L})(?:ssn|ss#|social(?:\s+security)?|last\s+(?:four|4)|[uú]ltimos\s+(?:cuatro|4)|seguro\s+social)(?!\p{L})[^0-9]{0,25})[0-9](?:[ -]?[0-9]){3,8}(?![0-9])/giu,
       `$1${REDACTED}`,
@@ -290,4 +272,4 @@ function toMoneyMention(money: LlmClassification['entities']['money'][number]): 
 }
 
 /** Exposed for tests only. */
-export const __testing = { redactForModel, passesLuhn };
+export const __testing = { redactForModel };
