@@ -4,6 +4,7 @@ import { recordCease, recordHardship, recordReportedStatus, type ReportedStatus 
 import { appendAudit } from '../src/audit.ts';
 import {
   CARD_REMOVED,
+  CONVERSATION_HOLDER,
   LOCAL_ONLY,
   catalogueOf,
   channelOf,
@@ -20,6 +21,7 @@ import { showBalance } from './balance.ts';
 import { recordDisputeAndConfirm } from './dispute.ts';
 import { handOff } from './handoff.ts';
 import { MenuDialog } from './menuDialog.ts';
+import { NegotiateDialog } from './negotiateDialog.ts';
 import { RightsDialog } from './rightsDialog.ts';
 import { VerifyDialog, type VerifyResult } from './verifyDialog.ts';
 
@@ -47,6 +49,7 @@ export class MainDialog {
     this.dialogs.add(new RightsDialog(services));
     this.dialogs.add(new AttorneyDialog(services));
     this.dialogs.add(new MenuDialog(services));
+    this.dialogs.add(new NegotiateDialog(services));
     this.dialogs.add(
       new WaterfallDialog(MAIN, [this.start.bind(this), this.afterVerification.bind(this), (step) => step.replaceDialog(MenuDialog.id)]),
     );
@@ -62,6 +65,9 @@ export class MainDialog {
       return;
     }
     if (context.activity.type !== 'message') return;
+    // An officer has taken the conversation over: the bot stays silent (the transcript keeps the
+    // debtor's words for the officer console).
+    if (context.turnState.get(CONVERSATION_HOLDER) === 'officer') return;
 
     const now = this.services.now().getTime();
     if (session.accountId && session.lastActivityAt && now - session.lastActivityAt > this.services.verificationIdleMs) {

@@ -37,6 +37,8 @@ export const SENSITIVE_TURN = Symbol('sensitiveTurn');
 export const CARD_REMOVED = Symbol('cardRemoved');
 /** The Conversation row id, set by the transcript middleware. */
 export const CONVERSATION_RECORD = Symbol('conversationRecord');
+/** Who holds the conversation ("bot" | "queued" | "officer"), set by the transcript middleware. */
+export const CONVERSATION_HOLDER = Symbol('conversationHolder');
 
 export async function sessionOf(context: TurnContext, services: ConversationServices): Promise<Session> {
   return services.session.get(context, newSession(languageOf(context)));

@@ -2,7 +2,7 @@ import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbui
 import type { Db } from '../db/database.ts';
 import { redactCardNumbers, maskIdentityFactors } from '../domain/redaction.ts';
 import { appendMessages, ensureConversation, type TranscriptMessage } from '../conversations/transcript.ts';
-import { CARD_REMOVED, CONVERSATION_RECORD, SENSITIVE_TURN, channelOf } from './services.ts';
+import { CARD_REMOVED, CONVERSATION_HOLDER, CONVERSATION_RECORD, SENSITIVE_TURN, channelOf } from './services.ts';
 
 /**
  * Card numbers are removed from the debtor's message before anything (dialogs, recognizers, logs,
@@ -26,6 +26,7 @@ export class TranscriptMiddleware implements Middleware {
     }
     const conversation = await ensureConversation(this.db, conversationExternalId, channelOf(context));
     context.turnState.set(CONVERSATION_RECORD, conversation.id);
+    context.turnState.set(CONVERSATION_HOLDER, conversation.holder);
 
     const outgoing: Array<{ text: string; at: Date }> = [];
     context.onSendActivities(async (_ctx, activities: Partial<Activity>[], sendNext: () => Promise<ResourceResponse[]>) => {

@@ -388,6 +388,20 @@ describe('rights recognised in any wording, at any step', () => {
   );
 });
 
+describe('officer takeover', () => {
+  it('once an officer holds the conversation the bot stays silent, and the debtor\'s words are kept', async () => {
+    const conversation = bot.conversation();
+    await conversation.say('hi');
+    await conversation.say('agent');
+    await bot.database.db.conversation.update({ where: { externalId: conversation.id }, data: { holder: 'officer' } });
+    await play(conversation, [{ says: 'hello, is someone there?', silent: true }]);
+    const record = await bot.database.db.conversation.findUniqueOrThrow({ where: { externalId: conversation.id }, include: { messages: true } });
+    expect(record.messages.map((m) => m.text)).toContain('hello, is someone there?');
+    await bot.database.db.conversation.update({ where: { externalId: conversation.id }, data: { holder: 'bot' } });
+    expect((await conversation.say('hello?')).length).toBeGreaterThan(0);
+  });
+});
+
 describe('DESIGN 12: card numbers typed into the chat', () => {
   it('are removed before the recognizer, the transcript or the logs see them, and the bot points to the secure page', async () => {
     const seen: string[] = [];
