@@ -40,6 +40,27 @@ export const configSchema = z.object({
   DEMO_DATA: bool.default(true),
   /** A verified debtor must verify again after this many minutes without a message. */
   VERIFICATION_IDLE_MINUTES: z.coerce.number({ message: 'expected minutes' }).int().positive().default(15),
+  /** SMS provider: console (embedded default: stores and logs, plus the /dev/sms page) or twilio (the real REST API). */
+  SMS_PROVIDER: z.enum(['console', 'twilio'], { message: 'expected console or twilio' }).default('console'),
+  /** Twilio account; required when SMS_PROVIDER=twilio. The auth token also checks inbound webhook signatures. */
+  TWILIO_ACCOUNT_SID: optionalText,
+  TWILIO_AUTH_TOKEN: optionalText,
+  /** The number our texts come from, E.164. Required when SMS_PROVIDER=twilio. */
+  TWILIO_FROM_NUMBER: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+    z.string().regex(/^\+[1-9]\d{6,14}$/, { message: 'expected an E.164 phone number such as +14045550100' }).optional(),
+  ),
+  /** Where the twilio client sends REST requests; unset = https://api.twilio.com (tests point it at a fake server). */
+  TWILIO_API_BASE_URL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.url({ message: 'expected an absolute URL such as http://127.0.0.1:4010' }).transform((url) => url.replace(/\/+$/, '')).optional(),
+  ),
+  /** Most bot-initiated SMS per account in any 7 days (replies to the debtor's own texts do not count). */
+  SMS_WEEKLY_CAP: z.coerce.number({ message: 'expected a whole number of messages' }).int().min(0).default(7),
+  /** How often the outbox worker looks for messages due (ms). */
+  OUTBOX_INTERVAL_MS: z.coerce.number({ message: 'expected milliseconds' }).int().positive().default(1000),
+  /** The help contact phone in the SMS HELP answer; unset = COLLECTOR_PHONE. */
+  SMS_HELP_PHONE: optionalText,
   /** Turns of one conversation wait at most this long for the previous one before failing. */
   TURN_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().positive().default(30_000),
   /** Optional OpenAI-compatible language model for intent recognition; unset = deterministic recognizer only. */

@@ -1,0 +1,278 @@
+/**
+ * The outbox worker: a durable, database-backed loop that delivers OutboxMessage rows through the
+ * channel deliverers (SMS provider, web Direct Line). Any number of workers (in one process or
+ * several, on one database) can run: each message is claimed with a lease, so two workers never
+ * send the same message.
+ *
+ * Per pass ({@link OutboxWorker.runOnce}):
+ * 1. claim up to `batchSize` due messages — status "pending" with nextAttemptAt <= now, or a
+ *    "sending" message whose lease ran out (its worker died) — by a compare-and-set update that sets
+ *    status "sending" and lockedUntil = now + lease; a message another worker claimed first is skipped;
+ * 2. SMS only, before every attempt:
+ *    - recipient opted out (STOP) -> "cancelled" (the one opt-out confirmation excepted);
+ *    - bot-initiated and the weekly cap reached -> held: stays "pending", nextAttemptAt moves to when
+ *      the oldest counted message leaves the 7-day window (deliveryStatus "held:weekly_cap");
+ *    - bot-initiated outside 08:00-21:00 in every zone the debtor may be in -> held until the window
+ *      opens (deliveryStatus "held:quiet_hours");
+ *    - no common window at all (e.g. the debtor may be in Guam or Hawaii), or a weekly cap of 0 ->
+ *      status "held": a person decides;
+ *    replies to the debtor's own message (botInitiated false) skip the cap and quiet hours;
+ * 3. deliver; success -> "sent" with sentAt and providerRef; failure -> attempts + 1 and back to
+ *    "pending" after an exponential backoff (base * 2^(attempts-1), capped), or "failed" after
+ *    maxAttempts or a permanent error; lastError keeps the error (never the body).
+ *
+ * Delivery is at-least-once: if a worker dies between the carrier accepting a text and recording
+ * it, the text is sent again when the lease expires. Logs carry the outbox id, channel, kind and
+ * status — never the body or the phone number.
+ */
+import type { Db } from '../../db/database.ts';
+import type { OutboxMessage } from '../../db/generated/client.ts';
+import type { Logger } from '../../logger.ts';
+import { nextAllowedSend, resolveZones } from '../../domain/quietHours.ts';
+import type { OutboxChannel, OutboxDeliverer } from '../../outbox/outbox.ts';
+import { isOptOutConfirmation, isSmsOptedOut } from './recipients.ts';
+
+/** Thrown by a deliverer when the message must not go at all (e.g. the recipient opted out meanwhile). */
+export class DeliveryCancelledError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'DeliveryCancelledError';
+  }
+}
+
+export interface OutboxWorkerOptions {
+  db: Db;
+  logger: Logger;
+  /** One deliverer per channel: { sms: new SmsDeliverer(…), web: webDeliverer }. */
+  deliverers: Record<OutboxChannel, OutboxDeliverer>;
+  /** Most bot-initiated SMS per account in any 7 days (SMS_WEEKLY_CAP). Default 7. */
+  smsWeeklyCap?: number;
+  /** Pause between passes when started (OUTBOX_INTERVAL_MS). Default 1000. */
+  intervalMs?: number;
+  /** Messages claimed per pass. Default 25. */
+  batchSize?: number;
+  /** How long a claim holds before another worker may take the message over. Default 5 minutes. */
+  leaseMs?: number;
+  /** Attempts before a message is "failed". Default 6. */
+  maxAttempts?: number;
+  /** First retry delay; doubles each attempt. Default 30 s. */
+  backoffBaseMs?: number;
+  /** Longest retry delay. Default 1 hour. */
+  backoffMaxMs?: number;
+  /** Clock (tests). */
+  now?: () => Date;
+}
+
+export interface OutboxRunResult {
+  claimed: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+  cancelled: number;
+  /** Held for quiet hours or the weekly cap (still pending), or "held" for a person. */
+  held: number;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+type Gate =
+  | { action: 'send' }
+  | { action: 'cancel'; reason: string }
+  | { action: 'defer'; until: Date; reason: 'quiet_hours' | 'weekly_cap' }
+  | { action: 'hold'; reason: string };
+
+export class OutboxWorker {
+  private readonly db: Db;
+  private readonly logger: Logger;
+  private readonly deliverers: Record<OutboxChannel, OutboxDeliverer>;
+  private readonly weeklyCap: number;
+  private readonly intervalMs: number;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffMaxMs: number;
+  private readonly now: () => Date;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private pass: Promise<unknown> = Promise.resolve();
+
+  constructor(options: OutboxWorkerOptions) {
+    this.db = options.db;
+    this.logger = options.logger;
+    this.deliverers = options.deliverers;
+    this.weeklyCap = options.smsWeeklyCap ?? 7;
+    this.intervalMs = options.intervalMs ?? 1000;
+    this.batchSize = options.batchSize ?? 25;
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.maxAttempts = options.maxAttempts ?? 6;
+    this.backoffBaseMs = options.backoffBaseMs ?? 30_000;
+    this.backoffMaxMs = options.backoffMaxMs ?? 3_600_000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Runs a pass now and then every `intervalMs` after the previous pass ends, until stop(). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const tick = () => {
+      this.pass = this.runOnce()
+        .catch((error: unknown) => this.logger.error({ err: error }, 'outbox pass failed'))
+        .finally(() => {
+          if (this.running) {
+            this.timer = setTimeout(tick, this.intervalMs);
+            this.timer.unref();
+          }
+        });
+    };
+    tick();
+  }
+
+  /** Stops the loop and waits for the pass in progress to finish. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.pass;
+  }
+
+  /** The retry delay after `attempts` failed attempts. */
+  backoffMs(attempts: number): number {
+    return Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** Math.max(0, attempts - 1));
+  }
+
+  /** One pass at instant `now`: claim due messages and deliver, hold or cancel each. */
+  async runOnce(now: Date = this.now()): Promise<OutboxRunResult> {
+    const result: OutboxRunResult = { claimed: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0, held: 0 };
+    const claimable = {
+      OR: [
+        { status: 'pending', nextAttemptAt: { lte: now } },
+        { status: 'sending', lockedUntil: { lte: now } },
+      ],
+    };
+    const candidates = await this.db.outboxMessage.findMany({
+      where: claimable,
+      orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }],
+      take: this.batchSize,
+      select: { id: true },
+    });
+    for (const { id } of candidates) {
+      const lease = new Date(now.getTime() + this.leaseMs);
+      const claim = await this.db.outboxMessage.updateMany({ where: { id, ...claimable }, data: { status: 'sending', lockedUntil: lease } });
+      if (claim.count !== 1) continue; // another worker has it
+      result.claimed += 1;
+      const message = await this.db.outboxMessage.findUnique({ where: { id } });
+      if (!message) continue;
+      const outcome = await this.process(message, lease, now);
+      result[outcome] += 1;
+    }
+    return result;
+  }
+
+  private async process(message: OutboxMessage, lease: Date, now: Date): Promise<Exclude<keyof OutboxRunResult, 'claimed'>> {
+    const log = { outboxId: message.id, channel: message.channel, kind: message.kind, botInitiated: message.botInitiated };
+    // Finishing updates are fenced by our lease: if it ran out and another worker took over, ours is void.
+    const finish = async (data: Parameters<Db['outboxMessage']['updateMany']>[0]['data']) => {
+      const { count } = await this.db.outboxMessage.updateMany({ where: { id: message.id, status: 'sending', lockedUntil: lease }, data: { ...data, lockedUntil: null } });
+      if (count !== 1) this.logger.warn(log, 'outbox lease lost before the outcome was recorded');
+    };
+
+    const deliverer = this.deliverers[message.channel as OutboxChannel];
+    if (!deliverer) {
+      await finish({ status: 'failed', lastError: `no deliverer for channel ${message.channel}` });
+      this.logger.error(log, 'outbox message on an unknown channel');
+      return 'failed';
+    }
+
+    if (message.channel === 'sms') {
+      const gate = await this.smsGate(message, now);
+      if (gate.action === 'cancel') {
+        await finish({ status: 'cancelled', lastError: gate.reason, deliveryStatus: 'cancelled' });
+        this.logger.info({ ...log, reason: gate.reason }, 'sms cancelled');
+        return 'cancelled';
+      }
+      if (gate.action === 'defer') {
+        await finish({ status: 'pending', nextAttemptAt: gate.until, deliveryStatus: `held:${gate.reason}` });
+        this.logger.info({ ...log, reason: gate.reason, until: gate.until.toISOString() }, 'sms held');
+        return 'held';
+      }
+      if (gate.action === 'hold') {
+        await finish({ status: 'held', lastError: gate.reason, deliveryStatus: 'held' });
+        this.logger.warn({ ...log, reason: gate.reason }, 'sms held for a person');
+        return 'held';
+      }
+    }
+
+    const attempts = message.attempts + 1;
+    try {
+      const { providerRef } = await deliverer.deliver(message);
+      await finish({ status: 'sent', attempts, sentAt: now, providerRef: providerRef ?? message.providerRef, lastError: null, deliveryStatus: 'accepted' });
+      this.logger.info({ ...log, attempts, providerRef }, 'outbox message sent');
+      return 'sent';
+    } catch (error) {
+      const reason = errorText(error);
+      if (error instanceof DeliveryCancelledError) {
+        await finish({ status: 'cancelled', attempts, lastError: reason, deliveryStatus: 'cancelled' });
+        this.logger.info({ ...log, reason }, 'outbox message cancelled during delivery');
+        return 'cancelled';
+      }
+      const permanent = (error as { permanent?: unknown }).permanent === true;
+      if (permanent || attempts >= this.maxAttempts) {
+        await finish({ status: 'failed', attempts, lastError: reason, deliveryStatus: 'failed' });
+        this.logger.error({ ...log, attempts, permanent, code: (error as { code?: unknown }).code }, 'outbox message failed');
+        return 'failed';
+      }
+      const nextAttemptAt = new Date(now.getTime() + this.backoffMs(attempts));
+      await finish({ status: 'pending', attempts, lastError: reason, nextAttemptAt });
+      this.logger.warn({ ...log, attempts, nextAttemptAt: nextAttemptAt.toISOString(), code: (error as { code?: unknown }).code }, 'outbox delivery failed; will retry');
+      return 'retrying';
+    }
+  }
+
+  /** Opt-out, weekly cap and quiet hours for one SMS (DESIGN 5, 13). */
+  private async smsGate(message: OutboxMessage, now: Date): Promise<Gate> {
+    if (!isOptOutConfirmation(message) && (await isSmsOptedOut(this.db, message.to))) {
+      return { action: 'cancel', reason: 'recipient opted out of SMS' };
+    }
+    if (!message.botInitiated) return { action: 'send' };
+
+    if (this.weeklyCap <= 0) return { action: 'hold', reason: 'bot-initiated SMS are off (SMS_WEEKLY_CAP=0)' };
+    const recent = await this.db.outboxMessage.findMany({
+      where: {
+        channel: 'sms',
+        botInitiated: true,
+        status: 'sent',
+        sentAt: { gt: new Date(now.getTime() - WEEK_MS), lte: now },
+        id: { not: message.id },
+        ...(message.accountId ? { accountId: message.accountId } : { to: message.to }),
+      },
+      orderBy: { sentAt: 'desc' },
+      take: this.weeklyCap,
+      select: { sentAt: true },
+    });
+    // With `cap` sends in the window, the next may go when the oldest of the latest `cap` leaves it.
+    const capFreesAt = recent.length >= this.weeklyCap ? new Date(recent[recent.length - 1]!.sentAt!.getTime() + WEEK_MS) : now;
+
+    const zones = await this.zonesFor(message);
+    const allowedAt = nextAllowedSend(capFreesAt, zones);
+    if (!allowedAt) return { action: 'hold', reason: 'no hour is 08:00-21:00 in every time zone the debtor may be in' };
+    if (allowedAt.getTime() > now.getTime()) {
+      return { action: 'defer', until: allowedAt, reason: capFreesAt.getTime() > now.getTime() ? 'weekly_cap' : 'quiet_hours' };
+    }
+    return { action: 'send' };
+  }
+
+  /** Every zone the recipient may be in: from the message's account, else every account with that phone, else the area code. */
+  private async zonesFor(message: OutboxMessage): Promise<string[]> {
+    const select = { timeZone: true, zip: true, phone: true } as const;
+    const account = message.accountId ? await this.db.account.findUnique({ where: { id: message.accountId }, select }) : null;
+    const accounts = account ? [account] : await this.db.account.findMany({ where: { phone: message.to }, select });
+    if (accounts.length === 0) return resolveZones({ phone: message.to }).zones;
+    return [...new Set(accounts.flatMap((a) => resolveZones({ timeZone: a.timeZone, zip: a.zip, phone: a.phone ?? message.to }).zones))];
+  }
+}
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.slice(0, 500);
+}

@@ -1,0 +1,64 @@
+/**
+ * Delivers one SMS outbox message through an {@link SmsProvider}: splits it into numbered parts,
+ * appends the debt-collector + STOP footer to every part of a bot-initiated message (DESIGN 2),
+ * and sends the parts in order. Progress is kept in the row's providerRef (the parts' carrier ids,
+ * comma-separated), so a retry after a partial failure resumes with the first unsent part.
+ *
+ * The policy gates (opt-out, quiet hours, weekly cap) run in the outbox worker before this; the
+ * opt-out is checked again right before every part.
+ */
+import type { Db } from '../../db/database.ts';
+import type { OutboxMessage } from '../../db/generated/client.ts';
+import type { Logger } from '../../logger.ts';
+import { splitSms, toGsmLookalikes } from '../../domain/smsText.ts';
+import { smsMessagesFor, type SmsSender } from '../../messages/sms.ts';
+import type { OutboxDeliverer } from '../../outbox/outbox.ts';
+import { DeliveryCancelledError } from './outboxWorker.ts';
+import type { SmsProvider } from './providers.ts';
+import { isOptOutConfirmation, isSmsOptedOut, languageForMessage } from './recipients.ts';
+
+/**
+ * The texts a message goes out as: typographic characters replaced by GSM-7 look-alikes (so a
+ * bullet in "••1001" does not force 70-character UCS-2 parts), then numbered parts, each with the
+ * footer when bot-initiated.
+ */
+export function composeSmsParts(body: string, options: { botInitiated: boolean; footer: string }): string[] {
+  return splitSms(toGsmLookalikes(body), options.botInitiated ? { footer: toGsmLookalikes(options.footer) } : {});
+}
+
+export interface SmsDelivererOptions {
+  db: Db;
+  provider: SmsProvider;
+  /** Our E.164 sending number (smsFromNumber(config)). */
+  from: string;
+  /** Collector name, help phone, weekly cap — for the footer. */
+  sender: SmsSender;
+  logger?: Logger;
+}
+
+export class SmsDeliverer implements OutboxDeliverer {
+  readonly channel = 'sms' as const;
+  constructor(private readonly options: SmsDelivererOptions) {}
+
+  /** The parts this message is (or was) sent as. */
+  async partsOf(message: OutboxMessage): Promise<string[]> {
+    const language = await languageForMessage(this.options.db, message);
+    return composeSmsParts(message.body, { botInitiated: message.botInitiated, footer: smsMessagesFor(language).footer(this.options.sender) });
+  }
+
+  async deliver(message: OutboxMessage): Promise<{ providerRef?: string }> {
+    const { db, provider, from } = this.options;
+    const parts = await this.partsOf(message);
+    const refs = message.providerRef ? message.providerRef.split(',').filter(Boolean) : [];
+    for (let i = refs.length; i < parts.length; i++) {
+      if (!isOptOutConfirmation(message) && (await isSmsOptedOut(db, message.to))) {
+        throw new DeliveryCancelledError('recipient opted out of SMS');
+      }
+      const { providerRef } = await provider.send({ to: message.to, from, body: parts[i]! });
+      refs.push(providerRef);
+      if (i < parts.length - 1) await db.outboxMessage.update({ where: { id: message.id }, data: { providerRef: refs.join(',') } });
+      this.options.logger?.debug({ outboxId: message.id, part: i + 1, parts: parts.length, provider: provider.name, providerRef }, 'sms part accepted');
+    }
+    return { providerRef: refs.join(',') };
+  }
+}
