@@ -23,6 +23,9 @@ import { DeterministicRecognizer } from './nlu/deterministicRecognizer.ts';
 import { createRecognizer } from './nlu/createRecognizer.ts';
 import { createHttpServer, type HttpServer } from './http/server.ts';
 import { registerNoticeRoutes } from './notices/noticeRoutes.ts';
+import { InProcessAdapter } from './bot/inProcessAdapter.ts';
+import { registerSmsRoutes, type SmsRouteDeps } from './channels/sms/smsWebhook.ts';
+import { registerDevSmsPage } from './channels/sms/devSmsPage.ts';
 
 export interface AppDeps {
   config: Config;
@@ -33,6 +36,8 @@ export interface AppDeps {
 export interface App {
   http: HttpServer;
   adapter: CloudAdapter;
+  /** Runs turns for our own channels (SMS, Direct Line). */
+  inProcess: InProcessAdapter;
   bot: DebtBot;
   services: ConversationServices;
   /** Starts listening; links the bot sends use PUBLIC_URL, or the address it listens on. */
@@ -89,7 +94,9 @@ export function createApp(deps: AppDeps): App {
   });
   const adapter = new CloudAdapter(auth);
   middleware.forEach((m) => adapter.use(m));
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+  // Our own channels (SMS, Direct Line) run turns in-process through the same middleware and bot.
+  const inProcess = new InProcessAdapter(middleware, (context) => bot.run(context));
+  const onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'unhandled turn error');
     try {
       await context.sendActivity(messagesFor(languageOf(context)).technicalProblem(collector));
@@ -97,11 +104,25 @@ export function createApp(deps: AppDeps): App {
       logger.warn({ err: sendError }, 'could not tell the debtor about the error');
     }
   };
+  adapter.onTurnError = onTurnError;
+  inProcess.onTurnError = onTurnError;
+  const smsDeps: SmsRouteDeps = { config, db, logger, adapter: inProcess };
 
-  const http = createHttpServer({ db, logger, adapter, bot, routes: [(s) => registerNoticeRoutes(s, { db, collector })] });
+  const http = createHttpServer({
+    db,
+    logger,
+    adapter,
+    bot,
+    routes: [
+      (s) => registerNoticeRoutes(s, { db, collector }),
+      (s) => registerSmsRoutes(s, smsDeps),
+      (s) => void registerDevSmsPage(s, smsDeps),
+    ],
+  });
   return {
     http,
     adapter,
+    inProcess,
     bot,
     services,
     async listen(port, host) {
