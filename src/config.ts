@@ -61,6 +61,28 @@ export const configSchema = z.object({
   OUTBOX_INTERVAL_MS: z.coerce.number({ message: 'expected milliseconds' }).int().positive().default(1000),
   /** The help contact phone in the SMS HELP answer; unset = COLLECTOR_PHONE. */
   SMS_HELP_PHONE: optionalText,
+  /** Stripe secret key (sk_test_… or sk_live_…). Unset = the local demo checkout, which takes no real money (refused in production). */
+  STRIPE_SECRET_KEY: optionalText,
+  /** Signing secret of the Stripe webhook endpoint (whsec_…); required with STRIPE_SECRET_KEY. Demo mode: unset = a random secret per start. */
+  STRIPE_WEBHOOK_SECRET: optionalText,
+  /** Where the Stripe SDK sends API requests (tests point it at a local fake server); unset = api.stripe.com:443 over https. */
+  STRIPE_HOST: optionalText,
+  STRIPE_PORT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number({ message: 'expected a port number' }).int().min(1, { message: 'expected a port number' }).max(65535, { message: 'expected a port number' }).optional(),
+  ),
+  STRIPE_PROTOCOL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.enum(['https', 'http'], { message: 'expected https or http' }).optional(),
+  ),
+  /** Days before each installment's due date that the debtor gets a reminder; 0 = no reminders. */
+  PAYMENT_REMINDER_DAYS: z.coerce.number({ message: 'expected days' }).int().min(0).max(30).default(3),
+  /** Charge attempts per installment (the first one plus retries after soft declines) before it counts as missed. */
+  INSTALLMENT_MAX_ATTEMPTS: z.coerce.number({ message: 'expected a whole number' }).int().min(1).max(10).default(3),
+  /** Hours before a soft-declined installment is tried again; doubles with each retry. */
+  INSTALLMENT_RETRY_HOURS: z.coerce.number({ message: 'expected hours' }).int().min(1).max(24 * 14).default(24),
+  /** How often the installment scheduler looks for due installments, reminders and refunds. */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(1).default(60),
   /** Turns of one conversation wait at most this long for the previous one before failing. */
   TURN_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().positive().default(30_000),
   /** Optional OpenAI-compatible language model for intent recognition; unset = deterministic recognizer only. */
