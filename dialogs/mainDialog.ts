@@ -21,6 +21,7 @@ import { showBalance } from './balance.ts';
 import { recordDisputeAndConfirm } from './dispute.ts';
 import { handOff } from './handoff.ts';
 import { MenuDialog } from './menuDialog.ts';
+import { NegotiateDialog } from './negotiateDialog.ts';
 import { RightsDialog } from './rightsDialog.ts';
 import { VerifyDialog, type VerifyResult } from './verifyDialog.ts';
 
@@ -48,6 +49,7 @@ export class MainDialog {
     this.dialogs.add(new RightsDialog(services));
     this.dialogs.add(new AttorneyDialog(services));
     this.dialogs.add(new MenuDialog(services));
+    this.dialogs.add(new NegotiateDialog(services));
     this.dialogs.add(
       new WaterfallDialog(MAIN, [this.start.bind(this), this.afterVerification.bind(this), (step) => step.replaceDialog(MenuDialog.id)]),
     );

@@ -1,8 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
 import { catalogueOf, recognitionOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { asksForPaymentOptions, asksToCancelPlan } from '../src/negotiation/offerParser.ts';
 import { showBalance } from './balance.ts';
+import { NegotiateDialog, type NegotiateResult } from './negotiateDialog.ts';
 import { RightsDialog } from './rightsDialog.ts';
 
 /** What a verified debtor can ask for: balance, itemization, rights and notice, payment options. */
@@ -26,6 +28,10 @@ export class MenuDialog extends Dialog {
     if (!account) return dc.endDialog();
     const text = catalogueOf(await sessionOf(dc.context, this.services));
     const { intent } = await recognitionOf(dc.context, this.services);
+    const words = dc.context.activity.text ?? '';
+    if ((intent === 'unknown' || intent === 'help') && (asksForPaymentOptions(words) || asksToCancelPlan(words))) {
+      return dc.beginDialog(NegotiateDialog.id, { handleCurrentMessage: true });
+    }
     switch (intent) {
       case 'balance':
         await showBalance(dc.context, this.services, false);
@@ -39,11 +45,9 @@ export class MenuDialog extends Dialog {
       case 'pay_full':
       case 'settle':
       case 'plan':
-      case 'pay': {
-        const paused = collectionPauseReason(account);
-        await dc.context.sendActivity(paused ? text.collectionPaused(paused) : text.paymentThroughPerson());
-        break;
-      }
+      case 'pay':
+        // The negotiation answers paused accounts itself (no offers) and lets any debtor cancel a plan.
+        return dc.beginDialog(NegotiateDialog.id, { handleCurrentMessage: true });
       case 'thanks':
         await dc.context.sendActivity(text.thanks());
         break;
@@ -57,7 +61,10 @@ export class MenuDialog extends Dialog {
     return Dialog.EndOfTurn;
   }
 
-  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+  override async resumeDialog(dc: DialogContext, _reason?: DialogReason, result?: NegotiateResult): Promise<DialogTurnResult> {
+    // The negotiation hands back a message that was not about paying, or has already said everything.
+    if (result?.handleCurrentMessage) return this.continueDialog(dc);
+    if (result?.quiet) return Dialog.EndOfTurn;
     await this.sendMenu(dc.context);
     return Dialog.EndOfTurn;
   }

@@ -1,0 +1,181 @@
+import type { Frequency } from '../domain/policy.ts';
+import type { NegotiationCatalogue, OfferView, PlanView, ReasonView } from './negotiation.ts';
+
+const PAYMENT_NOUN: Record<Frequency, string> = {
+  weekly: 'weekly payment',
+  biweekly: 'payment every two weeks',
+  monthly: 'monthly payment',
+};
+const PAYMENTS: Record<Frequency, (n: number) => string> = {
+  weekly: (n) => `${n} weekly payment${n === 1 ? '' : 's'}`,
+  biweekly: (n) => `${n} payment${n === 1 ? '' : 's'} every two weeks`,
+  monthly: (n) => `${n} monthly payment${n === 1 ? '' : 's'}`,
+};
+const ONE_EVERY: Record<Frequency, string> = { weekly: 'one a week', biweekly: 'one every two weeks', monthly: 'one a month' };
+const PER: Record<Frequency, string> = { weekly: 'a week', biweekly: 'every two weeks', monthly: 'a month' };
+const FREQUENCY_WORD: Record<Frequency, string> = { weekly: 'weekly', biweekly: 'every two weeks', monthly: 'monthly' };
+
+function orList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** One line: what the plan is, in short. */
+function summary(plan: PlanView): string {
+  if (plan.kind === 'full') return `one payment of the full balance, ${plan.total}, on ${plan.first.date}`;
+  if (plan.kind === 'settlement') return `one payment of ${plan.total} on ${plan.first.date}, which settles the ${plan.balance} balance`;
+  const frequency = plan.frequency ?? 'monthly';
+  const installments = `${PAYMENTS[frequency](plan.installmentCount)} of ${plan.regular}${plan.last ? ` (the last one ${plan.last.amount})` : ''}`;
+  if (plan.downPayment) return `a first payment of ${plan.downPayment.amount} on ${plan.downPayment.date}, then ${installments} starting ${plan.installmentsStart}`;
+  return `${installments}, starting ${plan.installmentsStart}`;
+}
+
+function reason(r: ReasonView): string {
+  switch (r.limit) {
+    case 'minInstallment':
+      return `the smallest ${PAYMENT_NOUN[r.frequency]} we can set up is ${r.value}`;
+    case 'maxInstallments':
+      return `a plan can have at most ${r.value} payments${r.smallestPayment ? `, so the smallest ${PAYMENT_NOUN[r.frequency]} we can set up for this balance is ${r.smallestPayment}` : ''}`;
+    case 'maxPlanDays':
+      return `a plan can run at most ${r.value} days from the first payment to the last${r.smallestPayment ? `, so the smallest ${PAYMENT_NOUN[r.frequency]} we can set up for this balance is ${r.smallestPayment}` : ''}`;
+    case 'minDownPayment':
+      return `a plan starts with a first payment of at least ${r.value}`;
+    case 'frequency':
+      return `payments can be ${orList(r.value.map((f) => FREQUENCY_WORD[f]))}`;
+    case 'firstPaymentWithinDays':
+      return `the first payment can be on any date up to ${r.latest}`;
+    case 'firstPaymentNotBefore':
+      return 'the first payment cannot be on a date that has already passed';
+    case 'settlementNotAllowed':
+      return 'this creditor does not accept less than the full balance, but you can pay it over time';
+    case 'settlementFloor':
+      return `the smallest amount the creditor accepts to settle this account is ${r.value}`;
+    case 'total':
+      return `a payment plan adds up to exactly the balance, ${r.value}, nothing more and nothing less`;
+  }
+}
+
+function reasons(list: ReasonView[]): string {
+  return `${capitalize(list.map(reason).join('; '))}.`;
+}
+
+function offer(o: OfferView): string {
+  if (o.kind === 'full') return `paying the full balance${o.firstDate ? ` on ${o.firstDate}` : ''}`;
+  if (o.kind === 'settlement') return `a one-time payment${o.amount ? ` of ${o.amount}` : ''} to settle the account${o.firstDate ? ` on ${o.firstDate}` : ''}`;
+  const parts: string[] = [];
+  if (o.downPayment) parts.push(`a first payment of ${o.downPayment}, then`);
+  if (o.amount) parts.push(`${o.amount} ${PER[o.frequency ?? 'monthly']}`);
+  else if (o.count !== undefined) parts.push(PAYMENTS[o.frequency ?? 'monthly'](o.count));
+  else parts.push('a payment plan');
+  if (o.amount && o.count !== undefined) parts.push(`for ${o.count} payments`);
+  if (o.firstDate) parts.push(`starting ${o.firstDate}`);
+  return parts.join(' ');
+}
+
+function paymentLines(plan: PlanView): string[] {
+  const lines = plan.lines.map((l, i) => `• ${l.amount} on ${l.date}${i === 0 && plan.downPayment ? ' (first payment)' : ''}`);
+  if (plan.more && plan.frequency) {
+    lines.push(`• then ${plan.more.count} more payment${plan.more.count === 1 ? '' : 's'} of ${plan.more.amount}, ${ONE_EVERY[plan.frequency]}, the last of them on ${plan.more.lastDate}`);
+  }
+  if (plan.final) lines.push(`• and a last payment of ${plan.final.amount} on ${plan.final.date}`);
+  return lines;
+}
+
+export const negotiationEn: NegotiationCatalogue = {
+  locale: 'en-US',
+
+  options: (o) => {
+    const lines = ['Here are your options. There is no rush: take the time you need to decide.', `• Pay the full balance, ${o.full.total}, in one payment.`];
+    if (o.settlement) lines.push(`• Settle the account with one payment of ${o.settlement.total}.`);
+    if (o.plan) {
+      lines.push(`• A payment plan: for example, ${summary(o.plan)}. Or tell me what you can afford, like "50 a month" or "100 every two weeks starting the 15th".`);
+    }
+    if (o.hardship) {
+      lines.push(`Because you told us about your situation, smaller payments over a longer time are possible: as little as ${o.smallestPayment} a payment, with up to ${o.maxInstallments} payments.`);
+    }
+    if (o.rightsOpen) lines.push('Choosing an option does not affect your right to dispute this debt or to ask for the name and address of the original creditor.');
+    lines.push('Which would you like? You can also type "agent" to talk to a person. Nothing is ever added to the amounts shown.');
+    return lines.join('\n');
+  },
+
+  suggestion: (plan) => {
+    if (plan.kind === 'settlement') {
+      return `The creditor accepts one payment of ${plan.total} to settle the account (the balance is ${plan.balance}). Would that work for you? Reply yes to see the full terms, or tell me a different amount.`;
+    }
+    if (plan.kind === 'full') return `I can set up ${summary(plan)}. Would that work for you? Reply yes to see the full terms.`;
+    return `Here is a plan I can set up: ${summary(plan)}. Would that work for you? Reply yes to see the full terms, or tell me what you can afford (for example "50 a month").`;
+  },
+
+  accepted: () => 'I can set that up.',
+
+  counter: (list, plan) =>
+    `I cannot set that up exactly. ${reasons(list)} The closest I can offer is ${summary(plan)}. Would that work for you? Reply yes to see the full terms, or tell me something different.`,
+
+  review: (list, plan, o) =>
+    `I cannot agree to ${offer(o)} myself. ${reasons(list)} The closest I can offer is ${summary(plan)}. If you prefer, I can send your proposal to a collections officer, who will review it and reply to you. Would you like me to send it? Please answer yes or no.`,
+
+  reviewAskAgain: () => 'Would you like me to send your proposal to a collections officer for review? Please answer yes or no.',
+
+  reviewQueued: (o) =>
+    `I have sent your proposal (${offer(o)}) to a collections officer for review. Nothing is agreed or charged until you hear back.`,
+
+  reviewDeclined: (plan) =>
+    `No problem. The closest I can offer is ${summary(plan)}. Reply yes to see the full terms, or tell me something different.`,
+
+  proposalAskAgain: () => 'Would that plan work for you? Reply yes to see the full terms, or tell me something different, for example "50 a month".',
+
+  recap: (plan) => {
+    const lines: string[] = [];
+    if (plan.kind === 'installments') {
+      lines.push('Here are the terms of your payment plan. Please read them before you agree:');
+      lines.push(...paymentLines(plan));
+      const frequency = plan.frequency ?? 'monthly';
+      const made = plan.downPayment ? `a first payment and ${PAYMENTS[frequency](plan.installmentCount)}` : PAYMENTS[frequency](plan.installmentCount);
+      lines.push(`Number of payments: ${plan.paymentCount} (${made}).`);
+      lines.push(`Total: ${plan.total}, exactly the balance. Nothing is added to it.`);
+      lines.push(
+        'Payment method: a debit or credit card, entered only on our secure payment page, never in this chat. You make the first payment on that page; each later payment is charged automatically to the same card on its date.',
+      );
+      lines.push('To cancel or change the plan, reply "cancel plan" here or ask for a person, at least 3 business days before a payment.');
+      lines.push('Do you authorize these payments? Reply yes to agree, or tell me what you would like to change.');
+    } else {
+      lines.push(plan.kind === 'full' ? 'Here are the terms of your payment. Please read them before you agree:' : 'Here are the terms of your settlement. Please read them before you agree:');
+      lines.push(`• ${plan.total} on ${plan.first.date}`);
+      lines.push('Number of payments: 1.');
+      if (plan.kind === 'full') lines.push(`Total: ${plan.total}, exactly the balance. Nothing is added to it.`);
+      else lines.push(`Total: ${plan.total}. The creditor accepts it to settle the ${plan.balance} balance in full, so you pay ${plan.saving} less. Nothing is added to it.`);
+      lines.push('Payment method: a debit or credit card, entered only on our secure payment page, never in this chat. Nothing is charged until you pay on that page.');
+      lines.push('To cancel or change this, reply "cancel plan" here or ask for a person, at any time before you pay.');
+      lines.push('Do you agree to these terms? Reply yes to agree, or tell me what you would like to change.');
+    }
+    return lines.join('\n');
+  },
+
+  confirmAgain: () => 'To agree to these terms, please reply yes. If you would like something different, tell me, or reply no.',
+
+  notAgreed: () => 'No problem: nothing has been agreed or charged. Tell me what would work better for you, or type "agent" to talk to a person.',
+
+  agreed: (plan, link) =>
+    `Thank you. Your ${plan.kind === 'installments' ? 'payment plan is' : plan.kind === 'settlement' ? 'settlement is' : 'payment is'} agreed and recorded, and nothing has been charged yet. The first payment, ${plan.first.amount}, is due on ${plan.first.date}. You can make it on our secure payment page: ${link}\nPlease enter your card only on that page, never in this chat. To cancel or change, reply "cancel plan" or type "agent".`,
+
+  existingPlan: (plan, link) =>
+    `You already have an agreement on this account: ${summary(plan)}. To cancel it, reply "cancel plan"; to change it, type "agent" to talk to a person.${link ? ` The first payment can be made on our secure payment page: ${link}` : ''}`,
+
+  planCancelled: () =>
+    'Your plan is cancelled, and no further payments will be charged for it. Payments already made stay credited to your account. If you would like to set up something else, just tell me.',
+
+  noPlanToCancel: () => 'You have no payment plan to cancel, and nothing is set to be charged.',
+
+  nothingOwed: () => 'There is no balance to pay on this account.',
+
+  notUnderstood: () =>
+    'Sorry, I did not understand that as a payment option. You can say "pay in full", "settle", or tell me what you can afford, like "50 a month". You can also type "agent" to talk to a person.',
+
+  noRush: () => 'No problem. There is no rush: you can come back to this whenever you like.',
+
+  termsChanged: () => 'Something on the account has changed since I showed you those terms, so here they are again, updated.',
+};

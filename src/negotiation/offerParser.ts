@@ -1,0 +1,199 @@
+/**
+ * Reads a debtor's payment offer from a message. Pure. It works from the DETERMINISTIC recognizer's
+ * result (money with its period, count of payments, dates with a year) plus a little parsing of its
+ * own for what those entities do not carry:
+ * - which amount is a first payment: "200 now and the rest over 6 months", "100 down and 50 a month";
+ * - the frequency in words: "weekly", "every two weeks", "monthly", "over 12 weeks", "cada quincena";
+ * - start dates without a year: "starting the 15th", "on the 1st", "December 15", "15 de enero",
+ *   "el 15", "tomorrow" — the next such date on or after today;
+ * - a bare amount ("600", "$75.50") as an answer;
+ * - "cancel plan" / "cancelar mi plan" / "stop my payments".
+ * Words about money never come from a language model.
+ */
+import { normalizeText } from '../nlu/deterministicRecognizer.ts';
+import type { Recognition } from '../nlu/recognizer.ts';
+import { frequencyFromPer, type Offer } from '../domain/negotiation.ts';
+import { addCalendarDays, daysBetween, isIsoDate } from '../domain/plans.ts';
+import type { Frequency } from '../domain/policy.ts';
+
+export interface ParseContext {
+  /** YYYY-MM-DD */
+  today: string;
+  /** The offer being discussed: a message that only changes the date or frequency amends it. */
+  previous?: Offer;
+}
+
+export interface ParsedMessage {
+  offer: Offer | null;
+  /** The debtor asks to cancel an agreed plan. */
+  cancelPlan: boolean;
+}
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9,
+  octubre: 10, noviembre: 11, diciembre: 12, dic: 12,
+};
+const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+
+const CANCEL_PLAN =
+  /\b(cancel|cancelar|cancela|cancele|stop|end|terminate|anular|detener|parar|suspender)\b(?:\s+\w+){0,3}\s+\b(plan|payment plan|payments|installments|autopay|automatic payments|plan de pagos|pagos|cuotas|pagos automaticos)\b/;
+const REST_WORDS = /\b(the rest|rest of it|remaining|remainder|what is left|the balance|el resto|lo que queda|lo demas|el saldo|lo restante)\b/;
+const BIWEEKLY = /\b(biweekly|bi weekly|every (two|2|other) weeks?|each (two|2|other) weeks?|fortnightly|every fortnight|quincenal|quincenales|quincenalmente|cada quincena|a la quincena|por quincena|cada (dos|2) semanas|cada quince dias)\b/;
+const WEEKLY = /\b(weekly|every week|each week|a week|per week|semanal|semanales|semanalmente|cada semana|por semana|a la semana)\b/;
+const MONTHLY = /\b(monthly|every month|each month|a month|per month|mensual|mensuales|mensualmente|cada mes|al mes|por mes)\b/;
+const COUNT_IN_WEEKS = /\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce) (weeks|semanas)\b/;
+const BARE_AMOUNT = /^\s*(?:\$|us\$|usd)?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*(?:dollars?|bucks|usd|dolares|dolar)?\s*[.!]?\s*$/i;
+
+const PAYMENT_OPTIONS =
+  /\b(payment|paying|pay|pago|pagos) (options?|choices|plans|opciones|alternativas)\b|\b(options?|choices|opciones|alternativas|ways) (to|for|of|de|para) (pay|paying|pagar|pago|settle|settling|resolve|resolver)\b|\bhow (can|could|do|would) (i|we) (pay|settle|resolve|take care of) (this|it|the debt|the balance|my debt|my balance)\b|\bcomo (puedo|podemos) (pagar|hacer un pago|resolver (esto|la deuda|mi deuda))\b/;
+
+/** "what are my payment options", "ways to pay", "opciones de pago": the options, not a specific offer. */
+export function asksForPaymentOptions(text: string): boolean {
+  return PAYMENT_OPTIONS.test(normalizeText(text));
+}
+
+/** "cancel plan", "cancelar mi plan", "stop my payments". */
+export function asksToCancelPlan(text: string): boolean {
+  return CANCEL_PLAN.test(normalizeText(text));
+}
+
+/** The offer a message makes, if any, and whether it asks to cancel a plan. */
+export function parseOfferMessage(text: string, recognition: Recognition, context: ParseContext): ParsedMessage {
+  const normalized = normalizeText(text);
+  const cancelPlan = CANCEL_PLAN.test(normalized);
+  if (cancelPlan) return { offer: null, cancelPlan };
+
+  const intents = new Set(recognition.intents);
+  const entities = recognition.entities;
+  const money = [...entities.money];
+  if (money.length === 0) {
+    const bare = BARE_AMOUNT.exec(text);
+    if (bare) {
+      const amount = Number(`${(bare[1] ?? '').replaceAll(',', '')}${(bare[2] ?? '').padEnd(2, '0')}`);
+      if (Number.isSafeInteger(amount) && amount > 0) money.push({ amount });
+    }
+  }
+  const date = startDate(normalized, recognition, context.today);
+  const frequency = frequencyOf(normalized, money);
+  const count = entities.count;
+  const periodic = money.find((m) => m.per !== undefined);
+  const lumps = money.filter((m) => m.per === undefined);
+  const mentionsRest = REST_WORDS.test(normalized);
+
+  // An installment offer: an amount per period, a count, or a first payment and "the rest".
+  if (periodic || count !== undefined || (lumps.length > 0 && mentionsRest)) {
+    const offer: Extract<Offer, { kind: 'installments' }> = { kind: 'installments' };
+    if (periodic) offer.amount = periodic.amount;
+    const down = lumps[0];
+    if (down && (periodic || count !== undefined || mentionsRest)) offer.downPayment = down.amount;
+    if (!periodic && lumps.length > 1 && count === undefined) offer.amount = lumps[1]!.amount;
+    if (!periodic && count !== undefined && lumps.length === 1 && !mentionsRest && !/\b(now|today|down|upfront|up front|first|ahora|hoy|de enganche|primero)\b/.test(normalized)) {
+      // "6 payments of 200": the amount is each payment, not a first payment.
+      delete offer.downPayment;
+      offer.amount = down!.amount;
+    }
+    if (count !== undefined) offer.count = count;
+    if (frequency) offer.frequency = frequency;
+    if (date) offer.firstDate = date;
+    return { offer, cancelPlan };
+  }
+
+  const amount = lumps[0]?.amount;
+  if (amount !== undefined) {
+    if (intents.has('settle')) return { offer: withDate({ kind: 'settlement', amount }, date), cancelPlan };
+    if (intents.has('pay_full')) return { offer: withDate({ kind: 'full' }, date), cancelPlan };
+    const previous = context.previous;
+    if (previous?.kind === 'installments' || intents.has('plan') || frequency) {
+      // A bare amount while a plan is being discussed is the amount of each payment.
+      const offer: Extract<Offer, { kind: 'installments' }> = { kind: 'installments', amount };
+      const freq = frequency ?? (previous?.kind === 'installments' ? previous.frequency : undefined);
+      if (freq) offer.frequency = freq;
+      const first = date ?? (previous?.kind === 'installments' ? previous.firstDate : undefined);
+      if (first) offer.firstDate = first;
+      return { offer, cancelPlan };
+    }
+    // A one-off amount: a settlement offer (the whole balance or more is paying in full).
+    return { offer: withDate({ kind: 'settlement', amount }, date), cancelPlan };
+  }
+
+  if (intents.has('pay_full')) return { offer: withDate({ kind: 'full' }, date), cancelPlan };
+  if (intents.has('settle')) return { offer: withDate({ kind: 'settlement' }, date), cancelPlan };
+  const previous = context.previous;
+  if ((date || frequency) && previous) return { offer: amend(previous, date, frequency), cancelPlan };
+  if (intents.has('plan') || frequency) {
+    const offer: Extract<Offer, { kind: 'installments' }> = { kind: 'installments' };
+    if (frequency) offer.frequency = frequency;
+    if (date) offer.firstDate = date;
+    return { offer, cancelPlan };
+  }
+  return { offer: null, cancelPlan };
+}
+
+function withDate<T extends Offer>(offer: T, date: string | undefined): T {
+  if (!date) return offer;
+  return offer.kind === 'installments' ? { ...offer, firstDate: date } : { ...offer, date };
+}
+
+/** The previous offer with a new start date and/or frequency (a new frequency drops the old amount). */
+function amend(previous: Offer, date: string | undefined, frequency: Frequency | undefined): Offer {
+  if (previous.kind !== 'installments') return withDate({ ...previous }, date);
+  const next: Extract<Offer, { kind: 'installments' }> = { ...previous };
+  if (frequency && frequency !== previous.frequency) {
+    next.frequency = frequency;
+    delete next.amount;
+  }
+  if (date) next.firstDate = date;
+  return next;
+}
+
+function frequencyOf(normalized: string, money: Recognition['entities']['money']): Frequency | undefined {
+  const per = money.find((m) => m.per !== undefined)?.per;
+  if (per) return frequencyFromPer(per);
+  if (BIWEEKLY.test(normalized)) return 'biweekly';
+  if (WEEKLY.test(normalized) || COUNT_IN_WEEKS.test(normalized)) return 'weekly';
+  if (MONTHLY.test(normalized) || /\b(\d{1,3}|[a-z]+) (months|meses)\b/.test(normalized)) return 'monthly';
+  return undefined;
+}
+
+/** The first payment date the message asks for: the next such date on or after `today`. */
+export function startDate(normalized: string, recognition: Recognition, today: string): string | undefined {
+  const full = recognition.entities.dates[0];
+  if (full) {
+    const iso = `${String(full.year).padStart(4, '0')}-${String(full.month).padStart(2, '0')}-${String(full.day).padStart(2, '0')}`;
+    if (isIsoDate(iso)) return iso;
+  }
+  if (/\b(tomorrow|manana)\b/.test(normalized)) return addCalendarDays(today, 1);
+
+  const monthDay = new RegExp(`\\b(${MONTH_ALT}) (\\d{1,2})(?:st|nd|rd|th)?\\b(?! (?:payments|months|weeks|pagos|meses))`).exec(normalized);
+  if (monthDay) return nextMonthDay(today, MONTHS[monthDay[1]!]!, Number(monthDay[2]));
+  const dayMonth = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of |de )?(${MONTH_ALT})\\b`).exec(normalized);
+  if (dayMonth) return nextMonthDay(today, MONTHS[dayMonth[2]!]!, Number(dayMonth[1]));
+
+  const ordinal = /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)\b/.exec(normalized) ?? /\b(?:el|del) (?:dia )?(\d{1,2})\b(?! (?:pagos|meses|semanas|dolares|por ciento))/.exec(normalized);
+  if (ordinal) return nextDayOfMonth(today, Number(ordinal[1]));
+  return undefined;
+}
+
+/** The next `day` of a month on or after today (a month without that day is skipped). */
+function nextDayOfMonth(today: string, day: number): string | undefined {
+  if (day < 1 || day > 31) return undefined;
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  for (let i = 0; i < 13; i++) {
+    const index = y * 12 + (m - 1) + i;
+    const iso = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (isIsoDate(iso) && daysBetween(today, iso) >= 0) return iso;
+  }
+  return undefined;
+}
+
+/** The next `month`/`day` on or after today. */
+function nextMonthDay(today: string, month: number, day: number): string | undefined {
+  const year = Number(today.slice(0, 4));
+  for (const y of [year, year + 1, year + 2]) {
+    const iso = `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (isIsoDate(iso) && daysBetween(today, iso) >= 0) return iso;
+  }
+  return undefined;
+}
