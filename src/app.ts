@@ -24,6 +24,13 @@ import { createRecognizer } from './nlu/createRecognizer.ts';
 import { createHttpServer, type HttpServer } from './http/server.ts';
 import { registerNoticeRoutes } from './notices/noticeRoutes.ts';
 import { InProcessAdapter } from './bot/inProcessAdapter.ts';
+import {
+  createPaymentGateway,
+  InstallmentScheduler,
+  paymentSettingsFrom,
+  registerPaymentRoutes,
+  type PaymentGateway,
+} from './payments/index.ts';
 import { registerSmsRoutes, type SmsRouteDeps } from './channels/sms/smsWebhook.ts';
 import { registerDevSmsPage } from './channels/sms/devSmsPage.ts';
 
@@ -38,6 +45,10 @@ export interface App {
   adapter: CloudAdapter;
   /** Runs turns for our own channels (SMS, Direct Line). */
   inProcess: InProcessAdapter;
+  /** Stripe, or the local demo checkout when no key is configured. */
+  gateway: PaymentGateway;
+  /** Charges due installments; started by the composition root. */
+  scheduler: InstallmentScheduler;
   bot: DebtBot;
   services: ConversationServices;
   /** Starts listening; links the bot sends use PUBLIC_URL, or the address it listens on. */
@@ -108,6 +119,11 @@ export function createApp(deps: AppDeps): App {
   inProcess.onTurnError = onTurnError;
   const smsDeps: SmsRouteDeps = { config, db, logger, adapter: inProcess };
 
+  const publicBaseUrl = () => services.publicBaseUrl;
+  const gateway = createPaymentGateway(config, { logger, publicBaseUrl });
+  const paymentSettings = paymentSettingsFrom(config);
+  const scheduler = new InstallmentScheduler({ db, gateway, logger, collector, publicBaseUrl, settings: paymentSettings });
+
   const http = createHttpServer({
     db,
     logger,
@@ -117,6 +133,7 @@ export function createApp(deps: AppDeps): App {
       (s) => registerNoticeRoutes(s, { db, collector }),
       (s) => registerSmsRoutes(s, smsDeps),
       (s) => void registerDevSmsPage(s, smsDeps),
+      (s) => registerPaymentRoutes(s, { db, logger, gateway, collector, publicBaseUrl, settings: paymentSettings }),
     ],
   });
   return {
@@ -124,6 +141,8 @@ export function createApp(deps: AppDeps): App {
     adapter,
     inProcess,
     bot,
+    gateway,
+    scheduler,
     services,
     async listen(port, host) {
       const url = await http.listen(port, host);

@@ -2,14 +2,7 @@ import { collectorFrom, createApp, type App } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Db } from '../../src/db/database.ts';
 import { createLogger } from '../../src/logger.ts';
-import {
-  createPaymentGateway,
-  InstallmentScheduler,
-  paymentSettingsFrom,
-  registerPaymentRoutes,
-  type PaymentGateway,
-  type PaymentSettings,
-} from '../../src/payments/index.ts';
+import { InstallmentScheduler, paymentSettingsFrom, type PaymentGateway, type PaymentSettings } from '../../src/payments/index.ts';
 import { createTestDatabase, type TestDatabase } from './testDatabase.ts';
 
 export interface PaymentsTestApp {
@@ -34,11 +27,12 @@ export async function startPaymentsTestApp(env: Record<string, string> = {}): Pr
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
   const logger = createLogger(config.LOG_LEVEL);
   const app = createApp({ config, db: database.db, logger });
+  // createApp registers the payment routes with its own gateway (the demo gateway keeps its
+  // sessions in memory, so tests must use that same instance).
   const publicBaseUrl = () => app.services.publicBaseUrl;
-  const gateway = createPaymentGateway(config, { logger, publicBaseUrl });
+  const gateway = app.gateway;
   const settings = paymentSettingsFrom(config);
   const collector = collectorFrom(config);
-  registerPaymentRoutes(app.http.server, { db: database.db, logger, gateway, collector, publicBaseUrl, settings });
   const baseUrl = await app.listen(0, '127.0.0.1');
   return {
     app,
