@@ -8,16 +8,7 @@ import { createLogger } from './logger.ts';
 /** Composition root: config -> database -> services -> adapters -> HTTP server. */
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   if (config.IDENTITY_HASH_KEY === DEV_IDENTITY_HASH_KEY) {
     logger.warn('IDENTITY_HASH_KEY is not set: using the development key. Set it before importing real accounts.');
@@ -31,6 +22,7 @@ async function main(): Promise<void> {
 
   const app = createApp({ config, db, logger });
   const url = await app.listen(config.PORT, config.HOST);
+  app.scheduler.start();
   logger.info({ url }, 'debt bot listening');
   console.log(`Debt bot is running at ${url}  (health: ${url}/healthz, bot endpoint: ${url}/api/messages)`);
 
@@ -40,6 +32,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight turns');
     await app.http.drain(10_000);
+    await app.scheduler.stop();
     await db.$disconnect();
     logger.info('stopped');
     process.exit(0);
@@ -49,6 +42,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Start-up failed:', error instanceof Error ? error.message : error);
+  // A configuration problem is one clear line per variable; anything else says start-up failed.
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('Start-up failed:', error instanceof Error ? error.message : error);
   process.exit(1);
 });
