@@ -40,6 +40,11 @@ export const configSchema = z.object({
   DEMO_DATA: bool.default(true),
   /** A verified debtor must verify again after this many minutes without a message. */
   VERIFICATION_IDLE_MINUTES: z.coerce.number({ message: 'expected minutes' }).int().positive().default(15),
+  /** Signs the website chat's Direct Line tokens (HMAC-SHA256). Required in production; the development default is public. */
+  DIRECTLINE_SECRET: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().min(32, { message: 'expected a secret of at least 32 characters' }).default('dev-only-directline-secret-do-not-use-in-production'),
+  ),
   /** SMS provider: console (embedded default: stores and logs, plus the /dev/sms page) or twilio (the real REST API). */
   SMS_PROVIDER: z.enum(['console', 'twilio'], { message: 'expected console or twilio' }).default('console'),
   /** Twilio account; required when SMS_PROVIDER=twilio. The auth token also checks inbound webhook signatures. */
