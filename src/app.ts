@@ -31,8 +31,14 @@ import {
   registerPaymentRoutes,
   type PaymentGateway,
 } from './payments/index.ts';
-import { registerSmsRoutes, type SmsRouteDeps } from './channels/sms/smsWebhook.ts';
+import { registerSmsRoutes, smsSenderFrom, type SmsRouteDeps } from './channels/sms/smsWebhook.ts';
 import { registerDevSmsPage } from './channels/sms/devSmsPage.ts';
+import { OutboxWorker } from './channels/sms/outboxWorker.ts';
+import { createSmsProvider, smsFromNumber } from './channels/sms/providers.ts';
+import { SmsDeliverer } from './channels/sms/smsDeliverer.ts';
+import { registerDirectLineRoutes } from './channels/web/directLineRoutes.ts';
+import { registerWebChatPage } from './channels/web/webChatPage.ts';
+import { webDeliverer } from './channels/web/webDeliverer.ts';
 
 export interface AppDeps {
   config: Config;
@@ -49,6 +55,8 @@ export interface App {
   gateway: PaymentGateway;
   /** Charges due installments; started by the composition root. */
   scheduler: InstallmentScheduler;
+  /** Delivers the outbox (SMS through the provider, web into Direct Line); started by the composition root. */
+  outboxWorker: OutboxWorker;
   bot: DebtBot;
   services: ConversationServices;
   /** Starts listening; links the bot sends use PUBLIC_URL, or the address it listens on. */
@@ -123,6 +131,17 @@ export function createApp(deps: AppDeps): App {
   const gateway = createPaymentGateway(config, { logger, publicBaseUrl });
   const paymentSettings = paymentSettingsFrom(config);
   const scheduler = new InstallmentScheduler({ db, gateway, logger, collector, publicBaseUrl, settings: paymentSettings });
+  // Receipts, reminders, officer messages and SMS replies leave through one outbox.
+  const outboxWorker = new OutboxWorker({
+    db,
+    logger,
+    deliverers: {
+      sms: new SmsDeliverer({ db, provider: createSmsProvider(config, logger), from: smsFromNumber(config), sender: smsSenderFrom(config), logger }),
+      web: webDeliverer(db),
+    },
+    smsWeeklyCap: config.SMS_WEEKLY_CAP,
+    intervalMs: config.OUTBOX_INTERVAL_MS,
+  });
 
   const http = createHttpServer({
     db,
@@ -134,6 +153,8 @@ export function createApp(deps: AppDeps): App {
       (s) => registerSmsRoutes(s, smsDeps),
       (s) => void registerDevSmsPage(s, smsDeps),
       (s) => registerPaymentRoutes(s, { db, logger, gateway, collector, publicBaseUrl, settings: paymentSettings }),
+      (s) => registerDirectLineRoutes(s, { db, adapter: inProcess, config, logger, publicBaseUrl }),
+      (s) => registerWebChatPage(s, { config, publicBaseUrl }),
     ],
   });
   return {
@@ -143,6 +164,7 @@ export function createApp(deps: AppDeps): App {
     bot,
     gateway,
     scheduler,
+    outboxWorker,
     services,
     async listen(port, host) {
       const url = await http.listen(port, host);

@@ -23,8 +23,9 @@ async function main(): Promise<void> {
   const app = createApp({ config, db, logger });
   const url = await app.listen(config.PORT, config.HOST);
   app.scheduler.start();
+  app.outboxWorker.start();
   logger.info({ url }, 'debt bot listening');
-  console.log(`Debt bot is running at ${url}  (health: ${url}/healthz, bot endpoint: ${url}/api/messages)`);
+  console.log(`Debt bot is running: open ${url} to chat (health: ${url}/healthz, bot endpoint: ${url}/api/messages${config.SMS_PROVIDER === 'console' && config.NODE_ENV !== 'production' ? `, SMS playground: ${url}/dev/sms` : ''})`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing in-flight turns');
     await app.http.drain(10_000);
     await app.scheduler.stop();
+    await app.outboxWorker.stop();
     await db.$disconnect();
     logger.info('stopped');
     process.exit(0);
