@@ -1,38 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestBot, verifyAsMaria, type TestBot, type TestConversation } from '../helpers/conversation.ts';
+import {
+  createTestBot,
+  matches,
+  playSteps,
+  resetAccountFlags,
+  verifyAsMaria,
+  type Expect,
+  type Step,
+  type TestBot,
+  type TestConversation,
+} from '../helpers/conversation.ts';
 
 /**
  * Conversation tables: what the debtor says, what the bot must and must not say.
  * Demo debtor A-1001 Maria Johnson, DOB 1985-03-14, ZIP 30301, SSN last 4 1234, balance $1,085.00,
  * creditor Peachtree Medical Group.
  */
-type Expect = string | RegExp;
-interface Step {
-  says: string;
-  must?: Expect[];
-  mustNot?: Expect[];
-  /** The bot must say nothing at all. */
-  silent?: boolean;
-}
-
 /** Anything that reveals an account exists (12 CFR 1006.6(d)). */
 const ACCOUNT_FACTS: Expect[] = ['1,085', 'Peachtree', 'A-1001', 'Johnson', /\bdebt\b/i, /\bbalance\b/i, /\$\d/];
 
-function matches(text: string, expected: Expect): boolean {
-  return typeof expected === 'string' ? text.toLowerCase().includes(expected.toLowerCase()) : expected.test(text);
-}
-
-async function play(conversation: TestConversation, steps: Step[]): Promise<string[][]> {
-  const transcript: string[][] = [];
-  for (const step of steps) {
-    const replies = await conversation.say(step.says);
-    transcript.push(replies);
-    const text = replies.join('\n');
-    if (step.silent) expect(replies, `after "${step.says}" the bot must stay silent`).toEqual([]);
-    for (const expected of step.must ?? []) expect(matches(text, expected), `after "${step.says}" expected ${expected} in:\n${text}`).toBe(true);
-    for (const forbidden of step.mustNot ?? []) expect(matches(text, forbidden), `after "${step.says}" did not expect ${forbidden} in:\n${text}`).toBe(false);
-  }
-  return transcript;
+function play(conversation: TestConversation, steps: Step[]): Promise<string[][]> {
+  return playSteps(conversation, steps);
 }
 
 let bot: TestBot;
@@ -46,20 +34,7 @@ async function account(accountNumber = 'A-1001') {
 }
 
 async function resetAccount(accountNumber = 'A-1001') {
-  await bot.database.db.account.update({
-    where: { accountNumber },
-    data: {
-      failedVerifications: 0,
-      verificationLockedUntil: null,
-      disputed: false,
-      ceaseCommunication: false,
-      attorneyRepresented: false,
-      bankruptcy: false,
-      deceased: false,
-      activeMilitary: false,
-      identityTheft: false,
-    },
-  });
+  await resetAccountFlags(bot.database.db, accountNumber);
 }
 
 describe('DESIGN 1: before verification the bot reveals nothing about any account', () => {

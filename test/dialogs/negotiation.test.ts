@@ -2,7 +2,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isValidationPeriodOpen } from '../../src/domain/validationPeriod.ts';
 import type { Recognizer } from '../../src/nlu/recognizer.ts';
 import { findPayLink } from '../../src/payments/payLinks.ts';
-import { createTestBot, verifyAsMaria, type TestBot, type TestConversation } from '../helpers/conversation.ts';
+import {
+  createTestBot,
+  matches,
+  playSteps,
+  resetAccountFlags,
+  verifyAsMaria,
+  type Expect,
+  type Step,
+  type TestBot,
+  type TestConversation,
+} from '../helpers/conversation.ts';
 
 /**
  * Negotiation tables: what the debtor says, what the bot must and must not say, and what is stored.
@@ -10,13 +20,6 @@ import { createTestBot, verifyAsMaria, type TestBot, type TestConversation } fro
  * balance $1,085.00. The test clock is Monday, November 23, 2026; the validation period is open
  * throughout (the notice is delivered at the start of each conversation).
  */
-type Expect = string | RegExp;
-interface Step {
-  says: string;
-  must?: Expect[];
-  mustNot?: Expect[];
-}
-
 /** DESIGN 9 + 10: no deadline, no expiry, no "today", no limited-time offer, no fee — in English or Spanish. */
 const PRESSURE: Expect[] = [
   /\btoday\b/i,
@@ -38,10 +41,6 @@ const THREATS: Expect[] = [/\bsue\b/i, /lawsuit/i, /\bcourt\b/i, /legal action/i
 
 const URL = /https:\/\/chat\.example\.test\/pay\/([\w-]{16,64})/;
 
-function matches(text: string, expected: Expect): boolean {
-  return typeof expected === 'string' ? text.toLowerCase().includes(expected.toLowerCase()) : expected.test(text);
-}
-
 let bot: TestBot;
 beforeAll(async () => {
   bot = await createTestBot();
@@ -53,39 +52,19 @@ async function account(accountNumber = 'A-1001') {
 }
 
 async function resetAccount(accountNumber = 'A-1001') {
-  const row = await bot.database.db.account.update({
-    where: { accountNumber },
-    data: {
-      failedVerifications: 0,
-      verificationLockedUntil: null,
-      disputed: false,
-      ceaseCommunication: false,
-      attorneyRepresented: false,
-      bankruptcy: false,
-      deceased: false,
-      activeMilitary: false,
-      identityTheft: false,
-    },
-  });
+  const row = await resetAccountFlags(bot.database.db, accountNumber);
   await bot.database.db.plan.updateMany({ where: { accountId: row.id, status: { in: ['agreed', 'active', 'delinquent'] } }, data: { status: 'cancelled' } });
   return row;
 }
 
 /** Every step: its musts, its mustNots, and — while the validation period runs — no pressure words at all. */
-async function play(conversation: TestConversation, steps: Step[], accountNumber = 'A-1001'): Promise<string[][]> {
-  const transcript: string[][] = [];
-  for (const step of steps) {
-    const replies = await conversation.say(step.says);
-    transcript.push(replies);
-    const text = replies.join('\n');
-    for (const expected of step.must ?? []) expect(matches(text, expected), `after "${step.says}" expected ${expected} in:\n${text}`).toBe(true);
-    for (const forbidden of step.mustNot ?? []) expect(matches(text, forbidden), `after "${step.says}" did not expect ${forbidden} in:\n${text}`).toBe(false);
+function play(conversation: TestConversation, steps: Step[], accountNumber = 'A-1001'): Promise<string[][]> {
+  return playSteps(conversation, steps, async (step, text) => {
     const row = await account(accountNumber);
     if (isValidationPeriodOpen(row.validationPeriodEndsAt, bot.clock.now())) {
       for (const forbidden of [...PRESSURE, ...THREATS]) expect(matches(text, forbidden), `DESIGN 9/10: after "${step.says}" found ${forbidden} in:\n${text}`).toBe(false);
     }
-  }
-  return transcript;
+  });
 }
 
 /** Maria, verified, E-SIGN consent given (the validation notice delivered: the period runs). */

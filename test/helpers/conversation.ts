@@ -1,4 +1,6 @@
 import { TestAdapter, type Activity } from 'botbuilder';
+import { expect } from 'vitest';
+import type { Db } from '../../src/db/database.ts';
 import { buildBot, type BotParts } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { seedDemoDataIfEmpty } from '../../src/import/demoData.ts';
@@ -75,4 +77,60 @@ export async function verifyAsMaria(conversation: TestConversation): Promise<str
   replies.push(...(await conversation.say('March 14 1985')));
   replies.push(...(await conversation.say('30301')));
   return replies;
+}
+
+/** What a step expects in the bot's replies: a case-insensitive substring or a pattern. */
+export type Expect = string | RegExp;
+
+/** One row of a conversation table: what the debtor says, what the bot must and must not say. */
+export interface Step {
+  says: string;
+  must?: Expect[];
+  mustNot?: Expect[];
+  /** The bot must say nothing at all. */
+  silent?: boolean;
+}
+
+export function matches(text: string, expected: Expect): boolean {
+  return typeof expected === 'string' ? text.toLowerCase().includes(expected.toLowerCase()) : expected.test(text);
+}
+
+/**
+ * Plays a conversation table, asserting each step; `check` adds assertions every step must meet
+ * (e.g. no pressure wording). Returns the replies of every step.
+ */
+export async function playSteps(
+  conversation: TestConversation,
+  steps: Step[],
+  check?: (step: Step, text: string) => Promise<void> | void,
+): Promise<string[][]> {
+  const transcript: string[][] = [];
+  for (const step of steps) {
+    const replies = await conversation.say(step.says);
+    transcript.push(replies);
+    const text = replies.join('\n');
+    if (step.silent) expect(replies, `after "${step.says}" the bot must stay silent`).toEqual([]);
+    for (const expected of step.must ?? []) expect(matches(text, expected), `after "${step.says}" expected ${expected} in:\n${text}`).toBe(true);
+    for (const forbidden of step.mustNot ?? []) expect(matches(text, forbidden), `after "${step.says}" did not expect ${forbidden} in:\n${text}`).toBe(false);
+    await check?.(step, text);
+  }
+  return transcript;
+}
+
+/** Clears verification locks and every collection-pausing flag of a demo account. */
+export async function resetAccountFlags(db: Db, accountNumber: string) {
+  return db.account.update({
+    where: { accountNumber },
+    data: {
+      failedVerifications: 0,
+      verificationLockedUntil: null,
+      disputed: false,
+      ceaseCommunication: false,
+      attorneyRepresented: false,
+      bankruptcy: false,
+      deceased: false,
+      activeMilitary: false,
+      identityTheft: false,
+    },
+  });
 }
