@@ -74,6 +74,9 @@ async function waitForHealth(base: string, timeoutMs: number): Promise<void> {
   throw new Error(`the service did not become healthy within ${timeoutMs} ms`);
 }
 
+/** Latencies per step of the script, to see which kind of turn is slow. */
+const byStep: number[][] = Array.from({ length: 8 }, () => []);
+
 async function conversation(base: string, index: number, latencies: number[]): Promise<number> {
   index = Math.abs(index);
   const conversationId = `bench-${index}-${Date.now()}`;
@@ -103,7 +106,9 @@ async function conversation(base: string, index: number, latencies: number[]): P
     } catch {
       errors += 1;
     }
-    latencies.push(performance.now() - started);
+    const elapsed = performance.now() - started;
+    latencies.push(elapsed);
+    byStep[turn % 8]!.push(elapsed);
   }
   return errors;
 }
@@ -129,6 +134,7 @@ async function main(): Promise<void> {
 
     // One warm-up conversation so module loading and JIT don't count as turn latency.
     await conversation(base, -1, []);
+    byStep.forEach((step) => (step.length = 0));
 
     const latencies: number[] = [];
     let peakRss = 0;
@@ -155,6 +161,11 @@ async function main(): Promise<void> {
     row('server RSS idle', `${idleRss.toFixed(1)} MiB`);
     row('server RSS peak', `${peakRss.toFixed(1)} MiB`);
     row('failed turns', String(errors));
+    console.log('\np50 / p99 by step of the script:');
+    script(0).forEach((utterance, step) => {
+      const steps = [...byStep[step]!].sort((a, b) => a - b);
+      if (steps.length) row(`  ${step + 1}. ${step === 1 ? '<account>' : step === 2 ? '<date of birth>' : step === 3 ? '<zip / ssn>' : utterance}`, `${percentile(steps, 50).toFixed(1)} / ${percentile(steps, 99).toFixed(1)} ms`);
+    });
     if (errors > 0) process.exitCode = 1;
   } finally {
     stop();
