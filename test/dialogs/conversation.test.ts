@@ -291,6 +291,21 @@ describe('rights recognised in any wording, at any step', () => {
     expect(await bot.database.db.handoff.count({ where: { accountId: row.id, reason: 'attorney' } })).toBe(1);
   });
 
+  it("DESIGN 6: an attorney contact with no phone number or email is asked for again, nothing recorded yet", async () => {
+    await resetAccount();
+    await bot.database.db.account.update({ where: { accountNumber: 'A-1001' }, data: { attorneyName: null, attorneyContact: null } });
+    const conversation = bot.conversation();
+    await verifyAsMaria(conversation);
+    await play(conversation, [
+      { says: 'my attorney handles this', must: ["attorney's name"] },
+      { says: 'x', must: ["attorney's name"] },
+      { says: 'Kim Wexler', must: ['phone number or email'] },
+      { says: 'I do not know it', must: ['phone number or email'], mustNot: ['represents you'] },
+      { says: 'kim@wexler.example', must: ['Kim Wexler represents you'] },
+    ]);
+    expect((await account()).attorneyContact).toBe('kim@wexler.example');
+  });
+
   it.each([
     ['I filed for bankruptcy last month', 'bankruptcy', 'bankruptcy'],
     ['my mother passed away, this was her account', 'deceased', 'deceased'],

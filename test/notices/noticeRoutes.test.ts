@@ -1,3 +1,4 @@
+import { createFixtureAccount } from '../helpers/accountFixture.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
 import { deliverValidationNotice, newNoticeToken, noticeUrl, recordEsignConsent } from '../../src/notices/notices.ts';
@@ -9,31 +10,8 @@ let accountId: string;
 
 const MONDAY = new Date('2021-11-08T16:00:00Z'); // validation period ends December 16, 2021
 
-async function createAccount(db: Db): Promise<string> {
-  const creditor = await db.creditor.create({ data: { name: 'Peachtree & <Medical> Group', policyJson: '{}' } });
-  const account = await db.account.create({
-    data: {
-      accountNumber: 'R-7001',
-      firstName: 'Maria',
-      lastName: 'Johnson',
-      address: '12 Oak Street, Atlanta, GA 30301',
-      zip: '30301',
-      creditorId: creditor.id,
-      originalCreditor: 'Horizon Bank Visa',
-      currency: 'USD',
-      itemizationDate: new Date('2025-06-30T00:00:00Z'),
-      itemizationAmount: 125_000,
-      interestSinceItemization: 1_050,
-      feesSinceItemization: 3_500,
-      paymentsSinceItemization: 20_000,
-      creditsSinceItemization: 525,
-      balance: 109_025,
-      factorSalt: 'salt',
-      dobHash: 'dob-hash',
-      ssnLast4Hash: 'ssn-hash',
-    },
-  });
-  return account.id;
+function createAccount(db: Db): Promise<string> {
+  return createFixtureAccount(db, { accountNumber: 'R-7001', creditorName: 'Peachtree & <Medical> Group' });
 }
 
 async function deliver(language: 'en' | 'es'): Promise<string> {

@@ -1,3 +1,4 @@
+import { createFixtureAccount } from '../helpers/accountFixture.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
 import { validationPeriodEnd } from '../../src/domain/validationPeriod.ts';
@@ -21,35 +22,8 @@ let database: TestDatabase;
 let db: Db;
 let accountId: string;
 
-async function createAccount(db: Db, accountNumber = 'A-1001'): Promise<string> {
-  const creditor = await db.creditor.upsert({
-    where: { name: 'Peachtree Medical Group' },
-    update: {},
-    create: { name: 'Peachtree Medical Group', policyJson: '{}' },
-  });
-  const account = await db.account.create({
-    data: {
-      accountNumber,
-      firstName: 'Maria',
-      lastName: 'Johnson',
-      address: '12 Oak Street, Atlanta, GA 30301',
-      zip: '30301',
-      creditorId: creditor.id,
-      originalCreditor: 'Horizon Bank Visa',
-      currency: 'USD',
-      itemizationDate: new Date('2025-06-30T00:00:00Z'),
-      itemizationAmount: 125_000,
-      interestSinceItemization: 1_050,
-      feesSinceItemization: 3_500,
-      paymentsSinceItemization: 20_000,
-      creditsSinceItemization: 525,
-      balance: 109_025,
-      factorSalt: 'salt',
-      dobHash: 'dob-hash',
-      ssnLast4Hash: 'ssn-hash',
-    },
-  });
-  return account.id;
+function createAccount(db: Db, accountNumber = 'A-1001'): Promise<string> {
+  return createFixtureAccount(db, { accountNumber });
 }
 
 async function audits(type: string) {
