@@ -24,7 +24,20 @@ export type AuditType =
   | 'payment.recorded'
   | 'handoff.queued'
   | 'handoff.accepted'
-  | 'handoff.resolved';
+  | 'handoff.resolved'
+  | 'handoff.handed_back'
+  | 'officer.signed_in'
+  | 'officer.sign_in_failed'
+  | 'officer.message.sent'
+  | 'officer.reply_check.overridden'
+  | 'proposal.approved'
+  | 'proposal.countered'
+  | 'proposal.rejected'
+  | 'plan.offer_accepted'
+  | 'plan.offer_declined'
+  | 'dispute.verified'
+  | 'dispute.closed'
+  | 'placement.uploaded';
 
 export interface AuditEntry {
   type: AuditType;
