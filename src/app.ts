@@ -39,6 +39,8 @@ import { SmsDeliverer } from './channels/sms/smsDeliverer.ts';
 import { registerDirectLineRoutes } from './channels/web/directLineRoutes.ts';
 import { registerWebChatPage } from './channels/web/webChatPage.ts';
 import { webDeliverer } from './channels/web/webDeliverer.ts';
+import { PLACEMENT_UPLOAD_PATH, registerConsoleRoutes, type ConsoleRoutes } from './officer/consoleRoutes.ts';
+import { registerConsolePage } from './officer/consolePage.ts';
 
 export interface AppDeps {
   config: Config;
@@ -59,6 +61,8 @@ export interface App {
   outboxWorker: OutboxWorker;
   bot: DebtBot;
   services: ConversationServices;
+  /** The officer console's API (its live streams end at shutdown). */
+  console: ConsoleRoutes;
   /** Starts listening; links the bot sends use PUBLIC_URL, or the address it listens on. */
   listen(port: number, host: string): Promise<string>;
 }
@@ -143,11 +147,13 @@ export function createApp(deps: AppDeps): App {
     intervalMs: config.OUTBOX_INTERVAL_MS,
   });
 
+  let consoleRoutes: ConsoleRoutes | undefined;
   const http = createHttpServer({
     db,
     logger,
     adapter,
     bot,
+    streamedBodyPaths: [PLACEMENT_UPLOAD_PATH],
     routes: [
       (s) => registerNoticeRoutes(s, { db, collector }),
       (s) => registerSmsRoutes(s, smsDeps),
@@ -155,6 +161,17 @@ export function createApp(deps: AppDeps): App {
       (s) => registerPaymentRoutes(s, { db, logger, gateway, collector, publicBaseUrl, settings: paymentSettings }),
       (s) => registerDirectLineRoutes(s, { db, adapter: inProcess, config, logger, publicBaseUrl }),
       (s) => registerWebChatPage(s, { config, publicBaseUrl }),
+      (s) => registerConsolePage(s),
+      (s) => {
+        consoleRoutes = registerConsoleRoutes(s, {
+          db,
+          logger,
+          hashKey: config.IDENTITY_HASH_KEY,
+          secureCookies: (config.PUBLIC_URL ?? '').startsWith('https:'),
+          now: () => new Date(),
+          feedIntervalMs: config.CONSOLE_LIVE_INTERVAL_MS,
+        });
+      },
     ],
   });
   return {
@@ -166,6 +183,7 @@ export function createApp(deps: AppDeps): App {
     scheduler,
     outboxWorker,
     services,
+    console: consoleRoutes!,
     async listen(port, host) {
       const url = await http.listen(port, host);
       services.publicBaseUrl = config.PUBLIC_URL ?? url;

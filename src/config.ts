@@ -64,6 +64,8 @@ export const configSchema = z.object({
   SMS_WEEKLY_CAP: z.coerce.number({ message: 'expected a whole number of messages' }).int().min(0).default(7),
   /** How often the outbox worker looks for messages due (ms). */
   OUTBOX_INTERVAL_MS: z.coerce.number({ message: 'expected milliseconds' }).int().positive().default(1000),
+  /** How often the officer console's live views (queue, open conversation) look for changes. */
+  CONSOLE_LIVE_INTERVAL_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(60_000).default(1000),
   /** The help contact phone in the SMS HELP answer; unset = COLLECTOR_PHONE. */
   SMS_HELP_PHONE: optionalText,
   /** Stripe secret key (sk_test_… or sk_live_…). Unset = the local demo checkout, which takes no real money (refused in production). */

@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { ConfigError, DEV_IDENTITY_HASH_KEY, loadConfig } from './config.ts';
 import { migrateDatabase, openDatabase } from './db/database.ts';
 import { seedDemoDataIfEmpty } from './import/demoData.ts';
+import { seedDemoOfficersIfNone } from './officer/demoOfficers.ts';
 import { createLogger } from './logger.ts';
 
 /** Composition root: config -> database -> services -> adapters -> HTTP server. */
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.DATABASE_URL);
   if (config.DEMO_DATA) {
     await seedDemoDataIfEmpty(db, config.IDENTITY_HASH_KEY, logger);
+    if (config.NODE_ENV !== 'production' && (await seedDemoOfficersIfNone(db))) {
+      logger.info('Demo console accounts created (see the README); create real ones with npm run officer:add');
+    }
   }
 
   const app = createApp({ config, db, logger });
@@ -25,13 +29,14 @@ async function main(): Promise<void> {
   app.scheduler.start();
   app.outboxWorker.start();
   logger.info({ url }, 'debt bot listening');
-  console.log(`Debt bot is running: open ${url} to chat (health: ${url}/healthz, bot endpoint: ${url}/api/messages${config.SMS_PROVIDER === 'console' && config.NODE_ENV !== 'production' ? `, SMS playground: ${url}/dev/sms` : ''})`);
+  console.log(`Debt bot is running: open ${url} to chat (health: ${url}/healthz, bot endpoint: ${url}/api/messages${config.SMS_PROVIDER === 'console' && config.NODE_ENV !== 'production' ? `, SMS playground: ${url}/dev/sms` : ''}, officer console: ${url}/officer)`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight turns');
+    app.console.closeStreams();
     await app.http.drain(10_000);
     await app.scheduler.stop();
     await app.outboxWorker.stop();

@@ -10,6 +10,8 @@ interface Where {
   accountId: string;
   conversationId?: string | null;
   channel: string;
+  /** Who recorded it: the debtor in a chat (default), or "officer:<id>" from the console. */
+  actor?: string;
 }
 
 /** A dispute or an original-creditor request (Reg F 1006.38): collection pauses until an officer verifies. */
@@ -42,7 +44,7 @@ export async function recordAttorney(db: Db, where: Where & { name: string; cont
       where: { id: where.accountId },
       data: { attorneyRepresented: true, attorneyName: where.name, attorneyContact: where.contact },
     });
-    await appendAudit(tx, { type: 'attorney.recorded', actor: 'debtor', accountId: where.accountId, conversationId: where.conversationId, detail: { channel: where.channel } });
+    await appendAudit(tx, { type: 'attorney.recorded', actor: where.actor ?? 'debtor', accountId: where.accountId, conversationId: where.conversationId, detail: { channel: where.channel } });
   });
 }
 
@@ -59,7 +61,7 @@ const STATUS_FLAG = {
 export async function recordReportedStatus(db: Db, where: Where & { status: ReportedStatus }): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.account.update({ where: { id: where.accountId }, data: { [STATUS_FLAG[where.status]]: true } });
-    await appendAudit(tx, { type: 'status.reported', actor: 'debtor', accountId: where.accountId, conversationId: where.conversationId, detail: { status: where.status, channel: where.channel } });
+    await appendAudit(tx, { type: 'status.reported', actor: where.actor ?? 'debtor', accountId: where.accountId, conversationId: where.conversationId, detail: { status: where.status, channel: where.channel } });
   });
 }
 

@@ -20,9 +20,11 @@ interface HttpDeps {
   bot: ActivityHandler;
   /** Feature routes, registered after the built-in ones (e.g. the validation notice pages). */
   routes?: Array<(server: restify.Server) => void>;
+  /** Paths whose handlers read the request body themselves (large uploads): the body parser skips them. */
+  streamedBodyPaths?: string[];
 }
 
-export function createHttpServer({ db, logger, adapter, bot, routes = [] }: HttpDeps): HttpServer {
+export function createHttpServer({ db, logger, adapter, bot, routes = [], streamedBodyPaths = [] }: HttpDeps): HttpServer {
   const server = restify.createServer({ name: 'debt-bot', handleUncaughtExceptions: false });
   let inFlight = 0;
   let draining = false;
@@ -45,7 +47,10 @@ export function createHttpServer({ db, logger, adapter, bot, routes = [] }: Http
     });
     return next();
   });
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 }));
+  const streamed = new Set(streamedBodyPaths);
+  for (const parse of restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 })) {
+    server.use((req, res, next) => (streamed.has(req.getPath()) ? next() : parse(req, res, next)));
+  }
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     const problem = activityProblem(req.body);

@@ -70,6 +70,8 @@ export interface ImportOptions {
   hashKey: string;
   /** "Today" for the date checks and placedAt of new accounts. Default: the current time. */
   now?: Date;
+  /** Called after each row (done of total), for progress on large files. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The whole file was refused (bad header, broken CSV); nothing was written. */
@@ -452,7 +454,8 @@ export async function importPlacements(db: Db, csvText: string, options: ImportO
   const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
   const firstLineOf = new Map<string, number>();
 
-  for (const { line, cells } of rows) {
+  for (const [index, { line, cells }] of rows.entries()) {
+    if (index > 0) options.onProgress?.(index, rows.length);
     const candidate = (cells[0] ?? '').trim();
     const accountNumber = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/.test(candidate) ? candidate : undefined;
     const reject = (reason: string) => {
@@ -489,5 +492,6 @@ export async function importPlacements(db: Db, csvText: string, options: ImportO
       reject(`could not be saved (${typeof code === 'string' ? `database error ${code}` : error instanceof Error ? error.name : 'unknown error'})`);
     }
   }
+  options.onProgress?.(rows.length, rows.length);
   return report;
 }

@@ -23,6 +23,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ru
     config,
     database,
     async stop() {
+      app.console.closeStreams();
       await app.http.drain(2_000);
       await database.close();
     },

@@ -4,14 +4,14 @@
  * sees the balance, reloads and finds the same conversation. The screenshot is saved as
  * test-artifacts/webchat.png.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bubbles, launchChromium, openPage as openWatchedPage, sayAndExpect, sendBox, type Watched } from '../../helpers/browser.ts';
 import type { RunningApp } from '../../helpers/testApp.ts';
 import { startWebTestApp } from '../../helpers/webTestApp.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve('test-artifacts');
 const STORAGE_PREFIX = 'debt-bot.webchat:';
 
@@ -19,55 +19,16 @@ let running: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does`);
   running = await startWebTestApp();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await running?.stop();
 });
 
-interface Watched {
-  context: BrowserContext;
-  page: Page;
-  problems: string[];
-}
-
-/** A fresh browser profile whose console errors, page errors and CSP violations are collected. */
-async function openPage(): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
-    });
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return { context, page, problems };
-}
-
+const openPage = (): Promise<Watched> => openWatchedPage(browser);
 const transcript = (page: Page) => page.locator('.webchat__basic-transcript');
-/** The visible message bubbles containing `text`. */
-const bubbles = (page: Page, text: string | RegExp) => page.locator('.webchat__bubble__content').filter({ hasText: text });
-const sendBox = (page: Page) => page.getByRole('textbox', { name: 'Message input box' });
-
-/** Types into Web Chat's send box, presses Enter, and waits for `expected` in the transcript. */
-async function sayAndExpect(page: Page, text: string, expected: string | RegExp): Promise<void> {
-  const before = await bubbles(page, expected).count();
-  const box = sendBox(page);
-  await box.click();
-  await box.pressSequentially(text, { delay: 5 });
-  await page.keyboard.press('Enter');
-  await bubbles(page, expected).nth(before).waitFor({ timeout: 15_000 });
-}
 
 async function storedConversationId(page: Page): Promise<string | undefined> {
   return page.evaluate((prefix) => {

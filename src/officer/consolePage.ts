@@ -1,0 +1,45 @@
+/**
+ * The console page: one HTML shell at /officer and its static script and styles. Everything the
+ * page shows comes from the /officer/api routes; the script writes data into the page only as
+ * text (never as HTML), and the strict Content-Security-Policy allows only our own script.
+ */
+import { readFileSync } from 'node:fs';
+import type restify from 'restify';
+
+const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url));
+
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+export function registerConsolePage(server: restify.Server): void {
+  const files = {
+    html: asset('console.html'),
+    js: asset('console.js'),
+    css: asset('console.css'),
+  };
+  const send = (res: restify.Response, type: string, body: Buffer, cache: string) => {
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': cache, ...SECURITY_HEADERS });
+    res.end(body);
+  };
+  const serve = (type: string, body: Buffer, cache: string) => async (_req: restify.Request, res: restify.Response) => send(res, type, body, cache);
+  const page = serve('text/html; charset=utf-8', files.html, 'no-store');
+  server.get('/officer', page);
+  server.get('/officer/', page);
+  server.get('/officer/assets/console.js', serve('text/javascript; charset=utf-8', files.js, 'no-cache'));
+  server.get('/officer/assets/console.css', serve('text/css; charset=utf-8', files.css, 'no-cache'));
+}

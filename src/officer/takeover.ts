@@ -1,0 +1,228 @@
+/**
+ * Taking a conversation over: an officer accepts an escalation, writes to the debtor on the
+ * conversation's channel (through the outbox, so the SMS rules hold), and hands it back to the bot
+ * or resolves it. While an officer holds a conversation the bot stays silent in it (MainDialog);
+ * SMS keywords (STOP, HELP) are handled before the bot and keep working.
+ */
+import { z } from 'zod';
+import type { Db, Tx } from '../db/database.ts';
+import { appendAudit } from '../audit.ts';
+import { checkReply, type ReplyWarning } from '../domain/replyCheck.ts';
+import { isLanguage } from '../messages/catalogue.ts';
+import { officerMessagesFor } from '../messages/officer.ts';
+import { addressOf, sendToDebtor } from './debtorMessages.ts';
+import { ConsoleRefusal } from './refusal.ts';
+import type { SignedInOfficer } from './sessions.ts';
+
+export const officerMessageSchema = z.object({
+  text: z.string().trim().min(1, 'Write a message first.').max(1600, 'Keep a message under 1,600 characters (about 10 text messages).'),
+  /** Send although the reply check warned (audited). Blocking findings cannot be overridden. */
+  override: z.boolean().default(false),
+  /** Chosen by the page per message, so a double click or a retried request sends once. */
+  clientMessageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'clientMessageId must be 8-64 letters, digits, - or _').optional(),
+});
+
+export const RESOLUTION_OUTCOMES = ['paid', 'plan_agreed', 'dispute_handled', 'status_recorded', 'callback_arranged', 'no_action_needed', 'debtor_left'] as const;
+
+export const resolveSchema = z.object({
+  outcome: z.enum(RESOLUTION_OUTCOMES, { message: `outcome must be one of: ${RESOLUTION_OUTCOMES.join(', ')}` }),
+  note: z.string().trim().max(500, 'Keep the note under 500 characters.').optional(),
+});
+
+const actorOf = (officer: SignedInOfficer) => `officer:${officer.id}`;
+
+async function openHandoff(db: Db | Tx, handoffId: string) {
+  const handoff = await db.handoff.findUnique({ where: { id: handoffId }, include: { conversation: true, officer: { select: { name: true } } } });
+  if (!handoff) throw new ConsoleRefusal(404, 'There is no such escalation. It may have been removed; go back to the queue.');
+  if (handoff.status === 'resolved') throw new ConsoleRefusal(409, 'This escalation is already resolved.');
+  return handoff;
+}
+
+function languageOf(conversation: { language: string } | null) {
+  const language = conversation?.language ?? 'en';
+  return officerMessagesFor(isLanguage(language) ? language : 'en');
+}
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
+
+/**
+ * The officer takes the escalation. Only one officer can: the handoff moves from queued to
+ * accepted by a compare-and-set, and the loser is told who has it. The debtor is told a person joined.
+ */
+export async function acceptHandoff(db: Db, handoffId: string, officer: SignedInOfficer, now: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const handoff = await openHandoff(tx, handoffId);
+    const taken = await tx.handoff.updateMany({
+      where: { id: handoffId, status: 'queued' },
+      data: { status: 'accepted', officerId: officer.id, acceptedAt: now },
+    });
+    if (taken.count === 0) {
+      if (handoff.officerId === officer.id) return; // a repeated click
+      throw new ConsoleRefusal(409, `${handoff.officer?.name ?? 'Another officer'} has already taken this conversation.`);
+    }
+    await appendAudit(tx, {
+      type: 'handoff.accepted',
+      actor: actorOf(officer),
+      accountId: handoff.accountId,
+      conversationId: handoff.conversationId,
+      detail: { handoffId, reason: handoff.reason },
+    });
+    const conversation = handoff.conversation;
+    if (!conversation) return;
+    await tx.conversation.update({ where: { id: conversation.id }, data: { holder: 'officer', officerId: officer.id } });
+    if (addressOf(conversation)) {
+      await sendToDebtor(tx, conversation, {
+        body: languageOf(conversation).officerJoined(firstName(officer.name)),
+        officerId: officer.id,
+        now,
+        dedupeKey: `handoff:${handoffId}:joined`,
+      });
+    }
+  });
+}
+
+/** The conversation the officer holds through this handoff, or a refusal saying why not. */
+async function heldConversation(tx: Tx, handoffId: string, officer: SignedInOfficer) {
+  const handoff = await openHandoff(tx, handoffId);
+  if (handoff.status !== 'accepted' || handoff.officerId !== officer.id) {
+    throw new ConsoleRefusal(409, handoff.officerId ? `${handoff.officer?.name ?? 'Another officer'} is handling this conversation.` : 'Take the conversation over first.');
+  }
+  if (!handoff.conversation) throw new ConsoleRefusal(409, 'This escalation has no conversation to write to: contact the debtor by phone or mail.');
+  if (!addressOf(handoff.conversation)) throw new ConsoleRefusal(409, 'This conversation is on a channel we cannot write to.');
+  return { handoff, conversation: handoff.conversation };
+}
+
+/** Amounts an officer may rightly mention: the account's figures, its plans, payments and the proposal under review. */
+async function knownAmounts(tx: Tx, accountId: string | null, detailJson: string): Promise<number[]> {
+  const amounts = new Set<number>();
+  if (accountId) {
+    const account = await tx.account.findUnique({
+      where: { id: accountId },
+      include: { plans: { include: { installments: true } }, payments: true },
+    });
+    if (account) {
+      [account.balance, account.itemizationAmount, account.interestSinceItemization, account.feesSinceItemization, account.paymentsSinceItemization, account.creditsSinceItemization].forEach((a) => amounts.add(a));
+      for (const plan of account.plans) {
+        amounts.add(plan.total);
+        amounts.add(plan.downPayment);
+        plan.installments.forEach((i) => amounts.add(i.amount));
+      }
+      account.payments.forEach((p) => amounts.add(p.amount));
+    }
+  }
+  // Numbers in the escalation's detail (a proposal's terms) are amounts the debtor already named.
+  JSON.stringify(JSON.parse(detailJson)).replace(/"(total|amount|downPayment|balance)":(\d+)/g, (_m, _k, n: string) => {
+    amounts.add(Number(n));
+    return '';
+  });
+  return [...amounts].filter((a) => a > 0);
+}
+
+export type SendResult =
+  | { sent: true; outboxId: string; botInitiated: boolean; overridden: ReplyWarning[] }
+  | { sent: false; warnings: ReplyWarning[]; blocked: boolean };
+
+/** The reply check for a draft, without sending. */
+export async function checkOfficerReply(db: Db, handoffId: string, officer: SignedInOfficer, text: string, now: Date): Promise<ReplyWarning[]> {
+  return db.$transaction(async (tx) => {
+    const { handoff } = await heldConversation(tx, handoffId, officer);
+    return replyWarnings(tx, handoff, text, now);
+  });
+}
+
+async function replyWarnings(tx: Tx, handoff: { accountId: string | null; detailJson: string; firstResponseAt: Date | null }, text: string, now: Date) {
+  const account = handoff.accountId ? await tx.account.findUnique({ where: { id: handoff.accountId } }) : null;
+  return checkReply(text, {
+    isFirstOfficerMessage: handoff.firstResponseAt === null,
+    account: account ? { currency: account.currency, timeBarred: account.timeBarred, validationPeriodEndsAt: account.validationPeriodEndsAt } : null,
+    knownAmounts: await knownAmounts(tx, handoff.accountId, handoff.detailJson),
+    now,
+  });
+}
+
+/**
+ * Sends the officer's message when the reply check finds nothing, or when the officer overrides
+ * warnings that do not block (the override is audited). Blocking findings are never sent.
+ */
+export async function sendOfficerMessage(db: Db, handoffId: string, officer: SignedInOfficer, input: z.output<typeof officerMessageSchema>, now: Date): Promise<SendResult> {
+  return db.$transaction(async (tx) => {
+    const { handoff, conversation } = await heldConversation(tx, handoffId, officer);
+    const dedupeKey = input.clientMessageId ? `officer:${handoffId}:${input.clientMessageId}` : undefined;
+    if (dedupeKey) {
+      const sent = await tx.outboxMessage.findUnique({ where: { dedupeKey } });
+      if (sent) return { sent: true, outboxId: sent.id, botInitiated: sent.botInitiated, overridden: [] } as const;
+    }
+    const warnings = await replyWarnings(tx, handoff, input.text, now);
+    const blocked = warnings.some((w) => w.blocking);
+    if (blocked || (warnings.length > 0 && !input.override)) return { sent: false, warnings, blocked } as const;
+
+    const { outboxId, botInitiated } = await sendToDebtor(tx, conversation, { body: input.text, officerId: officer.id, now, dedupeKey });
+    if (!handoff.firstResponseAt) await tx.handoff.update({ where: { id: handoffId }, data: { firstResponseAt: now } });
+    await appendAudit(tx, {
+      type: 'officer.message.sent',
+      actor: actorOf(officer),
+      accountId: handoff.accountId,
+      conversationId: conversation.id,
+      detail: { handoffId, outboxId, botInitiated },
+    });
+    if (warnings.length > 0) {
+      await appendAudit(tx, {
+        type: 'officer.reply_check.overridden',
+        actor: actorOf(officer),
+        accountId: handoff.accountId,
+        conversationId: conversation.id,
+        detail: { handoffId, outboxId, warnings: warnings.map((w) => w.code) },
+      });
+    }
+    return { sent: true, outboxId, botInitiated, overridden: warnings } as const;
+  });
+}
+
+/** Ends the officer's part: the bot answers the debtor again; the debtor is told. */
+export async function handBack(db: Db, handoffId: string, officer: SignedInOfficer, now: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { handoff, conversation } = await heldConversation(tx, handoffId, officer);
+    await closeHandoff(tx, handoff.id, { outcome: 'handed_back' }, officer, now);
+    await tx.conversation.update({ where: { id: conversation.id }, data: { holder: 'bot', officerId: null } });
+    await appendAudit(tx, { type: 'handoff.handed_back', actor: actorOf(officer), accountId: handoff.accountId, conversationId: conversation.id, detail: { handoffId } });
+    await sendToDebtor(tx, conversation, { body: languageOf(conversation).handedBack(), officerId: officer.id, now, dedupeKey: `handoff:${handoffId}:handed_back` });
+  });
+}
+
+/**
+ * Resolves the escalation with an outcome. Allowed to the officer handling it, or to anyone while
+ * it is still waiting (e.g. a dispute decided without a chat). The bot holds the conversation again.
+ */
+export async function resolveHandoff(db: Db, handoffId: string, officer: SignedInOfficer, input: z.output<typeof resolveSchema>, now: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const handoff = await openHandoff(tx, handoffId);
+    if (handoff.status === 'accepted' && handoff.officerId !== officer.id) {
+      throw new ConsoleRefusal(409, `${handoff.officer?.name ?? 'Another officer'} is handling this conversation.`);
+    }
+    await closeHandoff(tx, handoff.id, input, officer, now);
+    await appendAudit(tx, {
+      type: 'handoff.resolved',
+      actor: actorOf(officer),
+      accountId: handoff.accountId,
+      conversationId: handoff.conversationId,
+      detail: { handoffId, outcome: input.outcome },
+    });
+    const conversation = handoff.conversation;
+    if (!conversation) return;
+    const wasHeld = conversation.holder === 'officer' && conversation.officerId === officer.id;
+    await tx.conversation.updateMany({ where: { id: conversation.id, holder: { in: ['queued', 'officer'] } }, data: { holder: 'bot', officerId: null } });
+    if (wasHeld && addressOf(conversation)) {
+      await sendToDebtor(tx, conversation, { body: languageOf(conversation).resolved(), officerId: officer.id, now, dedupeKey: `handoff:${handoffId}:resolved` });
+    }
+  });
+}
+
+async function closeHandoff(tx: Tx, handoffId: string, input: { outcome: string; note?: string }, officer: SignedInOfficer, now: Date): Promise<void> {
+  const closed = await tx.handoff.updateMany({
+    where: { id: handoffId, status: { not: 'resolved' } },
+    data: { status: 'resolved', resolvedAt: now, outcome: input.note ? `${input.outcome}: ${input.note}` : input.outcome, officerId: officer.id },
+  });
+  if (closed.count === 0) throw new ConsoleRefusal(409, 'This escalation is already resolved.');
+}

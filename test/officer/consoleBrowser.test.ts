@@ -1,0 +1,125 @@
+/**
+ * The officer console in a real browser (headless Chromium): an officer signs in, sees a debtor's
+ * escalation from the website chat appear live, takes it over, replies, and the reply appears in
+ * the debtor's Web Chat; the debtor's answer appears in the console; then the officer hands the
+ * conversation back and the bot answers again. Screenshots: test-artifacts/officer-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bubbles, launchChromium, openPage, sayAndExpect, type Watched } from '../helpers/browser.ts';
+import { createConsoleAccounts, OFFICER, SUPERVISOR } from '../helpers/consoleClient.ts';
+import type { RunningApp } from '../helpers/testApp.ts';
+import { startWebTestApp } from '../helpers/webTestApp.ts';
+
+const ARTIFACTS = path.resolve('test-artifacts');
+
+let running: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  running = await startWebTestApp({ OUTBOX_INTERVAL_MS: '200', CONSOLE_LIVE_INTERVAL_MS: '300' });
+  await createConsoleAccounts(running.database.db);
+  running.app.outboxWorker.start();
+  browser = await launchChromium();
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await running?.app.outboxWorker.stop();
+  await running?.stop();
+});
+
+async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.goto(`${running.baseUrl}/officer`);
+  await page.locator('#email').fill(who.email);
+  await page.locator('#password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /Escalations/ }).waitFor();
+}
+
+const DISCLOSURE = 'This is Dana from the agency, a debt collector. This is an attempt to collect a debt.';
+
+describe('officer console in Chromium', () => {
+  it('shows a wrong password as a sentence and keeps the officer on the sign-in form', async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(`${running.baseUrl}/officer`);
+    await page.locator('#email').fill(OFFICER.email);
+    await page.locator('#password').fill('definitely wrong');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That email and password do not match an active console account.').waitFor();
+    expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
+    await context.close();
+  });
+
+  it('an officer picks up a live web-chat escalation, replies into the debtor’s Web Chat, and hands back to the bot', async () => {
+    const officer: Watched = await openPage(browser);
+    const debtor: Watched = await openPage(browser);
+    await signIn(officer.page, OFFICER);
+    await officer.page.locator('#live', { hasText: 'live' }).waitFor();
+
+    await debtor.page.goto(running.baseUrl);
+    await bubbles(debtor.page, /debt|verify|account/i).first().waitFor({ timeout: 20_000 });
+    await sayAndExpect(debtor.page, 'A-1001', /date of birth/i);
+    await sayAndExpect(debtor.page, 'March 14 1985', /ZIP|Social Security/i);
+    await sayAndExpect(debtor.page, '30301', /debt collector/i);
+    await sayAndExpect(debtor.page, 'I want to talk to a person', /person|officer/i);
+
+    // The escalation appears in the queue without a reload.
+    const row = officer.page.locator('tr[data-handoff]', { hasText: 'Debtor asked for a person' }).filter({ hasText: 'Maria Johnson' });
+    await row.waitFor({ timeout: 10_000 });
+    await expect(row.locator('td').nth(2).textContent()).resolves.toBe('Web chat');
+    await officer.page.screenshot({ path: path.join(ARTIFACTS, 'officer-queue.png'), fullPage: true });
+    await row.getByRole('link', { name: 'Open' }).click();
+    await officer.page.locator('#transcript', { hasText: 'I want to talk to a person' }).waitFor();
+    await officer.page.locator('#account', { hasText: 'A-1001' }).waitFor();
+
+    await officer.page.locator('#take-over').click();
+    await bubbles(debtor.page, /Dana, a member of our team, has joined/).waitFor({ timeout: 10_000 });
+
+    // The reply check stops a first message without the disclosure; the officer edits it.
+    await officer.page.locator('#reply').fill('Hello Maria, how can I help?');
+    await officer.page.locator('#send').click();
+    await officer.page.locator('#warnings', { hasText: 'debt collector' }).waitFor();
+    await officer.page.locator('#reply').fill(`${DISCLOSURE} How can I help you?`);
+    await officer.page.locator('#send').click();
+    await bubbles(debtor.page, 'How can I help you?').waitFor({ timeout: 10_000 });
+
+    // The debtor's answer reaches the console live; the bot says nothing meanwhile.
+    const botBubblesBefore = await bubbles(debtor.page, /.+/).count();
+    await debtor.page.getByRole('textbox', { name: 'Message input box' }).fill('Can I pay half now?');
+    await debtor.page.keyboard.press('Enter');
+    await officer.page.locator('#transcript', { hasText: 'Can I pay half now?' }).waitFor({ timeout: 10_000 });
+    await officer.page.waitForTimeout(800);
+    expect(await bubbles(debtor.page, /.+/).count()).toBe(botBubblesBefore + 1); // only the debtor's own bubble
+    await officer.page.screenshot({ path: path.join(ARTIFACTS, 'officer-conversation.png'), fullPage: true });
+    await debtor.page.screenshot({ path: path.join(ARTIFACTS, 'officer-debtor-webchat.png') });
+
+    await officer.page.locator('#hand-back').click();
+    await bubbles(debtor.page, /virtual assistant/i).waitFor({ timeout: 10_000 });
+    await sayAndExpect(debtor.page, 'what is my balance', /\$1,085\.00/);
+
+    expect(officer.problems).toEqual([]);
+    expect(debtor.problems).toEqual([]);
+    await officer.context.close();
+    await debtor.context.close();
+  });
+
+  it('a supervisor sees the report with its charts; an officer has no Reports link', async () => {
+    const supervisor = await openPage(browser);
+    await signIn(supervisor.page, SUPERVISOR);
+    await supervisor.page.getByRole('link', { name: 'Reports' }).click();
+    await supervisor.page.getByText('Verification rate').waitFor();
+    const charts = supervisor.page.locator('.charts img');
+    await expect.poll(() => charts.evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length), { timeout: 10_000 }).toBe(3);
+    await supervisor.page.screenshot({ path: path.join(ARTIFACTS, 'officer-reports.png'), fullPage: true });
+    expect(supervisor.problems).toEqual([]);
+    await supervisor.context.close();
+
+    const officer = await openPage(browser);
+    await signIn(officer.page, OFFICER);
+    await expect(officer.page.getByRole('link', { name: 'Reports' }).isVisible()).resolves.toBe(false);
+    await officer.context.close();
+  });
+});
