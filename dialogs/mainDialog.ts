@@ -22,6 +22,7 @@ import { recordDisputeAndConfirm } from './dispute.ts';
 import { handOff } from './handoff.ts';
 import { MenuDialog } from './menuDialog.ts';
 import { NegotiateDialog } from './negotiateDialog.ts';
+import { answerOfficerOffer, showPendingOffer } from './officerOffer.ts';
 import { RightsDialog } from './rightsDialog.ts';
 import { VerifyDialog, type VerifyResult } from './verifyDialog.ts';
 
@@ -51,7 +52,12 @@ export class MainDialog {
     this.dialogs.add(new MenuDialog(services));
     this.dialogs.add(new NegotiateDialog(services));
     this.dialogs.add(
-      new WaterfallDialog(MAIN, [this.start.bind(this), this.afterVerification.bind(this), (step) => step.replaceDialog(MenuDialog.id)]),
+      new WaterfallDialog(MAIN, [
+        this.start.bind(this),
+        this.afterVerification.bind(this),
+        // An officer's terms waiting for the debtor's answer come before the menu.
+        async (step) => ((await showPendingOffer(step.context, services)) ? step.endDialog() : step.replaceDialog(MenuDialog.id)),
+      ]),
     );
   }
 
@@ -98,6 +104,9 @@ export class MainDialog {
       else await dc.beginDialog(MAIN);
       return;
     }
+
+    // After the rights and safety interruptions: "yes but I dispute this" is a dispute, not a yes.
+    if (await answerOfficerOffer(dc, this.services)) return;
 
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {

@@ -371,7 +371,7 @@ export class NegotiateDialog extends Dialog {
 }
 
 /** The message names new terms (an amount, a count, a date, a frequency) or another kind of plan. */
-function changesTerms(offer: Offer, plan: PlanTerms | undefined): boolean {
+export function changesTerms(offer: Offer, plan: PlanTerms | undefined): boolean {
   if (!plan || offer.kind !== plan.kind) return true;
   return Object.entries(offer).some(([key, value]) => key !== 'kind' && value !== undefined);
 }

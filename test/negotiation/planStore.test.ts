@@ -2,7 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installmentPlan, lumpSumPlan, type PlanTerms } from '../../src/domain/plans.ts';
 import { DEFAULT_POLICY } from '../../src/domain/policy.ts';
 import { seedDemoDataIfEmpty } from '../../src/import/demoData.ts';
-import { agreePlan, cancelOpenPlan, findOpenPlan, payLinkTtl, reissueFirstPayLink, termsOfPlan, type Agreement } from '../../src/negotiation/planStore.ts';
+import {
+  acceptOfferedPlan,
+  agreePlan,
+  cancelOpenPlan,
+  findOfferedPlan,
+  findOpenPlan,
+  payLinkTtl,
+  reissueFirstPayLink,
+  storeOfferedPlan,
+  termsOfPlan,
+  type Agreement,
+} from '../../src/negotiation/planStore.ts';
 import { findPayLink, hashPayLinkToken, PAY_LINK_TTL_MS } from '../../src/payments/payLinks.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
 
@@ -152,5 +163,46 @@ describe('an agreed plan shown again', () => {
     expect(token).not.toBeNull();
     expect(await findPayLink(database.db, result.token, later)).toBeNull();
     expect(await findPayLink(database.db, token!, later)).toMatchObject({ purpose: 'down_payment', amount: 20000 });
+  });
+});
+
+describe('DESIGN 11: an officer\'s offered plan waits for the debtor\'s yes', () => {
+  const offer = (p: PlanTerms = plan()) =>
+    database.db.$transaction((tx) => storeOfferedPlan(tx, { accountId, plan: p, hardship: false, offeredBy: 'officer-1', offerText: 'An officer approved… Reply YES or NO.', conversationId: null }));
+  const answer = (planId: string) => ({ planId, accountId, channel: 'sms', conversationId: null, now: NOW });
+
+  it('is stored offered, with its installments and no authorization or pay link; accepting it re-checks the account inside the transaction', async () => {
+    const { planId } = await offer();
+    expect(await findOfferedPlan(database.db, accountId)).toMatchObject({ id: planId, status: 'offered', offerText: 'An officer approved… Reply YES or NO.', authorizedAt: null });
+    expect(await database.db.installment.count({ where: { planId } })).toBe(7);
+    expect(await database.db.payLink.count()).toBe(0);
+
+    await database.db.account.update({ where: { id: accountId }, data: { attorneyRepresented: true } });
+    expect(await acceptOfferedPlan(database.db, answer(planId))).toEqual({ ok: false, reason: 'paused', pause: 'attorney' });
+    await database.db.account.update({ where: { id: accountId }, data: { attorneyRepresented: false } });
+
+    const other = await agreePlan(database.db, agreement());
+    if (!other.ok) throw new Error(other.reason);
+    // Agreeing another plan declines the offer: a later yes to it agrees nothing.
+    expect((await database.db.plan.findUniqueOrThrow({ where: { id: planId } })).status).toBe('declined');
+    expect(await acceptOfferedPlan(database.db, answer(planId))).toEqual({ ok: false, reason: 'not_offered' });
+  });
+
+  it('accepted: agreed with the offer text as the authorization, and the first pay link exactly as an agreement makes it', async () => {
+    const { planId } = await offer();
+    const result = await acceptOfferedPlan(database.db, answer(planId));
+    if (!result.ok) throw new Error(result.reason);
+    const row = await database.db.plan.findUniqueOrThrow({ where: { id: planId } });
+    expect(row).toMatchObject({ status: 'agreed', authorizationText: 'An officer approved… Reply YES or NO.', authorizedChannel: 'sms', offeredBy: 'officer-1' });
+    expect(row.authorizedAt).toEqual(NOW);
+    expect(await findPayLink(database.db, result.token, NOW)).toMatchObject({ planId, purpose: 'down_payment', amount: 20000, channel: 'sms' });
+    expect(await acceptOfferedPlan(database.db, answer(planId))).toEqual({ ok: false, reason: 'not_offered' });
+  });
+
+  it('a first payment date that has passed withdraws the offer', async () => {
+    const { planId } = await offer(installmentPlan({ balance: 108500, currency: 'USD', frequency: 'monthly', firstDate: '2026-11-20', count: 12 }));
+    expect(await acceptOfferedPlan(database.db, answer(planId))).toEqual({ ok: false, reason: 'dates_passed' });
+    expect((await database.db.plan.findUniqueOrThrow({ where: { id: planId } })).status).toBe('cancelled');
+    expect(await database.db.payLink.count()).toBe(0);
   });
 });
