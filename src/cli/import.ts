@@ -6,12 +6,10 @@
  * not be read, or the configuration is invalid; 2 when no file was given.
  */
 import { readFile } from 'node:fs/promises';
-import { realpathSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../config.ts';
 import { migrateDatabase, openDatabase } from '../db/database.ts';
 import { importPlacements, PlacementFileError, type ImportReport } from '../import/placements.ts';
+import { isMainModule } from './isMain.ts';
 
 export interface CliOutput {
   out(line: string): void;
@@ -91,17 +89,7 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
   }
 }
 
-function isMain(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(path.resolve(script)) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isMainModule(import.meta.url)) {
   runImport(process.argv[2]).then(
     (code) => {
       process.exitCode = code;

@@ -8,9 +8,6 @@
  * It is never printed. Exits 1 with one line saying what to do when anything is wrong, 2 on a
  * usage error, 130 when the prompt is cancelled with Ctrl-C.
  */
-import { realpathSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { migrateDatabase, openDatabase } from '../db/database.ts';
@@ -18,6 +15,7 @@ import { OFFICER_ROLES, OfficerInputError, normalizeOfficerEmail, officerExists,
 import { passwordProblem } from '../officer/passwords.ts';
 import { InputAborted, promptHidden, readFirstLine } from './passwordInput.ts';
 import type { CliOutput } from './import.ts';
+import { isMainModule } from './isMain.ts';
 
 const USAGE = 'Usage: npm run officer:add -- --email <email> --name "<full name>" [--role officer|supervisor]   (the password is asked for, or read from stdin)';
 
@@ -127,17 +125,7 @@ export async function runOfficerAdd(
   }
 }
 
-function isMain(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(path.resolve(script)) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isMainModule(import.meta.url)) {
   runOfficerAdd(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

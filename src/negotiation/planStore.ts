@@ -230,18 +230,7 @@ export async function reissueFirstPayLink(db: Db, plan: PlanWithInstallments, ch
       where: { installmentId: first.id, usedAt: null, checkoutSessionId: null, expiresAt: { gt: now } },
       data: { expiresAt: now },
     });
-    const { token } = await createPayLink(tx, {
-      accountId: plan.accountId,
-      planId: plan.id,
-      installmentId: first.id,
-      purpose: payLinkPurposeFor(plan.kind as PlanKind),
-      amount: first.amount,
-      currency: plan.currency,
-      channel,
-      now,
-      ttlMs: payLinkTtl(now, isoDateOf(first.dueDate)),
-    });
-    return token;
+    return createFirstPayLink(tx, plan, first, channel, now);
   });
 }
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Db, Tx } from '../db/database.ts';
-import { appendAudit } from '../audit.ts';
+import { appendAudit, type AuditType } from '../audit.ts';
 import { checkReply, type ReplyWarning } from '../domain/replyCheck.ts';
 import { isLanguage } from '../messages/catalogue.ts';
 import { officerMessagesFor } from '../messages/officer.ts';
@@ -30,6 +30,11 @@ export const resolveSchema = z.object({
 });
 
 const actorOf = (officer: SignedInOfficer) => `officer:${officer.id}`;
+
+/** An audit event of the officer's, on the handoff's account and conversation. */
+function auditHandoff(tx: Tx, type: AuditType, officer: SignedInOfficer, handoff: { id: string; accountId: string | null; conversationId: string | null }, detail: Record<string, unknown> = {}) {
+  return appendAudit(tx, { type, actor: actorOf(officer), accountId: handoff.accountId, conversationId: handoff.conversationId, detail: { handoffId: handoff.id, ...detail } });
+}
 
 async function openHandoff(db: Db | Tx, handoffId: string) {
   const handoff = await db.handoff.findUnique({ where: { id: handoffId }, include: { conversation: true, officer: { select: { name: true } } } });
@@ -62,13 +67,7 @@ export async function acceptHandoff(db: Db, handoffId: string, officer: SignedIn
       if (handoff.officerId === officer.id) return; // a repeated click
       throw new ConsoleRefusal(409, `${handoff.officer?.name ?? 'Another officer'} has already taken this conversation.`);
     }
-    await appendAudit(tx, {
-      type: 'handoff.accepted',
-      actor: actorOf(officer),
-      accountId: handoff.accountId,
-      conversationId: handoff.conversationId,
-      detail: { handoffId, reason: handoff.reason },
-    });
+    await auditHandoff(tx, 'handoff.accepted', officer, handoff, { reason: handoff.reason });
     const conversation = handoff.conversation;
     if (!conversation) return;
     await tx.conversation.update({ where: { id: conversation.id }, data: { holder: 'officer', officerId: officer.id } });
@@ -160,21 +159,9 @@ export async function sendOfficerMessage(db: Db, handoffId: string, officer: Sig
 
     const { outboxId, botInitiated } = await sendToDebtor(tx, conversation, { body: input.text, officerId: officer.id, now, dedupeKey });
     if (!handoff.firstResponseAt) await tx.handoff.update({ where: { id: handoffId }, data: { firstResponseAt: now } });
-    await appendAudit(tx, {
-      type: 'officer.message.sent',
-      actor: actorOf(officer),
-      accountId: handoff.accountId,
-      conversationId: conversation.id,
-      detail: { handoffId, outboxId, botInitiated },
-    });
+    await auditHandoff(tx, 'officer.message.sent', officer, handoff, { outboxId, botInitiated });
     if (warnings.length > 0) {
-      await appendAudit(tx, {
-        type: 'officer.reply_check.overridden',
-        actor: actorOf(officer),
-        accountId: handoff.accountId,
-        conversationId: conversation.id,
-        detail: { handoffId, outboxId, warnings: warnings.map((w) => w.code) },
-      });
+      await auditHandoff(tx, 'officer.reply_check.overridden', officer, handoff, { outboxId, warnings: warnings.map((w) => w.code) });
     }
     return { sent: true, outboxId, botInitiated, overridden: warnings } as const;
   });
@@ -186,7 +173,7 @@ export async function handBack(db: Db, handoffId: string, officer: SignedInOffic
     const { handoff, conversation } = await heldConversation(tx, handoffId, officer);
     await closeHandoff(tx, handoff.id, { outcome: 'handed_back' }, officer, now);
     await tx.conversation.update({ where: { id: conversation.id }, data: { holder: 'bot', officerId: null } });
-    await appendAudit(tx, { type: 'handoff.handed_back', actor: actorOf(officer), accountId: handoff.accountId, conversationId: conversation.id, detail: { handoffId } });
+    await auditHandoff(tx, 'handoff.handed_back', officer, handoff);
     await sendToDebtor(tx, conversation, { body: languageOf(conversation).handedBack(), officerId: officer.id, now, dedupeKey: `handoff:${handoffId}:handed_back` });
   });
 }
@@ -202,13 +189,7 @@ export async function resolveHandoff(db: Db, handoffId: string, officer: SignedI
       throw new ConsoleRefusal(409, `${handoff.officer?.name ?? 'Another officer'} is handling this conversation.`);
     }
     await closeHandoff(tx, handoff.id, input, officer, now);
-    await appendAudit(tx, {
-      type: 'handoff.resolved',
-      actor: actorOf(officer),
-      accountId: handoff.accountId,
-      conversationId: handoff.conversationId,
-      detail: { handoffId, outcome: input.outcome },
-    });
+    await auditHandoff(tx, 'handoff.resolved', officer, handoff, { outcome: input.outcome });
     const conversation = handoff.conversation;
     if (!conversation) return;
     const wasHeld = conversation.holder === 'officer' && conversation.officerId === officer.id;
