@@ -7,6 +7,7 @@ import type { Db } from '../db/database.ts';
 import { itemize } from '../domain/itemization.ts';
 import { isValidationPeriodOpen } from '../domain/validationPeriod.ts';
 import { collectionPauseReason } from '../accounts/rights.ts';
+import { proposalOf } from './proposals.ts';
 
 export const OPEN_HANDOFF_STATUSES = ['queued', 'accepted'] as const;
 
@@ -94,6 +95,8 @@ export async function handoffView(db: Db, handoffId: string, now: Date) {
       priority: handoff.priority,
       status: handoff.status,
       detail: JSON.parse(handoff.detailJson) as Record<string, unknown>,
+      /** The debtor's plan proposal under review, when this is one. */
+      proposal: proposalOf(handoff),
       officer: handoff.officer,
       outcome: handoff.outcome,
       createdAt: handoff.createdAt.toISOString(),

@@ -335,6 +335,9 @@ const termsSummarySchema = z.object({
 
 const storedProposalSchema = z.object({
   terms: termsSummarySchema.nullable(),
+  /** What the bot could offer within policy, and the limits the debtor's terms break (shown to the officer). */
+  closestAllowed: termsSummarySchema.nullable().default(null),
+  violations: z.array(z.looseObject({ limit: z.string() })).default([]),
   balance: z.number().int(),
   currency: z.string(),
   hardship: z.boolean().default(false),
@@ -356,7 +359,7 @@ function parseDetail(detailJson: string): Record<string, unknown> {
  * dialog nests its own key: { proposal: { channel, proposal: { offer, terms, … } } }; a detail of
  * the form { proposal: { offer, terms, … } } is read too.
  */
-function proposalOf(handoff: Pick<Handoff, 'detailJson'>): StoredProposal | null {
+export function proposalOf(handoff: Pick<Handoff, 'detailJson'>): StoredProposal | null {
   const detail = parseDetail(handoff.detailJson);
   const entry = detail.proposal as Record<string, unknown> | undefined;
   if (!entry || typeof entry !== 'object') return null;

@@ -445,6 +445,32 @@ describe('decisions', () => {
     expect((await officer.request('POST', '/officer/api/accounts/nope/status', { status: 'deceased' })).status).toBe(404);
   });
 
+  it('an approved out-of-policy proposal reaches the debtor’s chat, and the debtor’s YES agrees it and brings the pay link', async () => {
+    const debtor = await DirectLineDebtor.start(running.baseUrl);
+    for (const text of ['hi', 'A-1001', 'March 14 1985', '30301', 'yes', 'I can do 50 a month', 'what about 60 a month']) await debtor.say(text);
+    expect(await debtor.say('70 a month')).toContain('send your proposal to a collections officer');
+    expect(await debtor.say('yes')).toContain('sent your proposal');
+    const conversation = await db().conversation.findUniqueOrThrow({ where: { externalId: debtor.conversationId } });
+    const handoff = await db().handoff.findFirstOrThrow({ where: { conversationId: conversation.id, reason: 'proposal', status: 'queued' } });
+
+    const view = await officer.request<{ handoff: { proposal: { terms: { total: number } } } }>('GET', `/officer/api/handoffs/${handoff.id}`);
+    expect(view.body.handoff.proposal.terms.total).toBe(108500);
+    const decided = await officer.request('POST', `/officer/api/handoffs/${handoff.id}/proposal`, { kind: 'approve' });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ ok: true, decision: 'approve' });
+    expect((await officer.request('POST', `/officer/api/handoffs/${handoff.id}/proposal`, { kind: 'reject' })).status).toBe(409);
+
+    await running.app.outboxWorker.runOnce();
+    expect((await debtor.received()).map((a) => a.text).join('\n')).toContain('approved it');
+    const agreed = await debtor.say('yes');
+    expect(agreed).toMatch(/agreed and recorded/);
+    expect(agreed).toMatch(/\/pay\/[A-Za-z0-9_-]+/);
+    const plan = await db().plan.findFirstOrThrow({ where: { conversationId: conversation.id }, orderBy: { createdAt: 'desc' } });
+    expect(plan).toMatchObject({ status: 'agreed', authorizedChannel: 'web' });
+    expect(plan.authorizationText).toBe(plan.offerText);
+    await db().plan.update({ where: { id: plan.id }, data: { status: 'cancelled' } });
+  });
+
   it('refuses a proposal decision on an escalation that is not a proposal', async () => {
     const conversation = await db().conversation.create({ data: { externalId: `np-${Date.now()}`, channel: 'web' } });
     const queued = await queueHandoff(db(), { reason: 'asked', conversationId: conversation.id });

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bubbles, launchChromium, openPage, sayAndExpect, type Watched } from '../helpers/browser.ts';
 import { createConsoleAccounts, OFFICER, SUPERVISOR } from '../helpers/consoleClient.ts';
+import { DirectLineDebtor } from '../helpers/directLineClient.ts';
 import type { RunningApp } from '../helpers/testApp.ts';
 import { startWebTestApp } from '../helpers/webTestApp.ts';
 
@@ -113,6 +114,25 @@ describe('officer console in Chromium', () => {
     await officer.context.close();
     await debtor.context.close();
   }, 90_000);
+
+  it('an officer reads an out-of-policy proposal and approves it from the console', async () => {
+    const debtor = await DirectLineDebtor.start(running.baseUrl);
+    for (const text of ['hi', 'A-1003', 'July 21 1968', '94110', 'no', 'I can do 20 a month', 'what about 25 a month', '30 a month']) await debtor.say(text);
+    expect(await debtor.say('yes')).toContain('sent your proposal');
+    const { page, context, problems } = await openPage(browser);
+    await signIn(page, OFFICER);
+    const row = page.locator('tr[data-handoff]', { hasText: 'Out-of-policy proposal' }).filter({ hasText: "James O'Connor" });
+    await row.getByRole('link', { name: 'Open' }).click();
+    const panel = page.locator('section.proposal');
+    await panel.getByText('Debtor proposed: installments: $876.25').waitFor();
+    await expect(panel.textContent()).resolves.toMatch(/Closest within policy: installments/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'officer-proposal.png'), fullPage: true });
+    await page.locator('#approve').click();
+    await page.getByText('Decision sent to the debtor.').waitFor();
+    await expect.poll(() => debtor.received().then((a) => a.map((x) => x.text).join('\n')), { timeout: 10_000 }).toContain('approved it');
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it('a supervisor sees the report with its charts; an officer has no Reports link', async () => {
     const supervisor = await openPage(browser);

@@ -305,7 +305,7 @@ function renderComposer(id, getDraft, setDraft) {
 function renderSide(view) {
   const { account, handoff } = view;
   const parts = [];
-  if (handoff.detail && handoff.detail.proposal && handoff.status !== 'resolved') parts.push(renderProposal(handoff));
+  if (handoff.proposal && handoff.status !== 'resolved') parts.push(renderProposal(handoff));
   if (!account) {
     parts.push(h('section', { class: 'card' }, h('h2', {}, 'Account'), h('p', { class: 'muted' }, 'The debtor has not been verified: no account is linked.')));
   } else {
@@ -376,7 +376,7 @@ function renderStatusForm(account) {
 }
 
 function renderProposal(handoff) {
-  const p = handoff.detail.proposal;
+  const p = handoff.proposal;
   const terms = p.terms;
   const c = p.currency;
   const describe = (t) => t ? `${t.kind}: ${money(t.total, t.currency)}${t.installmentCount ? ` in ${t.installmentCount} ${t.frequency} payments` : ''}${t.downPayment ? ` after ${money(t.downPayment, t.currency)} down` : ''}, first ${t.firstDate}` : 'not buildable';
