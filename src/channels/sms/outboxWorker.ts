@@ -8,7 +8,8 @@
  * 1. claim up to `batchSize` due messages — status "pending" with nextAttemptAt <= now, or a
  *    "sending" message whose lease ran out (its worker died) — by a compare-and-set update that sets
  *    status "sending" and lockedUntil = now + lease; a message another worker claimed first is skipped;
- * 2. SMS only, before every attempt:
+ * 2. any channel: a bot-initiated message to an account with a cease request or an attorney -> "cancelled";
+ *    SMS only, before every attempt:
  *    - recipient opted out (STOP) -> "cancelled" (the one opt-out confirmation excepted);
  *    - bot-initiated and the weekly cap reached -> held: stays "pending", nextAttemptAt moves to when
  *      the oldest counted message leaves the 7-day window (deliveryStatus "held:weekly_cap");
@@ -184,6 +185,13 @@ export class OutboxWorker {
       return 'failed';
     }
 
+    const stopped = await this.contactStopped(message);
+    if (stopped) {
+      await finish({ status: 'cancelled', lastError: stopped, deliveryStatus: 'cancelled' });
+      this.logger.info({ ...log, reason: stopped }, 'outbox message cancelled: the debtor asked us to stop');
+      return 'cancelled';
+    }
+
     if (message.channel === 'sms') {
       const gate = await this.smsGate(message, now);
       if (gate.action === 'cancel') {
@@ -227,6 +235,19 @@ export class OutboxWorker {
       this.logger.warn({ ...log, attempts, nextAttemptAt: nextAttemptAt.toISOString(), code: (error as { code?: unknown }).code }, 'outbox delivery failed; will retry');
       return 'retrying';
     }
+  }
+
+  /**
+   * A message we start (not a reply to the debtor's own message) never goes to a debtor who asked
+   * us to stop contacting them or who is represented by an attorney (DESIGN 5, 6; 1006.6(b)(2),
+   * 1006.6(c)), on any channel — even when it was queued before the request (a reminder, say).
+   */
+  private async contactStopped(message: OutboxMessage): Promise<string | null> {
+    if (!message.botInitiated || !message.accountId) return null;
+    const account = await this.db.account.findUnique({ where: { id: message.accountId }, select: { ceaseCommunication: true, attorneyRepresented: true } });
+    if (account?.ceaseCommunication) return 'the debtor asked us to stop contacting them';
+    if (account?.attorneyRepresented) return 'the debtor is represented by an attorney';
+    return null;
   }
 
   /** Opt-out, weekly cap and quiet hours for one SMS (DESIGN 5, 13). */

@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 beforeEach(async () => {
   await harness.db.outboxMessage.deleteMany();
-  await harness.db.account.updateMany({ data: { smsOptOut: false } });
+  await harness.db.account.updateMany({ data: { smsOptOut: false, ceaseCommunication: false, attorneyRepresented: false } });
   provider.sent.length = 0;
   provider.failures = [];
   provider.delayMs = 0;
@@ -233,6 +233,25 @@ describe('DESIGN 5: opted-out numbers get nothing', () => {
     expect(result.cancelled).toBe(1);
     expect(provider.sent).toHaveLength(1);
     expect(await row(message.id)).toMatchObject({ status: 'cancelled', lastError: 'recipient opted out of SMS' });
+  });
+});
+
+describe('DESIGN 5 and 6: nothing we start goes to a debtor who asked us to stop or has an attorney', () => {
+  it.each([
+    ['a cease request', { ceaseCommunication: true }, 'the debtor asked us to stop contacting them'],
+    ['an attorney', { attorneyRepresented: true }, 'the debtor is represented by an attorney'],
+  ])('after %s, queued reminders are cancelled on SMS and web; replies to the debtor still go', async (_label, flags, reason) => {
+    const maria = await accountId('A-1001');
+    const reminder = await enqueue({ accountId: maria, kind: 'reminder' });
+    const webOfficer = await enqueue({ channel: 'web', to: 'dl-conversation-2', accountId: maria, kind: 'officer', body: 'Hello again.' });
+    const reply = await enqueue({ accountId: maria, kind: 'reply', botInitiated: false, body: 'We have recorded your request.' });
+    await harness.db.account.update({ where: { id: maria }, data: flags });
+    const result = await harness.worker().runOnce(new Date('2026-01-15T17:00:00Z'));
+    expect(result).toMatchObject({ cancelled: 2, sent: 1 });
+    expect(await row(reminder.id)).toMatchObject({ status: 'cancelled', lastError: reason });
+    expect(await row(webOfficer.id)).toMatchObject({ status: 'cancelled', lastError: reason });
+    expect(await row(reply.id)).toMatchObject({ status: 'sent' });
+    expect(provider.sent.map((p) => p.body).join(' ')).toContain('We have recorded your request.');
   });
 });
 
