@@ -28,7 +28,7 @@ import { appendAudit } from '../audit.ts';
 import { RateLimiter } from '../channels/web/rateLimit.ts';
 import { importPlacements, PlacementFileError } from '../import/placements.ts';
 import { accountStatusSchema, decideDispute, disputeDecisionSchema, recordAccountStatus } from './accountDecisions.ts';
-import { clearedSessionCookie, consoleRoute, crossSite, parseBody, sendError, sessionCookie, type ConsoleHttpDeps } from './consoleHttp.ts';
+import { clearedSessionCookie, consoleRoute, crossSite, parseBody, sendError, sessionCookie, sessionToken, type ConsoleHttpDeps } from './consoleHttp.ts';
 import { handoffView, listQueue } from './handoffViews.ts';
 import { EventStreams, PollingFeed } from './liveFeed.ts';
 import { findActiveOfficerByEmail } from './officers.ts';
@@ -38,7 +38,7 @@ import { ConsoleRefusal } from './refusal.ts';
 import { agingChart, collectedChart, escalationsChart } from './reportCharts.ts';
 import { reportCsv } from './reportCsv.ts';
 import { buildReport, MAX_REPORT_RANGE_DAYS } from './reports.ts';
-import { createSession, endSession } from './sessions.ts';
+import { createSession, endSession, findSession } from './sessions.ts';
 import { acceptHandoff, checkOfficerReply, handBack, officerMessageSchema, resolveHandoff, resolveSchema, sendOfficerMessage } from './takeover.ts';
 
 export interface ConsoleRouteDeps extends ConsoleHttpDeps {
@@ -83,13 +83,19 @@ export function registerConsoleRoutes(server: restify.Server, deps: ConsoleRoute
   const { db, logger, now } = deps;
   const interval = deps.feedIntervalMs ?? 1000;
   const onFeedError = (error: unknown) => logger.warn({ err: error }, 'officer console live feed failed');
-  const streams = new EventStreams();
+  // The heartbeat also re-checks the session; 15 s with the default 1 s polling.
+  const streams = new EventStreams(Math.min(15_000, interval * 15));
   const queueFeed = new PollingFeed(() => listQueue(db), interval, onFeedError);
   const handoffFeeds = new Map<string, PollingFeed>();
   // Per address and per email: guessing is slow, and one attacker cannot lock a colleague out for long.
   const signInByAddress = new RateLimiter(20, 20 / 900);
   const signInByEmail = new RateLimiter(5, 5 / 900);
   const route = (options: Parameters<typeof consoleRoute>[1], handler: Parameters<typeof consoleRoute>[2]) => consoleRoute(deps, options, handler);
+  // A live stream outlives the request that opened it: it ends when the session does.
+  const sessionStillValid = (req: restify.Request) => async () => {
+    const token = sessionToken(req, deps.secureCookies);
+    return token !== null && (await findSession(db, token, now())) !== null;
+  };
   const idParam = (req: restify.Request): string => {
     const id = String(req.params.id ?? '');
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new ConsoleRefusal(404, 'Not found.');
@@ -147,7 +153,7 @@ export function registerConsoleRoutes(server: restify.Server, deps: ConsoleRoute
   server.get(
     '/officer/api/queue/events',
     route({}, async (req, res) => {
-      await streams.stream(req, res, queueFeed, 'queue');
+      await streams.stream(req, res, queueFeed, 'queue', sessionStillValid(req));
     }),
   );
 
@@ -171,10 +177,13 @@ export function registerConsoleRoutes(server: restify.Server, deps: ConsoleRoute
         handoffFeeds.set(id, feed);
       }
       const current = feed;
-      req.once('close', () => {
-        if (current.size === 0 && handoffFeeds.get(id) === current) handoffFeeds.delete(id);
-      });
-      await streams.stream(req, res, current, 'handoff');
+      // After the stream's own close handler has unsubscribed: forget a feed nobody watches.
+      req.once('close', () =>
+        setImmediate(() => {
+          if (current.size === 0 && handoffFeeds.get(id) === current) handoffFeeds.delete(id);
+        }),
+      );
+      await streams.stream(req, res, current, 'handoff', sessionStillValid(req));
     }),
   );
 

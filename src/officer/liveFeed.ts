@@ -62,11 +62,14 @@ export class PollingFeed {
 export class EventStreams {
   private readonly open = new Set<() => void>();
 
+  constructor(private readonly heartbeatMs = 15_000) {}
+
   /**
    * Turns the response into an event stream of `event` messages from `feed`, with a comment line
-   * every 15 s so proxies keep it open. Ends when the client goes away or closeAll() is called.
+   * every heartbeat (15 s) so proxies keep it open. Ends when the client goes away, when closeAll() is called,
+   * or at a heartbeat when `stillAllowed` says no (the session ended).
    */
-  async stream(req: restify.Request, res: restify.Response, feed: PollingFeed, event: string): Promise<void> {
+  async stream(req: restify.Request, res: restify.Response, feed: PollingFeed, event: string, stillAllowed: () => Promise<boolean>): Promise<void> {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -75,7 +78,12 @@ export class EventStreams {
     });
     res.write('retry: 2000\n\n');
     let unsubscribe: (() => void) | undefined;
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+    const heartbeat = setInterval(() => {
+      void stillAllowed().then(
+        (allowed) => (allowed ? res.write(': ping\n\n') : end()),
+        () => end(),
+      );
+    }, this.heartbeatMs);
     const end = () => {
       clearInterval(heartbeat);
       unsubscribe?.();

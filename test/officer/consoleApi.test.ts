@@ -219,6 +219,21 @@ describe('queue', () => {
   });
 });
 
+describe('live streams end with the session', () => {
+  it('a queue stream closes after its officer signs out', async () => {
+    const client = await ConsoleClient.signedIn(running.baseUrl, SECOND_OFFICER);
+    const res = await fetch(`${running.baseUrl}/officer/api/queue/events`, { headers: { cookie: client.cookie } });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    await reader.read(); // the stream is open
+    expect((await client.request('DELETE', '/officer/api/session')).status).toBe(200);
+    const ended = (async () => {
+      for (;;) if ((await reader.read()).done) return true;
+    })();
+    await expect(Promise.race([ended, new Promise((resolve) => setTimeout(() => resolve(false), 8000))])).resolves.toBe(true);
+  }, 15_000);
+});
+
 describe('taking over a website chat', () => {
   it('the officer takes over, the bot goes silent, the officer writes, the debtor reads it in the chat, then the bot is back', async () => {
     const { debtor, handoffId, conversationId } = await webEscalation();

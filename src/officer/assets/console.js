@@ -102,7 +102,11 @@ function live(path, event, onData) {
   source.addEventListener(event, (e) => onData(JSON.parse(e.data)));
   const badge = document.getElementById('live');
   source.onopen = () => badge && (badge.textContent = '● live');
-  source.onerror = () => badge && (badge.textContent = '○ reconnecting…');
+  source.onerror = () => {
+    if (badge) badge.textContent = '○ reconnecting…';
+    // A stream also ends when the session does: find out, and show the sign-in form if so.
+    api('GET', '/officer/api/session').catch(() => {});
+  };
   state.streams.push(source);
   return source;
 }
