@@ -311,7 +311,7 @@ describe('taking over a website chat', () => {
   });
 });
 
-describe('reply check', () => {
+describe('reply check (DESIGN 2: disclosure, DESIGN 9: no threat of suit on a time-barred debt, no pressure, DESIGN 12: card numbers)', () => {
   async function heldEscalation(): Promise<string> {
     const { handoffId } = await webEscalation();
     expect((await officer.request('POST', `/officer/api/handoffs/${handoffId}/accept`)).status).toBe(200);
@@ -381,7 +381,7 @@ describe('reply check', () => {
   });
 });
 
-describe('taking over an SMS conversation', () => {
+describe('taking over an SMS conversation (DESIGN 5: STOP still works, DESIGN 13: quiet hours for messages we start, DESIGN 15: a person)', () => {
   const PHONE = '+14045550101';
 
   it('officer messages go out as SMS through the outbox; STOP still works while the officer holds the conversation', async () => {
@@ -420,7 +420,7 @@ describe('taking over an SMS conversation', () => {
   });
 });
 
-describe('decisions', () => {
+describe('decisions (DESIGN 4: a dispute pauses collection until verified, DESIGN 6-7: statuses stop collection, DESIGN 11: the debtor\'s own yes)', () => {
   it('a verified dispute lets collection resume; a closed one keeps it stopped; a second decision is refused', async () => {
     const account = await db().account.findUniqueOrThrow({ where: { accountNumber: 'A-1004' } });
     const first = await db().dispute.create({ data: { accountId: account.id, kind: 'dispute', words: 'not mine', channel: 'web' } });

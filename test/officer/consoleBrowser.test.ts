@@ -92,6 +92,7 @@ describe('officer console in Chromium', () => {
     await officer.page.locator('#reply').fill(`${DISCLOSURE} How can I help you?`);
     await officer.page.locator('#send').click();
     await bubbles(debtor.page, 'How can I help you?').waitFor({ timeout: 10_000 });
+    await officer.page.locator('#deliveries li', { hasText: 'This is Dana from the agency' }).filter({ hasText: 'Delivered:' }).waitFor({ timeout: 10_000 });
 
     // The debtor's answer reaches the console live; the bot says nothing meanwhile.
     const botBubblesBefore = await bubbles(debtor.page, /.+/).count();

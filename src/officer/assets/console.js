@@ -201,12 +201,13 @@ function showHandoff(id) {
   const transcript = h('ol', { class: 'transcript', id: 'transcript' });
   const composer = renderComposer(id, () => draft, (text) => (draft = text));
   const side = h('aside', { class: 'side' });
+  const deliveries = h('ul', { class: 'deliveries', id: 'deliveries', 'aria-label': 'Delivery of messages sent from the console' });
   const actions = h('div', { class: 'actions' });
   const heading = h('h1', {});
   main.replaceChildren(
     h('p', {}, h('a', { href: '#/queue' }, '← Queue'), ' ', h('small', { id: 'live', class: 'live' }, '○ connecting…')),
     heading,
-    h('div', { class: 'handoff' }, h('section', { class: 'conversation' }, actions, transcript, composer.element), side));
+    h('div', { class: 'handoff' }, h('section', { class: 'conversation' }, actions, transcript, composer.element, deliveries), side));
 
   const render = () => {
     const { handoff, conversation, account } = view;
@@ -222,6 +223,8 @@ function showHandoff(id) {
       h('li', { class: `msg ${m.author}` }, h('span', { class: 'who' }, m.author === 'debtor' ? 'Debtor' : m.author === 'bot' ? 'Bot' : 'Officer'), h('p', {}, m.text), h('time', {}, when(m.at)))));
     if (!conversation) transcript.replaceChildren(h('li', { class: 'muted' }, 'No conversation: this escalation came from the payment system.'));
     if (atBottom) transcript.scrollTop = transcript.scrollHeight;
+    deliveries.replaceChildren(...(conversation ? conversation.deliveries : []).slice(0, 5).map((d) =>
+      h('li', { class: `delivery ${d.status}` }, h('span', {}, deliveryText(d)), ' ', h('q', {}, d.preview))));
     const sideKey = JSON.stringify([view.account, view.handoff, view.audit]);
     if (sideKey !== lastSide) side.replaceChildren(...renderSide(view));
     lastSide = sideKey;
@@ -230,6 +233,16 @@ function showHandoff(id) {
     view = data;
     render();
   });
+}
+
+function deliveryText(d) {
+  if (d.status === 'sent') return 'Delivered:';
+  if (d.status === 'cancelled') return 'Not sent (the debtor opted out or asked us to stop):';
+  if (d.status === 'failed') return 'Could not be delivered:';
+  if (d.status === 'held') return 'Held for a person to decide (no allowed hour in the debtor\'s time zones):';
+  if (d.deliveryStatus === 'held:quiet_hours') return 'Waiting for the debtor\'s daytime (8:00-21:00):';
+  if (d.deliveryStatus === 'held:weekly_cap') return 'Waiting: weekly message limit reached:';
+  return 'Sending:';
 }
 
 function renderActions(id, handoff, conversation, mine) {
