@@ -1,6 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordCease, recordHardship, recordReportedStatus, type ReportedStatus } from '../src/accounts/rights.ts';
+import { isReportedStatus, recordCease, recordHardship, recordReportedStatus } from '../src/accounts/rights.ts';
 import { appendAudit } from '../src/audit.ts';
 import {
   CARD_REMOVED,
@@ -22,12 +22,12 @@ import { recordDisputeAndConfirm } from './dispute.ts';
 import { handOff } from './handoff.ts';
 import { MenuDialog } from './menuDialog.ts';
 import { NegotiateDialog } from './negotiateDialog.ts';
+import { recordRightsSilently } from './officerHeld.ts';
 import { answerOfficerOffer, showPendingOffer } from './officerOffer.ts';
 import { RightsDialog } from './rightsDialog.ts';
 import { VerifyDialog, type VerifyResult } from './verifyDialog.ts';
 
 const MAIN = 'main';
-const STATUS_INTENTS: readonly string[] = ['bankruptcy', 'deceased', 'military', 'identity_theft'];
 
 /** What an interruption did: nothing, answered the turn, or answered and the active dialog should re-ask. */
 type Interruption = 'none' | 'done' | 'reprompt';
@@ -72,8 +72,11 @@ export class MainDialog {
     }
     if (context.activity.type !== 'message') return;
     // An officer has taken the conversation over: the bot stays silent (the transcript keeps the
-    // debtor's words for the officer console).
-    if (context.turnState.get(CONVERSATION_HOLDER) === 'officer') return;
+    // debtor's words for the officer console), but rights the debtor exercises are still recorded.
+    if (context.turnState.get(CONVERSATION_HOLDER) === 'officer') {
+      await recordRightsSilently(context, this.services, session);
+      return;
+    }
 
     const now = this.services.now().getTime();
     if (session.accountId && session.lastActivityAt && now - session.lastActivityAt > this.services.verificationIdleMs) {
@@ -163,9 +166,9 @@ export class MainDialog {
       await dc.beginDialog(AttorneyDialog.id);
       return 'done';
     }
-    if (STATUS_INTENTS.includes(intent)) {
+    if (isReportedStatus(intent)) {
       await dc.cancelAllDialogs();
-      const status = intent as ReportedStatus;
+      const status = intent;
       if (session.accountId) {
         await recordReportedStatus(this.services.db, { ...where(), status });
         await context.sendActivity(text.statusRecorded(status));

@@ -48,7 +48,12 @@ export async function recordAttorney(db: Db, where: Where & { name: string; cont
   });
 }
 
-export type ReportedStatus = 'bankruptcy' | 'deceased' | 'military' | 'identity_theft';
+export const REPORTED_STATUSES = ['bankruptcy', 'deceased', 'military', 'identity_theft'] as const;
+export type ReportedStatus = (typeof REPORTED_STATUSES)[number];
+
+export function isReportedStatus(value: string): value is ReportedStatus {
+  return (REPORTED_STATUSES as readonly string[]).includes(value);
+}
 
 const STATUS_FLAG = {
   bankruptcy: 'bankruptcy',

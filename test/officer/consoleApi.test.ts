@@ -271,6 +271,30 @@ describe('taking over a website chat', () => {
     expect(audit.map((a) => a.type)).toEqual(expect.arrayContaining(['handoff.accepted', 'officer.message.sent', 'handoff.handed_back']));
   });
 
+  it('rights the debtor exercises while an officer holds the chat are recorded silently and shown on the escalation (DESIGN 4, 5, 8)', async () => {
+    const debtor = await DirectLineDebtor.start(running.baseUrl);
+    for (const text of ['hi', 'A-1003', 'July 21 1968', '94110']) await debtor.say(text);
+    expect(await debtor.say('agent')).toMatch(/person/);
+    const conversation = await db().conversation.findUniqueOrThrow({ where: { externalId: debtor.conversationId } });
+    const handoff = await db().handoff.findFirstOrThrow({ where: { conversationId: conversation.id, status: 'queued' } });
+    expect((await officer.request('POST', `/officer/api/handoffs/${handoff.id}/accept`)).status).toBe(200);
+
+    const table: Array<{ says: string; check: () => Promise<void> }> = [
+      { says: 'this is not my debt, I dispute it', check: async () => expect(await db().dispute.count({ where: { accountId: handoff.accountId!, status: 'open' } })).toBe(1) },
+      { says: 'I want to hurt myself', check: async () => expect((await db().handoff.findUniqueOrThrow({ where: { id: handoff.id } })).priority).toBe(0) },
+      { says: 'stop contacting me', check: async () => expect((await db().account.findUniqueOrThrow({ where: { id: handoff.accountId! } })).ceaseCommunication).toBe(true) },
+    ];
+    for (const step of table) {
+      expect(await debtor.say(step.says), `the bot stays silent after "${step.says}"`).toBe('');
+      await step.check();
+    }
+    const view = await officer.request<{ handoff: { reasons: string[]; status: string } }>('GET', `/officer/api/handoffs/${handoff.id}`);
+    expect(view.body.handoff.status).toBe('accepted');
+    expect(view.body.handoff.reasons).toEqual(expect.arrayContaining(['crisis', 'asked', 'dispute', 'cease']));
+    expect((await db().account.findUniqueOrThrow({ where: { id: handoff.accountId! } })).disputed).toBe(true);
+    await db().account.update({ where: { id: handoff.accountId! }, data: { disputed: false, ceaseCommunication: false } });
+  });
+
   it('two officers cannot take the same conversation, even at the same moment', async () => {
     const { handoffId } = await webEscalation(false);
     const [one, two] = await Promise.all([
