@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/database.ts';
 import { appendAudit } from '../audit.ts';
+import type { Handoff } from '../db/generated/client.ts';
 
 /** Why a conversation goes to a person. The officer console sorts by priority, then waiting time. */
 export const HANDOFF_REASONS = {
@@ -42,46 +43,54 @@ export interface QueuedHandoff {
 const MINUTES_PER_CONVERSATION = 4;
 
 /**
- * Queues a conversation for an officer. An open handoff of the same conversation is reused
- * (its priority raised when the new reason is more urgent) so one conversation is queued once.
+ * Queues a conversation for an officer inside the caller's transaction, so the handoff commits or
+ * rolls back with the state change that caused it. An open handoff of the same conversation is
+ * reused (its priority raised when the new reason is more urgent) so one conversation is queued
+ * once; without a conversation, an open handoff of the same account and reason is reused.
  */
-export async function queueHandoff(db: Db, request: HandoffRequest): Promise<QueuedHandoff> {
+export async function queueHandoffIn(tx: Tx, request: HandoffRequest): Promise<Handoff> {
   const priority = HANDOFF_REASONS[request.reason];
-  const handoff = await db.$transaction(async (tx: Tx) => {
-    const open = request.conversationId
-      ? await tx.handoff.findFirst({ where: { conversationId: request.conversationId, status: { in: ['queued', 'accepted'] } } })
+  const openStatus = { in: ['queued', 'accepted'] };
+  const open = request.conversationId
+    ? await tx.handoff.findFirst({ where: { conversationId: request.conversationId, status: openStatus } })
+    : request.accountId
+      ? await tx.handoff.findFirst({ where: { conversationId: null, accountId: request.accountId, reason: request.reason, status: openStatus } })
       : null;
-    const row = open
-      ? await tx.handoff.update({
-          where: { id: open.id },
-          data: {
-            priority: Math.min(open.priority, priority),
-            reason: priority < open.priority ? request.reason : open.reason,
-            accountId: open.accountId ?? request.accountId ?? null,
-            detailJson: JSON.stringify({ ...JSON.parse(open.detailJson), [request.reason]: request.detail ?? true }),
-          },
-        })
-      : await tx.handoff.create({
-          data: {
-            reason: request.reason,
-            priority,
-            conversationId: request.conversationId ?? null,
-            accountId: request.accountId ?? null,
-            detailJson: JSON.stringify({ [request.reason]: request.detail ?? true }),
-          },
-        });
-    if (request.conversationId) {
-      await tx.conversation.updateMany({ where: { id: request.conversationId, holder: 'bot' }, data: { holder: 'queued' } });
-    }
-    await appendAudit(tx, {
-      type: 'handoff.queued',
-      actor: 'bot',
-      accountId: request.accountId,
-      conversationId: request.conversationId,
-      detail: { reason: request.reason, priority, handoffId: row.id },
-    });
-    return row;
+  const row = open
+    ? await tx.handoff.update({
+        where: { id: open.id },
+        data: {
+          priority: Math.min(open.priority, priority),
+          reason: priority < open.priority ? request.reason : open.reason,
+          accountId: open.accountId ?? request.accountId ?? null,
+          detailJson: JSON.stringify({ ...JSON.parse(open.detailJson), [request.reason]: request.detail ?? true }),
+        },
+      })
+    : await tx.handoff.create({
+        data: {
+          reason: request.reason,
+          priority,
+          conversationId: request.conversationId ?? null,
+          accountId: request.accountId ?? null,
+          detailJson: JSON.stringify({ [request.reason]: request.detail ?? true }),
+        },
+      });
+  if (request.conversationId) {
+    await tx.conversation.updateMany({ where: { id: request.conversationId, holder: 'bot' }, data: { holder: 'queued' } });
+  }
+  await appendAudit(tx, {
+    type: 'handoff.queued',
+    actor: 'bot',
+    accountId: request.accountId,
+    conversationId: request.conversationId,
+    detail: { reason: request.reason, priority, handoffId: row.id },
   });
+  return row;
+}
+
+/** Queues a conversation for an officer in a transaction of its own, and estimates the wait. */
+export async function queueHandoff(db: Db, request: HandoffRequest): Promise<QueuedHandoff> {
+  const handoff = await db.$transaction((tx: Tx) => queueHandoffIn(tx, request));
   const ahead = await db.handoff.count({
     where: {
       status: 'queued',

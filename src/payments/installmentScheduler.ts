@@ -34,7 +34,6 @@ import {
   formatAmount,
   formatDueDate,
   markRefunded,
-  queuePaymentHandoff,
   recordPendingPayment,
   type LedgerContext,
 } from './ledger.ts';
@@ -274,11 +273,7 @@ export class InstallmentScheduler {
         );
         if (applied.outcome === 'retry_scheduled') result.retryScheduled += 1;
         if (applied.outcome === 'missed') result.missed += 1;
-        if (applied.delinquent) {
-          result.delinquent += 1;
-          const d = applied.delinquent;
-          await queuePaymentHandoff(this.db, { reason: 'delinquent', accountId: d.accountId, conversationId: d.conversationId, detail: { planId: d.planId, missedCount: d.missedCount } }, log);
-        }
+        if (applied.delinquent) result.delinquent += 1;
         if (!applied.applied) {
           // Another path (the webhook) recorded this attempt first; just make sure the lease is gone.
           await this.db.installment.updateMany({ where: { id: installment.id, status: 'processing', attempts: { gte: attempt } }, data: { lockedUntil: null } });

@@ -11,7 +11,7 @@ import type { Account, Installment, Plan } from '../db/generated/client.ts';
 import { maskAccountNumber } from '../domain/itemization.ts';
 import { formatMoney } from '../domain/money.ts';
 import { DEFAULT_POLICY, parsePolicy } from '../domain/policy.ts';
-import { queueHandoff, type HandoffReason } from '../handoff/queue.ts';
+import { queueHandoffIn } from '../handoff/queue.ts';
 import type { Logger } from '../logger.ts';
 import { paymentMessagesFor, type PaymentFailureReason, type PaymentsCatalogue } from '../messages/payments.ts';
 import { enqueueMessage, type OutboxChannel, type OutboxKind } from '../outbox/outbox.ts';
@@ -365,7 +365,7 @@ export interface DelinquentPlan {
 export interface FailureApplied {
   applied: boolean;
   outcome: 'retry_scheduled' | 'missed' | 'not_applied';
-  /** Set when this miss made the plan delinquent: queue it for an officer after the commit. */
+  /** Set when this miss made the plan delinquent (queued for an officer in the same transaction). */
   delinquent: DelinquentPlan | null;
 }
 
@@ -447,6 +447,9 @@ export async function applyOffSessionFailure(tx: Tx, f: OffSessionFailure, ctx: 
   }
   const delinquent = plan.status === 'active' && missedCount >= threshold;
   await tx.plan.update({ where: { id: plan.id }, data: { missedCount, ...(delinquent ? { status: 'delinquent' } : {}) } });
+  if (delinquent) {
+    await queueHandoffIn(tx, { reason: 'delinquent', accountId: account.id, conversationId, detail: { planId: plan.id, missedCount } });
+  }
   return {
     applied: true,
     outcome: 'missed',
@@ -518,24 +521,6 @@ export const COLLECTION_ALLOWED = {
   activeMilitary: false,
   identityTheft: false,
 } as const;
-
-/** Queues an officer handoff after a commit; the plan's conversation is used when it exists. */
-export async function queuePaymentHandoff(
-  db: Db,
-  h: { reason: HandoffReason; accountId: string; conversationId: string | null; detail: Record<string, unknown> },
-  logger: Logger,
-): Promise<void> {
-  try {
-    await queueHandoff(db, {
-      reason: h.reason,
-      accountId: h.accountId,
-      conversationId: await conversationRowId(db, h.accountId, h.conversationId),
-      detail: h.detail,
-    });
-  } catch (error) {
-    logger.error({ err: error, accountId: h.accountId, reason: h.reason }, 'could not queue the handoff');
-  }
-}
 
 /** A duplicate payment refunded: record it and tell the debtor. */
 export async function markRefunded(tx: Tx, paymentId: string, now: Date, ctx: LedgerContext): Promise<boolean> {

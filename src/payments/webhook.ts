@@ -14,6 +14,7 @@ import type Stripe from 'stripe';
 import { z } from 'zod';
 import { appendAudit } from '../audit.ts';
 import type { Db, Tx } from '../db/database.ts';
+import { queueHandoffIn } from '../handoff/queue.ts';
 import type { Logger } from '../logger.ts';
 import { classifyDecline, WebhookSignatureError, type PaymentGateway } from './gateway.ts';
 import {
@@ -23,7 +24,6 @@ import {
   conversationRowId,
   notifyPaymentFailed,
   parsePaymentMetadata,
-  queuePaymentHandoff,
   recordPendingPayment,
   type LedgerContext,
   type ParsedMetadata,
@@ -169,12 +169,7 @@ export async function processStripeEvent(deps: WebhookDeps, event: Stripe.Event)
         maxAttempts: deps.settings.maxAttempts,
         retryBaseMs: deps.settings.retryBaseMs,
       };
-      const result = await onceInTransaction(deps.db, eventId, 'stripe', (tx) => applyOffSessionFailure(tx, failure, deps.ledger, log));
-      if (!result.duplicate && result.value.delinquent) {
-        const d = result.value.delinquent;
-        await queuePaymentHandoff(deps.db, { reason: 'delinquent', accountId: d.accountId, conversationId: d.conversationId, detail: { planId: d.planId, missedCount: d.missedCount } }, log);
-      }
-      return outcome(result);
+      return outcome(await onceInTransaction(deps.db, eventId, 'stripe', (tx) => applyOffSessionFailure(tx, failure, deps.ledger, log)));
     }
 
     case 'charge.dispute.created': {
@@ -194,21 +189,14 @@ export async function processStripeEvent(deps: WebhookDeps, event: Stripe.Event)
           conversationId,
           detail: { paymentId: payment.id, status: 'disputed', providerRef: paymentIntentId, disputeId: dispute.id, reason: dispute.reason ?? null, amount: dispute.amount ?? payment.amount },
         });
-        return { payment, conversationId };
+        await queueHandoffIn(tx, {
+          reason: 'dispute',
+          accountId: payment.accountId,
+          conversationId,
+          detail: { chargeback: true, paymentId: payment.id, disputeId: dispute.id, reason: dispute.reason ?? null, amount: payment.amount, currency: payment.currency },
+        });
+        return payment;
       });
-      if (!result.duplicate && result.value) {
-        const { payment, conversationId } = result.value;
-        await queuePaymentHandoff(
-          deps.db,
-          {
-            reason: 'dispute',
-            accountId: payment.accountId,
-            conversationId,
-            detail: { chargeback: true, paymentId: payment.id, disputeId: dispute.id, reason: dispute.reason ?? null, amount: payment.amount, currency: payment.currency },
-          },
-          log,
-        );
-      }
       if (!result.duplicate && !result.value) log.warn('dispute for a payment we do not know');
       return outcome(result);
     }

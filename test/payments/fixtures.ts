@@ -125,3 +125,21 @@ export async function payLinkFor(
   });
   return { token, payLinkId: payLink.id };
 }
+
+/**
+ * Makes the next transactions that queue a handoff for this account fail at their last write (the
+ * handoff's audit event), once the handoff row is in: a failure after the handoff was queued, in
+ * the same transaction. Returns a function that removes the failure.
+ */
+export async function failAfterHandoffQueued(db: Db, accountId: string): Promise<() => Promise<void>> {
+  const trigger = `fail_after_handoff_${accountId.replace(/\W/g, '')}`;
+  await db.$executeRawUnsafe(
+    `CREATE TRIGGER "${trigger}" BEFORE INSERT ON "AuditEvent"
+     WHEN NEW."type" = 'handoff.queued' AND NEW."accountId" = '${accountId}'
+       AND EXISTS (SELECT 1 FROM "Handoff" WHERE "accountId" = NEW."accountId" AND "status" = 'queued')
+     BEGIN SELECT RAISE(ABORT, 'forced failure after the handoff was queued'); END`,
+  );
+  return async () => {
+    await db.$executeRawUnsafe(`DROP TRIGGER "${trigger}"`);
+  };
+}

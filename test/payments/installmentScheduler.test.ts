@@ -8,7 +8,7 @@ import type { SchedulerRunResult } from '../../src/payments/installmentScheduler
 import { StripeGateway } from '../../src/payments/stripeGateway.ts';
 import { startFakeStripe, type FakeStripe } from '../fakes/fakeStripe.ts';
 import { startPaymentsTestApp, type PaymentsTestApp } from '../helpers/paymentsApp.ts';
-import { createPlan, DAY, type PlanFixture, type PlanOptions } from './fixtures.ts';
+import { createPlan, DAY, failAfterHandoffQueued, type PlanFixture, type PlanOptions } from './fixtures.ts';
 
 let fake: FakeStripe;
 let running: PaymentsTestApp;
@@ -74,10 +74,13 @@ const installment = (f: PlanFixture, seq: number) => db.installment.findFirstOrT
 const paymentsOf = async (f: PlanFixture, seq: number) => db.payment.findMany({ where: { installmentId: (await installment(f, seq)).id } });
 const outbox = (f: PlanFixture) => db.outboxMessage.findMany({ where: { accountId: f.account.id }, orderBy: { createdAt: 'asc' } });
 
-async function deliver(type: string, object: Record<string, unknown>) {
-  const { payload } = fake.event(type, object);
+async function post(payload: string) {
   const res = await fetch(`${running.baseUrl}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': fake.sign(payload) }, body: payload });
-  return ((await res.json()) as { outcome: string }).outcome;
+  return { status: res.status, outcome: ((await res.json()) as { outcome?: string }).outcome };
+}
+
+async function deliver(type: string, object: Record<string, unknown>) {
+  return (await post(fake.event(type, object).payload)).outcome;
 }
 
 describe('InstallmentScheduler — charging', () => {
@@ -185,6 +188,70 @@ describe('InstallmentScheduler — charging', () => {
     expect(JSON.parse(handoffs[0]!.detailJson).delinquent).toEqual({ planId: f.plan.id, missedCount: 2 });
     await scheduler.runOnce(new Date(AFTER_DUE.getTime() + 60 * DAY));
     expect(keysFor(f)).toHaveLength(2);
+  });
+});
+
+describe('InstallmentScheduler — a delinquent plan and its officer handoff commit together', () => {
+  const handoffsOf = (f: PlanFixture) => db.handoff.findMany({ where: { accountId: f.account.id } });
+
+  it('scheduler: a failure after the handoff is queued records neither the miss nor the handoff; the re-run records both, once', async () => {
+    const f = await activePlan('pm_card_chargeDeclinedStolenCard', { policy: { missedPaymentsBeforeDelinquent: 1 } });
+    const scheduler = running.scheduler();
+    const restore = await failAfterHandoffQueued(db, f.account.id);
+    expect(await scheduler.runOnce(AFTER_DUE)).toMatchObject({ claimed: 1, missed: 0, delinquent: 0 });
+    expect(await db.plan.findUniqueOrThrow({ where: { id: f.plan.id } })).toMatchObject({ status: 'active', missedCount: 0 });
+    expect(await installment(f, 2)).toMatchObject({ status: 'processing', attempts: 0 });
+    expect(await paymentsOf(f, 2)).toEqual([]);
+    expect(await outbox(f)).toEqual([]);
+    expect(await handoffsOf(f)).toEqual([]);
+
+    await restore();
+    // The lease runs out; the same attempt is charged again with the same key and recorded now.
+    expect(await scheduler.runOnce(new Date(AFTER_DUE.getTime() + 6 * MINUTE))).toMatchObject({ claimed: 1, missed: 1, delinquent: 1 });
+    const key = `plan:${f.plan.id}:inst:2:attempt:1`;
+    expect(keysFor(f)).toEqual([key, key]);
+    expect(await db.plan.findUniqueOrThrow({ where: { id: f.plan.id } })).toMatchObject({ status: 'delinquent', missedCount: 1 });
+    expect(await handoffsOf(f)).toEqual([expect.objectContaining({ reason: 'delinquent', conversationId: f.conversationId, status: 'queued' })]);
+
+    expect(await scheduler.runOnce(new Date(AFTER_DUE.getTime() + 30 * DAY))).toMatchObject({ claimed: 0, delinquent: 0 });
+    expect(await handoffsOf(f)).toHaveLength(1);
+  });
+
+  it('webhook: payment_intent.payment_failed that makes a plan delinquent — a failure after the handoff leaves neither; the retry applies both; replays add nothing', async () => {
+    const f = await activePlan('pm_card_visa', { policy: { missedPaymentsBeforeDelinquent: 1 } });
+    fake.failNext({ kind: 'processing' });
+    expect(await running.scheduler().runOnce(AFTER_DUE)).toMatchObject({ pending: 1 });
+    const intent = [...fake.paymentIntents.values()].find((pi) => pi.metadata.planId === f.plan.id)!;
+    const failed = { ...intent, status: 'requires_payment_method', last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'stolen_card' } };
+    const { payload } = fake.event('payment_intent.payment_failed', failed);
+
+    const restore = await failAfterHandoffQueued(db, f.account.id);
+    expect((await post(payload)).status).toBe(500);
+    expect(await db.plan.findUniqueOrThrow({ where: { id: f.plan.id } })).toMatchObject({ status: 'active', missedCount: 0 });
+    expect(await installment(f, 2)).toMatchObject({ status: 'processing', attempts: 0 });
+    expect(await paymentsOf(f, 2)).toEqual([expect.objectContaining({ status: 'pending' })]);
+    expect(await handoffsOf(f)).toEqual([]);
+
+    await restore();
+    expect(await post(payload)).toEqual({ status: 200, outcome: 'applied' }); // Stripe retries after the 500
+    expect(await post(payload)).toEqual({ status: 200, outcome: 'duplicate' });
+    expect(await deliver('payment_intent.payment_failed', failed)).toBe('applied'); // a new event id: the attempt is already counted
+    expect(await db.plan.findUniqueOrThrow({ where: { id: f.plan.id } })).toMatchObject({ status: 'delinquent', missedCount: 1 });
+    expect(await installment(f, 2)).toMatchObject({ status: 'missed', attempts: 1 });
+    expect(await handoffsOf(f)).toEqual([expect.objectContaining({ reason: 'delinquent', conversationId: f.conversationId, status: 'queued' })]);
+  });
+
+  it('a plan with no conversation is queued for its account, once', async () => {
+    const f = await activePlan('pm_card_chargeDeclinedStolenCard', { policy: { missedPaymentsBeforeDelinquent: 1 } });
+    await db.plan.update({ where: { id: f.plan.id }, data: { conversationId: null } });
+    expect(await running.scheduler().runOnce(AFTER_DUE)).toMatchObject({ missed: 1, delinquent: 1 });
+    const [handoff] = await handoffsOf(f);
+    expect(handoff).toMatchObject({ reason: 'delinquent', conversationId: null, accountId: f.account.id, status: 'queued' });
+    // The plan is made active again by hand and misses again while that handoff is still open.
+    await db.plan.update({ where: { id: f.plan.id }, data: { status: 'active' } });
+    expect(await running.scheduler().runOnce(new Date(AFTER_DUE.getTime() + 30 * DAY))).toMatchObject({ missed: 1, delinquent: 1 });
+    expect(await handoffsOf(f)).toEqual([expect.objectContaining({ id: handoff!.id, status: 'queued' })]);
+    expect(JSON.parse((await handoffsOf(f))[0]!.detailJson).delinquent).toEqual({ planId: f.plan.id, missedCount: 2 });
   });
 });
 

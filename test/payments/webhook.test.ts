@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
 import { startFakeStripe, type FakeStripe } from '../fakes/fakeStripe.ts';
 import { startPaymentsTestApp, type PaymentsTestApp } from '../helpers/paymentsApp.ts';
-import { createPlan, payLinkFor, type PlanFixture } from './fixtures.ts';
+import { createPlan, failAfterHandoffQueued, payLinkFor, type PlanFixture } from './fixtures.ts';
 
 let fake: FakeStripe;
 let running: PaymentsTestApp;
@@ -187,6 +187,56 @@ describe('POST /webhooks/stripe — effects, exactly once', () => {
     const handoffs = await db.handoff.findMany({ where: { accountId: f.account.id } });
     expect(handoffs).toEqual([expect.objectContaining({ reason: 'dispute', conversationId: f.conversationId, status: 'queued' })]);
     expect(JSON.parse(handoffs[0]!.detailJson).dispute).toMatchObject({ chargeback: true, disputeId: 'dp_fake1', reason: 'fraudulent' });
+  });
+
+  it('charge.dispute.created: the disputed payment and its handoff commit together — a failure after the handoff leaves neither; the retry applies both, once', async () => {
+    const f = await createPlan(db, { balance: 120_000 });
+    const { session, paymentIntent } = await paidDownPayment(f);
+    await deliver(fake.event('checkout.session.completed', session).payload);
+    const dispute = { id: 'dp_fake2', object: 'dispute', amount: 30_000, currency: 'usd', reason: 'fraudulent', status: 'needs_response', charge: paymentIntent.latest_charge, payment_intent: paymentIntent.id };
+    const { payload } = fake.event('charge.dispute.created', dispute);
+
+    const restore = await failAfterHandoffQueued(db, f.account.id);
+    expect((await deliver(payload)).status).toBe(500);
+    let s = await snapshot(f);
+    expect(s.payments[0]!.status).toBe('succeeded');
+    expect(s.audits.map((a) => JSON.parse(a.detailJson).status)).toEqual(['succeeded']);
+    expect(await db.handoff.count({ where: { accountId: f.account.id } })).toBe(0);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: f.conversationId } })).holder).toBe('bot');
+    expect(await db.processedEvent.findUnique({ where: { id: `stripe:${JSON.parse(payload).id}` } })).toBeNull();
+
+    await restore();
+    expect((await deliver(payload)).body.outcome).toBe('applied'); // Stripe retries after the 500
+    expect((await deliver(payload)).body.outcome).toBe('duplicate');
+    s = await snapshot(f);
+    expect(s.payments[0]!.status).toBe('disputed');
+    expect(await db.handoff.findMany({ where: { accountId: f.account.id } })).toEqual([expect.objectContaining({ reason: 'dispute', conversationId: f.conversationId, status: 'queued' })]);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: f.conversationId } })).holder).toBe('queued');
+  });
+
+  it('a chargeback on a plan with no conversation queues the account once: replays and a second chargeback add no open handoff', async () => {
+    const f = await createPlan(db, { balance: 120_000 });
+    await db.plan.update({ where: { id: f.plan.id }, data: { conversationId: null } });
+    const chargeback = async (seq: number, disputeId: string) => {
+      const { token } = await payLinkFor(db, f, { seq, purpose: 'installment' });
+      const { session, paymentIntent } = fake.completeSession(await open(token), { paymentMethod: 'pm_card_visa' });
+      await deliver(fake.event('checkout.session.completed', session).payload);
+      const dispute = { id: disputeId, object: 'dispute', amount: 30_000, currency: 'usd', reason: 'fraudulent', status: 'needs_response', charge: paymentIntent.latest_charge, payment_intent: paymentIntent.id };
+      return { dispute, paymentIntent };
+    };
+    const first = await chargeback(1, 'dp_noconv1');
+    const { payload } = fake.event('charge.dispute.created', first.dispute);
+    expect((await deliver(payload)).body.outcome).toBe('applied');
+    expect((await deliver(payload)).body.outcome).toBe('duplicate');
+    expect((await deliver(fake.event('charge.dispute.created', first.dispute).payload)).body.outcome).toBe('applied'); // a new event id: already disputed
+    const second = await chargeback(2, 'dp_noconv2');
+    expect((await deliver(fake.event('charge.dispute.created', second.dispute).payload)).body.outcome).toBe('applied');
+
+    expect((await snapshot(f)).payments.map((p) => p.status)).toEqual(['disputed', 'disputed']);
+    const handoffs = await db.handoff.findMany({ where: { accountId: f.account.id } });
+    expect(handoffs).toEqual([expect.objectContaining({ reason: 'dispute', conversationId: null, status: 'queued' })]);
+    expect(JSON.parse(handoffs[0]!.detailJson).dispute).toMatchObject({ chargeback: true, disputeId: 'dp_noconv2' });
+    expect(await db.auditEvent.count({ where: { accountId: f.account.id, type: 'payment.recorded', detailJson: { contains: '"status":"disputed"' } } })).toBe(2);
   });
 
   it('a settlement paid in full settles the account: the rest is credited and the balance is 0', async () => {
