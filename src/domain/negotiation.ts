@@ -50,28 +50,20 @@ export interface NegotiationContext {
   today: string;
 }
 
-/** Why the counter-proposal differs from the offer, as data for the dialog's plain words. */
-export type LimitExplanation =
-  /** "the smallest monthly payment we can set up is $25.00" */
-  | { limit: 'minInstallment'; value: number; frequency: Frequency }
-  /** "we can set up at most 12 payments[, so the smallest monthly payment for this balance is $90.42]" */
-  | { limit: 'maxInstallments'; value: number; frequency: Frequency; smallestPayment?: number }
-  /** "a plan can run at most 365 days from the first payment to the last[, so …]" */
-  | { limit: 'maxPlanDays'; value: number; frequency: Frequency; smallestPayment?: number }
-  /** "a plan starts with a first payment of at least $100.00" */
-  | { limit: 'minDownPayment'; value: number }
-  /** "payments can be weekly or monthly" */
-  | { limit: 'frequency'; value: readonly Frequency[] }
-  /** "the first payment can be on any date up to December 23, 2026" */
-  | { limit: 'firstPaymentWithinDays'; value: number; latest: string }
-  /** "the first payment cannot be on a date that has passed" */
-  | { limit: 'firstPaymentNotBefore'; value: string }
-  /** "this creditor does not accept less than the full balance" */
-  | { limit: 'settlementNotAllowed' }
-  /** "the smallest amount the creditor accepts to settle is $759.50" */
-  | { limit: 'settlementFloor'; value: number; percent: number }
-  /** "a payment plan adds up to the balance, $1,085.00, with no fees added" */
-  | { limit: 'total'; value: number };
+/**
+ * Why the counter-proposal differs from the offer, as data for the dialog's plain words: a limit of
+ * plans.ts (never 'schedule': the plans judged here are built by plans.ts, so always consistent),
+ * and for the installment limits the frequency they were applied at — plus, when the count or the
+ * span was what bound, the smallest payment that follows ("at most 12 payments, so the smallest
+ * monthly payment for this balance is $90.42").
+ */
+export type LimitExplanation = Explained<Exclude<PolicyViolation, { limit: 'schedule' }>>;
+
+type Explained<V> = V extends { limit: 'minInstallment' }
+  ? V & { frequency: Frequency }
+  : V extends { limit: 'maxInstallments' | 'maxPlanDays' }
+    ? V & { frequency: Frequency; smallestPayment?: number }
+    : V;
 
 export type Evaluation =
   /** The debtor's own terms, inside policy. */
