@@ -194,7 +194,8 @@ export class MainDialog {
       if (!session.hardship && session.accountId) await recordHardship(this.services.db, where());
       session.hardship = true;
       await context.sendActivity(session.accountId ? text.hardship() : text.hardshipBeforeVerification());
-      return intent === 'hardship' ? 'reprompt' : 'none';
+      // The menu answers the rest of the message ("…, can I pay 50 a month?"); other dialogs ask again.
+      return intent === 'hardship' && dc.activeDialog?.id !== MenuDialog.id ? 'reprompt' : 'none';
     }
     if (intent === 'abusive') {
       session.abusiveWarnings += 1;

@@ -2,7 +2,9 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
 import { catalogueOf, recognitionOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import type { Account } from '../src/db/generated/client.ts';
 import { asksForPaymentOptions, asksToCancelPlan } from '../src/negotiation/offerParser.ts';
+import type { Intent, Recognition } from '../src/nlu/recognizer.ts';
 import { showBalance } from './balance.ts';
 import { NegotiateDialog, type NegotiateResult } from './negotiateDialog.ts';
 import { RightsDialog } from './rightsDialog.ts';
@@ -27,9 +29,9 @@ export class MenuDialog extends Dialog {
     const account = await verifiedAccount(dc.context, this.services);
     if (!account) return dc.endDialog();
     const text = catalogueOf(await sessionOf(dc.context, this.services));
-    const { intent } = await recognitionOf(dc.context, this.services);
+    const intent = menuIntent(await recognitionOf(dc.context, this.services));
     const words = dc.context.activity.text ?? '';
-    if ((intent === 'unknown' || intent === 'help') && (asksForPaymentOptions(words) || asksToCancelPlan(words))) {
+    if ((intent === 'unknown' || intent === 'help' || intent === 'hardship') && (asksForPaymentOptions(words) || asksToCancelPlan(words))) {
       return dc.beginDialog(NegotiateDialog.id, { handleCurrentMessage: true });
     }
     switch (intent) {
@@ -53,10 +55,10 @@ export class MenuDialog extends Dialog {
         break;
       case 'unknown':
         await dc.context.sendActivity(text.notUnderstood());
-        await this.sendMenu(dc.context);
+        await this.sendMenu(dc.context, account);
         break;
       default:
-        await this.sendMenu(dc.context);
+        await this.sendMenu(dc.context, account);
     }
     return Dialog.EndOfTurn;
   }
@@ -73,9 +75,21 @@ export class MenuDialog extends Dialog {
     await this.sendMenu(context);
   }
 
-  private async sendMenu(context: TurnContext): Promise<void> {
-    const account = await verifiedAccount(context, this.services);
+  /** `account`: the verified account when the caller has already read it this turn. */
+  private async sendMenu(context: TurnContext, account?: Account): Promise<void> {
+    const verified = account ?? (await verifiedAccount(context, this.services));
     const text = catalogueOf(await sessionOf(context, this.services));
-    await context.sendActivity(text.menu(account ? collectionPauseReason(account) !== null : true));
+    await context.sendActivity(text.menu(verified ? collectionPauseReason(verified) !== null : true));
   }
+}
+
+/**
+ * The intent the menu answers. Hardship has already been acknowledged (and recorded) by the main
+ * router, so the rest of the message is answered as if it came on its own: "I lost my job, can I
+ * pay 50 a month?" is an offer, judged under the hardship limits. 'hardship' when nothing else was
+ * recognized ("I lost my job, what are my payment options?" still gets the options).
+ */
+function menuIntent({ intent, intents }: Recognition): Intent {
+  if (intent !== 'hardship') return intent;
+  return intents.find((other) => other !== 'hardship') ?? 'hardship';
 }

@@ -298,6 +298,66 @@ describe('DESIGN 8: hardship opens the hardship limits', () => {
       { says: 'I was laid off last month', must: ['sorry', 'I can set that up', 'Number of payments: 22'] },
     ]);
   });
+
+  async function hardshipReports(accountNumber = 'A-1001') {
+    const row = await account(accountNumber);
+    return bot.database.db.auditEvent.count({ where: { type: 'hardship.reported', accountId: row.id } });
+  }
+
+  it('hardship and an offer in one message at the menu: acknowledged once, and the offer judged under the hardship limits', async () => {
+    const conversation = await maria();
+    const before = await hardshipReports();
+    const [combined] = await play(conversation, [
+      {
+        says: 'I lost my job, can I pay 50 a month?',
+        must: ['sorry', 'no pressure', 'I can set that up', 'then 18 more payments of $50.00', 'Number of payments: 22'],
+        mustNot: ['at most 12 payments', 'What would you like to do?', /must pay/i],
+      },
+    ]);
+    expect(await hardshipReports()).toBe(before + 1);
+
+    // The same as saying the two in separate messages.
+    const [alone = [], offer = []] = await play(await maria(), [{ says: 'I lost my job', must: ['sorry'] }, { says: 'can I pay 50 a month?' }]);
+    expect(combined).toEqual([alone[0], ...offer]);
+
+    // Said again in the first conversation: acknowledged again, not recorded again.
+    const reports = await hardshipReports();
+    await play(conversation, [
+      { says: 'I lost my job, I can do 50 a month', must: ['sorry', 'Number of payments: 22'] },
+      { says: 'yes', must: ['agreed and recorded', URL] },
+    ]);
+    expect(await hardshipReports()).toBe(reports);
+    const [plan] = await plansOf();
+    expect(plan).toMatchObject({ hardship: true, total: 108500 });
+    expect(plan!.installments).toHaveLength(22);
+  });
+
+  it.each<[string, Expect[]]>([
+    ['I lost my job, what are my payment options?', ['as little as $10.00 a payment, with up to 24 payments', '24 monthly payments of $45.21']],
+    ['I was laid off, I want a payment plan', ['24 monthly payments of $45.21', 'Would that work for you?']],
+    ['I lost my job, can I pay 300 to settle?', ['the smallest amount the creditor accepts to settle this account is $542.50']],
+  ])('at the menu, "%s" → hardship acknowledged and the rest answered with the hardship limits', async (says, must) => {
+    await play(await maria(), [{ says, must: ['sorry', 'no pressure', ...must], mustNot: ['What would you like to do?', 'Do you authorize', /must pay/i] }]);
+  });
+
+  it('Spanish: hardship and an offer in one message — acknowledged in Spanish, the offer judged under the hardship limits', async () => {
+    await resetAccount('A-1002');
+    const carlos = async () => {
+      const conversation = bot.conversation();
+      for (const says of ['hi', 'A-1002', 'November 2 1979', '78201', 'sí']) await conversation.say(says);
+      return conversation;
+    };
+    const before = await hardshipReports('A-1002');
+    const [combined] = await play(
+      await carlos(),
+      [{ says: 'perdí mi trabajo, ¿puedo pagar 150 al mes?', must: ['Lamento', 'no hay ninguna presión', 'Número de pagos: 24'], mustNot: ['¿Qué desea hacer?', /debe pagar/i] }],
+      'A-1002',
+    );
+    expect(await hardshipReports('A-1002')).toBe(before + 1);
+
+    const [alone = [], offer = []] = await play(await carlos(), [{ says: 'me quedé sin trabajo', must: ['Lamento'] }, { says: '¿puedo pagar 150 al mes?' }], 'A-1002');
+    expect(combined).toEqual([alone[0], ...offer]);
+  });
 });
 
 describe('DESIGN 4 + 9: no offers while collection is paused, and rights win mid-negotiation', () => {
@@ -345,6 +405,41 @@ describe('DESIGN 4 + 9: no offers while collection is paused, and rights win mid
       { says: 'yes', mustNot: [/\$\d/, '/pay/', 'agreed and recorded'] },
     ]);
     expect(await plansOf()).toHaveLength(0);
+  });
+});
+
+describe('the menu', () => {
+  /** Runs `says` and counts the dialogs' reads of an account during that turn. */
+  async function accountReads(conversation: TestConversation, says: string): Promise<{ reads: number; replies: string[] }> {
+    const services = bot.parts.services;
+    const db = services.db;
+    let reads = 0;
+    const account = new Proxy(db.account, {
+      get: (target, property) => {
+        const value = Reflect.get(target, property);
+        if (property !== 'findUnique') return value;
+        return (...args: Parameters<typeof target.findUnique>) => {
+          reads += 1;
+          return target.findUnique(...args);
+        };
+      },
+    });
+    services.db = new Proxy(db, { get: (target, property) => (property === 'account' ? account : Reflect.get(target, property)) });
+    try {
+      return { replies: await conversation.say(says), reads };
+    } finally {
+      services.db = db;
+    }
+  }
+
+  it('listing the options costs no second read of the account in the turn', async () => {
+    const conversation = await maria();
+    const thanks = await accountReads(conversation, 'thanks');
+    const hello = await accountReads(conversation, 'hello');
+    expect(thanks.replies.join('\n')).not.toContain('What would you like to do?');
+    expect(hello.replies.join('\n')).toContain('What would you like to do?');
+    expect(hello.reads).toBeGreaterThan(0);
+    expect(hello.reads).toBe(thanks.reads);
   });
 });
 
