@@ -18,6 +18,7 @@ import { isLanguage } from '../src/messages/catalogue.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
 import { showBalance } from './balance.ts';
+import { answerConsentWithdrawal } from './consentWithdrawal.ts';
 import { recordDisputeAndConfirm } from './dispute.ts';
 import { handOff } from './handoff.ts';
 import { MenuDialog } from './menuDialog.ts';
@@ -190,6 +191,7 @@ export class MainDialog {
       await context.sendActivity(text.verifyFirstToRecord());
       return 'reprompt';
     }
+    if (intent === 'withdraw_consent') return answerConsentWithdrawal(dc, this.services);
     if (intent === 'hardship' || (recognition.intents.includes('hardship') && !session.hardship)) {
       if (!session.hardship && session.accountId) await recordHardship(this.services.db, where());
       session.hardship = true;

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { hasWithdrawnEsignConsent } from '../src/accounts/consent.ts';
 import { deliverValidationNotice, hasEsignConsent, noticeUrl, recordEsignConsent, requestMailedNotice } from '../src/notices/notices.ts';
 import {
   accountView,
@@ -18,7 +19,8 @@ interface RightsState {
 /**
  * The validation rights (dispute, original creditor, by the end of the validation period) and the
  * validation notice (Model Form B-1) as a page the debtor can keep. The first electronic delivery
- * needs E-SIGN consent (1006.42): asked once, recorded with the wording shown; "no" means paper.
+ * needs E-SIGN consent (1006.42): asked once, recorded with the wording shown; "no" (or "send me
+ * paper copies") means paper. After a withdrawal the question is not asked again.
  */
 export class RightsDialog extends Dialog {
   static readonly id = 'rights';
@@ -34,6 +36,12 @@ export class RightsDialog extends Dialog {
     // to the same notice; the validation period itself never restarts.
     if (await hasEsignConsent(this.services.db, session.accountId)) {
       await this.deliver(dc.context, false);
+      return dc.endDialog();
+    }
+    // A debtor who withdrew consent is not asked for it again; the paper copy was requested then.
+    if (await hasWithdrawnEsignConsent(this.services.db, session.accountId)) {
+      await dc.context.sendActivity(catalogueOf(session).noticesByMail());
+      await this.sendRights(dc.context);
       return dc.endDialog();
     }
     dc.activeDialog!.state = { unclearAnswers: 0 } satisfies RightsState;
@@ -57,7 +65,7 @@ export class RightsDialog extends Dialog {
       await this.deliver(dc.context, true);
       return dc.endDialog();
     }
-    if (intent === 'deny' || state.unclearAnswers >= 1) {
+    if (intent === 'deny' || intent === 'withdraw_consent' || state.unclearAnswers >= 1) {
       // Consent must be explicit: anything but a clear yes on the second ask means paper.
       await requestMailedNotice(this.services.db, {
         accountId: session.accountId!,

@@ -10,6 +10,7 @@ export type AuditType =
   | 'disclosure.shown'
   | 'validation.notice.delivered'
   | 'esign.consent'
+  | 'esign.withdrawn'
   | 'dispute.recorded'
   | 'original_creditor.requested'
   | 'cease.recorded'

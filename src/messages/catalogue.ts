@@ -61,6 +61,12 @@ export interface Catalogue {
   esignAccepted(link: string): string;
   esignDeclined(): string;
   noticeLink(link: string): string;
+  /** E-SIGN consent withdrawn: notices go by mail from now on, and a paper copy of the validation notice is mailed. */
+  esignWithdrawn(): string;
+  /** No E-SIGN consent in force: notices go by mail. */
+  noticesByMail(): string;
+  /** A request about how notices are sent, before verification: nothing about any account. */
+  verifyFirstToChangeNotices(): string;
   menu(collectionPaused: boolean): string;
   paymentThroughPerson(): string;
   collectionPaused(reason: PauseReason): string;

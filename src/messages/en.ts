@@ -41,6 +41,11 @@ export const en: Catalogue = {
   esignAccepted: (link) => `Thank you. Here is your validation notice, which you can save or print: ${link}`,
   esignDeclined: () => 'No problem. We will mail the validation notice to the address we have on file.',
   noticeLink: (link) => `Your validation notice is here, to save or print: ${link}`,
+  esignWithdrawn: () =>
+    'Done. We have recorded that you withdrew your consent to electronic notices. From now on we will send notices about this account by mail, and we will mail a paper copy of your validation notice to the address we have on file.',
+  noticesByMail: () => 'We send notices about this account by mail, to the address we have on file, not electronically.',
+  verifyFirstToChangeNotices: () =>
+    'I can change that for you, but first I need to confirm who you are. Once you are verified, please tell me again.',
   menu: (paused) =>
     paused
       ? 'What would you like to do? You can ask about the balance, why it is this amount, your rights, or talk to a person.'

@@ -41,6 +41,12 @@ export const es: Catalogue = {
   esignAccepted: (link) => `Gracias. Aquí está su aviso de validación, que puede guardar o imprimir: ${link}`,
   esignDeclined: () => 'De acuerdo. Le enviaremos el aviso de validación por correo a la dirección que tenemos registrada.',
   noticeLink: (link) => `Su aviso de validación está aquí, para guardar o imprimir: ${link}`,
+  esignWithdrawn: () =>
+    'Listo. Hemos registrado que retiró su consentimiento para recibir avisos electrónicos. A partir de ahora le enviaremos los avisos sobre esta cuenta por correo postal, y le enviaremos por correo una copia en papel de su aviso de validación a la dirección que tenemos registrada.',
+  noticesByMail: () =>
+    'Le enviamos los avisos sobre esta cuenta por correo postal, a la dirección que tenemos registrada, no de forma electrónica.',
+  verifyFirstToChangeNotices: () =>
+    'Puedo cambiar eso, pero primero necesito confirmar su identidad. Una vez confirmada, por favor dígamelo de nuevo.',
   menu: (paused) =>
     paused
       ? '¿Qué desea hacer? Puede preguntar por el saldo, por qué es esta cantidad, sus derechos, o hablar con una persona.'

@@ -17,7 +17,9 @@
  *     keywords that are denied ("I don't have a lawyer", "I'm not in the military") do not count.
  *     A death reported about "my husband" with nothing tying it to the account is bereavement
  *     (hardship); about the account holder, or tied to the account ("this was her card"), it is
- *     'deceased' (plus hardship when a relative is named).
+ *     'deceased' (plus hardship when a relative is named). "Stop emailing me notices" is a withdrawal
+ *     of E-SIGN consent, not a cease: cease counts only if its words remain once the withdrawal's
+ *     words are taken out.
  *  4. Extract entities from the original text (extractEntities):
  *     - dates need a year. Numeric dates are read month/day (US) and day/month; when only one
  *       reading is a real date it is taken, when both are and differ ("4/12/1985") nothing goes in
@@ -222,14 +224,15 @@ const FUZZY_KEYWORDS = [
   'balance', 'interest', 'charges', 'itemized', 'itemize', 'breakdown', 'rights', 'notice', 'letter', 'writing', 'settle', 'settlement',
   'discount', 'reduce', 'installments', 'installment', 'payment', 'payments', 'monthly', 'weekly', 'spanish', 'english', 'hello',
   'thanks', 'thank', 'please', 'agree', 'sounds', 'okay', 'scammers', 'thieves', 'stupid', 'idiot', 'fucking', 'assholes', 'options',
-  'amount', 'account', 'because', 'anything', 'nothing', 'number', 'through', 'representatives',
+  'amount', 'account', 'because', 'anything', 'nothing', 'number', 'through', 'representatives', 'electronic', 'electronically',
+  'paperless',
   // Spanish
   'abogado', 'abogada', 'bancarrota', 'quiebra', 'fallecio', 'murio', 'militar', 'ejercito', 'servicio', 'activo', 'identidad', 'robaron',
   'fraude', 'disputar', 'acreedor', 'contacten', 'llamen', 'escriban', 'molesten', 'dejen', 'llamarme', 'contactarme', 'escribirme',
   'agente', 'persona', 'representante', 'humano', 'trabajo', 'empleo', 'enfermo', 'enferma', 'medicos', 'gastos', 'derechos', 'carta',
   'escrito', 'descuento', 'arreglo', 'cuotas', 'pagos', 'mensual', 'vivir', 'matar', 'matarme', 'suicidarme', 'quitarme', 'espanol',
   'ingles', 'gracias', 'ayuda', 'estafadores', 'ladrones', 'mierda', 'saldo', 'cuanto', 'intereses', 'cargos', 'quiero', 'hablar', 'tengo',
-  'desempleado', 'desempleada', 'cantidad', 'equivocado', 'equivocada', 'pague',
+  'desempleado', 'desempleada', 'cantidad', 'equivocado', 'equivocada', 'pague', 'consentimiento', 'electronicos', 'electronicas',
 ];
 
 /**
@@ -607,6 +610,43 @@ const RULES: Record<Exclude<Intent, 'unknown'>, RegExp[]> = {
     /\b(a|an|the|some|real|live) (human|person|agent|representative|somebody|someone|officer|manager) (call|contact|phone|ring|text|email|reach|help) (me|us)\b/,
     /\b(can|could|would|will) (someone|somebody|a human|a person|an agent|a representative) (call|contact|phone|help|talk to) (me|us)\b/,
   ],
+  // E-SIGN withdrawal (15 U.S.C. 7001(c)): no more electronic notices, paper by mail instead. A
+  // single paper copy ("mail me a hard copy", "una copia en papel") is a notice request; plural
+  // copies, "on paper", "instead", "from now on" ask for paper for good. "Revoke my consent" on its
+  // own stays cease (the TCPA's words for "stop calling/texting me"); "withdraw my consent" is the
+  // E-SIGN question's own wording. Mailing a payment ("I'd rather mail a check") is not about notices.
+  withdraw_consent: [
+    /\b(withdraw|withdrawing|retract|retracting|take back) (my |the |our )?consent\b(?! (to|for) (be |being )?(contact|call|text|messag|phon|reach|communicat)\w*)/,
+    /\b(withdraw|withdrawing|revoke|revoking|retract|take back|cancel|end) (my |the |our )?(consent|agreement|permission) (to|for) (receive |receiving |get |getting )?(the )?(electronic|e sign|esign|paperless|online|digital)\b/,
+    /\b(withdraw|revoke|cancel|end|stop|turn off|opt out of|get off|take me off|remove me from|unsubscribe (me )?from) (my |the )?((e sign|esign|electronic|paperless)( (consent|agreement|delivery|notices|notice|option|enrollment|statements|letters|documents|communications))?|(email|e mail|online) (delivery|notices|notice|statements|letters|documents))\b/,
+    /\b(do not|no longer|not|never) (consent|agree) to (receive |receiving |get |getting )?(the )?(electronic|e sign|esign|paperless|email|e mail|online|digital)\b/,
+    /\b(do not|not|no longer|never) (want|wish|like|need|accept) (to (receive|get|have) )?(any |these |those |the |my |your )?(more )?(electronic|digital|online|paperless|email|e mail|emailed) (notices|notice|letters|letter|documents|statements|copies|copy|delivery|communications|correspondence|records|disclosures|versions|version)\b/,
+    /\b(do not|not|no longer|never) (want|wish|like|need|accept) (to (receive|get|have) )?(them|it|these|those|anything|things|stuff|(any |the |my |your |these |those )?(notices|notice|letters|documents|statements|paperwork|disclosures|records)) (sent |delivered )?(electronically|digitally|online|by email|by e mail|via email|over email|through email|to my email|in my email|in my inbox)\b/,
+    /\bno (more )?(electronic|digital|online|email|e mail) (notices|letters|documents|statements|delivery|copies|communications|correspondence|records|disclosures)\b|\bno (more )?paperless\b/,
+    /\b(stop|quit|do not|never|no longer) (emailing|e mailing|email|e mail) (me |us )?(the |my |your |these |those |any |all |all the |all my )?(notices|notice|letters|letter|documents|statements|paperwork|disclosures|copies)\b/,
+    /\b(stop|quit|do not|never|no longer) (sending|send|delivering|deliver|giving|give) (me |us )?(the |my |your |these |those |any |all )?(electronic|digital|online|email|e mail) (notices|notice|letters|documents|statements|copies|disclosures)\b/,
+    /\b(stop|quit|do not|never|no longer) (sending|send|delivering|deliver|giving|give) (me |us )?(the |my |your |these |those |any |all )?(notices|notice|letters|documents|statements|paperwork|disclosures|copies|them|it|anything) (electronically|digitally|online|(by|via|over|through|to my|in my) (email|e mail|inbox))\b/,
+    /(?<!\b(have|got|had|keep|kept|made|printed|with) (the |some |my |all |all the )?)\b(paper|hard|printed|physical) (copies|versions|notices|letters|documents|statements|records|mail)\b/,
+    /\b(want|prefer|need|like|send|mail|get|receive|give)\b.{0,30}\b(on|in) paper\b|\bpaper (only|instead|from now on|going forward)\b/,
+    /\b(prefer|rather|choose|go with|switch to|change to|switch me to|change me to|move me to|put me on|go back to) (to )?(get |receive |have )?(them |it |everything |all |notices |letters |my notices |my letters |the notices |the letters )?(on |by |through |via |in the |with )?(paper|regular mail|postal mail|snail mail|us mail|physical mail|mail|the mail|post)\b(?! (a |the |my |you |in |them )?(check|checks|cheque|payment|payments|money|money order))/,
+    /(?<!\b(i|we)( \w+){0,2} )\b(mail|post) (me |us )?(the |my |your |all |all the |all my |any |future |these |those )?(letters|notices|documents|statements|paperwork|copies|correspondence)\b/,
+    /(?<!\b(pay|paid|paying|payments?|checks?|cheques?|money orders?)\b.{0,25})\b(by|through|via|in the|with the) (regular |postal |snail |physical |us |paper |normal )?(mail|post) (instead|from now on|going forward|only|in the future|from here on)\b/,
+    /(?<!\b(i|we)( \w+){0,2} )\b(send|deliver|mail|give) (me |us )?(all|everything|all of it|the rest|future notices|all future notices|all notices|all letters) (by|through|via|in the) (regular |postal |snail |physical |us |paper |normal )?(mail|post)\b/,
+    /(?<!\b(i|we)( \w+){0,2} )\b(send|deliver|give) (me |us )?(the |my |your |all the |all my |any |future |these |those )?(letters|notices|documents|statements|paperwork|copies|correspondence) (by|through|via|in the|to my) (regular |postal |snail |physical |us |paper |normal )?(mail|post|home address|mailbox|address)\b/,
+    /\b(mail|post|send)\b.{0,20}\b(notices|letters|documents|statements|paperwork|copies|them|it|everything)\b.{0,30}\b(instead of|rather than) (by |via |through |over |to )?(my )?(email|e mail|emailing|electronically|electronic|online|inbox|a link|links)\b/,
+    /\bpaper (copies |notices |letters )?(instead of|rather than|not) (by |via |through |over )?(email|e mail|electronic|electronically|online|a link|links)\b/,
+    // Spanish
+    /\b(retiro|retirar|retirando|cancelo|cancelar|anulo|anular) (mi |el |su )?consentimiento\b(?! (para|a) (que )?(me |nos )?(contact|llam|escrib|mand|envi|marc)\w*)/,
+    /\b(retiro|retirar|revoco|revocar|cancelo|cancelar|anulo|anular) (mi |el |su )?(consentimiento|autorizacion) (para |de )(recibir )?(los |las )?(avisos |notificaciones |documentos |cartas |comunicaciones )?(electronic\w*|digital\w*|en linea|por (correo electronico|email|internet)|de forma electronica)/,
+    /\b(copias|versiones|avisos|cartas|documentos|notificaciones|estados de cuenta) (impres[oa]s|fisic[oa]s|en papel)\b/,
+    /\b(quiero|prefiero|preferiria|mandenme|envienme|manden|envien|mandeme|envieme|recibir\w*|todo|mejor|solo)\b.{0,30}(?<!\b(una|la|esta|esa) copia )\ben papel\b/,
+    /\b(manden|mandenme|envien|envienme|mandeme|envieme|mande|envie|mandar|mandarme|enviar|enviarme|quiero|prefiero|recibir)( me)?( todas| todos)? (las cartas|los avisos|las notificaciones|los documentos|las copias|mis cartas|mis avisos|los estados de cuenta)( \w+){0,2} (por correo(?! electronico)(?! e\b)|impres[oa]s|en papel)/,
+    /\b(prefiero|preferiria|mejor)( que)?( me)?( ((?!pag)\w+)){0,3} (por correo (postal|normal|regular|ordinario|fisico)|en papel|por correo(?! electronico)(?! e\b))/,
+    /\b(por correo|en papel|impres\w*|las cartas|los avisos)\b.{0,30}\b(en vez de|en lugar de|y no) (por )?(correo electronico|email|e mail|forma electronica|internet|linea|enlace|link)\b/,
+    /\b(no|ya no) (quiero|deseo|acepto) (recibir )?(mas )?(los |las |la |el )?(avisos|notificaciones|cartas|documentos|comunicaciones|estados de cuenta|correspondencia|nada|entrega|envio) (electronic\w*|digital\w*|por (correo electronico|email|e mail|internet)|en linea|de forma electronica)\b/,
+    /\bdej(en|e) de (mandarme|enviarme|mandar|enviar)(los|las)? (los |las )?(avisos|notificaciones|cartas|documentos|estados de cuenta) (por (correo electronico|email|e mail|internet)|electronic\w*|en linea)/,
+    /\bno me (manden|envien|mande|envie) (mas )?(los |las )?(avisos|notificaciones|cartas|documentos|estados de cuenta) (por (correo electronico|email|e mail|internet)|electronic\w*|en linea)/,
+  ],
   hardship: [
     /\b(lost|lose|losing) (my|our|his|her|the) (job|jobs|work|income|house|home|business|apartment)\b/,
     /\b(laid|let) off\b/,
@@ -869,13 +909,17 @@ const NEGATOR = /\b(not|never|no|nunca|sin|without|nor|ni)\b/;
 const SCOPE_BREAK = new Set(['my', 'mi', 'our', 'nuestro', 'nuestra', 'his', 'her', 'and', 'but', 'so', 'because', 'y', 'pero', 'porque']);
 const globalCopies = new Map<RegExp, RegExp>();
 
-function matchesAffirmatively(re: RegExp, text: string): boolean {
+function globalOf(re: RegExp): RegExp {
   let global = globalCopies.get(re);
   if (!global) {
     global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
     globalCopies.set(re, global);
   }
-  for (const m of text.matchAll(global)) {
+  return global;
+}
+
+function matchesAffirmatively(re: RegExp, text: string): boolean {
+  for (const m of text.matchAll(globalOf(re))) {
     // The negation's reach: up to four words back, stopping at a possessive or a conjunction
     // ("I'm not discussing this, my attorney will call you" is a yes to an attorney).
     const words = text.slice(0, m.index).trim().split(' ').slice(-4);
@@ -893,6 +937,13 @@ function intentsOf(normalized: string, rawFolded: string, entities: Entities): I
     if (hit) found.push(intent);
   }
   found.push(...findDeceasedOrBereavement(normalized));
+  // "Stop emailing me notices" asks for paper, not for silence: cease counts only if its words are
+  // still there once the withdrawal's are taken out ("stop contacting me and mail me the letters
+  // instead" is a cease, and cease comes first).
+  if (found.includes('withdraw_consent') && found.includes('cease')) {
+    const rest = RULES.withdraw_consent.reduce((text, re) => text.replace(globalOf(re), ' '), normalized).replace(/ +/g, ' ').trim();
+    if (!RULES.cease.some((re) => re.test(rest))) found.splice(found.indexOf('cease'), 1);
+  }
   // "no, ..." / "sí, ..." open the message: a clear no or yes even with more words after it.
   if (/^\s*no\s*[,.!;:]/.test(rawFolded)) found.push('deny');
   if (/^\s*si\s*[,.!;:]/.test(rawFolded)) found.push('affirm');

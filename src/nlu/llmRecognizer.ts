@@ -36,8 +36,8 @@ import {
   type Recognizer,
 } from './recognizer.ts';
 
-/** The prompt file (prompts/intent-classifier.v1.md) this recognizer sends as its system message. */
-export const INTENT_PROMPT_NAME = 'intent-classifier.v1';
+/** The prompt file (prompts/intent-classifier.v2.md) this recognizer sends as its system message. */
+export const INTENT_PROMPT_NAME = 'intent-classifier.v2';
 
 function isCalendarDate(date: CalendarDate): boolean {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day));

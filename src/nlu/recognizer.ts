@@ -15,6 +15,7 @@ export const RIGHTS_INTENTS = [
   'original_creditor', // asks for the original creditor's name and address
   'cease', // stop contacting me
   'agent', // a person: agent, human, representative
+  'withdraw_consent', // no more electronic notices, paper by mail instead (E-SIGN, 15 U.S.C. 7001(c))
 ] as const;
 
 export const OTHER_INTENTS = [

@@ -180,17 +180,23 @@ export async function requestMailedNotice(
   db: Db,
   where: Where & { now: Date },
 ): Promise<{ validationPeriodEndsAt: Date; firstDelivery: boolean }> {
-  return db.$transaction(async (tx) => {
-    const { endsAt, started } = await fixValidationPeriod(tx, where.accountId, where.now);
-    await appendAudit(tx, {
-      type: 'validation.notice.mail_requested',
-      actor: 'debtor',
-      accountId: where.accountId,
-      conversationId: where.conversationId,
-      detail: { channel: where.channel, firstDelivery: started, validationPeriodEndsAt: endsAt.toISOString() },
-    });
-    return { validationPeriodEndsAt: endsAt, firstDelivery: started };
+  return db.$transaction((tx) => recordMailedNoticeRequest(tx, where));
+}
+
+/** requestMailedNotice inside a caller's transaction. */
+export async function recordMailedNoticeRequest(
+  tx: Tx,
+  where: Where & { now: Date },
+): Promise<{ validationPeriodEndsAt: Date; firstDelivery: boolean }> {
+  const { endsAt, started } = await fixValidationPeriod(tx, where.accountId, where.now);
+  await appendAudit(tx, {
+    type: 'validation.notice.mail_requested',
+    actor: 'debtor',
+    accountId: where.accountId,
+    conversationId: where.conversationId,
+    detail: { channel: where.channel, firstDelivery: started, validationPeriodEndsAt: endsAt.toISOString() },
   });
+  return { validationPeriodEndsAt: endsAt, firstDelivery: started };
 }
 
 // Looked up in place of a malformed token, so malformed and unknown tokens cost the same query.
