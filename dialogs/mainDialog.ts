@@ -15,6 +15,7 @@ import {
 } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
+import { ensureValidationNoticeOnTheWay } from '../src/notices/notices.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
 import { showBalance } from './balance.ts';
@@ -102,7 +103,11 @@ export class MainDialog {
     }
 
     const interruption = await this.interrupt(dc, session, recognition);
-    if (interruption === 'done') return;
+    if (interruption === 'done') {
+      // The E-SIGN question may have been cut short: the validation notice still goes, by mail, silently (1006.34(a)).
+      if (session.accountId) await ensureValidationNoticeOnTheWay(this.services.db, { accountId: session.accountId, channel: channelOf(context), conversationId: conversationRecordId(context), now: this.services.now() });
+      return;
+    }
     if (interruption === 'reprompt' || (cardRemoved && recognition.intent === 'unknown')) {
       if (dc.activeDialog) await dc.repromptDialog();
       else await dc.beginDialog(MAIN);

@@ -5,7 +5,9 @@
  *   wording shown, the time and the channel.
  * - The first time the validation information is provided — electronically, or the moment the
  *   debtor asks for it by mail — fixes `Account.validationPeriodEndsAt`. Later deliveries never
- *   restart the period.
+ *   restart the period. A null end therefore means "neither delivered nor on its way": a debtor who
+ *   was told about the debt and never answered the E-SIGN question gets it by mail
+ *   (ensureValidationNoticeOnTheWay, from the router and from NoticeSweep).
  * - A notice is a page behind an unguessable link: 32 random bytes, base64url. Only a SHA-256
  *   digest of the token is stored (in `Notice.token`), so read access to the database, a backup or a
  *   log of queries does not open anyone's notice, and lookups by digest leak nothing about the
@@ -15,6 +17,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../db/database.ts';
 import type { Account, Creditor, Notice } from '../db/generated/client.ts';
 import { appendAudit } from '../audit.ts';
+import { inTransaction } from '../payments/transactions.ts';
 import { validationPeriodEnd } from '../domain/validationPeriod.ts';
 import { NOTICE_LANGUAGES, type NoticeLanguage } from './validationNotice.ts';
 
@@ -171,6 +174,12 @@ export async function deliverValidationNotice(
   });
 }
 
+interface MailRequest extends Where {
+  now: Date;
+  /** Who asked: the debtor (declined electronic delivery), or the system (they never answered). Default 'debtor'. */
+  actor?: 'debtor' | 'system';
+}
+
 /**
  * The debtor declined electronic delivery: the notice goes by mail. Fixes the validation period
  * (if not already fixed) by the same rule, as of `now`, and writes an audit event that the mailing
@@ -178,7 +187,7 @@ export async function deliverValidationNotice(
  */
 export async function requestMailedNotice(
   db: Db,
-  where: Where & { now: Date },
+  where: MailRequest,
 ): Promise<{ validationPeriodEndsAt: Date; firstDelivery: boolean }> {
   return db.$transaction((tx) => recordMailedNoticeRequest(tx, where));
 }
@@ -186,17 +195,43 @@ export async function requestMailedNotice(
 /** requestMailedNotice inside a caller's transaction. */
 export async function recordMailedNoticeRequest(
   tx: Tx,
-  where: Where & { now: Date },
+  where: MailRequest,
 ): Promise<{ validationPeriodEndsAt: Date; firstDelivery: boolean }> {
   const { endsAt, started } = await fixValidationPeriod(tx, where.accountId, where.now);
   await appendAudit(tx, {
     type: 'validation.notice.mail_requested',
-    actor: 'debtor',
+    actor: where.actor ?? 'debtor',
     accountId: where.accountId,
     conversationId: where.conversationId,
     detail: { channel: where.channel, firstDelivery: started, validationPeriodEndsAt: endsAt.toISOString() },
   });
   return { validationPeriodEndsAt: endsAt, firstDelivery: started };
+}
+
+class AlreadyOnTheWay extends Error {}
+
+/**
+ * Reg F 1006.34(a): once the debtor has been told about the debt, the validation notice is due within
+ * five days. When it has been neither delivered nor asked for by mail (the account has no validation
+ * period yet) — the E-SIGN question was cut short, or the debtor left — this requests it by mail,
+ * with actor 'system'. Says nothing to the debtor. Idempotent; returns true when it made the request.
+ */
+export async function ensureValidationNoticeOnTheWay(db: Db, where: Where & { now: Date }): Promise<boolean> {
+  try {
+    return await inTransaction(db, async (tx) => {
+      const account = await tx.account.findUnique({ where: { id: where.accountId }, select: { validationPeriodEndsAt: true } });
+      if (!account) throw new UnknownAccountError(where.accountId);
+      if (account.validationPeriodEndsAt) return false;
+      const { firstDelivery } = await recordMailedNoticeRequest(tx, { ...where, actor: 'system' });
+      // The conditional update in fixValidationPeriod is the real guard: if another process
+      // delivered or requested the notice since the read above, undo our request.
+      if (!firstDelivery) throw new AlreadyOnTheWay();
+      return true;
+    });
+  } catch (error) {
+    if (error instanceof AlreadyOnTheWay) return false;
+    throw error;
+  }
 }
 
 // Looked up in place of a malformed token, so malformed and unknown tokens cost the same query.
