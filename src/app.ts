@@ -41,6 +41,7 @@ import { registerWebChatPage } from './channels/web/webChatPage.ts';
 import { webDeliverer } from './channels/web/webDeliverer.ts';
 import { PLACEMENT_UPLOAD_PATH, registerConsoleRoutes, type ConsoleRoutes } from './officer/consoleRoutes.ts';
 import { registerConsolePage } from './officer/consolePage.ts';
+import { NoticeSweep } from './notices/noticeSweep.ts';
 
 export interface AppDeps {
   config: Config;
@@ -59,6 +60,8 @@ export interface App {
   scheduler: InstallmentScheduler;
   /** Delivers the outbox (SMS through the provider, web into Direct Line); started by the composition root. */
   outboxWorker: OutboxWorker;
+  /** Requests a mailed validation notice for debtors who left before answering E-SIGN; started by the composition root. */
+  noticeSweep: NoticeSweep;
   bot: DebtBot;
   services: ConversationServices;
   /** The officer console's API (its live streams end at shutdown). */
@@ -147,6 +150,7 @@ export function createApp(deps: AppDeps): App {
     intervalMs: config.OUTBOX_INTERVAL_MS,
   });
 
+  const noticeSweep = new NoticeSweep({ db, logger });
   let consoleRoutes: ConsoleRoutes | undefined;
   const http = createHttpServer({
     db,
@@ -182,6 +186,7 @@ export function createApp(deps: AppDeps): App {
     gateway,
     scheduler,
     outboxWorker,
+    noticeSweep,
     services,
     console: consoleRoutes!,
     async listen(port, host) {

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const url = await app.listen(config.PORT, config.HOST);
   app.scheduler.start();
   app.outboxWorker.start();
+  app.noticeSweep.start();
   logger.info({ url }, 'debt bot listening');
   console.log(`Debt bot is running: open ${url} to chat (health: ${url}/healthz, bot endpoint: ${url}/api/messages${config.SMS_PROVIDER === 'console' && config.NODE_ENV !== 'production' ? `, SMS playground: ${url}/dev/sms` : ''}, officer console: ${url}/officer)`);
 
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     await app.http.drain(10_000);
     await app.scheduler.stop();
     await app.outboxWorker.stop();
+    await app.noticeSweep.stop();
     await db.$disconnect();
     logger.info('stopped');
     process.exit(0);
