@@ -13,6 +13,7 @@
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { ensureValidationNoticeOnTheWay } from './notices.ts';
+import { PeriodicLoop } from '../workers/periodicLoop.ts';
 
 export interface NoticeSweepOptions {
   db: Db;
@@ -31,45 +32,27 @@ export class NoticeSweep {
   private readonly db: Db;
   private readonly logger: Logger;
   private readonly graceMs: number;
-  private readonly intervalMs: number;
   private readonly batchSize: number;
   private readonly now: () => Date;
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private pass: Promise<unknown> = Promise.resolve();
+  private readonly loop: PeriodicLoop;
 
   constructor(options: NoticeSweepOptions) {
     this.db = options.db;
     this.logger = options.logger.child({ component: 'notice-sweep' });
     this.graceMs = options.graceMs ?? 30 * 60_000;
-    this.intervalMs = options.intervalMs ?? 5 * 60_000;
     this.batchSize = options.batchSize ?? 100;
     this.now = options.now ?? (() => new Date());
+    this.loop = new PeriodicLoop(() => this.runOnce(), options.intervalMs ?? 5 * 60_000, (error) => this.logger.error({ err: error }, 'notice sweep failed'));
   }
 
-  /** Runs now and then every `intervalMs` after the previous run ends, until stop(). */
+  /** Runs now and then every interval after the previous run ends, until stop(). */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    const tick = () => {
-      this.pass = this.runOnce()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'notice sweep failed'))
-        .finally(() => {
-          if (this.running) {
-            this.timer = setTimeout(tick, this.intervalMs);
-            this.timer.unref();
-          }
-        });
-    };
-    tick();
+    this.loop.start();
   }
 
   /** Stops the loop and waits for the run in progress to finish. */
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.pass;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One run at instant `now`: a mailed-notice request for each account past the grace period. */

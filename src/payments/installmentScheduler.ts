@@ -40,6 +40,7 @@ import {
 import { DEFAULT_PAYMENT_SETTINGS, type PaymentSettings } from './settings.ts';
 import { inTransaction, retryBusy } from './transactions.ts';
 import { enqueueMessage } from '../outbox/outbox.ts';
+import { PeriodicLoop } from '../workers/periodicLoop.ts';
 
 export interface InstallmentSchedulerDeps {
   db: Db;
@@ -96,9 +97,7 @@ export class InstallmentScheduler {
   private readonly settings: PaymentSettings;
   private readonly ledger: LedgerContext;
   private readonly clock: () => Date;
-  private timer: NodeJS.Timeout | undefined;
-  private current: Promise<unknown> | undefined;
-  private stopped = true;
+  private readonly loop: PeriodicLoop;
 
   constructor(deps: InstallmentSchedulerDeps) {
     this.db = deps.db;
@@ -107,34 +106,17 @@ export class InstallmentScheduler {
     this.settings = { ...DEFAULT_PAYMENT_SETTINGS, ...deps.settings };
     this.ledger = { collectorName: deps.collector.name, publicBaseUrl: deps.publicBaseUrl };
     this.clock = deps.now ?? (() => new Date());
+    this.loop = new PeriodicLoop(() => this.runOnce(this.clock()), this.settings.intervalMs, (error) => this.logger.error({ err: error }, 'scheduler run failed'));
   }
 
   /** Runs every settings.intervalMs (first run right away) until stop(); runs never overlap. */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const tick = () => {
-      this.timer = undefined;
-      const run = this.runOnce(this.clock()).catch((error: unknown) => this.logger.error({ err: error }, 'scheduler run failed'));
-      this.current = run;
-      void run.then(() => {
-        if (this.current === run) this.current = undefined;
-        if (!this.stopped) {
-          this.timer = setTimeout(tick, this.settings.intervalMs);
-          this.timer.unref();
-        }
-      });
-    };
-    this.timer = setTimeout(tick, 0);
-    this.timer.unref();
+    this.loop.start();
   }
 
   /** Stops the timer and waits for a run in progress to finish. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.current;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   async runOnce(now: Date = this.clock()): Promise<SchedulerRunResult> {

@@ -32,6 +32,7 @@ import type { Logger } from '../../logger.ts';
 import { nextAllowedSend, resolveZones } from '../../domain/quietHours.ts';
 import type { OutboxChannel, OutboxDeliverer } from '../../outbox/outbox.ts';
 import { isOptOutConfirmation, isSmsOptedOut } from './recipients.ts';
+import { PeriodicLoop } from '../../workers/periodicLoop.ts';
 
 /** Thrown by a deliverer when the message must not go at all (e.g. the recipient opted out meanwhile). */
 export class DeliveryCancelledError extends Error {
@@ -87,54 +88,36 @@ export class OutboxWorker {
   private readonly logger: Logger;
   private readonly deliverers: Record<OutboxChannel, OutboxDeliverer>;
   private readonly weeklyCap: number;
-  private readonly intervalMs: number;
   private readonly batchSize: number;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
   private readonly now: () => Date;
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private pass: Promise<unknown> = Promise.resolve();
+  private readonly loop: PeriodicLoop;
 
   constructor(options: OutboxWorkerOptions) {
     this.db = options.db;
     this.logger = options.logger;
     this.deliverers = options.deliverers;
     this.weeklyCap = options.smsWeeklyCap ?? 7;
-    this.intervalMs = options.intervalMs ?? 1000;
     this.batchSize = options.batchSize ?? 25;
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
     this.maxAttempts = options.maxAttempts ?? 6;
     this.backoffBaseMs = options.backoffBaseMs ?? 30_000;
     this.backoffMaxMs = options.backoffMaxMs ?? 3_600_000;
     this.now = options.now ?? (() => new Date());
+    this.loop = new PeriodicLoop(() => this.runOnce(), options.intervalMs ?? 1000, (error) => this.logger.error({ err: error }, 'outbox pass failed'));
   }
 
-  /** Runs a pass now and then every `intervalMs` after the previous pass ends, until stop(). */
+  /** Runs now and then every interval after the previous run ends, until stop(). */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    const tick = () => {
-      this.pass = this.runOnce()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'outbox pass failed'))
-        .finally(() => {
-          if (this.running) {
-            this.timer = setTimeout(tick, this.intervalMs);
-            this.timer.unref();
-          }
-        });
-    };
-    tick();
+    this.loop.start();
   }
 
-  /** Stops the loop and waits for the pass in progress to finish. */
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.pass;
+  /** Stops the loop and waits for the run in progress to finish. */
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** The retry delay after `attempts` failed attempts. */
