@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { withdrawEsignConsent } from '../src/accounts/consent.ts';
 import { isReportedStatus, recordCease, recordDispute, recordReportedStatus } from '../src/accounts/rights.ts';
 import { channelOf, conversationRecordId, recognitionOf, type ConversationServices } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
@@ -6,8 +7,8 @@ import { queueHandoff, type HandoffReason } from '../src/handoff/queue.ts';
 
 /**
  * While an officer holds the conversation the bot says nothing, but a right the debtor exercises
- * is still recorded (DESIGN 4-8): the dispute, cease or reported status on the account with its
- * audit event, and the reason added to the open escalation, where the officer sees it at once. A
+ * is still recorded (DESIGN 3-8): the dispute, cease, reported status or E-SIGN withdrawal on the
+ * account with its audit event, and the reason added to the open escalation, where the officer sees it at once. A
  * crisis raises the escalation to the top of the queue. The officer answers the debtor; after a
  * hand-back the bot keeps to what a cease or a crisis allows.
  */
@@ -33,6 +34,9 @@ export async function recordRightsSilently(context: TurnContext, services: Conve
     await escalate('cease');
   } else if (intent === 'attorney') {
     await escalate('attorney');
+  } else if (intent === 'withdraw_consent') {
+    // Notices go by mail from now on; the audit trail in the console shows it to the officer.
+    if (where) await withdrawEsignConsent(services.db, { ...where, now: services.now() });
   } else if (isReportedStatus(intent)) {
     if (where) await recordReportedStatus(services.db, { ...where, status: intent });
     await escalate(intent);

@@ -271,9 +271,10 @@ describe('taking over a website chat', () => {
     expect(audit.map((a) => a.type)).toEqual(expect.arrayContaining(['handoff.accepted', 'officer.message.sent', 'handoff.handed_back']));
   });
 
-  it('rights the debtor exercises while an officer holds the chat are recorded silently and shown on the escalation (DESIGN 4, 5, 8)', async () => {
+  it('rights the debtor exercises while an officer holds the chat are recorded silently and shown on the escalation (DESIGN 3, 4, 5, 8)', async () => {
     const debtor = await DirectLineDebtor.start(running.baseUrl);
     for (const text of ['hi', 'A-1003', 'July 21 1968', '94110']) await debtor.say(text);
+    expect(await debtor.say('yes')).toMatch(/\/notices\//); // E-SIGN consent: the notice as a page
     expect(await debtor.say('agent')).toMatch(/person/);
     const conversation = await db().conversation.findUniqueOrThrow({ where: { externalId: debtor.conversationId } });
     const handoff = await db().handoff.findFirstOrThrow({ where: { conversationId: conversation.id, status: 'queued' } });
@@ -283,6 +284,10 @@ describe('taking over a website chat', () => {
       { says: 'this is not my debt, I dispute it', check: async () => expect(await db().dispute.count({ where: { accountId: handoff.accountId!, status: 'open' } })).toBe(1) },
       { says: 'I want to hurt myself', check: async () => expect((await db().handoff.findUniqueOrThrow({ where: { id: handoff.id } })).priority).toBe(0) },
       { says: 'stop contacting me', check: async () => expect((await db().account.findUniqueOrThrow({ where: { id: handoff.accountId! } })).ceaseCommunication).toBe(true) },
+      {
+        says: 'please send me paper copies instead',
+        check: async () => expect(await db().consent.findFirstOrThrow({ where: { accountId: handoff.accountId!, kind: 'esign' } })).toMatchObject({ withdrawnAt: expect.any(Date) }),
+      },
     ];
     for (const step of table) {
       expect(await debtor.say(step.says), `the bot stays silent after "${step.says}"`).toBe('');
