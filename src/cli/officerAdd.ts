@@ -9,8 +9,8 @@
  * usage error, 130 when the prompt is cancelled with Ctrl-C.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
-import { migrateDatabase, openDatabase } from '../db/database.ts';
+import { ConfigError } from '../config.ts';
+import { openConfiguredDatabase } from './configuredDatabase.ts';
 import { OFFICER_ROLES, OfficerInputError, normalizeOfficerEmail, officerExists, upsertOfficer, type OfficerRole } from '../officer/officers.ts';
 import { passwordProblem } from '../officer/passwords.ts';
 import { InputAborted, promptHidden, readFirstLine } from './passwordInput.ts';
@@ -83,15 +83,9 @@ export async function runOfficerAdd(
 ): Promise<number> {
   try {
     const { email, name, role } = parseCliArgs(args);
-    let config;
-    try {
-      config = loadConfig(env);
-    } catch (error) {
-      if (error instanceof ConfigError) throw new CliError(error.message);
-      throw error;
-    }
-    await migrateDatabase(config.DATABASE_URL);
-    const db = await openDatabase(config.DATABASE_URL);
+    const { db } = await openConfiguredDatabase(env).catch((error: unknown) => {
+      throw error instanceof ConfigError ? new CliError(error.message) : error;
+    });
     try {
       // Before asking for the password, so nobody types one for a command that cannot succeed.
       if (name === undefined && !(await officerExists(db, email))) {

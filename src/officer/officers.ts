@@ -95,3 +95,20 @@ export async function officerExists(db: Db, email: string): Promise<boolean> {
   const normalized = normalizeOfficerEmail(email);
   return normalized !== null && (await db.officer.count({ where: { email: normalized } })) > 0;
 }
+
+/**
+ * Disables a console account (it cannot sign in, and every session of it ends at once) or enables
+ * it again. Returns null when no account has that email.
+ */
+export async function setOfficerDisabled(db: Db, email: string, disabled: boolean, now: Date): Promise<{ id: string; changed: boolean } | null> {
+  const normalized = normalizeOfficerEmail(email);
+  if (normalized === null) return null;
+  return db.$transaction(async (tx) => {
+    const officer = await tx.officer.findUnique({ where: { email: normalized } });
+    if (!officer) return null;
+    const changed = (officer.disabledAt !== null) !== disabled;
+    if (changed) await tx.officer.update({ where: { id: officer.id }, data: { disabledAt: disabled ? now : null } });
+    if (disabled) await tx.officerSession.deleteMany({ where: { officerId: officer.id } });
+    return { id: officer.id, changed };
+  });
+}
