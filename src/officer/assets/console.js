@@ -32,6 +32,10 @@ function h(tag, attrs, ...children) {
   return el;
 }
 
+function priorityLabel(priority) {
+  return priority <= 0 ? 'Crisis' : priority <= 10 ? 'Urgent' : priority <= 20 ? 'High' : priority <= 40 ? 'Normal' : 'Routine';
+}
+
 function money(minor, currency) {
   const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits;
@@ -171,7 +175,7 @@ function showQueue() {
   const render = () => {
     empty.hidden = items.length > 0;
     body.replaceChildren(...items.map((item) => h('tr', { class: `p${Math.min(item.priority, 50)}`, 'data-handoff': item.handoffId },
-      h('td', {}, h('span', { class: `badge p${Math.min(item.priority, 50)}` }, String(item.priority))),
+      h('td', {}, h('span', { class: `badge p${Math.min(item.priority, 50)}`, title: `priority ${item.priority} (lower is more urgent)` }, priorityLabel(item.priority))),
       h('td', {}, item.reasons.map((r) => REASONS[r] || r).join(', ')),
       h('td', {}, item.channel === 'sms' ? 'SMS' : item.channel === 'web' ? 'Web chat' : item.channel || '—'),
       h('td', { class: 'waiting', 'data-since': item.createdAt }, waited(item.createdAt)),
