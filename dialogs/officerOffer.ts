@@ -45,12 +45,13 @@ import { changesTerms, NegotiateDialog } from './negotiateDialog.ts';
 export async function answerOfficerOffer(dc: DialogContext, services: ConversationServices): Promise<boolean> {
   const { context } = dc;
   if (!mayAnswerHere(dc)) return false;
+  // Most turns have no offer waiting: one indexed query, and the account is read only when there is one.
+  const session = await sessionOf(context, services);
+  const offered = session.accountId ? await findOfferedPlan(services.db, session.accountId) : null;
+  if (!offered) return false;
   const account = await verifiedAccount(context, services);
   if (!account) return false;
-  const offered = await findOfferedPlan(services.db, account.id);
-  if (!offered) return false;
 
-  const session = await sessionOf(context, services);
   const words = context.activity.text ?? '';
   const local = await services.localRecognizer.recognize(words, { language: session.language });
   // "yes, 80 a month" names new terms: the negotiation answers it, and the offer stays open.

@@ -8,6 +8,7 @@ import type restify from 'restify';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { describeProblem } from '../http/describeProblem.ts';
 import { ConsoleRefusal } from './refusal.ts';
 import { findSession, SESSION_MAX_MS, type ActiveSession, type OfficerRole } from './sessions.ts';
 
@@ -66,16 +67,11 @@ export function sendError(res: restify.Response, status: number, error: string, 
   res.send(status, { error, ...extra });
 }
 
-/** The first problem of a zod error, as "field: message" (or the message alone for the whole body). */
-export function validationMessage(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  return issue.path.length > 0 && !issue.message.toLowerCase().includes(String(issue.path[0]).toLowerCase()) ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
-}
 
 /** Parses a JSON body with a zod schema; a bad body becomes a 400 ConsoleRefusal. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw new ConsoleRefusal(400, validationMessage(parsed.error));
+  if (!parsed.success) throw new ConsoleRefusal(400, describeProblem(parsed.error));
   return parsed.data;
 }
 

@@ -25,6 +25,7 @@
 import type restify from 'restify';
 import { z } from 'zod';
 import { appendAudit } from '../audit.ts';
+import { describeProblem } from '../http/describeProblem.ts';
 import { RateLimiter } from '../channels/web/rateLimit.ts';
 import { importPlacements, PlacementFileError } from '../import/placements.ts';
 import { accountStatusSchema, decideDispute, disputeDecisionSchema, recordAccountStatus } from './accountDecisions.ts';
@@ -105,7 +106,7 @@ export function registerConsoleRoutes(server: restify.Server, deps: ConsoleRoute
   server.post('/officer/api/session', async (req: restify.Request, res: restify.Response) => {
     if (crossSite(req)) return sendError(res, 403, 'Sign in from the console page itself.');
     const body = signInSchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(res, 400, body.error.issues[0]!.message);
+    if (!body.success) return sendError(res, 400, describeProblem(body.error));
     const email = body.data.email.toLowerCase();
     for (const limit of [signInByAddress.take(req.socket.remoteAddress ?? 'unknown'), signInByEmail.take(email)]) {
       if (!limit.ok) {

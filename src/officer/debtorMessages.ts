@@ -6,7 +6,7 @@
  */
 import type { Db, Tx } from '../db/database.ts';
 import { enqueueMessage, type OutboxChannel, type OutboxKind } from '../outbox/outbox.ts';
-import { smsConversationId } from '../channels/sms/recipients.ts';
+import { phoneOfSmsConversation } from '../channels/sms/recipients.ts';
 
 /** A message is a reply (allowed at any hour) when the debtor wrote within this window. */
 export const REPLY_WINDOW_MS = 60 * 60_000;
@@ -21,10 +21,8 @@ export interface ConversationAddress {
 /** Where the conversation's debtor is reached, or null for a channel we cannot write to (e.g. tests). */
 export function addressOf(conversation: ConversationAddress): { channel: OutboxChannel; to: string } | null {
   if (conversation.channel === 'web') return { channel: 'web', to: conversation.externalId };
-  if (conversation.channel === 'sms') {
-    const prefix = smsConversationId('');
-    return conversation.externalId.startsWith(prefix) ? { channel: 'sms', to: conversation.externalId.slice(prefix.length) } : null;
-  }
+  const phone = conversation.channel === 'sms' ? phoneOfSmsConversation(conversation.externalId) : null;
+  if (phone) return { channel: 'sms', to: phone };
   return null;
 }
 

@@ -334,6 +334,8 @@ const termsSummarySchema = z.object({
 });
 
 const storedProposalSchema = z.object({
+  /** What the debtor asked for, in their words' terms (an amount per payment, or a lump sum). */
+  offer: z.looseObject({ amount: z.number().int().optional() }).optional(),
   terms: termsSummarySchema.nullable(),
   /** What the bot could offer within policy, and the limits the debtor's terms break (shown to the officer). */
   closestAllowed: termsSummarySchema.nullable().default(null),

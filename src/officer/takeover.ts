@@ -10,7 +10,9 @@ import { appendAudit, type AuditType } from '../audit.ts';
 import { checkReply, type ReplyWarning } from '../domain/replyCheck.ts';
 import { isLanguage } from '../messages/catalogue.ts';
 import { officerMessagesFor } from '../messages/officer.ts';
+import type { Account, Installment, Payment, Plan } from '../db/generated/client.ts';
 import { addressOf, sendToDebtor } from './debtorMessages.ts';
+import { proposalOf } from './proposals.ts';
 import { ConsoleRefusal } from './refusal.ts';
 import type { SignedInOfficer } from './sessions.ts';
 
@@ -93,29 +95,31 @@ async function heldConversation(tx: Tx, handoffId: string, officer: SignedInOffi
   return { handoff, conversation: handoff.conversation };
 }
 
+type AccountWithRecords = Account & { plans: Array<Plan & { installments: Installment[] }>; payments: Payment[] };
+
 /** Amounts an officer may rightly mention: the account's figures, its plans, payments and the proposal under review. */
-async function knownAmounts(tx: Tx, accountId: string | null, detailJson: string): Promise<number[]> {
+function knownAmounts(account: AccountWithRecords | null, proposal: ReturnType<typeof proposalOf>): number[] {
   const amounts = new Set<number>();
-  if (accountId) {
-    const account = await tx.account.findUnique({
-      where: { id: accountId },
-      include: { plans: { include: { installments: true } }, payments: true },
-    });
-    if (account) {
-      [account.balance, account.itemizationAmount, account.interestSinceItemization, account.feesSinceItemization, account.paymentsSinceItemization, account.creditsSinceItemization].forEach((a) => amounts.add(a));
-      for (const plan of account.plans) {
-        amounts.add(plan.total);
-        amounts.add(plan.downPayment);
-        plan.installments.forEach((i) => amounts.add(i.amount));
-      }
-      account.payments.forEach((p) => amounts.add(p.amount));
+  if (account) {
+    [account.balance, account.itemizationAmount, account.interestSinceItemization, account.feesSinceItemization, account.paymentsSinceItemization, account.creditsSinceItemization].forEach((a) => amounts.add(a));
+    for (const plan of account.plans) {
+      amounts.add(plan.total);
+      amounts.add(plan.downPayment);
+      plan.installments.forEach((i) => amounts.add(i.amount));
+    }
+    account.payments.forEach((p) => amounts.add(p.amount));
+  }
+  // The proposal's figures are amounts the debtor already named or was already shown.
+  if (proposal) {
+    amounts.add(proposal.balance);
+    if (proposal.offer?.amount !== undefined) amounts.add(proposal.offer.amount);
+    for (const terms of [proposal.terms, proposal.closestAllowed]) {
+      if (!terms) continue;
+      amounts.add(terms.total);
+      amounts.add(terms.downPayment);
+      terms.payments.forEach((p) => amounts.add(p.amount));
     }
   }
-  // Numbers in the escalation's detail (a proposal's terms) are amounts the debtor already named.
-  JSON.stringify(JSON.parse(detailJson)).replace(/"(total|amount|downPayment|balance)":(\d+)/g, (_m, _k, n: string) => {
-    amounts.add(Number(n));
-    return '';
-  });
   return [...amounts].filter((a) => a > 0);
 }
 
@@ -132,11 +136,13 @@ export async function checkOfficerReply(db: Db, handoffId: string, officer: Sign
 }
 
 async function replyWarnings(tx: Tx, handoff: { accountId: string | null; detailJson: string; firstResponseAt: Date | null }, text: string, now: Date) {
-  const account = handoff.accountId ? await tx.account.findUnique({ where: { id: handoff.accountId } }) : null;
+  const account = handoff.accountId
+    ? await tx.account.findUnique({ where: { id: handoff.accountId }, include: { plans: { include: { installments: true } }, payments: true } })
+    : null;
   return checkReply(text, {
     isFirstOfficerMessage: handoff.firstResponseAt === null,
     account: account ? { currency: account.currency, timeBarred: account.timeBarred, validationPeriodEndsAt: account.validationPeriodEndsAt } : null,
-    knownAmounts: await knownAmounts(tx, handoff.accountId, handoff.detailJson),
+    knownAmounts: knownAmounts(account, proposalOf(handoff)),
     now,
   });
 }

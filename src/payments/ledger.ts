@@ -17,6 +17,7 @@ import { paymentMessagesFor, type PaymentFailureReason, type PaymentsCatalogue }
 import { enqueueMessage, type OutboxChannel, type OutboxKind } from '../outbox/outbox.ts';
 import type { GatewayProvider } from './gateway.ts';
 import { createPayLink, payLinkUrl, type PayLinkPurpose } from './payLinks.ts';
+import { phoneOfSmsConversation } from '../channels/sms/recipients.ts';
 
 export interface LedgerContext {
   /** COLLECTOR_NAME, for the "from a debt collector" line of web messages. */
@@ -73,8 +74,9 @@ export async function debtorDestination(db: Db | Tx, account: Account, preferred
   const usable = (c: { id: string; channel: string; externalId: string } | null): DebtorDestination | null => {
     if (!c) return null;
     if (c.channel === 'web') return { channel: 'web', to: c.externalId, conversationId: c.id };
-    // SMS threads are "sms:<E.164 phone>"; texts go to the account's phone, else the thread's.
-    if (c.channel === 'sms' && !account.smsOptOut) return { channel: 'sms', to: account.phone ?? c.externalId.replace(/^sms:/, ''), conversationId: c.id };
+    // Texts go to the account's phone, else the thread's.
+    const phone = c.channel === 'sms' && !account.smsOptOut ? (account.phone ?? phoneOfSmsConversation(c.externalId)) : null;
+    if (phone) return { channel: 'sms', to: phone, conversationId: c.id };
     return null;
   };
   if (preferredConversationId) {

@@ -11,6 +11,12 @@ export function smsConversationId(phone: string): string {
   return `sms:${phone}`;
 }
 
+/** The phone of an SMS thread's conversation id (see smsConversationId), or null for another id. */
+export function phoneOfSmsConversation(conversationId: string): string | null {
+  const prefix = smsConversationId('');
+  return conversationId.startsWith(prefix) ? conversationId.slice(prefix.length) : null;
+}
+
 /** An E.164 phone number, the only kind of sender we answer. */
 export function isE164(phone: string): boolean {
   return /^\+[1-9]\d{6,14}$/.test(phone);

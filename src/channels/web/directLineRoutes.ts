@@ -37,7 +37,8 @@ import {
   type NewActivity,
 } from './activityStore.ts';
 import { RateLimiter } from './rateLimit.ts';
-import { describeProblem, postActivitySchema, startBodySchema, watermarkSchema, type PostedActivity } from './schemas.ts';
+import { describeProblem } from '../../http/describeProblem.ts';
+import { postActivitySchema, startBodySchema, watermarkSchema, type PostedActivity } from './schemas.ts';
 import { streamHubFor } from './streamHub.ts';
 import { CONVERSATION_ID, DirectLineTokens, newConversationId, newUserId, type TokenClaims, type TokenScope } from './tokens.ts';
 

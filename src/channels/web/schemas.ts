@@ -76,10 +76,3 @@ export const watermarkSchema = z
   .optional()
   .transform((w) => (w ? Number(w) : 0));
 
-/** The first problem, as one line naming the field. */
-export function describeProblem(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid request';
-  const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return `${path}${issue.message}`;
-}
