@@ -8,7 +8,7 @@ import {
   hasEsignConsent,
   recordEsignConsent,
 } from '../../src/notices/notices.ts';
-import { createFixtureAccount } from '../helpers/accountFixture.ts';
+import { auditsOfType, createFixtureAccount } from '../helpers/accountFixture.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
 
 const WORDING = 'Do you agree to receive notices about this account electronically? You can withdraw consent at any time.';
@@ -19,10 +19,7 @@ let database: TestDatabase;
 let db: Db;
 let accountId: string;
 
-async function audits(type: string) {
-  const rows = await db.auditEvent.findMany({ where: { type }, orderBy: { createdAt: 'asc' } });
-  return rows.map((row) => ({ ...row, detail: JSON.parse(row.detailJson) as Record<string, unknown> }));
-}
+const audits = (type: string) => auditsOfType(db, type);
 
 beforeEach(async () => {
   database = await createTestDatabase();

@@ -34,3 +34,9 @@ export async function createFixtureAccount(
   });
   return account.id;
 }
+
+/** The audit events of one type, oldest first, with their detail parsed. */
+export async function auditsOfType(db: Db, type: string) {
+  const rows = await db.auditEvent.findMany({ where: { type }, orderBy: { createdAt: 'asc' } });
+  return rows.map((row) => ({ ...row, detail: JSON.parse(row.detailJson) as Record<string, unknown> }));
+}

@@ -1,4 +1,4 @@
-import { createFixtureAccount } from '../helpers/accountFixture.ts';
+import { auditsOfType, createFixtureAccount } from '../helpers/accountFixture.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
 import { validationPeriodEnd } from '../../src/domain/validationPeriod.ts';
@@ -26,10 +26,7 @@ function createAccount(db: Db, accountNumber = 'A-1001'): Promise<string> {
   return createFixtureAccount(db, { accountNumber });
 }
 
-async function audits(type: string) {
-  const rows = await db.auditEvent.findMany({ where: { type }, orderBy: { createdAt: 'asc' } });
-  return rows.map((row) => ({ ...row, detail: JSON.parse(row.detailJson) as Record<string, unknown> }));
-}
+const audits = (type: string) => auditsOfType(db, type);
 
 beforeEach(async () => {
   database = await createTestDatabase();
