@@ -103,8 +103,11 @@ export function consoleRoute(deps: ConsoleHttpDeps, options: RouteOptions, handl
       res.setHeader('Cache-Control', 'no-store');
       await handler(req, res, session);
     } catch (error) {
-      if (error instanceof ConsoleRefusal) return sendError(res, error.status, error.message, error.body);
-      deps.logger.error({ err: error, path: req.getPath() }, 'officer console request failed');
+      const refused = error instanceof ConsoleRefusal;
+      if (!refused) deps.logger.error({ err: error, path: req.getPath() }, 'officer console request failed');
+      // A live stream that failed after its headers went out is simply ended.
+      if (res.headersSent) return;
+      if (refused) return sendError(res, error.status, error.message, error.body);
       sendError(res, 500, 'Something went wrong on our side. Try again; if it keeps failing, tell your administrator.');
     }
   };

@@ -21,9 +21,9 @@ export class PollingFeed {
 
   /** Sends the current data to `listener` at once, then every change. Returns the unsubscribe. */
   async subscribe(listener: Listener): Promise<() => void> {
+    const data = await this.load();
     this.listeners.add(listener);
     if (!this.timer) this.timer = setInterval(() => void this.poll(), this.intervalMs);
-    const data = await this.load();
     listener(data);
     return () => {
       this.listeners.delete(listener);
@@ -92,7 +92,12 @@ export class EventStreams {
     };
     this.open.add(end);
     req.once('close', end);
-    unsubscribe = await feed.subscribe((data) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+    try {
+      unsubscribe = await feed.subscribe((data) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+    } catch (error) {
+      end();
+      throw error;
+    }
     if (!this.open.has(end)) unsubscribe();
   }
 
