@@ -23,6 +23,9 @@ export const HANDOFF_REASONS = {
 
 export type HandoffReason = keyof typeof HANDOFF_REASONS;
 
+/** A handoff waiting for an officer, or being handled by one. */
+export const OPEN_HANDOFF_STATUSES = ['queued', 'accepted'] as const;
+
 export interface HandoffRequest {
   reason: HandoffReason;
   conversationId?: string | null;
@@ -50,7 +53,7 @@ const MINUTES_PER_CONVERSATION = 4;
  */
 export async function queueHandoffIn(tx: Tx, request: HandoffRequest): Promise<Handoff> {
   const priority = HANDOFF_REASONS[request.reason];
-  const openStatus = { in: ['queued', 'accepted'] };
+  const openStatus = { in: [...OPEN_HANDOFF_STATUSES] };
   const open = request.conversationId
     ? await tx.handoff.findFirst({ where: { conversationId: request.conversationId, status: openStatus } })
     : request.accountId

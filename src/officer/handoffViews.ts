@@ -7,9 +7,8 @@ import type { Db } from '../db/database.ts';
 import { itemize } from '../domain/itemization.ts';
 import { isValidationPeriodOpen } from '../domain/validationPeriod.ts';
 import { collectionPauseReason } from '../accounts/rights.ts';
+import { OPEN_HANDOFF_STATUSES } from '../handoff/queue.ts';
 import { proposalOf } from './proposals.ts';
-
-export const OPEN_HANDOFF_STATUSES = ['queued', 'accepted'] as const;
 
 export interface QueueItem {
   handoffId: string;

@@ -39,6 +39,7 @@ import { officerMessagesFor } from '../messages/officer.ts';
 import { OPEN_PLAN_STATUSES, storeOfferedPlan } from '../negotiation/planStore.ts';
 import { formatterFor, planView } from '../negotiation/views.ts';
 import { addressOf, sendToDebtor } from './debtorMessages.ts';
+import { OPEN_HANDOFF_STATUSES } from '../handoff/queue.ts';
 
 /** More installments than this are refused (a typo, not a plan). */
 export const MAX_COUNTER_INSTALLMENTS = 520;
@@ -158,7 +159,6 @@ class Refusal extends Error {
 
 const OUTCOMES = { approve: 'proposal_approved', counter: 'proposal_countered', reject: 'proposal_rejected' } as const;
 const AUDIT_TYPES = { approve: 'proposal.approved', counter: 'proposal.countered', reject: 'proposal.rejected' } as const;
-const OPEN_HANDOFF_STATUSES = ['queued', 'accepted'];
 
 /** Approves, counters or rejects the proposal of a 'proposal' handoff (see the module comment). */
 export async function decideProposal(db: Db, request: ProposalDecisionRequest): Promise<ProposalDecisionResult> {
@@ -203,7 +203,7 @@ async function decide(tx: Tx, { handoffId, officerId, decision, now }: ProposalD
 
   // The first write takes SQLite's write lock and closes the handoff: a second click finds it resolved.
   const closed = await tx.handoff.updateMany({
-    where: { id: handoffId, status: { in: OPEN_HANDOFF_STATUSES } },
+    where: { id: handoffId, status: { in: [...OPEN_HANDOFF_STATUSES] } },
     data: { status: 'resolved', resolvedAt: now, officerId, outcome: OUTCOMES[decision.kind] },
   });
   if (closed.count === 0) throw new Refusal('already_resolved', 'This proposal has already been decided. Nothing was sent again.');
