@@ -1,16 +1,17 @@
 /**
- * Headless Chromium for browser tests: Debian's `chromium` (installed by .ci/run) driven by
+ * Headless Chromium for browser tests: Debian's `chromium` (installed by .ci/run, or by globalSetup) driven by
  * playwright-core, and pages whose console errors, page errors and CSP violations are collected.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describeNeeding } from './needs.ts';
+import { CHROMIUM_PATH } from './systemPackages.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** A `describe` whose tests run only where Debian's chromium is installed (mandatory in CI). */
+export const describeInBrowser = (title: string, body: () => void) => describeNeeding('chromium', title, body);
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does`);
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }

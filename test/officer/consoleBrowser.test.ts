@@ -7,8 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bubbles, launchChromium, openPage, sayAndExpect, type Watched } from '../helpers/browser.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bubbles, describeInBrowser, launchChromium, openPage, sayAndExpect, type Watched } from '../helpers/browser.ts';
 import { createConsoleAccounts, OFFICER, SUPERVISOR } from '../helpers/consoleClient.ts';
 import { DirectLineDebtor } from '../helpers/directLineClient.ts';
 import type { RunningApp } from '../helpers/testApp.ts';
@@ -19,18 +19,6 @@ const ARTIFACTS = path.resolve('test-artifacts');
 let running: RunningApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  running = await startWebTestApp({ OUTBOX_INTERVAL_MS: '200', CONSOLE_LIVE_INTERVAL_MS: '300' });
-  await createConsoleAccounts(running.database.db);
-  running.app.outboxWorker.start();
-  browser = await launchChromium();
-  mkdirSync(ARTIFACTS, { recursive: true });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.app.outboxWorker.stop();
-  await running?.stop();
-});
 
 async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
   await page.goto(`${running.baseUrl}/officer`);
@@ -48,7 +36,20 @@ const unexpected = (problems: string[]) => problems.filter((p) => !/status of (4
 
 const DISCLOSURE = 'This is Dana from the agency, a debt collector. This is an attempt to collect a debt.';
 
-describe('officer console in Chromium', () => {
+describeInBrowser('officer console in Chromium', () => {
+  beforeAll(async () => {
+    running = await startWebTestApp({ OUTBOX_INTERVAL_MS: '200', CONSOLE_LIVE_INTERVAL_MS: '300' });
+    await createConsoleAccounts(running.database.db);
+    running.app.outboxWorker.start();
+    browser = await launchChromium();
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await running?.app.outboxWorker.stop();
+    await running?.stop();
+  });
+
   it('shows a wrong password as a sentence and keeps the officer on the sign-in form', async () => {
     const { page, context, problems } = await openPage(browser);
     await page.goto(`${running.baseUrl}/officer`);

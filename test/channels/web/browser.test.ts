@@ -7,8 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bubbles, launchChromium, openPage as openWatchedPage, sayAndExpect, sendBox, type Watched } from '../../helpers/browser.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bubbles, describeInBrowser, launchChromium, openPage as openWatchedPage, sayAndExpect, sendBox, type Watched } from '../../helpers/browser.ts';
 import type { RunningApp } from '../../helpers/testApp.ts';
 import { startWebTestApp } from '../../helpers/webTestApp.ts';
 
@@ -18,14 +18,6 @@ const STORAGE_PREFIX = 'debt-bot.webchat:';
 let running: RunningApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  running = await startWebTestApp();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-});
 
 const openPage = (): Promise<Watched> => openWatchedPage(browser);
 const transcript = (page: Page) => page.locator('.webchat__basic-transcript');
@@ -40,7 +32,16 @@ async function storedConversationId(page: Page): Promise<string | undefined> {
   }, STORAGE_PREFIX);
 }
 
-describe('the demo page with Web Chat', () => {
+describeInBrowser('the demo page with Web Chat', () => {
+  beforeAll(async () => {
+    running = await startWebTestApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+
   it('a debtor verifies in Web Chat, sees the balance, and a reload resumes the same conversation', async () => {
     const { context, page, problems } = await openPage();
     await page.goto(`${running.baseUrl}/`);
