@@ -1032,7 +1032,13 @@ function extractDates(s: Scratch, entities: Entities): void {
         // Month/day (US) and day/month: when both are real, different days, we cannot tell.
         const monthFirst = isRealDate(year, a, b);
         const dayFirst = isRealDate(year, b, a);
-        if (monthFirst && dayFirst && a !== b) entities.ambiguousDate = true;
+        if (monthFirst && dayFirst && a !== b) {
+          entities.ambiguousDate = true;
+          entities.ambiguousDateReadings ??= [
+            { year, month: a, day: b },
+            { year, month: b, day: a },
+          ];
+        }
         else if (monthFirst) push(m.index, year, a, b);
         else if (dayFirst) push(m.index, year, b, a);
       },

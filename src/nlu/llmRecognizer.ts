@@ -254,6 +254,7 @@ function mergeEntities(code: Entities, model: LlmClassification['entities']): En
   };
   const ambiguousDate = codeHasDates ? code.ambiguousDate : model.ambiguousDate || undefined;
   if (ambiguousDate !== undefined) entities.ambiguousDate = ambiguousDate;
+  if (code.ambiguousDateReadings) entities.ambiguousDateReadings = code.ambiguousDateReadings;
   const zip = code.zip ?? model.zip ?? undefined;
   if (zip !== undefined) entities.zip = zip;
   // Identity factor: only ever from code (the model never sees it: it is redacted before sending).

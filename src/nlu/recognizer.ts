@@ -61,6 +61,8 @@ export interface Entities {
   dates: CalendarDate[];
   /** True when the text holds a date that could be read two ways (e.g. 04/05/1985 where both are ≤ 12 and differ). */
   ambiguousDate?: boolean;
+  /** The two readings of the first ambiguous date, month/day (US) first: "11/03/1979" → Nov 3, then Mar 11. */
+  ambiguousDateReadings?: [CalendarDate, CalendarDate];
   money: MoneyMention[];
   /** A 5-digit ZIP code when the debtor named one ("my zip is 30301"). */
   zip?: string;

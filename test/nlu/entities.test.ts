@@ -49,6 +49,15 @@ describe('dates', () => {
     expect(e.ambiguousDate).toBe(true);
   });
 
+  it('keeps both readings of an ambiguous date, month/day (US) first, for a yes/no question', () => {
+    expect(extractEntities('11/03/1979').ambiguousDateReadings).toEqual([
+      { year: 1979, month: 11, day: 3 },
+      { year: 1979, month: 3, day: 11 },
+    ]);
+    expect(extractEntities('03/11/1979').ambiguousDateReadings?.[0]).toEqual({ year: 1979, month: 3, day: 11 });
+    expect(extractEntities('4/13/1985').ambiguousDateReadings).toBeUndefined();
+  });
+
   it.each(['Feb 30 1985', '2/30/1985', '30 de febrero de 1985', '31/31/1985', 'Feb 29 2001', 'April 31 1985', '13/13/1985', '0/5/1985', 'April 12 1850'])(
     '%s is impossible: no date',
     (text) => {
