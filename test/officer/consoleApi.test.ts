@@ -200,7 +200,7 @@ describe('queue', () => {
           const frame = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const data = frame.split('\n').find((l) => l.startsWith('data: '));
-          if (frame.includes('event: queue') && data) return JSON.parse(data.slice(6)) as Array<{ handoffId: string }>;
+          if (frame.includes('event: queue') && data) return (JSON.parse(data.slice(6)) as { items: Array<{ handoffId: string }> }).items;
           continue;
         }
         const { value, done } = await reader.read();
@@ -357,11 +357,16 @@ describe('reply check (DESIGN 2: disclosure, DESIGN 9: no threat of suit on a ti
     expect(refused.body).toMatchObject({ blocked: false, warnings: [expect.objectContaining({ code: 'no_disclosure' })] });
     const handoff = await db().handoff.findUniqueOrThrow({ where: { id: handoffId } });
     expect(await db().outboxMessage.count({ where: { conversationId: handoff.conversationId!, body: 'Hi Maria, how can I help?' } })).toBe(0);
-    const overridden = await officer.request('POST', `/officer/api/handoffs/${handoffId}/messages`, { text: 'Hi Maria, how can I help?', override: true });
+    // An override needs a reason (issue #15), kept in the audit trail.
+    const noReason = await officer.request('POST', `/officer/api/handoffs/${handoffId}/messages`, { text: 'Hi Maria, how can I help?', override: true });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body).toMatchObject({ reasonRequired: true, error: expect.stringMatching(/Say why/) });
+    expect(await db().outboxMessage.count({ where: { conversationId: handoff.conversationId!, body: 'Hi Maria, how can I help?' } })).toBe(0);
+    const overridden = await officer.request('POST', `/officer/api/handoffs/${handoffId}/messages`, { text: 'Hi Maria, how can I help?', override: true, overrideReason: 'disclosed on the phone a minute ago' });
     expect(overridden.status).toBe(201);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { conversationId: handoff.conversationId!, type: 'officer.reply_check.overridden' } });
     expect(audit.actor).toBe(`officer:${(await db().officer.findUniqueOrThrow({ where: { email: OFFICER.email } })).id}`);
-    expect(JSON.parse(audit.detailJson).warnings).toEqual(['no_disclosure']);
+    expect(JSON.parse(audit.detailJson)).toMatchObject({ warnings: ['no_disclosure'], reason: 'disclosed on the phone a minute ago' });
     expect(audit.detailJson).not.toContain('Maria'); // the audit names the warning, not the words
     // Later messages in the same takeover need no disclosure.
     expect((await officer.request('POST', `/officer/api/handoffs/${handoffId}/check`, { text: 'Thanks for waiting.' })).body).toEqual({ warnings: [] });
@@ -430,10 +435,12 @@ describe('taking over an SMS conversation (DESIGN 5: STOP still works, DESIGN 13
     expect(await db().outboxMessage.count({ where: { to: PHONE, kind: 'reply' } })).toBe(repliesBefore);
     await postSms(PHONE, 'STOP');
     expect(await db().outboxMessage.count({ where: { to: PHONE, kind: 'reply' } })).toBe(repliesBefore + 1);
+    // After STOP the console refuses to queue anything for this number, and says why (issue #15).
     const later = await officer.request('POST', `/officer/api/handoffs/${handoff.id}/messages`, { text: 'Understood.' });
-    expect(later.status).toBe(201);
-    await running.app.outboxWorker.runOnce();
-    expect((await db().outboxMessage.findUniqueOrThrow({ where: { id: String(later.body.outboxId) } })).status).toBe('cancelled');
+    expect(later.status).toBe(409);
+    expect(later.body.error).toMatch(/replied STOP/);
+    expect(await db().outboxMessage.count({ where: { to: PHONE, body: 'Understood.' } })).toBe(0);
+    await postSms(PHONE, 'START');
   });
 
   it('a message to a debtor who has not written for a while is officer-initiated (quiet hours apply)', async () => {
@@ -545,7 +552,7 @@ describe('supervisor reports and placement upload', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="portfolio-report-2026-01-01-to-2026-12-31.csv"/);
-    expect(String(csv.body).split(/\r?\n/)[0]).toBe('section,metric,key,value');
+    expect(String(csv.body).split(/\r?\n/)[0]).toBe('section,metric,key,currency,value,definition');
     for (const chart of ['escalations.svg', 'aging.svg', 'collected.svg']) {
       const svg = await supervisor.request('GET', `/officer/api/reports/charts/${chart}`);
       expect(svg.status).toBe(200);
