@@ -39,6 +39,10 @@ export async function contactPermission(db: Db | Tx, conversation: ConversationF
   const ids = accounts.map((a) => a.id);
   const latest = async (types: string[], where: Record<string, unknown>) =>
     (await db.auditEvent.findFirst({ where: { type: { in: types }, ...where }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { createdAt: true } }))?.createdAt ?? null;
+  // A request made in this conversation before the debtor was verified is on no account: it queued
+  // the conversation for an officer with that reason, which the audit trail keeps.
+  const askedHere = (reason: 'cease' | 'attorney') => latest(['handoff.queued'], { conversationId: conversation.id, detailJson: { contains: `"reason":"${reason}"` } });
+  const [ceasedHere, representedHere] = await Promise.all([askedHere('cease'), askedHere('attorney')]);
   const ceased = accounts.some((a) => a.ceaseCommunication);
   const represented = accounts.filter((a) => a.attorneyRepresented);
   const smsOptedOut = phone ? await isSmsOptedOut(db, phone) : false;
@@ -48,8 +52,8 @@ export async function contactPermission(db: Db | Tx, conversation: ConversationF
     channel: conversation.channel,
     smsOptedOut,
     smsOptedOutAt: smsOptedOut ? await latest(['sms.opt_out'], { OR: [{ conversationId: conversation.id }, { accountId: { in: ids } }] }) : null,
-    cease: ceased ? { since: await latest(['cease.recorded'], { accountId: { in: ids } }) } : null,
-    attorney: represented.length > 0 ? { since: await latest(['attorney.recorded'], { accountId: { in: ids } }) } : null,
+    cease: ceased || ceasedHere ? { since: later(ceased ? await latest(['cease.recorded'], { accountId: { in: ids } }) : null, ceasedHere) } : null,
+    attorney: represented.length > 0 || representedHere ? { since: later(represented.length > 0 ? await latest(['attorney.recorded'], { accountId: { in: ids } }) : null, representedHere) } : null,
     lastDebtorMessageAt: lastIn?.createdAt ?? null,
     now,
     replyWindowMs: REPLY_WINDOW_MS,
@@ -60,6 +64,13 @@ export async function contactPermission(db: Db | Tx, conversation: ConversationF
     reasons: decision.blocks.map((b) => ({ code: b.code, message: blockSentence(b, decision.allowed, attorney), since: b.since?.toISOString() ?? null })),
     replyUntil: decision.allowed === 'reply' ? decision.replyUntil.toISOString() : null,
   };
+}
+
+/** The later of two moments (either may be unknown). */
+function later(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a > b ? a : b;
 }
 
 function blockSentence(block: ContactBlock, allowed: ContactDecision['allowed'], attorney?: { attorneyName: string | null; attorneyContact: string | null }): string {

@@ -125,9 +125,9 @@ describeInBrowser('officer console in Chromium', () => {
     await signIn(page, OFFICER);
     const row = page.locator('tr[data-handoff]', { hasText: 'Out-of-policy proposal' }).filter({ hasText: "James O'Connor" });
     await row.getByRole('link', { name: 'Open' }).click();
-    const panel = page.locator('section.proposal');
-    await panel.getByText('Debtor proposed: installments: $876.25').waitFor();
-    await expect(panel.textContent()).resolves.toMatch(/Closest within policy: installments/);
+    const panel = page.locator('#proposal');
+    await panel.getByText('Debtor proposed: Installment plan: $876.25').waitFor();
+    await expect(panel.textContent()).resolves.toMatch(/Closest within policy: Installment plan/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'officer-proposal.png'), fullPage: true });
     await page.locator('#approve').click();
     await page.getByText('Decision sent to the debtor.').waitFor();

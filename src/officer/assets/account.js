@@ -1,6 +1,6 @@
 // The account: its cards (shown beside an escalation and on the account page), the whole timeline
 // across conversations and channels, notes, follow-ups, hardship, and the account search.
-import { act, api, card, day, field, flash, h, label, money, picker, toMinor, when } from './lib.js';
+import { act, api, card, day, field, flash, h, label, money, picker, toMinor, when, whenCompact } from './lib.js';
 
 const FLAG_ORDER = ['ceaseCommunication', 'attorneyRepresented', 'smsOptOut', 'disputed', 'bankruptcy', 'deceased', 'activeMilitary', 'identityTheft', 'timeBarred', 'hardship', 'verificationLocked'];
 
@@ -118,7 +118,7 @@ export function notesCard(account) {
 }
 
 /** The follow-ups of the account, and the form for a new one (a promise to pay, or a call-back). */
-export function followUpsCard(account, extra = {}) {
+export function followUpsCard(account, extra = {}, { bare = false } = {}) {
   const kind = picker('follow-up-kind', 'Choose…', [['promise', 'Promise to pay'], ['callback', 'Call-back']]);
   const date = h('input', { type: 'date', id: 'follow-up-date', required: true });
   const amount = h('input', { type: 'text', id: 'follow-up-amount', inputmode: 'decimal', autocomplete: 'off' });
@@ -156,9 +156,12 @@ export function followUpsCard(account, extra = {}) {
     }));
     return h('li', {}, `${label('followUpKinds', f.kind)} ${f.amount !== null ? `${money(f.amount, f.currency)} ` : ''}by ${day(f.dueDate)}${f.overdue ? ' (overdue)' : ''} · ${f.by}${f.note ? ` — ${f.note}` : ''} `, done);
   });
-  return card('follow-ups', 'Follow-ups',
-    open.length ? h('ul', {}, open) : h('p', { class: 'muted' }, 'None open.'),
-    h('div', { class: 'row' }, field('Kind', kind), field('Date', date), amountField, field('Note (optional)', note)), save);
+  const content = [
+    open.length ? h('ul', {}, open) : h('p', { class: 'muted' }, 'No follow-up open.'),
+    h('div', { class: 'row' }, field('Kind', kind), field('Date', date), amountField, field('Note (optional)', note)),
+    save,
+  ];
+  return bare ? h('div', { id: 'follow-ups' }, content) : card('follow-ups', 'Follow-ups', ...content);
 }
 
 const TIMELINE_FILTERS = [
@@ -180,7 +183,7 @@ export function timelineCard(accountId, debtorZone, { currentConversationId } = 
     const on = new Set(TIMELINE_FILTERS.map(([g]) => g).filter((g) => document.getElementById(`timeline-${g}`)?.checked ?? g !== 'audit'));
     const shown = entries.filter((e) => on.has(GROUP[e.kind]));
     list.replaceChildren(...(shown.length ? shown.map((e) => h('li', { class: `entry ${e.kind}`, 'data-kind': e.kind },
-      h('time', {}, when(e.at, debtorZone), e.conversationId && e.conversationId === currentConversationId ? ' · this conversation' : ''),
+      h('time', { datetime: e.at }, whenCompact(e.at, debtorZone), e.conversationId && e.conversationId === currentConversationId ? ' · this conversation' : ''),
       h('span', { class: 'title' }, e.title),
       e.text ? h('p', { class: 'text' }, e.text) : '')) : [h('li', { class: 'muted' }, 'Nothing to show.')]));
   };

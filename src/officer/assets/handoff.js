@@ -2,7 +2,7 @@
 // assign / hand back, the live transcript and the reply box, what the officer agreed (hardship, a
 // plan offer, a promise or call-back) as data, the account beside it with its whole history, and —
 // apart from the rest, with a confirmation — resolving the escalation.
-import { act, api, card, confirmDialog, day, field, flash, h, label, live, money, picker, redraw, state, toMinor, when } from './lib.js';
+import { act, api, card, confirmDialog, day, field, flash, h, label, live, money, picker, redraw, state, toMinor, when, whenCompact } from './lib.js';
 import { renderComposer } from './composer.js';
 import { consentsCard, disputesCard, followUpsCard, hardshipControl, notesCard, paymentsCard, plansCard, statusCard, summaryCard, timelineCard, zoneOf } from './account.js';
 
@@ -55,7 +55,7 @@ export function showHandoff(id) {
 
     const atBottom = transcript.scrollTop + transcript.clientHeight >= transcript.scrollHeight - 20;
     transcript.replaceChildren(...(conversation ? conversation.messages : []).map((m) =>
-      h('li', { class: `msg ${m.author}` }, h('span', { class: 'who' }, m.author === 'debtor' ? 'Debtor' : m.author === 'bot' ? 'Bot' : 'Officer'), h('p', {}, m.text), h('time', { datetime: m.at }, when(m.at, zone)))));
+      h('li', { class: `msg ${m.author}` }, h('span', { class: 'who' }, m.author === 'debtor' ? 'Debtor' : m.author === 'bot' ? 'Bot' : 'Officer'), h('p', {}, m.text), h('time', { datetime: m.at }, whenCompact(m.at, zone)))));
     if (!conversation) transcript.replaceChildren(h('li', { class: 'muted' }, 'No conversation: this escalation came from the payment system.'));
     if (atBottom || firstRender) transcript.scrollTop = transcript.scrollHeight;
     firstRender = false;
@@ -216,7 +216,7 @@ function renderAgreement(id, handoff, conversation, account) {
     paused ? h('p', { class: 'warn' }, `No payment terms can be offered: collection is paused (${label('pauses', paused)}).`)
       : h('div', {}, h('p', { class: 'hint' }, 'Terms you agreed in the chat, set up exactly as agreed — the debtor still confirms with YES (that is the authorization).'), offer.element, send),
     h('h3', {}, 'Promise to pay or call-back'),
-    followUpsCard(account, { handoffId: id, conversationId: conversation.id }));
+    followUpsCard(account, { handoffId: id, conversationId: conversation.id }, { bare: true }));
 }
 
 /** Fields for plan terms (an offer, or a counter-offer to a proposal); read() gives the API's terms or throws a sentence. */
@@ -270,7 +270,7 @@ function sideCardsBottom(view, account, zone, mine) {
   // While the officer holds the conversation, follow-ups are under "Record what you agreed".
   if (account) parts.push(notesCard(account), ...(mine ? [] : [followUpsCard(account)]), disputesCard(account), statusCard(account), plansCard(account), paymentsCard(account), consentsCard(account));
   parts.push(card('audit-trail', 'Audit trail',
-    h('ul', { class: 'audit' }, view.audit.map((e) => h('li', {}, h('time', { datetime: e.at }, when(e.at, zone)), ' — ', label('audit', e.type), h('span', { class: 'muted' }, ` · ${e.actorName}`))))));
+    h('ul', { class: 'audit' }, view.audit.map((e) => h('li', {}, h('time', { datetime: e.at }, whenCompact(e.at, zone)), ' — ', label('audit', e.type), h('span', { class: 'muted' }, ` · ${e.actorName}`))))));
   return parts;
 }
 

@@ -56,6 +56,20 @@ export function when(iso, debtorZone) {
   return theirs ? `${mine} (debtor: ${theirs})` : mine;
 }
 
+/**
+ * The same, shorter, for lists (transcript, timeline): "2:30 AM" today, "Dec 6, 2:30 AM" before,
+ * with "· debtor 9:30 PM EST" beside it when the debtor's clock differs.
+ */
+export function whenCompact(iso, debtorZone) {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  const today = new Date().toDateString() === date.toDateString();
+  const sameYear = new Date().getFullYear() === date.getFullYear();
+  const mine = new Intl.DateTimeFormat('en-US', today ? { hour: 'numeric', minute: '2-digit' } : { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), hour: 'numeric', minute: '2-digit' }).format(date);
+  const theirs = debtorTime(date, debtorZone);
+  return theirs ? `${mine} · debtor ${theirs}` : mine;
+}
+
 /** The debtor's local time of `date` ("10:51 PM PST"), or '' when unknown or the same as the officer's. */
 export function debtorTime(date, debtorZone) {
   if (!debtorZone) return '';
