@@ -191,11 +191,11 @@ export async function resetOfficerPassword(db: Db, officerId: string, byOfficerI
   });
 }
 
-export type DisableRefusal = 'self' | 'last_supervisor';
+export type DisableRefusal = 'self';
 
 /**
  * Disables (sessions end at once) or enables an account, by id. A supervisor cannot disable their
- * own account, nor the last active supervisor (nobody could manage the console any more).
+ * own account — so an active supervisor always remains to manage the console.
  */
 export async function setOfficerDisabledById(
   db: Db,
@@ -208,10 +208,6 @@ export async function setOfficerDisabledById(
     const officer = await tx.officer.findUnique({ where: { id: officerId } });
     if (!officer) return null;
     if (disabled && officerId === byOfficerId) return { refused: 'self' as const };
-    if (disabled && officer.role === 'supervisor' && officer.disabledAt === null) {
-      const others = await tx.officer.count({ where: { role: 'supervisor', disabledAt: null, id: { not: officerId } } });
-      if (others === 0) return { refused: 'last_supervisor' as const };
-    }
     if ((officer.disabledAt !== null) !== disabled) {
       await tx.officer.update({ where: { id: officerId }, data: { disabledAt: disabled ? now : null } });
       await appendAudit(tx, { type: disabled ? 'officer.disabled' : 'officer.enabled', actor: `officer:${byOfficerId}`, detail: { officerId } });

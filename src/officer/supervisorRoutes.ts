@@ -57,7 +57,6 @@ const CHARTS = { 'escalations.svg': escalationsChart, 'aging.svg': agingChart, '
 
 const DISABLE_REFUSALS = {
   self: 'You cannot disable your own account. Ask another supervisor.',
-  last_supervisor: 'This is the last active supervisor: make another supervisor first, or nobody could manage the console.',
 } as const;
 
 export function registerSupervisorRoutes(server: restify.Server, deps: ConsoleHttpDeps & { hashKey: string }): void {

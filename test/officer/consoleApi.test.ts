@@ -136,6 +136,33 @@ describe('every console route checks the session, the role and CSRF', () => {
     { method: 'GET', path: '/officer/api/reports.csv', supervisor: true },
     { method: 'GET', path: '/officer/api/reports/charts/aging.svg', supervisor: true },
     { method: 'POST', path: '/officer/api/placements', supervisor: true },
+    // Issue #15
+    { method: 'POST', path: '/officer/api/session/password', body: { currentPassword: 'x', newPassword: 'y' } },
+    { method: 'GET', path: '/officer/api/labels' },
+    { method: 'GET', path: '/officer/api/officers' },
+    { method: 'GET', path: '/officer/api/canned-replies' },
+    { method: 'POST', path: `/officer/api/handoffs/${ID}/assign`, body: { officerId: null } },
+    { method: 'POST', path: `/officer/api/handoffs/${ID}/offer`, body: { terms: { kind: 'full', firstDate: '2030-01-01' } } },
+    { method: 'GET', path: '/officer/api/accounts?q=A-1001' },
+    { method: 'GET', path: `/officer/api/accounts/${ID}` },
+    { method: 'GET', path: `/officer/api/accounts/${ID}/timeline` },
+    { method: 'POST', path: `/officer/api/accounts/${ID}/hardship`, body: { hardship: true } },
+    { method: 'POST', path: `/officer/api/accounts/${ID}/notes`, body: { text: 'note' } },
+    { method: 'POST', path: `/officer/api/accounts/${ID}/follow-ups`, body: { kind: 'callback', dueDate: '2030-01-01' } },
+    { method: 'POST', path: `/officer/api/follow-ups/${ID}/close`, body: { status: 'done' } },
+    { method: 'GET', path: '/officer/api/placements/guide', supervisor: true },
+    { method: 'GET', path: '/officer/api/placements/template.csv', supervisor: true },
+    { method: 'GET', path: '/officer/api/placements/sample.csv', supervisor: true },
+    { method: 'GET', path: '/officer/api/admin/officers', supervisor: true },
+    { method: 'POST', path: '/officer/api/admin/officers', supervisor: true, body: { name: 'X', email: 'x@agency.test', role: 'officer' } },
+    { method: 'POST', path: `/officer/api/admin/officers/${ID}/disable`, supervisor: true },
+    { method: 'POST', path: `/officer/api/admin/officers/${ID}/enable`, supervisor: true },
+    { method: 'POST', path: `/officer/api/admin/officers/${ID}/reset`, supervisor: true },
+    { method: 'GET', path: '/officer/api/admin/waiting-targets', supervisor: true },
+    { method: 'PUT', path: '/officer/api/admin/waiting-targets', supervisor: true, body: { crisis: 1, urgent: 2, high: 3, normal: 4, routine: 5 } },
+    { method: 'POST', path: '/officer/api/admin/canned-replies', supervisor: true, body: { title: 't', body: 'b' } },
+    { method: 'PUT', path: `/officer/api/admin/canned-replies/${ID}`, supervisor: true, body: { title: 't', body: 'b' } },
+    { method: 'DELETE', path: `/officer/api/admin/canned-replies/${ID}`, supervisor: true },
   ];
   const routes = table.map((r) => ({ ...r, name: `${r.method} ${r.path.replace('/officer/api', '').replace(ID, ':id')}` }));
 
@@ -159,7 +186,7 @@ describe('every console route checks the session, the role and CSRF', () => {
   });
 
   it.each(routes.filter((r) => r.method !== 'GET'))('$name without the CSRF token, with a wrong one, or from another site → 403', async ({ method, path, body }) => {
-    const client = method === 'POST' && path.includes('placements') ? supervisor : officer;
+    const client = (method === 'POST' && path.includes('placements')) || path.includes('/admin/') ? supervisor : officer;
     expect((await client.request(method, path, body, { csrf: null })).status).toBe(403);
     expect((await client.request(method, path, body, { csrf: 'x'.repeat(43) })).status).toBe(403);
     expect((await client.request(method, path, body, { origin: 'https://evil.example' })).status).toBe(403);
