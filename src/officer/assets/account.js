@@ -1,6 +1,6 @@
 // The account: its cards (shown beside an escalation and on the account page), the whole timeline
 // across conversations and channels, notes, follow-ups, hardship, and the account search.
-import { act, api, card, day, field, flash, h, label, money, picker, toMinor, when, whenCompact } from './lib.js';
+import { act, api, card, changed, day, field, flash, h, label, money, onChanged, picker, redraw, toMinor, when, whenCompact } from './lib.js';
 
 const FLAG_ORDER = ['ceaseCommunication', 'attorneyRepresented', 'smsOptOut', 'disputed', 'bankruptcy', 'deceased', 'activeMilitary', 'identityTheft', 'timeBarred', 'hardship', 'verificationLocked'];
 
@@ -39,6 +39,7 @@ export function disputesCard(account) {
         b.addEventListener('click', () => act(b, async () => {
           const result = await api('POST', `/officer/api/disputes/${d.id}/decision`, { status });
           flash(result.collectionMayResume ? 'Recorded. No dispute is open: collection may resume.' : 'Recorded. Collection stays paused.');
+    changed();
         }));
         return b;
       };
@@ -66,6 +67,7 @@ export function statusCard(account) {
     const body = status.value === 'attorney' ? { status: 'attorney', attorneyName: name.value, attorneyContact: contact.value } : { status: status.value };
     await api('POST', `/officer/api/accounts/${account.id}/status`, body);
     flash('Recorded: collection stops on this account.');
+    changed();
   }));
   return card('record-status-card', 'Record a status', h('p', { class: 'hint' }, 'Each one stops collection on the account.'), field('Status', status), attorneyFields, save);
 }
@@ -76,6 +78,7 @@ export function hardshipControl(account, handoffId) {
   b.addEventListener('click', () => act(b, async () => {
     await api('POST', `/officer/api/accounts/${account.id}/hardship`, { hardship: !on, ...(handoffId ? { handoffId } : {}) });
     flash(on ? 'Hardship cleared: the normal limits apply again.' : 'Hardship recorded: the bot and the reply check use the hardship limits from now on.');
+    changed();
   }));
   return h('div', { class: 'row' }, h('p', {}, on ? 'Hardship is recorded on this account: the hardship limits apply.' : 'No hardship recorded.'), b);
 }
@@ -111,6 +114,7 @@ export function notesCard(account) {
     await api('POST', `/officer/api/accounts/${account.id}/notes`, { text: text.value });
     text.value = '';
     flash('Note added. Notes are for officers only: the debtor never sees them.');
+    changed();
   }));
   return card('notes', 'Internal notes',
     account.notes.length ? h('ul', { class: 'plain' }, account.notes.map((n) => h('li', {}, h('time', { class: 'muted' }, `${when(n.at)} · ${n.officer}`), h('p', { class: 'timeline-text' }, n.text)))) : h('p', { class: 'muted' }, 'No notes yet.'),
@@ -145,6 +149,7 @@ export function followUpsCard(account, extra = {}, { bare = false } = {}) {
     }
     await api('POST', `/officer/api/accounts/${account.id}/follow-ups`, body);
     flash(`Follow-up scheduled for ${day(date.value)}: it shows in the queue on that day.`);
+    changed();
     note.value = '';
     amount.value = '';
   }));
@@ -153,6 +158,7 @@ export function followUpsCard(account, extra = {}, { bare = false } = {}) {
     done.addEventListener('click', () => act(done, async () => {
       await api('POST', `/officer/api/follow-ups/${f.id}/close`, { status: 'done' });
       flash('Marked done.');
+      changed();
     }));
     return h('li', {}, `${label('followUpKinds', f.kind)} ${f.amount !== null ? `${money(f.amount, f.currency)} ` : ''}by ${day(f.dueDate)}${f.overdue ? ' (overdue)' : ''} · ${f.by}${f.note ? ` — ${f.note}` : ''} `, done);
   });
@@ -176,7 +182,8 @@ const GROUP = { message: 'message', payment: 'money', plan: 'money', dispute: 'd
 
 /** The account's timeline across every conversation and channel, newest first, with filters. */
 export function timelineCard(accountId, debtorZone, { currentConversationId } = {}) {
-  const list = h('ol', { class: 'timeline', id: 'timeline', 'aria-label': 'Account timeline, newest first' }, h('li', { class: 'muted' }, 'Loading…'));
+  // Scrolls on its own: focusable, so it can be scrolled from the keyboard.
+  const list = h('ol', { class: 'timeline', id: 'timeline', 'aria-label': 'Account timeline, newest first', tabindex: '0' }, h('li', { class: 'muted' }, 'Loading…'));
   let entries = [];
   const boxes = TIMELINE_FILTERS.map(([group, words]) => h('label', {}, h('input', { type: 'checkbox', id: `timeline-${group}`, checked: group !== 'audit', onchange: () => render() }), ` ${words}`));
   const render = () => {
@@ -205,7 +212,7 @@ export function showAccount(id) {
   const heading = h('h1', {}, 'Account');
   const cards = h('div', { class: 'handoff' }, h('p', {}, 'Loading…'));
   main.replaceChildren(h('p', {}, h('a', { href: '#/queue' }, '← Queue')), heading, cards);
-  api('GET', `/officer/api/accounts/${id}`).then(({ account, conversations, handoffs }) => {
+  const load = () => api('GET', `/officer/api/accounts/${id}`).then(({ account, conversations, handoffs }) => {
     heading.textContent = `${account.name} — account ${account.accountNumber}`;
     const z = zoneOf(account);
     const timeline = timelineCard(account.id, z);
@@ -215,8 +222,10 @@ export function showAccount(id) {
       card('escalations', 'Escalations', handoffs.length ? h('ul', {}, handoffs.map((x) => h('li', {}, h('a', { href: `#/handoff/${x.id}` }, label('reasons', x.reason)), ` · ${when(x.createdAt, z)} · ${x.status === 'resolved' ? `resolved: ${label('outcomes', (x.outcome || '').split(':')[0])}` : x.status === 'queued' ? 'waiting' : 'being handled'}`))) : h('p', { class: 'muted' }, 'None.')));
     const right = h('div', {}, summaryCard(account, { link: false }), card('hardship', 'Hardship', hardshipControl(account)), notesCard(account), followUpsCard(account),
       plansCard(account), paymentsCard(account), disputesCard(account), consentsCard(account));
-    cards.replaceChildren(left, right);
+    redraw(cards, () => [left, right]);
   }, (error) => cards.replaceChildren(h('p', { class: 'error', role: 'alert' }, error.message)));
+  load();
+  onChanged(load);
 }
 
 export function showSearch(q) {

@@ -43,7 +43,7 @@ export function showOfficers() {
         await load();
       });
     });
-    const reset = h('button', { type: 'button', class: 'small secondary', 'data-action': 'reset', 'aria-label': `Reset the password of ${o.name}` }, 'Reset password');
+    const reset = h('button', { type: 'button', class: 'small secondary', 'data-action': 'reset', 'aria-label': `Reset password of ${o.name}` }, 'Reset password');
     reset.addEventListener('click', async () => {
       if (!(await confirmDialog({ title: `Reset the password of ${o.name}?`, body: ['They are signed out everywhere and get a temporary password, which they replace at their next sign-in.'], confirmText: 'Reset password' }))) return;
       act(reset, async () => {

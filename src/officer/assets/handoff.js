@@ -14,10 +14,14 @@ export function showHandoff(id) {
   let lastSide = '';
   let timeline = null;
   let firstRender = true;
+  /** Set when the officer takes over: the reply box gets focus once the page shows it enabled. */
+  let focusReply = false;
   const heading = h('h1', { id: 'handoff-heading' }, 'Escalation');
   const rail = h('div', { id: 'rail' });
   const actions = h('div', { class: 'actions', id: 'actions' });
-  const transcript = h('ol', { class: 'transcript', id: 'transcript', role: 'log', 'aria-label': 'Conversation with the debtor', tabindex: '0' });
+  // A log region (new messages are announced politely) around the list of messages.
+  const transcript = h('ol', { class: 'messages' });
+  const transcriptBox = h('div', { class: 'transcript', id: 'transcript', role: 'log', 'aria-label': 'Conversation with the debtor', tabindex: '0' }, transcript);
   const composer = renderComposer(id, { get: () => draft, set: (text) => (draft = text) }, () => ({ debtorFirstName: view && view.account ? view.account.firstName : '', language: view && view.conversation ? view.conversation.language : 'en' }));
   const deliveries = h('ul', { class: 'deliveries', id: 'deliveries', 'aria-label': 'Delivery of messages sent from the console' });
   const agree = h('div', { id: 'agree' });
@@ -29,7 +33,7 @@ export function showHandoff(id) {
     h('p', {}, h('a', { href: '#/queue' }, '← Queue'), ' ', h('small', { id: 'live', class: 'live' }, '○ connecting…')),
     heading,
     h('div', { class: 'handoff' },
-      h('section', { class: 'conversation', 'aria-label': 'Conversation' }, rail, actions, transcript, composer.element, deliveries, agree, close),
+      h('section', { class: 'conversation', 'aria-label': 'Conversation' }, rail, actions, transcriptBox, composer.element, deliveries, agree, close),
       h('aside', { class: 'side', 'aria-label': 'Account' }, sideTop, timelineSlot, sideBottom)));
 
   const render = () => {
@@ -43,7 +47,7 @@ export function showHandoff(id) {
     // Forms keep what the officer is typing: a part is drawn again only when its data changed, and then keeps its fields.
     const actionsKey = JSON.stringify([handoff.status, handoff.officer, handoff.assignee, handoff.outcome, !!conversation, contact && contact.allowed]);
     if (actionsKey !== lastActions) {
-      redraw(actions, () => renderActions(id, handoff, conversation, mine));
+      redraw(actions, () => renderActions(id, handoff, conversation, mine, () => (focusReply = true)));
       redraw(close, () => (handoff.status === 'resolved' ? [] : [renderClose(id, handoff, conversation, mine)]));
     }
     lastActions = actionsKey;
@@ -52,12 +56,16 @@ export function showHandoff(id) {
     composer.setEnabled(Boolean(canWrite), !conversation ? 'No conversation: this escalation came from the payment system.'
       : !mine ? (handoff.status === 'resolved' ? 'This escalation is resolved.' : 'Take the conversation over to write to the debtor.')
       : 'Nothing may be sent to this debtor now: see the box above.');
+    if (focusReply && canWrite) {
+      focusReply = false;
+      document.getElementById('reply').focus();
+    }
 
-    const atBottom = transcript.scrollTop + transcript.clientHeight >= transcript.scrollHeight - 20;
+    const atBottom = transcriptBox.scrollTop + transcriptBox.clientHeight >= transcriptBox.scrollHeight - 20;
     transcript.replaceChildren(...(conversation ? conversation.messages : []).map((m) =>
       h('li', { class: `msg ${m.author}` }, h('span', { class: 'who' }, m.author === 'debtor' ? 'Debtor' : m.author === 'bot' ? 'Bot' : 'Officer'), h('p', {}, m.text), h('time', { datetime: m.at }, whenCompact(m.at, zone)))));
     if (!conversation) transcript.replaceChildren(h('li', { class: 'muted' }, 'No conversation: this escalation came from the payment system.'));
-    if (atBottom || firstRender) transcript.scrollTop = transcript.scrollHeight;
+    if (atBottom || firstRender) transcriptBox.scrollTop = transcriptBox.scrollHeight;
     firstRender = false;
     deliveries.replaceChildren(...(conversation ? conversation.deliveries : []).slice(0, 5).map((d) =>
       h('li', { class: `delivery ${d.status}` }, h('span', {}, deliveryText(d)), ' ', h('q', {}, d.preview))));
@@ -108,7 +116,7 @@ function outcomeText(outcome) {
   return `${label('outcomes', code)}${note.length ? ` — ${note.join(': ')}` : ''}`;
 }
 
-function renderActions(id, handoff, conversation, mine) {
+function renderActions(id, handoff, conversation, mine, onTaken) {
   const parts = [];
   const where = conversation ? label('channels', conversation.channel) : 'no conversation';
   const status = handoff.status === 'resolved' ? `Resolved: ${outcomeText(handoff.outcome)}`
@@ -122,7 +130,7 @@ function renderActions(id, handoff, conversation, mine) {
       const result = await api('POST', `/officer/api/handoffs/${id}/accept`);
       flash(result.debtorTold ? 'You have the conversation. The debtor was told you joined; the bot is silent until you hand it back.'
         : 'You have the conversation. Nothing was sent to the debtor (see the box above).');
-      document.getElementById('reply')?.focus();
+      onTaken();
     }));
     parts.push(take);
   }
@@ -270,7 +278,7 @@ function sideCardsBottom(view, account, zone, mine) {
   // While the officer holds the conversation, follow-ups are under "Record what you agreed".
   if (account) parts.push(notesCard(account), ...(mine ? [] : [followUpsCard(account)]), disputesCard(account), statusCard(account), plansCard(account), paymentsCard(account), consentsCard(account));
   parts.push(card('audit-trail', 'Audit trail',
-    h('ul', { class: 'audit' }, view.audit.map((e) => h('li', {}, h('time', { datetime: e.at }, whenCompact(e.at, zone)), ' — ', label('audit', e.type), h('span', { class: 'muted' }, ` · ${e.actorName}`))))));
+    h('ul', { class: 'audit', tabindex: '0', 'aria-label': 'Audit trail, newest first' }, view.audit.map((e) => h('li', {}, h('time', { datetime: e.at }, whenCompact(e.at, zone)), ' — ', label('audit', e.type), h('span', { class: 'muted' }, ` · ${e.actorName}`))))));
   return parts;
 }
 

@@ -1,6 +1,6 @@
 // Shared helpers of the officer console (no framework). Data is written into the page only as text nodes.
 
-export const state = { officer: null, csrf: null, labels: null, streams: [], timers: [] };
+export const state = { officer: null, csrf: null, labels: null, streams: [], timers: [], cleanups: [] };
 
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
@@ -152,8 +152,21 @@ export async function act(button, action) {
 export function stopLive() {
   state.streams.forEach((s) => s.close());
   state.timers.forEach((t) => clearInterval(t));
+  state.cleanups.forEach((undo) => undo());
   state.streams = [];
   state.timers = [];
+  state.cleanups = [];
+}
+
+/** Tells the page that something it shows has changed (pages without a live feed reload their data). */
+export function changed() {
+  window.dispatchEvent(new CustomEvent('console:changed'));
+}
+
+/** Runs `listener` on every change until the page is left. */
+export function onChanged(listener) {
+  window.addEventListener('console:changed', listener);
+  state.cleanups.push(() => window.removeEventListener('console:changed', listener));
 }
 
 export function live(path, event, onData) {
