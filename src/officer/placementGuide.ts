@@ -20,7 +20,7 @@ const GUIDE: Record<PlacementColumn, Omit<ColumnGuide, 'name'>> = {
   dob: { required: true, format: 'Date of birth, YYYY-MM-DD. Stored only as a keyed hash (used to verify the debtor).', example: '1985-03-14' },
   ssn_last4: { required: true, format: 'Last 4 digits of the SSN. Stored only as a keyed hash.', example: '1234' },
   zip: { required: true, format: '5-digit ZIP code, or ZIP+4.', example: '30301' },
-  phone: { required: false, format: 'US phone number in any usual form; stored as +1… .', example: '(404) 555-0101' },
+  phone: { required: false, format: 'US phone number in any usual form (stored as +1 and ten digits).', example: '(404) 555-0101' },
   email: { required: false, format: 'Email address.', example: 'maria.johnson@example.com' },
   address: { required: true, format: 'Mailing address (quote it when it has commas).', example: '"12 Oak Street, Atlanta, GA 30301"' },
   timezone: { required: false, format: 'IANA time zone name; empty: worked out from the ZIP and area code (SMS quiet hours).', example: 'America/New_York' },

@@ -73,7 +73,7 @@ export async function accountTimeline(db: Db, accountId: string): Promise<Timeli
   for (const p of plans) {
     const by = p.offeredBy ? ` by ${names.get(p.offeredBy) ?? 'an officer'}` : '';
     const terms = `${money(p.total, p.currency)}${p.hardship ? ' · hardship terms' : ''}`;
-    add(p.createdAt, 'plan', `${labelOf(PLAN_KIND_LABELS, p.kind)} ${p.status === 'offered' ? `offered${by}` : 'made'} (now: ${labelOf(PLAN_STATUS_LABELS, p.status).toLowerCase()})`, terms, p.authorizedChannel);
+    add(p.createdAt, 'plan', `${labelOf(PLAN_KIND_LABELS, p.kind)} ${p.offeredBy ? `offered${by}` : 'set up'} (now: ${labelOf(PLAN_STATUS_LABELS, p.status).toLowerCase()})`, terms, p.authorizedChannel);
     if (p.authorizedAt) add(p.authorizedAt, 'plan', `${labelOf(PLAN_KIND_LABELS, p.kind)} agreed by the debtor`, terms, p.authorizedChannel);
   }
   for (const d of disputes) {

@@ -19,7 +19,6 @@ import type { RunningApp } from '../helpers/testApp.ts';
 import { startWebTestApp } from '../helpers/webTestApp.ts';
 
 const ARTIFACTS = path.resolve('test-artifacts');
-const DISCLOSURE = 'This is Dana from the agency, a debt collector. This is an attempt to collect a debt.';
 
 let running: RunningApp;
 let browser: Browser;
@@ -118,6 +117,7 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
     await page.locator('#contact-rail [data-reason="sms_opted_out"]', { hasText: 'replied STOP' }).waitFor();
     await page.locator('#take-over').click();
     await page.getByText('Nothing was sent to the debtor').waitFor();
+    await page.locator('#reply-hint', { hasText: 'Nothing may be sent to this debtor now' }).waitFor();
     await shot(page, 'safety-rail-opted-out');
 
     await running.app.outboxWorker.runOnce();
@@ -127,7 +127,8 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
     await context.close();
   }, 90_000);
 
-  it('keyboard: opening an escalation puts focus on it; Enter sends, Shift+Enter starts a new line, and the page does not jump', async () => {
+  it('keyboard: opening an escalation puts focus on it; a saved reply is inserted; Enter sends, Shift+Enter starts a new line, and the page does not jump', async () => {
+    await db().cannedReply.create({ data: { title: 'Greeting with disclosure', body: 'Hi {debtorFirstName}, this is {officerFirstName} from the agency, a debt collector. This is an attempt to collect a debt.' } });
     const debtor = await DirectLineDebtor.start(running.baseUrl);
     for (const text of ['hi', 'A-1001', 'March 14 1985', '30301', 'agent']) await debtor.say(text);
     const { page, context, problems } = await openPage(browser);
@@ -138,10 +139,13 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reply');
 
     const reply = page.locator('#reply');
-    await reply.pressSequentially(DISCLOSURE, { delay: 1 });
+    await page.getByLabel('Saved replies').selectOption({ label: 'Greeting with disclosure' });
+    const greeting = 'Hi Maria, this is Dana from the agency, a debt collector. This is an attempt to collect a debt.';
+    await expect(reply.inputValue()).resolves.toBe(greeting);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('reply');
     await page.keyboard.press('Shift+Enter');
     await reply.pressSequentially('How can I help you?', { delay: 1 });
-    await expect(reply.inputValue()).resolves.toBe(`${DISCLOSURE}\nHow can I help you?`);
+    await expect(reply.inputValue()).resolves.toBe(`${greeting}\nHow can I help you?`);
     await page.evaluate(() => window.scrollTo(0, 200));
     const scrolled = await page.evaluate(() => window.scrollY);
     await page.keyboard.press('Enter');
@@ -324,6 +328,32 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
     expect(unexpected(problems)).toEqual([]);
     await context.close();
   }, 90_000);
+
+  it('the queue marks escalations past their waiting-time target, and shows those assigned to me', async () => {
+    const conversation = await db().conversation.create({ data: { externalId: `overdue-${Date.now()}`, channel: 'web' } });
+    const old = await db().handoff.create({ data: { reason: 'dispute', priority: 20, conversationId: conversation.id, createdAt: new Date(Date.now() - 3 * 3_600_000), detailJson: '{"dispute":true}' } });
+    const { page, context, problems } = await openPage(browser);
+    await signIn(page, OFFICER);
+    const row = page.locator(`tr[data-handoff="${old.id}"]`);
+    await row.locator('.overdue-tag', { hasText: 'Overdue (target 2 h)' }).waitFor();
+    await expect(row.getAttribute('class')).resolves.toContain('overdue');
+    await row.getByRole('link', { name: /^Open/ }).click();
+    const options = await page.getByLabel('Assigned to').locator('option').allTextContents();
+    expect(options.slice(0, 2)).toEqual(['Nobody', 'Me (Dana Ortiz)']);
+    expect(options).toContain('Lee Park');
+    await page.getByLabel('Assigned to').selectOption({ label: 'Me (Dana Ortiz)' });
+    await page.locator('#assign').click();
+    await page.getByText('Assigned to you.').waitFor();
+    await page.getByRole('link', { name: '← Queue' }).click();
+    await page.getByLabel('Assigned to me').check();
+    await page.locator(`tr[data-handoff="${old.id}"] td`, { hasText: 'Me' }).waitFor();
+    await expect(page.locator('tr[data-handoff]').count()).resolves.toBe(1);
+    await page.getByLabel('All').check();
+    await shot(page, 'queue');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
 
   it('signed out, the page shows no navigation and no sign-out button', async () => {
     const { page, context } = await openPage(browser);

@@ -90,7 +90,10 @@ export function plansCard(account) {
       `${label('planKinds', p.kind)} · ${label('planStatuses', p.status)} · ${money(p.total, c(p))}${p.frequency ? ` · ${label('frequencies', p.frequency)}` : ''}${p.hardship ? ' · hardship terms' : ''}`,
       p.offeredBy ? ` · offered by ${p.offeredBy}` : '',
       p.authorizedAt ? ` · agreed ${when(p.authorizedAt, zoneOf(account))} (${label('channels', p.authorizedChannel)})` : '',
-      h('ul', {}, p.installments.map((x) => h('li', {}, `${day(x.dueDate)}: ${money(x.amount, c(p))} (${label('installmentStatuses', x.status).toLowerCase()})`)))))));
+      p.installments.length > 1
+        ? h('details', {}, h('summary', {}, `${p.installments.length} payments, ${day(p.installments[0].dueDate)} to ${day(p.installments[p.installments.length - 1].dueDate)}`),
+          h('ul', {}, p.installments.map((x) => h('li', {}, `${day(x.dueDate)}: ${money(x.amount, c(p))} (${label('installmentStatuses', x.status).toLowerCase()})`))))
+        : h('ul', {}, p.installments.map((x) => h('li', {}, `${day(x.dueDate)}: ${money(x.amount, c(p))} (${label('installmentStatuses', x.status).toLowerCase()})`)))))));
 }
 
 export function paymentsCard(account) {

@@ -1,7 +1,7 @@
 // The reply box of a conversation: Enter sends (Shift+Enter starts a new line), saved replies can
 // be inserted (the reply check runs on them like on anything typed), and the reply check's
 // warnings are shown with "Edit" or "Send anyway" — which asks why (the reason is audited).
-import { act, api, ApiError, field, flash, h, newId, state } from './lib.js';
+import { act, api, ApiError, changed, field, flash, h, newId, state } from './lib.js';
 
 /**
  * @param id the escalation
@@ -22,7 +22,7 @@ export function renderComposer(id, draft, context) {
     const language = context().language || 'en';
     const ordered = [...list.filter((r) => r.language === language), ...list.filter((r) => r.language !== language)];
     saved.replaceChildren(h('option', { value: '' }, list.length ? 'Insert a saved reply…' : 'No saved replies yet (a supervisor adds them under Settings)'),
-      ordered.map((r) => h('option', { value: r.id }, `${r.title}${r.language !== language ? ` (${r.language === 'es' ? 'Spanish' : 'English'})` : ''}`)));
+      ...ordered.map((r) => h('option', { value: r.id }, `${r.title}${r.language !== language ? ` (${r.language === 'es' ? 'Spanish' : 'English'})` : ''}`)));
   }, () => {});
   saved.addEventListener('change', () => {
     const reply = replies.find((r) => r.id === saved.value);
@@ -58,6 +58,7 @@ export function renderComposer(id, draft, context) {
       clientMessageId = null;
       warnings.replaceChildren();
       flash(result.botInitiated ? 'Sent. The debtor has not written for a while: SMS quiet hours apply.' : 'Sent.');
+      changed();
       text.focus({ preventScroll: true });
     } catch (error) {
       if (!(error instanceof ApiError) || !error.body.warnings) throw error;

@@ -2,7 +2,7 @@
 // assign / hand back, the live transcript and the reply box, what the officer agreed (hardship, a
 // plan offer, a promise or call-back) as data, the account beside it with its whole history, and —
 // apart from the rest, with a confirmation — resolving the escalation.
-import { act, api, card, confirmDialog, day, field, flash, h, label, live, money, picker, redraw, state, toMinor, when, whenCompact } from './lib.js';
+import { act, api, card, changed, confirmDialog, day, field, flash, h, label, live, money, onChanged, picker, redraw, state, toMinor, when, whenCompact } from './lib.js';
 import { renderComposer } from './composer.js';
 import { consentsCard, disputesCard, followUpsCard, hardshipControl, notesCard, paymentsCard, plansCard, statusCard, summaryCard, timelineCard, zoneOf } from './account.js';
 
@@ -86,6 +86,11 @@ export function showHandoff(id) {
     view = data;
     render();
   });
+  // After the officer's own action, show its effect at once rather than at the next live update.
+  onChanged(() => api('GET', `/officer/api/handoffs/${encodeURIComponent(id)}`).then((data) => {
+    view = data;
+    render();
+  }, () => {}));
 }
 
 /** The safety rail: before the officer acts, why nothing (or only an answer) may be sent. */
@@ -94,7 +99,7 @@ function renderRail(contact, zone) {
   const none = contact.allowed === 'none';
   return h('section', { class: `rail${none ? '' : ' reply'}`, id: 'contact-rail', 'aria-labelledby': 'rail-heading' },
     h('h2', { id: 'rail-heading' }, none ? 'Do not message this debtor' : 'Answer only what the debtor asked'),
-    h('ul', {}, contact.reasons.map((r) => h('li', { 'data-reason': r.code }, r.message, r.since ? h('span', { class: 'muted' }, ` (recorded ${when(r.since, zone)})`) : ''))),
+    h('ul', {}, contact.reasons.map((r) => h('li', { 'data-reason': r.code }, r.message, r.since ? h('span', { class: 'muted' }, ` Recorded ${when(r.since, zone)}.`) : ''))),
     h('p', {}, none
       ? 'Taking over, handing back and resolving send nothing to the debtor: the console withholds the usual notes and records that it did.'
       : `An answer counts as a reply until ${when(contact.replyUntil, zone)}.`));
@@ -131,6 +136,7 @@ function renderActions(id, handoff, conversation, mine, onTaken) {
       flash(result.debtorTold ? 'You have the conversation. The debtor was told you joined; the bot is silent until you hand it back.'
         : 'You have the conversation. Nothing was sent to the debtor (see the box above).');
       onTaken();
+      changed();
     }));
     parts.push(take);
   }
@@ -140,6 +146,7 @@ function renderActions(id, handoff, conversation, mine, onTaken) {
     back.addEventListener('click', () => act(back, async () => {
       const result = await api('POST', `/officer/api/handoffs/${id}/hand-back`);
       flash(result.debtorTold ? 'Handed back to the bot; the debtor was told.' : 'Handed back to the bot. Nothing was sent to the debtor.');
+      changed();
     }));
     parts.push(back);
   }
@@ -153,14 +160,15 @@ function assignControl(id, handoff) {
     const current = handoff.assignee ? handoff.assignee.id : '';
     select.replaceChildren(h('option', { value: '' }, 'Nobody'),
       h('option', { value: state.officer.id }, `Me (${state.officer.name})`),
-      officers.filter((o) => o.id !== state.officer.id).map((o) => h('option', { value: o.id }, o.name)));
+      ...officers.filter((o) => o.id !== state.officer.id).map((o) => h('option', { value: o.id }, o.name)));
     select.value = current;
   }, () => {});
   save.addEventListener('click', () => act(save, async () => {
     const result = await api('POST', `/officer/api/handoffs/${id}/assign`, { officerId: select.value || null });
     flash(result.assignee ? `Assigned to ${result.assignee.id === state.officer.id ? 'you' : result.assignee.name}.` : 'Not assigned to anyone now.');
+    changed();
   }));
-  return h('span', { class: 'row' }, field('Assigned to', select), save);
+  return h('span', { class: 'inline-field' }, h('label', { for: 'assignee' }, 'Assigned to'), select, save);
 }
 
 /** Resolving, away from the everyday buttons, with no default outcome and a confirmation that says what the debtor will get. */
@@ -185,6 +193,7 @@ function renderClose(id, handoff, conversation, mine) {
     act(resolve, async () => {
       const result = await api('POST', `/officer/api/handoffs/${id}/resolve`, { outcome: outcome.value, ...(note.value.trim() ? { note: note.value.trim() } : {}) });
       flash(result.debtorTold ? 'Resolved. The debtor was told.' : 'Resolved. Nothing was sent to the debtor.');
+      changed();
     });
   });
   return card('close-escalation', 'Close this escalation', h('div', { class: 'row' }, field('Outcome', outcome), field('Note (optional)', note), resolve));
@@ -216,6 +225,7 @@ function renderAgreement(id, handoff, conversation, account) {
       const result = await api('POST', `/officer/api/handoffs/${id}/offer`, { terms });
       const outside = result.violations.length ? ` Outside the normal policy: ${result.violations.map((v) => v.limit).join(', ')} (your decision is recorded).` : '';
       flash(`Offer sent. The bot now takes the debtor’s answer.${outside}`);
+      changed();
     });
   });
   return card('agreement', 'Record what you agreed',
@@ -294,6 +304,7 @@ function renderProposal(handoff) {
       const result = await api('POST', `/officer/api/handoffs/${handoff.id}/proposal`, body());
       const violations = result.violations && result.violations.length ? ` Outside policy: ${result.violations.map((v) => v.limit || v).join(', ')}.` : '';
       flash(`Decision sent to the debtor.${violations}`);
+      changed();
     }));
     return b;
   };

@@ -53,7 +53,7 @@ export function when(iso, debtorZone) {
   const date = new Date(iso);
   const mine = officerFormat.format(date);
   const theirs = debtorTime(date, debtorZone);
-  return theirs ? `${mine} (debtor: ${theirs})` : mine;
+  return theirs ? `${mine} · debtor ${theirs}` : mine;
 }
 
 /**
