@@ -14,7 +14,7 @@ export function showQueue() {
   const shown = sessionStorage.getItem(SHOW_KEY) || 'all';
   const choice = (value, words) => h('label', {}, h('input', { type: 'radio', name: 'queue-show', value, checked: value === shown, onchange: () => { sessionStorage.setItem(SHOW_KEY, value); render(); } }), ` ${words}`);
   const filters = h('fieldset', { class: 'filters' }, h('legend', {}, 'Show'), choice('all', 'All'), choice('mine', 'Assigned to me'), choice('unassigned', 'Not assigned'));
-  const followUps = h('div', { id: 'follow-ups' });
+  const followUps = h('div', { id: 'queue-follow-ups' });
   document.getElementById('main').replaceChildren(
     h('section', { 'aria-labelledby': 'queue-heading' },
       h('h1', { id: 'queue-heading' }, 'Escalations ', h('small', { id: 'live', class: 'live' }, '○ connecting…')),
