@@ -11,6 +11,7 @@ import { nameKey } from '../domain/names.ts';
 import { resolveZones } from '../domain/quietHours.ts';
 import { formatValidationPeriodEnd, isValidationPeriodOpen } from '../domain/validationPeriod.ts';
 import { normalizeUsPhone } from '../import/placements.ts';
+import { followUpView } from './accountWork.ts';
 
 /** The zones the debtor may be in, when that is one zone we can name (for "the debtor's time"). */
 export function debtorTimeZone(account: { timeZone: string | null; zip: string; phone: string | null }): string | null {
@@ -118,13 +119,7 @@ export async function accountPart(db: Db, accountId: string, now: Date) {
     notices: account.notices.map((n) => ({ kind: n.kind, channel: n.channel, deliveredAt: n.deliveredAt.toISOString(), firstViewedAt: n.firstViewedAt?.toISOString() ?? null })),
     notes: account.notes.map((n) => ({ id: n.id, text: n.text, officer: n.officer.name, at: n.createdAt.toISOString() })),
     followUps: account.followUps.map((f) => ({
-      id: f.id,
-      kind: f.kind,
-      dueDate: f.dueDate,
-      dueAt: f.dueAt.toISOString(),
-      amount: f.amount,
-      currency: f.currency,
-      note: f.note,
+      ...followUpView(f),
       by: names.get(f.createdBy) ?? 'an officer',
       overdue: f.dueAt.getTime() < now.getTime(),
     })),

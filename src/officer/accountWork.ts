@@ -130,6 +130,11 @@ export async function closeFollowUp(db: Db, followUpId: string, officer: SignedI
   });
 }
 
+/** A follow-up as the console shows it. */
+export function followUpView(f: { id: string; kind: string; dueDate: string; dueAt: Date; amount: number | null; currency: string | null; note: string | null }) {
+  return { id: f.id, kind: f.kind, dueDate: f.dueDate, dueAt: f.dueAt.toISOString(), amount: f.amount, currency: f.currency, note: f.note };
+}
+
 export interface DueFollowUp {
   id: string;
   kind: string;
@@ -154,13 +159,7 @@ export async function dueFollowUps(db: Db, now: Date): Promise<DueFollowUp[]> {
   });
   return Promise.all(
     rows.map(async (f) => ({
-      id: f.id,
-      kind: f.kind,
-      dueDate: f.dueDate,
-      dueAt: f.dueAt.toISOString(),
-      amount: f.amount,
-      currency: f.currency,
-      note: f.note,
+      ...followUpView(f),
       account: { id: f.account.id, accountNumber: f.account.accountNumber, name: `${f.account.firstName} ${f.account.lastName}` },
       paidSince:
         f.kind === 'promise'

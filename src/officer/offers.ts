@@ -1,8 +1,8 @@
 /**
  * Terms an officer agrees with the debtor during a takeover, made data instead of chat text: the
- * terms go through the existing proposals path (src/officer/proposals.ts builders and checks, an
- * 'offered' plan with the exact text sent — planStore.storeOfferedPlan), judged under the hardship
- * limits when hardship is recorded on the account. The conversation goes back to the bot at once,
+ * terms go through the existing proposals path (proposals.ts counterPlan and offerPlan: the plan
+ * builders, the policy check, an 'offered' plan with the exact text sent), judged under the
+ * hardship limits when hardship is recorded on the account. The conversation goes back to the bot at once,
  * which takes the debtor's explicit YES as the Reg E authorization (dialogs/officerOffer.ts) and
  * sends the first pay link — so what the officer agreed is exactly what the bot sets up.
  *
@@ -13,14 +13,12 @@ import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { appendAudit } from '../audit.ts';
 import { collectionPauseReason } from '../accounts/rights.ts';
-import { checkPlanAgainstPolicy, type PolicyViolation } from '../domain/plans.ts';
-import { parsePolicy } from '../domain/policy.ts';
-import { calendarDateInZone, DEFAULT_TIME_ZONE } from '../domain/validationPeriod.ts';
-import { OPEN_PLAN_STATUSES, storeOfferedPlan } from '../negotiation/planStore.ts';
+import type { PolicyViolation } from '../domain/plans.ts';
+import { OPEN_PLAN_STATUSES } from '../negotiation/planStore.ts';
 import { contactPermission, contactRefusal } from './contact.ts';
 import { sendToDebtor } from './debtorMessages.ts';
 import { PAUSE_LABELS } from './labels.ts';
-import { assertOfferable, counterPlan, counterTermsSchema, languageOf, offerText, Refusal } from './proposals.ts';
+import { counterPlan, counterTermsSchema, languageOf, offerPlan, Refusal } from './proposals.ts';
 import { ConsoleRefusal } from './refusal.ts';
 import type { SignedInOfficer } from './sessions.ts';
 import { heldConversation } from './takeover.ts';
@@ -51,38 +49,19 @@ export async function offerTerms(db: Db, handoffId: string, officer: SignedInOff
         throw new ConsoleRefusal(409, 'The debtor already has a plan. Cancel it first (the debtor can ask the bot to), or resolve the escalation.');
       }
 
-      const today = calendarDateInZone(now, account.timeZone ?? DEFAULT_TIME_ZONE);
-      const plan = counterPlan(input.terms, account);
-      const violations = checkPlanAgainstPolicy(plan, parsePolicy(account.creditor.policyJson), { hardship: account.hardship, today });
-      assertOfferable(plan, violations, account, today, 'counter');
-      const body = offerText(plan, 'offer', languageOf(conversation, account), account, now);
-      const stored = await storeOfferedPlan(tx, { accountId: account.id, plan, hardship: account.hardship, offeredBy: officer.id, offerText: body, conversationId: conversation.id });
-      const { outboxId } = await sendToDebtor(tx, conversation, { body, officerId: officer.id, now, dedupeKey: `offer:${stored.planId}` });
-
-      const actor = `officer:${officer.id}`;
-      // `planId` and `balance` are read back when the debtor answers (planStore OFFER_AUDIT_TYPES).
-      await appendAudit(tx, {
-        type: 'plan.offered',
-        actor,
-        accountId: account.id,
+      const offered = await offerPlan(tx, {
+        plan: counterPlan(input.terms, account),
+        account,
+        hardship: account.hardship,
+        kind: 'offer',
         conversationId: conversation.id,
-        detail: {
-          handoffId,
-          outboxId,
-          planId: stored.planId,
-          kind: plan.kind,
-          total: plan.total,
-          currency: plan.currency,
-          balance: plan.balance,
-          count: plan.payments.length,
-          downPayment: plan.downPayment,
-          frequency: plan.frequency,
-          firstDueDate: plan.firstDate,
-          hardship: account.hardship,
-          violations: violations.map((v) => v.limit),
-          ...(stored.declinedOffers.length > 0 ? { declinedOffers: stored.declinedOffers } : {}),
-        },
+        officerId: officer.id,
+        language: languageOf(conversation, account),
+        now,
       });
+      const { outboxId } = await sendToDebtor(tx, conversation, { body: offered.body, officerId: officer.id, now, dedupeKey: `offer:${offered.planId}` });
+      const actor = `officer:${officer.id}`;
+      await appendAudit(tx, { type: 'plan.offered', actor, accountId: account.id, conversationId: conversation.id, detail: { handoffId, outboxId, ...offered.auditDetail } });
       await tx.handoff.update({
         where: { id: handoffId },
         data: { status: 'resolved', resolvedAt: now, outcome: 'plan_offered', ...(handoff.firstResponseAt ? {} : { firstResponseAt: now }) },
@@ -90,7 +69,7 @@ export async function offerTerms(db: Db, handoffId: string, officer: SignedInOff
       await appendAudit(tx, { type: 'handoff.resolved', actor, accountId: account.id, conversationId: conversation.id, detail: { handoffId, outcome: 'plan_offered' } });
       // The bot holds the conversation again, so it reads the debtor's YES or NO.
       await tx.conversation.update({ where: { id: conversation.id }, data: { holder: 'bot', officerId: null } });
-      return { planId: stored.planId, outboxId, message: body, hardship: account.hardship, violations };
+      return { planId: offered.planId!, outboxId, message: offered.body, hardship: account.hardship, violations: offered.violations };
     });
   } catch (error) {
     if (error instanceof Refusal) throw new ConsoleRefusal(422, error.message);

@@ -134,7 +134,11 @@ export interface OfficerListing {
 
 export async function listOfficers(db: Db): Promise<OfficerListing[]> {
   const rows = await db.officer.findMany({ orderBy: [{ disabledAt: 'asc' }, { name: 'asc' }] });
-  return rows.map((o) => ({
+  return rows.map(listingOf);
+}
+
+function listingOf(o: { id: string; email: string; name: string; role: string; disabledAt: Date | null; mustChangePassword: boolean; createdAt: Date }): OfficerListing {
+  return {
     id: o.id,
     email: o.email,
     name: o.name,
@@ -142,7 +146,7 @@ export async function listOfficers(db: Db): Promise<OfficerListing[]> {
     disabled: o.disabledAt !== null,
     mustChangePassword: o.mustChangePassword,
     createdAt: o.createdAt.toISOString(),
-  }));
+  };
 }
 
 /** Letters and digits that cannot be confused when read aloud or copied (no 0/O, 1/l/I). */
@@ -238,7 +242,5 @@ export async function changeOwnPassword(db: Db, officerId: string, sessionId: st
 
 async function listOne(tx: Tx, officerId: string): Promise<OfficerListing | null> {
   const o = await tx.officer.findUnique({ where: { id: officerId } });
-  return o
-    ? { id: o.id, email: o.email, name: o.name, role: o.role === 'supervisor' ? 'supervisor' : 'officer', disabled: o.disabledAt !== null, mustChangePassword: o.mustChangePassword, createdAt: o.createdAt.toISOString() }
-    : null;
+  return o ? listingOf(o) : null;
 }

@@ -258,7 +258,7 @@ async function decide(tx: Tx, { handoffId, officerId, decision, now }: ProposalD
   return { ok: true, decision: decision.kind, handoffId, planId, outboxId, message: body, violations };
 }
 
-interface Offered {
+export interface Offered {
   body: string;
   planId: string | null;
   violations: PolicyViolation[];
@@ -278,20 +278,36 @@ async function makeOffer(
     now: Date;
   },
 ): Promise<Offered> {
-  const { proposal, account, decision, now } = input;
-  const today = calendarDateInZone(now, account.timeZone ?? DEFAULT_TIME_ZONE);
+  const { proposal, account, decision } = input;
   const plan = decision.kind === 'approve' ? approvedPlan(proposal, account) : counterPlan(decision.terms, account);
-  const violations = checkPlanAgainstPolicy(plan, parsePolicy(account.creditor.policyJson), { hardship: proposal.hardship, today });
-  assertOfferable(plan, violations, account, today, decision.kind);
-  const body = offerText(plan, decision.kind, input.language, account, now);
-  const stored = await storeOfferedPlan(tx, {
-    accountId: account.id,
-    plan,
-    hardship: proposal.hardship,
-    offeredBy: input.officerId,
-    offerText: body,
-    conversationId: input.conversationId,
-  });
+  return offerPlan(tx, { ...input, plan, hardship: proposal.hardship, kind: decision.kind });
+}
+
+/**
+ * An officer's terms offered to the debtor — one way for every path (an approved or countered
+ * proposal, terms agreed in a takeover): judged against the policy (under the hardship limits when
+ * `hardship`), refused when they could not be honestly offered, written in the catalogue's words,
+ * stored as an 'offered' plan with that exact text. Returns the text, the plan and the audit detail.
+ */
+export async function offerPlan(
+  tx: Tx,
+  input: {
+    plan: PlanTerms;
+    account: AccountWithCreditor;
+    hardship: boolean;
+    kind: 'approve' | 'counter' | 'offer';
+    conversationId: string;
+    officerId: string;
+    language: Language;
+    now: Date;
+  },
+): Promise<Offered> {
+  const { plan, account, hardship, now } = input;
+  const today = calendarDateInZone(now, account.timeZone ?? DEFAULT_TIME_ZONE);
+  const violations = checkPlanAgainstPolicy(plan, parsePolicy(account.creditor.policyJson), { hardship, today });
+  assertOfferable(plan, violations, account, today, input.kind === 'approve' ? 'approve' : 'counter');
+  const body = offerText(plan, input.kind, input.language, account, now);
+  const stored = await storeOfferedPlan(tx, { accountId: account.id, plan, hardship, offeredBy: input.officerId, offerText: body, conversationId: input.conversationId });
   // `planId` and `balance` are read back when the debtor answers (planStore OFFER_AUDIT_TYPES).
   const auditDetail = {
     planId: stored.planId,
@@ -303,13 +319,12 @@ async function makeOffer(
     downPayment: plan.downPayment,
     frequency: plan.frequency,
     firstDueDate: plan.firstDate,
-    hardship: proposal.hardship,
+    hardship,
     violations: violations.map((v) => v.limit),
     ...(stored.declinedOffers.length > 0 ? { declinedOffers: stored.declinedOffers } : {}),
   };
   return { body, planId: stored.planId, violations, auditDetail };
 }
-
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // The proposal under review
@@ -375,7 +390,7 @@ export function proposalOf(handoff: Pick<Handoff, 'detailJson'>): StoredProposal
 // Terms
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 
-type AccountWithCreditor = Account & { creditor: Creditor };
+export type AccountWithCreditor = Account & { creditor: Creditor };
 
 /** The debtor's own terms, exactly as the officer reviewed them. */
 function approvedPlan(proposal: StoredProposal, account: Account): PlanTerms {
@@ -433,7 +448,7 @@ export function counterPlan(terms: CounterTerms, account: Account): PlanTerms {
 }
 
 /** Refuses terms that could not be honestly offered: not for this balance, inconsistent, or starting in the past. */
-export function assertOfferable(plan: PlanTerms, violations: PolicyViolation[], account: Account, today: string, kind: 'approve' | 'counter'): void {
+function assertOfferable(plan: PlanTerms, violations: PolicyViolation[], account: Account, today: string, kind: 'approve' | 'counter'): void {
   const money = (minor: number) => formatMoney(minor, account.currency, 'en-US');
   const instead = kind === 'approve' ? ' Make a counter-offer instead.' : '';
   const structural = violations.find((v) => v.limit === 'schedule');
@@ -459,7 +474,7 @@ export function languageOf(conversation: Pick<Conversation, 'language'>, account
 }
 
 /** The exact offer the debtor reads: the officer's decision (or offer), the negotiation recap, how to answer. */
-export function offerText(plan: PlanTerms, kind: 'approve' | 'counter' | 'offer', language: Language, account: Pick<Account, 'validationPeriodEndsAt'>, now: Date): string {
+function offerText(plan: PlanTerms, kind: 'approve' | 'counter' | 'offer', language: Language, account: Pick<Account, 'validationPeriodEndsAt'>, now: Date): string {
   const negotiation = negotiationMessagesFor(language);
   const officer = officerMessagesFor(language);
   const facts = {

@@ -3,18 +3,14 @@
  * search, internal notes, assignment, waiting-time targets) and the officer's speed of work
  * (saved replies checked like any text, words for every code, deadlines as the debtor was told).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUDIT_LABELS, LABELS, REASON_LABELS } from '../../src/officer/labels.ts';
 import { HANDOFF_REASONS } from '../../src/handoff/queue.ts';
 import { formatValidationPeriodEnd } from '../../src/domain/validationPeriod.ts';
 import { queueHandoff } from '../../src/handoff/queue.ts';
-import { DISCLOSED, openHandoff, postSms, startConsoleApp, webDebtor, type ConsoleApp } from './consoleFixture.ts';
+import { DISCLOSED, openHandoff, postSms, useConsoleApp, webDebtor } from './consoleFixture.ts';
 
-let app: ConsoleApp;
-beforeAll(async () => {
-  app = await startConsoleApp();
-}, 60_000);
-afterAll(async () => app?.running.stop());
+const app = useConsoleApp();
 
 const db = () => app.running.database.db;
 

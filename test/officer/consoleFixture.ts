@@ -4,7 +4,7 @@
  * debtor (website chat through Direct Line, SMS through a signed Twilio webhook).
  */
 import twilio from 'twilio';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { seedDemoDataIfEmpty } from '../../src/import/demoData.ts';
 import { ConsoleClient, createConsoleAccounts, OFFICER, SECOND_OFFICER, SUPERVISOR } from '../helpers/consoleClient.ts';
 import { DirectLineDebtor } from '../helpers/directLineClient.ts';
@@ -41,6 +41,16 @@ export async function startConsoleApp(): Promise<ConsoleApp> {
     secondOfficer: await ConsoleClient.signedIn(running.baseUrl, SECOND_OFFICER),
     supervisor: await ConsoleClient.signedIn(running.baseUrl, SUPERVISOR),
   };
+}
+
+/** The app for a test file: started before its tests, stopped after them. Its fields are filled in by beforeAll. */
+export function useConsoleApp(): ConsoleApp {
+  const app = {} as ConsoleApp;
+  beforeAll(async () => {
+    Object.assign(app, await startConsoleApp());
+  }, 60_000);
+  afterAll(async () => app.running?.stop());
+  return app;
 }
 
 /** A text from `from`, signed as Twilio signs it, to the SMS webhook. */

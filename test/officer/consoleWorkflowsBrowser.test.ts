@@ -6,42 +6,27 @@
  * officer management; plus the report cards against the CSV and the placements page.
  * Screenshots: test-artifacts/console-*.png. DESIGN 5, 6, 8, 11.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { calendarDateInZone } from '../../src/domain/validationPeriod.ts';
-import { bubbles, describeInBrowser, launchChromium, openPage, sayAndExpect, type Watched } from '../helpers/browser.ts';
-import { createConsoleAccounts, OFFICER, SUPERVISOR } from '../helpers/consoleClient.ts';
+import { bubbles, describeInBrowser, openPage, sayAndExpect, type Watched } from '../helpers/browser.ts';
+import { OFFICER, SUPERVISOR } from '../helpers/consoleClient.ts';
 import { DirectLineDebtor } from '../helpers/directLineClient.ts';
-import type { RunningApp } from '../helpers/testApp.ts';
-import { startWebTestApp } from '../helpers/webTestApp.ts';
+import { ARTIFACTS, signInToConsole, unexpectedProblems, useConsoleBrowser, type ConsoleBrowser } from './consoleBrowserHelpers.ts';
 
-const ARTIFACTS = path.resolve('test-artifacts');
 
-let running: RunningApp;
-let browser: Browser;
-const db = () => running.database.db;
+const env = {} as ConsoleBrowser;
+const db = () => env.running.database.db;
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `console-${name}.png`), fullPage: true });
-/** Browser problems, less the answers the console expects (401 before sign-in, 403 for a temporary password, 409/422 refusals). */
-const unexpected = (problems: string[]) => {
-  const left = problems.filter((p) => !/status of (401|403|409|422)\b/.test(p));
-  if (left.length) console.log('browser problems:', left);
-  return left;
-};
-
-async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto(`${running.baseUrl}/officer`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /Escalations/ }).waitFor();
-}
+const unexpected = unexpectedProblems;
+const signIn = (page: Page, who: { email: string; password: string }) => signInToConsole(page, env.running.baseUrl, who);
 
 /** A text from `phone` through the dev SMS route (the same inbound path as Twilio's webhook). */
 async function sms(phone: string, text: string): Promise<void> {
-  const res = await fetch(`${running.baseUrl}/dev/sms/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, text }) });
+  const res = await fetch(`${env.running.baseUrl}/dev/sms/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, text }) });
   expect(res.status).toBe(200);
 }
 
@@ -63,21 +48,10 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
 }
 
 describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
-  beforeAll(async () => {
-    running = await startWebTestApp({ OUTBOX_INTERVAL_MS: '200', CONSOLE_LIVE_INTERVAL_MS: '300' });
-    await createConsoleAccounts(db());
-    running.app.outboxWorker.start();
-    browser = await launchChromium();
-    mkdirSync(ARTIFACTS, { recursive: true });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await running?.app.outboxWorker.stop();
-    await running?.stop();
-  });
+  useConsoleBrowser(env);
 
   it('safety rail: the console says why before the officer acts, and nothing reaches an SMS debtor who asked us to stop or replied STOP', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(env.browser);
     await signIn(page, OFFICER);
     const ceased = '+12105550134';
     await sms(ceased, 'stop texting me please');
@@ -112,7 +86,7 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
     const optedOut = '+13125550199';
     await sms(optedOut, 'I need a real person');
     await sms(optedOut, 'STOP');
-    await page.goto(`${running.baseUrl}/officer#/queue`);
+    await page.goto(`${env.running.baseUrl}/officer#/queue`);
     await openRow(page, 'Debtor asked for a person');
     await page.locator('#contact-rail [data-reason="sms_opted_out"]', { hasText: 'replied STOP' }).waitFor();
     await page.locator('#take-over').click();
@@ -120,7 +94,7 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
     await page.locator('#reply-hint', { hasText: 'Nothing may be sent to this debtor now' }).waitFor();
     await shot(page, 'safety-rail-opted-out');
 
-    await running.app.outboxWorker.runOnce();
+    await env.running.app.outboxWorker.runOnce();
     const officerTexts = await db().outboxMessage.findMany({ where: { to: { in: [ceased, optedOut] }, kind: 'officer' } });
     expect(officerTexts).toEqual([]);
     expect(unexpected(problems)).toEqual([]);
@@ -129,9 +103,9 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
 
   it('keyboard: opening an escalation puts focus on it; a saved reply is inserted; Enter sends, Shift+Enter starts a new line, and the page does not jump', async () => {
     await db().cannedReply.create({ data: { title: 'Greeting with disclosure', body: 'Hi {debtorFirstName}, this is {officerFirstName} from the agency, a debt collector. This is an attempt to collect a debt.' } });
-    const debtor = await DirectLineDebtor.start(running.baseUrl);
+    const debtor = await DirectLineDebtor.start(env.running.baseUrl);
     for (const text of ['hi', 'A-1001', 'March 14 1985', '30301', 'agent']) await debtor.say(text);
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(env.browser);
     await signIn(page, OFFICER);
     await openRow(page, 'Maria Johnson');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('handoff-heading');
@@ -169,10 +143,10 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
   }, 90_000);
 
   it('hand-back continuity: the officer records hardship and offers $20 a month; the bot sets up exactly that after the debtor’s YES', async () => {
-    const officer: Watched = await openPage(browser);
-    const debtor: Watched = await openPage(browser);
+    const officer: Watched = await openPage(env.browser);
+    const debtor: Watched = await openPage(env.browser);
     await signIn(officer.page, OFFICER);
-    await debtor.page.goto(running.baseUrl);
+    await debtor.page.goto(env.running.baseUrl);
     await bubbles(debtor.page, /debt|verify|account/i).first().waitFor({ timeout: 20_000 });
     await sayAndExpect(debtor.page, 'A-1004', /date of birth/i);
     await sayAndExpect(debtor.page, 'January 9 1990', /ZIP|Social Security/i);
@@ -216,11 +190,11 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
   }, 120_000);
 
   it('the account timeline shows every conversation and channel; the account is found from the header search', async () => {
-    const web = await DirectLineDebtor.start(running.baseUrl);
+    const web = await DirectLineDebtor.start(env.running.baseUrl);
     for (const text of ['hi', 'A-1006', 'December 5 1995', '10025', 'I lost my job last month']) await web.say(text);
     for (const text of ['hi', 'A-1006', 'December 5 1995', '10025', 'I dispute this, it is not my debt']) await sms('+16465550112', text);
 
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(env.browser);
     await signIn(page, OFFICER);
     await page.getByLabel('Find an account').fill('aisha');
     await page.keyboard.press('Enter');
@@ -245,7 +219,7 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
   }, 90_000);
 
   it('a supervisor adds an officer, resets the password, disables and enables the account; the new officer chooses a password at first sign-in', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(env.browser);
     await signIn(page, SUPERVISOR);
     await page.getByRole('link', { name: 'Officers' }).click();
     await page.getByLabel('Full name').fill('Nina Newhire');
@@ -260,8 +234,8 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
     await shot(page, 'officers');
     expect(await accessibilityProblems(page)).toEqual([]);
 
-    const nina = await openPage(browser);
-    await nina.page.goto(`${running.baseUrl}/officer`);
+    const nina = await openPage(env.browser);
+    await nina.page.goto(`${env.running.baseUrl}/officer`);
     await nina.page.getByLabel('Email').fill('nina@agency.test');
     await nina.page.getByLabel('Password', { exact: true }).fill(temporary);
     await nina.page.getByRole('button', { name: 'Sign in' }).click();
@@ -293,7 +267,7 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
   }, 90_000);
 
   it('reports: the cards add up and match the CSV; placements: template, sample and guide, and no stale error above a result', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(env.browser);
     await signIn(page, SUPERVISOR);
     await page.getByRole('link', { name: 'Reports' }).click();
     const card = page.locator('#figure-conversations');
@@ -301,7 +275,7 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
     const parts = (await card.locator('li').allTextContents()).map((t) => Number(t.split(': ')[1]));
     const total = Number(await card.locator('strong').textContent());
     expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-    const csv = await (await page.request.get(`${running.baseUrl}${await page.locator('#report-csv').getAttribute('href')}`)).text();
+    const csv = await (await page.request.get(`${env.running.baseUrl}${await page.locator('#report-csv').getAttribute('href')}`)).text();
     const value = (metric: string, key = '') => csv.split('\r\n').map((l) => l.split(',')).find((r) => r[0] === 'conversations' && r[1] === metric && r[2] === key)?.[4];
     expect(Number(value('total'))).toBe(total);
     expect(['web', 'sms', 'other'].map((k) => Number(value('by_channel', k)))).toEqual(parts);
@@ -315,7 +289,7 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
     await page.locator('#columns table').waitFor();
     await page.locator('#upload').click();
     await page.getByText('Choose a CSV file first.').waitFor();
-    const sample = await (await page.request.get(`${running.baseUrl}/officer/api/placements/sample.csv`)).text();
+    const sample = await (await page.request.get(`${env.running.baseUrl}/officer/api/placements/sample.csv`)).text();
     const file = path.join(os.tmpdir(), `placements-sample-${Date.now()}.csv`);
     writeFileSync(file, sample);
     await page.getByLabel('Placement file (CSV)').setInputFiles(file);
@@ -332,7 +306,7 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
   it('the queue marks escalations past their waiting-time target, and shows those assigned to me', async () => {
     const conversation = await db().conversation.create({ data: { externalId: `overdue-${Date.now()}`, channel: 'web' } });
     const old = await db().handoff.create({ data: { reason: 'dispute', priority: 20, conversationId: conversation.id, createdAt: new Date(Date.now() - 3 * 3_600_000), detailJson: '{"dispute":true}' } });
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(env.browser);
     await signIn(page, OFFICER);
     const row = page.locator(`tr[data-handoff="${old.id}"]`);
     await row.locator('.overdue-tag', { hasText: 'Overdue (target 2 h)' }).waitFor();
@@ -356,8 +330,8 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
   });
 
   it('signed out, the page shows no navigation and no sign-out button', async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(`${running.baseUrl}/officer`);
+    const { page, context } = await openPage(env.browser);
+    await page.goto(`${env.running.baseUrl}/officer`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     for (const name of ['Queue', 'Reports', 'Placements']) await expect(page.getByRole('link', { name }).isVisible()).resolves.toBe(false);
     await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(false);

@@ -4,15 +4,11 @@
  * plan through the proposals path (the debtor's explicit YES is the authorization, DESIGN 11), a
  * promise as a scheduled follow-up. DESIGN 8 (hardship options), DESIGN 11 (recorded authorization).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { calendarDateInZone } from '../../src/domain/validationPeriod.ts';
-import { DISCLOSED, openHandoff, postSms, startConsoleApp, webDebtor, type ConsoleApp } from './consoleFixture.ts';
+import { DISCLOSED, openHandoff, postSms, useConsoleApp, webDebtor } from './consoleFixture.ts';
 
-let app: ConsoleApp;
-beforeAll(async () => {
-  app = await startConsoleApp();
-}, 60_000);
-afterAll(async () => app?.running.stop());
+const app = useConsoleApp();
 
 const db = () => app.running.database.db;
 const today = () => calendarDateInZone(new Date(), 'America/Chicago');

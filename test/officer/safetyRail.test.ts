@@ -4,15 +4,11 @@
  * who has an attorney, unless it is an answer to the debtor's own new message; the console says why
  * before the officer acts (DESIGN 5 cease and opt-out, DESIGN 6 attorney).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queueHandoff } from '../../src/handoff/queue.ts';
-import { DISCLOSED, openHandoff, postSms, startConsoleApp, webDebtor, type ConsoleApp } from './consoleFixture.ts';
+import { DISCLOSED, openHandoff, postSms, useConsoleApp, webDebtor } from './consoleFixture.ts';
 
-let app: ConsoleApp;
-beforeAll(async () => {
-  app = await startConsoleApp();
-}, 60_000);
-afterAll(async () => app?.running.stop());
+const app = useConsoleApp();
 
 const db = () => app.running.database.db;
 

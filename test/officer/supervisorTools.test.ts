@@ -3,16 +3,12 @@
  * shown once, replaced at the first sign-in; the CLI stays), and the placements page's template,
  * sample and column guide.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PLACEMENT_COLUMNS } from '../../src/import/placements.ts';
 import { ConsoleClient, SUPERVISOR } from '../helpers/consoleClient.ts';
-import { startConsoleApp, type ConsoleApp } from './consoleFixture.ts';
+import { useConsoleApp } from './consoleFixture.ts';
 
-let app: ConsoleApp;
-beforeAll(async () => {
-  app = await startConsoleApp();
-}, 60_000);
-afterAll(async () => app?.running.stop());
+const app = useConsoleApp();
 
 const db = () => app.running.database.db;
 
