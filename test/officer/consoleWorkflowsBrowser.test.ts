@@ -110,7 +110,7 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
     await openRow(page, 'Maria Johnson');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('handoff-heading');
     await page.locator('#take-over').click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reply');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 15_000 }).toBe('reply');
 
     const reply = page.locator('#reply');
     await page.getByLabel('Saved replies').selectOption({ label: 'Greeting with disclosure' });
@@ -250,7 +250,7 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
     // Reset: a new temporary password, and Nina is signed out.
     await row.getByRole('button', { name: 'Reset password of Nina Newhire' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Reset password' }).click();
-    await expect.poll(async () => (await secret.textContent())?.trim()).not.toBe(temporary);
+    await expect.poll(async () => (await secret.textContent())?.trim(), { timeout: 15_000 }).not.toBe(temporary);
     await nina.page.reload();
     await nina.page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
