@@ -171,7 +171,10 @@ export function registerSupervisorRoutes(server: restify.Server, deps: ConsoleHt
   server.post(
     '/officer/api/admin/officers/:id/reset',
     route(async (req, res, session) => {
-      const result = await resetOfficerPassword(db, idParam(req), session.officer.id);
+      const id = idParam(req);
+      // It would sign this very session out before the temporary password could be read.
+      if (id === session.officer.id) throw new ConsoleRefusal(409, 'You cannot reset your own password here. Ask another supervisor, or use npm run officer:add.');
+      const result = await resetOfficerPassword(db, id, session.officer.id);
       if (!result) throw new ConsoleRefusal(404, 'There is no such console account.');
       res.send(200, result);
     }),

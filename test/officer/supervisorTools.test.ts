@@ -83,6 +83,9 @@ describe('officer management from the console', () => {
     expect(self.body.error).toMatch(/your own account/);
     expect((await db().officer.findUniqueOrThrow({ where: { id: me.id } })).disabledAt).toBeNull();
     expect((await app.supervisor.request('GET', '/officer/api/session')).status).toBe(200);
+    const ownReset = await app.supervisor.request('POST', `/officer/api/admin/officers/${me.id}/reset`);
+    expect(ownReset.status).toBe(409);
+    expect(ownReset.body.error).toMatch(/cannot reset your own password/);
 
     for (const [method, path] of [['GET', '/officer/api/admin/officers'], ['POST', '/officer/api/admin/officers'], ['POST', `/officer/api/admin/officers/${me.id}/reset`]] as const) {
       expect((await app.officer.request(method, path, method === 'POST' ? {} : undefined)).status).toBe(403);

@@ -52,8 +52,9 @@ export function showOfficers() {
         await load();
       });
     });
-    if (o.id !== state.officer.id) buttons.push(toggle);
-    buttons.push(reset);
+    // Not for oneself: disabling would lock the supervisor out, a reset would sign this page out.
+    if (o.id !== state.officer.id) buttons.push(toggle, reset);
+    else buttons.push(h('span', { class: 'muted' }, 'This is you'));
     return buttons;
   };
 
