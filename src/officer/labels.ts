@@ -7,6 +7,7 @@
 import type { AuditType } from '../audit.ts';
 import type { PauseReason } from '../accounts/rights.ts';
 import type { ContactBlockCode } from '../domain/officerContact.ts';
+import type { PolicyLimit } from '../domain/plans.ts';
 import type { ReplyWarningCode } from '../domain/replyCheck.ts';
 import type { HandoffReason } from '../handoff/queue.ts';
 
@@ -165,6 +166,21 @@ export const CONTACT_LABELS: Record<ContactBlockCode, string> = {
   attorney: 'Represented by an attorney',
 };
 
+/** The creditor's limits a plan can break (src/domain/plans.ts PolicyViolation). */
+export const POLICY_LIMIT_LABELS: Record<PolicyLimit, string> = {
+  minInstallment: 'payments smaller than the smallest allowed',
+  maxInstallments: 'more payments than allowed',
+  maxPlanDays: 'a plan longer than allowed',
+  minDownPayment: 'a down payment below the minimum',
+  frequency: 'a payment frequency the creditor does not allow',
+  firstPaymentWithinDays: 'a first payment later than allowed',
+  firstPaymentNotBefore: 'a first payment in the past',
+  settlementNotAllowed: 'a settlement, which the creditor does not accept here',
+  settlementFloor: 'a settlement below the floor',
+  total: 'a total that does not match the balance',
+  schedule: 'an inconsistent schedule',
+};
+
 export const WARNING_LABELS: Record<ReplyWarningCode, string> = {
   no_disclosure: 'No debt-collector disclosure',
   legal_threat: 'Threat of legal action',
@@ -197,6 +213,7 @@ export const LABELS = {
   languages: LANGUAGE_LABELS,
   frequencies: FREQUENCY_LABELS,
   contact: CONTACT_LABELS,
+  policyLimits: POLICY_LIMIT_LABELS,
   warnings: WARNING_LABELS,
 } as const;
 

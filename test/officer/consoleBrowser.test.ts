@@ -102,6 +102,8 @@ describeInBrowser('officer console in Chromium', () => {
     const panel = page.locator('#proposal');
     await panel.getByText('Debtor proposed: Installment plan: $876.25').waitFor();
     await expect(panel.textContent()).resolves.toMatch(/Closest within policy: Installment plan/);
+    // Words, not the limits' codes (issue #15).
+    await expect(panel.textContent()).resolves.toMatch(/Outside the creditor’s policy: more payments than allowed \(at most 12\); a plan longer than allowed \(at most 365 days\)/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'officer-proposal.png'), fullPage: true });
     await page.locator('#approve').click();
     await page.getByText('Decision sent to the debtor.').waitFor();

@@ -223,7 +223,7 @@ function renderAgreement(id, handoff, conversation, account) {
     if (!ok) return;
     act(send, async () => {
       const result = await api('POST', `/officer/api/handoffs/${id}/offer`, { terms });
-      const outside = result.violations.length ? ` Outside the normal policy: ${result.violations.map((v) => v.limit).join(', ')} (your decision is recorded).` : '';
+      const outside = result.violations.length ? ` Outside the creditor’s policy: ${violationsText(result.violations, account.currency)} (your decision is recorded).` : '';
       flash(`Offer sent. The bot now takes the debtor’s answer.${outside}`);
       changed();
     });
@@ -275,6 +275,19 @@ function termsForm(prefix, currency) {
   };
 }
 
+/** The policy limits a plan breaks, in words with the limit's value: "more payments than allowed (at most 12)". */
+function violationsText(violations, currency) {
+  const value = (v) => {
+    if (typeof v.value !== 'number') return '';
+    if (v.limit === 'maxInstallments') return ` (at most ${v.value})`;
+    if (v.limit === 'maxPlanDays') return ` (at most ${v.value} days)`;
+    if (v.limit === 'firstPaymentWithinDays') return ` (within ${v.value} days)`;
+    if (['minInstallment', 'minDownPayment', 'settlementFloor'].includes(v.limit)) return ` (${money(v.value, currency)})`;
+    return '';
+  };
+  return violations.map((v) => `${label('policyLimits', v.limit)}${value(v)}`).join('; ');
+}
+
 function sideCardsTop(handoff, account) {
   const parts = [];
   if (handoff.proposal && handoff.status !== 'resolved') parts.push(renderProposal(handoff));
@@ -302,7 +315,7 @@ function renderProposal(handoff) {
     const b = h('button', { type: 'button', id }, words);
     b.addEventListener('click', () => act(b, async () => {
       const result = await api('POST', `/officer/api/handoffs/${handoff.id}/proposal`, body());
-      const violations = result.violations && result.violations.length ? ` Outside policy: ${result.violations.map((v) => v.limit || v).join(', ')}.` : '';
+      const violations = result.violations && result.violations.length ? ` Outside the creditor’s policy: ${violationsText(result.violations, c)}.` : '';
       flash(`Decision sent to the debtor.${violations}`);
       changed();
     }));
@@ -312,7 +325,7 @@ function renderProposal(handoff) {
     h('p', {}, `Balance ${money(p.balance, c)}. Debtor proposed: ${describe(terms)}.`),
     h('p', {}, `Closest within policy: ${describe(p.closestAllowed)}.`),
     p.hardship ? h('p', {}, 'Judged under the hardship limits.') : '',
-    p.violations && p.violations.length ? h('p', { class: 'warn' }, `Outside policy: ${p.violations.map((v) => v.limit).join(', ')}`) : '',
+    p.violations && p.violations.length ? h('p', { class: 'warn' }, `Outside the creditor’s policy: ${violationsText(p.violations, c)}.`) : '',
     h('div', { class: 'row' }, terms ? decide('Approve as proposed', 'approve', () => ({ kind: 'approve' })) : '', decide('Reject', 'reject', () => ({ kind: 'reject' }))),
     h('details', {}, h('summary', {}, 'Counter-offer'), counter.element, decide('Send counter-offer', 'counter', () => ({ kind: 'counter', terms: counter.read() }))));
 }
