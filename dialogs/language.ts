@@ -1,20 +1,24 @@
 import type { TurnContext } from 'botbuilder';
 import { appendAudit } from '../src/audit.ts';
-import { writtenInSpanish } from '../src/bot/language.ts';
+import { writtenLanguage } from '../src/bot/language.ts';
 import { catalogueOf, channelOf, conversationRecordId, type ConversationServices } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 
 /**
- * A debtor who writes in Spanish in an English conversation is answered in Spanish from then on,
- * as if they had asked (issue #19 item 5); one who asked for English keeps English.
+ * The first language the debtor clearly writes in is the conversation's from then on, as if they
+ * had asked (issue #19 item 5): a Spanish speaker is never switched back to English by an English
+ * account. After that, only asking by name ("english please", "español") changes it.
  */
 export async function followWrittenLanguage(context: TurnContext, services: ConversationServices, session: Session, { announce }: { announce: boolean }): Promise<void> {
-  if (session.language === 'es' || session.languageChosen) return;
-  if (!writtenInSpanish(context.activity.text ?? '')) return;
-  session.language = 'es';
+  if (session.languageChosen) return;
+  const written = writtenLanguage(context.activity.text ?? '');
+  if (!written) return;
+  const switched = written !== session.language;
+  session.language = written;
   session.languageChosen = true;
   await rememberLanguage(context, services, session);
-  // On the first message there is nothing to switch from: the greeting itself comes in Spanish.
+  if (!switched) return;
+  // On the first message there is nothing to switch from: the greeting itself comes in that language.
   if (announce) await context.sendActivity(catalogueOf(session).languageSwitched());
 }
 

@@ -17,7 +17,7 @@ import { ensureValidationNoticeOnTheWay } from '../src/notices/notices.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
 import { AccountChoiceDialog } from './accountChoiceDialog.ts';
 import { AfterVerification } from './afterVerification.ts';
-import { answerQuestions } from './answers.ts';
+import { answerQuestions, SWITCH_ACCOUNT } from './answers.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
 import { DeathReportDialog } from './deathReportDialog.ts';
 import { rememberGoal, todayFor } from './goal.ts';
@@ -113,7 +113,8 @@ export class MainDialog {
       if (await afterStopOrCrisis(dc, this.services, session, recognition)) await dc.beginDialog(MAIN);
       return;
     }
-    if (!session.greeted && !['crisis', 'cease', 'language', 'deceased'].includes(recognition.intent)) await this.greet(context, session);
+    // Crisis, a cease, a death report or a language come before any greeting.
+    if (!session.greeted && !session.deathReport && !['crisis', 'cease', 'language', 'deceased'].includes(recognition.intent)) await this.greet(context, session);
 
     const interruption = await interrupt(dc, this.services, session, recognition);
     if (interruption === 'done') {
@@ -134,6 +135,12 @@ export class MainDialog {
     }
 
     const answered = !session.deathReport && (await answerQuestions(context, this.services));
+    if (context.turnState.get(SWITCH_ACCOUNT) === true) {
+      // "My other account": whatever was open is put aside (an open E-SIGN question comes back later).
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(MenuDialog.id, { handleCurrentMessage: true });
+      return;
+    }
     if (!session.accountId && !session.deathReport) rememberGoal(session, recognition, context.activity.text ?? '', await todayFor(dc, this.services));
     if (answered && session.accountId && !this.actionable(recognition)) {
       if (dc.activeDialog && dc.activeDialog.id !== MenuDialog.id) await dc.repromptDialog();

@@ -20,9 +20,9 @@ export function trackSentMessages(context: TurnContext, session: Session): void 
   });
 }
 
-/** Whether `wording` was just said: it is (or is inside) the last question asked or the last message sent. */
+/** Whether `wording` was just said: it is (or ends) the last question asked or the last message sent ("Sorry, … <wording>"). */
 function justSaid(session: Session, wording: string): boolean {
-  return [session.lastPrompt, session.lastBotText].some((said) => said !== undefined && said.includes(wording));
+  return [session.lastPrompt, session.lastBotText].some((said) => said !== undefined && (said === wording || said.endsWith(` ${wording}`)));
 }
 
 /** The wordings not just said (all of them when every one was). */

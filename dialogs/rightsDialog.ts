@@ -84,7 +84,8 @@ export class RightsDialog extends Dialog<RightsOptions> {
     session.esign = { state: 'open', turn: session.turns ?? 0 };
     const text = catalogueOf(session);
     const later = conversationMessagesFor(session.language).askEsignLater(text.askEsign());
-    await ask(dc.context, session, options?.later ? [later, text.askEsign()] : [text.askEsign(), later]);
+    const unclear = conversationMessagesFor(session.language).askEsignUnclear();
+    await ask(dc.context, session, options?.later ? [later, text.askEsign(), ...unclear] : [text.askEsign(), later, ...unclear]);
     return Dialog.EndOfTurn;
   }
 
@@ -131,7 +132,8 @@ export class RightsDialog extends Dialog<RightsOptions> {
   override async repromptDialog(context: TurnContext, _instance: DialogInstance): Promise<void> {
     const session = await sessionOf(context, this.services);
     const text = catalogueOf(session);
-    await ask(context, session, [conversationMessagesFor(session.language).askEsignLater(text.askEsign()), text.askEsign()]);
+    const conversation = conversationMessagesFor(session.language);
+    await ask(context, session, [conversation.askEsignLater(text.askEsign()), text.askEsign(), ...conversation.askEsignUnclear()]);
   }
 
   /** Cancelled by an interruption (a dispute, a person…) while the question was open: asked again later. */

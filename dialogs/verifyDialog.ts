@@ -39,6 +39,9 @@ function isoDate(d: CalendarDate): string {
   return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
+/** Messages that ask for nothing: no "I can help with that once you are verified" before the question. */
+const PLAIN: ReadonlySet<string> = new Set(['unknown', 'greeting', 'affirm', 'deny', 'thanks']);
+
 /** A five-digit number on its own in a verification answer is a ZIP code ("3/14/85 30301"). */
 const BARE_ZIP = /(?<![\d/.-])\d{5}(?![\d/.-])/;
 
@@ -114,11 +117,11 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
     } else if (got.length > 0) {
       await ask(context, session, conversation.verifyQuestion(next).map((q) => ack + q));
     } else if (first) {
-      if (!answered && !['unknown', 'greeting'].includes(recognition.intent)) await context.sendActivity(catalogueOf(session).verifyFirst());
+      if (!answered && !PLAIN.has(recognition.intent)) await context.sendActivity(catalogueOf(session).verifyFirst());
       await this.askFirst(context, state);
     } else if (answered) {
       await ask(context, session, conversation.verifyQuestion(next));
-    } else if (!['unknown', 'greeting'].includes(recognition.intent)) {
+    } else if (!PLAIN.has(recognition.intent)) {
       // "how much do I owe?" before verification: nothing about any account, just the next question.
       await context.sendActivity(catalogueOf(session).verifyFirst());
       await ask(context, session, conversation.verifyQuestion(next));

@@ -9,7 +9,7 @@ import type { Language } from '../messages/catalogue.ts';
 import { ANSWER_IDS, answerSet, type AnswerId } from './answerSet.ts';
 
 const texts = z.strictObject({ en: z.string().trim().min(1).max(1500).optional(), es: z.string().trim().min(1).max(1500).optional() });
-const schema = z.record(z.enum(ANSWER_IDS), texts).superRefine((value, ctx) => {
+const schema = z.partialRecord(z.enum(ANSWER_IDS), texts).superRefine((value, ctx) => {
   for (const id of Object.keys(value) as AnswerId[]) {
     if (!answerSet('en').get(id)!.creditorConfigurable) ctx.addIssue({ code: 'custom', path: [id], message: `the answer "${id}" is not creditor-configurable` });
   }

@@ -15,7 +15,7 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}\b/;
 /** What comes right before a name: "his name is", "my lawyer is", "called", "se llama"… */
 const NAME_CUE =
-  /\b(?:(?:his|her|their|the|my)\s+(?:attorney'?s\s+|lawyer'?s\s+)?name\s+(?:is|was)|name\s+(?:is|was)|named|called|represented\s+by|(?:lawyer|attorney|executor|executrix|administrator|personal representative|counsel)\s+is|it'?s|se\s+llama|su\s+nombre\s+es|(?:abogado|abogada|albacea|administrador|administradora)\s+es|es\s+(?:el|la)\s+(?:abogado|abogada|albacea))\s+/i;
+  /\b(?:(?:his|her|their|the|my)\s+(?:attorney'?s\s+|lawyer'?s\s+)?name\s+(?:is|was)|name\s+(?:is|was)|named|called|represented\s+by|(?:lawyer|attorney|executor|executrix|administrator|personal representative|counsel)\s+is|it'?s|se\s+llamaba|se\s+llama|su\s+nombre\s+es|su\s+nombre\s+era|(?:abogado|abogada|albacea|administrador|administradora)\s+es|es\s+(?:el|la)\s+(?:abogado|abogada|albacea))\s+/i;
 /** A name runs until a comma, a stop, "and"/"y", a number or a word that introduces something else. */
 const NAME_END = /[,.;:!?()\d]|\s(?:and|y|his|her|their|phone|number|email|e-mail|at|su|teléfono|telefono|correo)\b/i;
 

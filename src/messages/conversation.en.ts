@@ -18,7 +18,7 @@ export const conversationEn: ConversationCatalogue = {
   verifyQuestion: (question) =>
     ({
       identifier: [
-        'Now, please tell me your account number or your full name.',
+        'Please tell me your account number or your full name.',
         'Please send the account number shown on our letter or email, or your first and last name.',
         'Your account number (it starts with a letter, like A-1234) or your first and last name, please.',
       ],
@@ -45,7 +45,7 @@ export const conversationEn: ConversationCatalogue = {
     paused
       ? 'Is there anything else I can help with? For example the balance, how it adds up, your rights, or a person ("agent").'
       : 'Is there anything else I can help with? For example the balance, how it adds up, your rights, payment options, a dispute, or a person ("agent").',
-  askEsignLater: (consent) => `Before we go on, about your notices. ${consent}`,
+  askEsignLater: (consent) => `One more thing, about your notices. ${consent}`,
   askEsignUnclear: () => [
     'Please answer yes to receive notices electronically, or no to get them by mail.',
     'Would you like your notices electronically (yes) or by mail (no)?',

@@ -18,7 +18,7 @@ export const conversationEs: ConversationCatalogue = {
   verifyQuestion: (question) =>
     ({
       identifier: [
-        'Ahora, por favor, escriba su número de cuenta o su nombre completo.',
+        'Por favor, escriba su número de cuenta o su nombre completo.',
         'Por favor, envíe el número de cuenta que aparece en nuestra carta o correo, o su nombre y apellido.',
         'Su número de cuenta (empieza con una letra, como A-1234) o su nombre y apellido, por favor.',
       ],
@@ -45,7 +45,7 @@ export const conversationEs: ConversationCatalogue = {
     paused
       ? '¿Hay algo más en lo que pueda ayudarle? Por ejemplo el saldo, cómo se compone, sus derechos, o una persona ("agente").'
       : '¿Hay algo más en lo que pueda ayudarle? Por ejemplo el saldo, cómo se compone, sus derechos, opciones de pago, una disputa, o una persona ("agente").',
-  askEsignLater: (consent) => `Antes de seguir, sobre sus avisos. ${consent}`,
+  askEsignLater: (consent) => `Una cosa más, sobre sus avisos. ${consent}`,
   askEsignUnclear: () => [
     'Por favor, responda sí para recibir los avisos de forma electrónica, o no para recibirlos por correo.',
     '¿Quiere recibir sus avisos de forma electrónica (sí) o por correo (no)?',
