@@ -12,6 +12,7 @@ import {
   type ConversationServices,
 } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
+import { maskIdentityFactors } from '../src/domain/redaction.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { ensureValidationNoticeOnTheWay } from '../src/notices/notices.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
@@ -99,8 +100,9 @@ export class MainDialog {
     }
     session.lastActivityAt = now;
 
-    // Before verification any message may hold identity factors: understood locally, never by a language model.
-    if (!session.accountId) context.turnState.set(LOCAL_ONLY, true);
+    // Identity factors are understood locally, never by a language model: every answer to the
+    // verification (or a death report), and any first message that holds one (#12 item 1).
+    if (!session.accountId && (dc.activeDialog || (await this.holdsIdentityFactors(context, session)))) context.turnState.set(LOCAL_ONLY, true);
     await followWrittenLanguage(context, this.services, session, { announce: session.greeted === true });
     const recognition = await recognitionOf(context, this.services);
     const cardRemoved = context.turnState.get(CARD_REMOVED) === true;
@@ -167,6 +169,13 @@ export class MainDialog {
     delete session.verifiedAt;
     await dc.cancelAllDialogs();
     await dc.context.sendActivity(catalogueOf(session).verificationExpired());
+  }
+
+  private async holdsIdentityFactors(context: TurnContext, session: Session): Promise<boolean> {
+    const text = context.activity.text ?? '';
+    if (maskIdentityFactors(text) !== text) return true;
+    const { entities } = await this.services.localRecognizer.recognize(text, { language: session.language });
+    return Boolean(entities.dates.length || entities.ambiguousDate || entities.zip || entities.ssnLast4 || entities.accountNumber);
   }
 
   private actionable(recognition: Recognition): boolean {

@@ -51,10 +51,10 @@ export class MenuDialog extends Dialog<MenuOptions> {
     switch (intent) {
       case 'balance':
         await showBalance(dc.context, this.services, false);
-        return this.afterAnswer(dc);
+        return this.afterAnswer(dc, account);
       case 'itemization':
         await showBalance(dc.context, this.services, true);
-        return this.afterAnswer(dc);
+        return this.afterAnswer(dc, account);
       case 'rights':
       case 'validation_notice':
         return dc.beginDialog(RightsDialog.id);
@@ -66,7 +66,7 @@ export class MenuDialog extends Dialog<MenuOptions> {
         return dc.beginDialog(NegotiateDialog.id, { handleCurrentMessage: true });
       case 'thanks':
         await dc.context.sendActivity(catalogueOf(await sessionOf(dc.context, this.services)).thanks());
-        return this.afterAnswer(dc);
+        return this.afterAnswer(dc, account);
       case 'unknown':
         await notUnderstood(dc.context, this.services, await this.menuWordings(dc.context, account));
         return Dialog.EndOfTurn;
@@ -92,8 +92,8 @@ export class MenuDialog extends Dialog<MenuOptions> {
   }
 
   /** After an answer: the E-SIGN question if it was put off on an earlier turn; otherwise nothing more. */
-  private async afterAnswer(dc: DialogContext): Promise<DialogTurnResult> {
-    if (await esignDue(dc.context, this.services)) return dc.beginDialog(RightsDialog.id, { later: true });
+  private async afterAnswer(dc: DialogContext, account?: Account): Promise<DialogTurnResult> {
+    if (await esignDue(dc.context, this.services, account)) return dc.beginDialog(RightsDialog.id, { later: true });
     return Dialog.EndOfTurn;
   }
 

@@ -158,6 +158,11 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
           return 'wait';
         }
         if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
+        if (local.intents.includes('affirm')) {
+          // A yes that hedges or asks ("ok sure whatever", "yes?") is understood, just not a yes to agree.
+          await ask(context, env.session, text.again('confirm'));
+          return 'wait';
+        }
         return this.didNotUnderstand(context, state, env, text.again('confirm'));
       }
       case 'review': {

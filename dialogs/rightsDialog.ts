@@ -14,6 +14,7 @@ import {
   type ConversationServices,
 } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
+import type { Account } from '../src/db/generated/client.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { ask, notUnderstood } from './prompts.ts';
@@ -39,13 +40,12 @@ const OTHER_REQUESTS: ReadonlySet<Intent> = new Set<Intent>(['balance', 'itemiza
  * Not after a no (mail) in this conversation, not with consent in force or withdrawn, and not on
  * an account whose collection is paused for anything but a dispute (cease, attorney, bankruptcy…).
  */
-export async function esignDue(context: TurnContext, services: ConversationServices): Promise<boolean> {
+export async function esignDue(context: TurnContext, services: ConversationServices, known?: Account): Promise<boolean> {
   const session = await sessionOf(context, services);
-  const account = await verifiedAccount(context, services);
-  if (!account) return false;
   const esign = session.esign;
-  const due = esign ? esign.state === 'deferred' && esign.turn < (session.turns ?? 0) : !account.validationPeriodEndsAt;
-  if (!due) return false;
+  if (esign && !(esign.state === 'deferred' && esign.turn < (session.turns ?? 0))) return false;
+  const account = known ?? (await verifiedAccount(context, services));
+  if (!account || (!esign && account.validationPeriodEndsAt)) return false;
   const paused = collectionPauseReason(account);
   if (paused && paused !== 'dispute') return false;
   return !(await hasEsignConsent(services.db, account.id)) && !(await hasWithdrawnEsignConsent(services.db, account.id));

@@ -203,7 +203,7 @@ export const negotiationEn: NegotiationCatalogue = {
       ],
       confirm: [
         'To agree to these terms, please reply yes. If you would like something different, tell me, or reply no.',
-        'Nothing is agreed yet. Reply yes to agree to the terms above, no if you do not want them, or tell me what to change.',
+        'Nothing is agreed yet: to agree to the terms above, please reply yes. If you do not want them, reply no, or tell me what to change.',
       ],
       review: [
         'Would you like me to send your proposal to a collections officer for review? Please answer yes or no.',

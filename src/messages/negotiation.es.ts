@@ -202,7 +202,7 @@ export const negotiationEs: NegotiationCatalogue = {
       ],
       confirm: [
         'Para aceptar estos términos, por favor responda sí. Si prefiere otra cosa, dígamelo, o responda no.',
-        'Todavía no se ha acordado nada. Responda sí para aceptar los términos de arriba, no si no los quiere, o dígame qué cambiar.',
+        'Todavía no se ha acordado nada: para aceptar los términos de arriba, por favor responda sí. Si no los quiere, responda no, o dígame qué cambiar.',
       ],
       review: [
         '¿Quiere que envíe su propuesta a un agente de cobranza para que la revise? Por favor, responda sí o no.',
