@@ -10,9 +10,8 @@ import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { findOpenPlan, reissueFirstPayLink } from '../src/negotiation/planStore.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
 import { answerWait, handOff, withdrawPersonRequest } from './handoff.ts';
+import { ANSWERED } from './prompts.ts';
 
-/** Set on a turn whose message the answer set answered: dialogs then ask their question again instead of "not understood". */
-export const ANSWERED = Symbol('answered');
 /** Set when the debtor asked to look at another of their accounts. */
 export const SWITCH_ACCOUNT = Symbol('switchAccount');
 

@@ -6,7 +6,7 @@ import { withdrawUnverifiedCease } from '../src/handoff/requests.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
-import { ANSWERED } from './answers.ts';
+import { answerQuestions } from './answers.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
 import { answerConsentWithdrawal } from './consentWithdrawal.ts';
 import { DeathReportDialog } from './deathReportDialog.ts';
@@ -15,7 +15,7 @@ import { offerIn, todayFor } from './goal.ts';
 import { handOff } from './handoff.ts';
 import { rememberLanguage } from './language.ts';
 import { MenuDialog } from './menuDialog.ts';
-import { ask } from './prompts.ts';
+import { ANSWERED, ask } from './prompts.ts';
 
 /** What an interruption did: nothing, answered the turn, or answered and the active dialog should re-ask. */
 export type Interruption = 'none' | 'done' | 'reprompt';
@@ -86,6 +86,8 @@ export async function interrupt(dc: DialogContext, services: ConversationService
     if (session.accountId) {
       await dc.cancelAllDialogs();
       await recordDisputeAndConfirm(context, services, { kind: intent, words, ...(offer ? { offer } : {}) });
+      // "Is this a scam? I never had an account with them": the question is answered too.
+      await answerQuestions(context, services);
       await dc.beginDialog(MenuDialog.id);
       return 'done';
     }
@@ -105,8 +107,10 @@ export async function interrupt(dc: DialogContext, services: ConversationService
       context.turnState.set(ANSWERED, true);
       return 'none';
     }
-    // The menu answers the rest of the message ("…, can I pay 50 a month?"); other dialogs ask again.
-    return intent === 'hardship' && dc.activeDialog?.id !== MenuDialog.id ? 'reprompt' : 'none';
+    // The rest of the message ("…, could I do $20 a month?") is answered by the menu, the
+    // negotiation or the E-SIGN question (which hands it on); with nothing more, the question is asked again.
+    const more = recognition.intents.some((i) => i !== 'hardship') || recognition.entities.money.length > 0;
+    return intent === 'hardship' && !more && dc.activeDialog?.id !== MenuDialog.id ? 'reprompt' : 'none';
   }
   if (intent === 'abusive') {
     session.abusiveWarnings += 1;

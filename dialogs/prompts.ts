@@ -6,6 +6,11 @@ import { conversationMessagesFor } from '../src/messages/conversation.ts';
 
 /** Set on a turn the bot did not understand (a turn without it resets the count). */
 const MISUNDERSTOOD = Symbol('misunderstood');
+/**
+ * Set on a turn whose message the curated answer set (or a right) already answered: the dialog
+ * then asks its question again instead of saying it did not understand.
+ */
+export const ANSWERED = Symbol('answered');
 
 /**
  * Remembers the last message the bot sent, across turns, so a question is never sent twice in a
@@ -44,7 +49,8 @@ export async function ask(context: TurnContext, session: Session, wordings: read
 export type NotUnderstood = 'asked' | 'stuck';
 
 /**
- * The bot did not understand the message. The first time, it says so and asks the question again
+ * The bot did not understand the message (or it was a question already answered: then the
+ * question is simply asked again). The first time, it says so and asks the question again
  * in other words; the second turn in a row, it offers the main choices and a person instead
  * (DESIGN 16) and returns 'stuck' (callers drop anything a yes would agree to). The phrase is
  * counted for the agency's report (#12 item 14) unless `record` is false — messages that may hold
@@ -57,6 +63,10 @@ export async function notUnderstood(
   options: { record?: boolean } = {},
 ): Promise<NotUnderstood> {
   const session = await sessionOf(context, services);
+  if (context.turnState.get(ANSWERED) === true) {
+    await ask(context, session, question);
+    return 'asked';
+  }
   context.turnState.set(MISUNDERSTOOD, true);
   session.misunderstandings = (session.misunderstandings ?? 0) + 1;
   const text = conversationMessagesFor(session.language);

@@ -15,8 +15,7 @@ import {
   sessionOf,
   type ConversationServices,
 } from '../src/bot/services.ts';
-import { ANSWERED } from './answers.ts';
-import { ask, notUnderstood } from './prompts.ts';
+import { ANSWERED, ask, notUnderstood } from './prompts.ts';
 
 interface VerifyState {
   claim: Partial<VerificationClaim>;
