@@ -53,7 +53,7 @@ const START_WORDS = /\b(start|starts|starting|begin|beginning|from|first payment
 /** "I already paid $300", "paid 300 in March", "can't pay $400", "no puedo pagar 400": amounts that are not offered. */
 const NOT_OFFERED =
   /\b(?:already (?:paid|sent|made)|i paid|paid|have paid|ya (?:pague|pagamos|di|envie)|pague|can not (?:pay|afford|do)|could not (?:pay|afford)|unable to (?:pay|afford)|no puedo (?:pagar|dar)|no alcanzo a pagar)\s+(?:you\s+|them\s+|a payment of\s+|un pago de\s+)?(?:us\s*)?\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g;
-const PAST_PAYMENT_CLAUSE = /\b(?:already paid|i paid|we paid|paid|ya pagu[eé]|pagu[eé])\b[^,.;?!]*/gi;
+const PAST_PAYMENT_CLAUSE = /\b(?:already paid|i paid|we paid|paid|ya pagu[eé]|pagu[eé])(?!\p{L})[^,.;?!¿]*/giu;
 const BARE_AMOUNT = /^\s*(?:\$|us\$|usd)?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*(?:dollars?|bucks|usd|dolares|dolar)?\s*[.!]?\s*$/i;
 
 const PAYMENT_OPTIONS =
@@ -205,7 +205,7 @@ export function startDate(normalized: string, recognition: Recognition, today: s
   const ordinal = /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)\b/.exec(normalized) ?? /\b(?:el|del) (?:dia )?(\d{1,2})\b(?! (?:pagos|meses|semanas|dolares|por ciento))/.exec(normalized);
   if (ordinal) return nextDayOfMonth(today, Number(ordinal[1]));
 
-  if (/\b(next month|the month after|el (?:proximo|siguiente) mes|el mes que viene|mes proximo)\b/.test(normalized)) return firstOfMonthAfter(today, 1);
+  if (/\b(next month|the month after|(?:el|del) (?:proximo|siguiente) mes|(?:el|del) mes que viene|mes proximo)\b/.test(normalized)) return firstOfMonthAfter(today, 1);
   if (/\b(next week|la (?:proxima|siguiente) semana|la semana que viene)\b/.test(normalized)) return addCalendarDays(today, 7);
   const monthAlone = new RegExp(`\\b(?:in|from|starting|start|beginning|begin|after|en|desde|a partir de|empezando en|empezando|para) (${MONTH_ALT})\\b`).exec(normalized);
   if (monthAlone) return nextMonthDay(today, MONTHS[monthAlone[1]!]!, 1);

@@ -134,3 +134,19 @@ export async function resetAccountFlags(db: Db, accountNumber: string) {
     },
   });
 }
+
+/**
+ * DESIGN 16 (the CFPB's doom loops): the bot never asks the same thing twice in a row word for
+ * word — the last message of a turn (its question) is never the last message of the turn before.
+ */
+export function expectNoPromptTwiceInARow(transcript: string[][]): void {
+  const prompts = transcript.filter((replies) => replies.length > 0).map((replies) => replies[replies.length - 1]!);
+  for (let i = 1; i < prompts.length; i++) {
+    expect(prompts[i], `DESIGN 16: the same question twice in a row:\n${prompts[i]}`).not.toBe(prompts[i - 1]);
+  }
+}
+
+/** A conversation by SMS from a phone (no conversationUpdate, the phone identifies the debtor). */
+export function smsConversation(bot: TestBot, phone: string, locale = 'en-US'): TestConversation {
+  return bot.conversation({ channelId: 'sms', from: phone, locale });
+}
