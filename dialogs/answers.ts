@@ -69,7 +69,9 @@ export async function sayAnswer(context: TurnContext, services: ConversationServ
     values.balance = formatMoney(account.balance, account.currency, catalogueOf(session).locale);
   }
   const { key, text } = await chooseText(context, services, session, id, account, values);
-  await context.sendActivity(text ?? fillAnswer(answer.texts[key]!, values));
+  const said = text ?? fillAnswer(answer.texts[key]!, values);
+  // Asked again right away: answered again, never word for word the message before.
+  await context.sendActivity(said === session.lastBotText ? conversationMessagesFor(session.language).asISaid(said) : said);
 }
 
 /** Which of an answer's texts fits the account (and a creditor's own wording, when it set one). */

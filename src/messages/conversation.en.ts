@@ -51,6 +51,7 @@ export const conversationEn: ConversationCatalogue = {
     'Would you like your notices electronically (yes) or by mail (no)?',
   ],
   goalResumed: () => 'Now, about what you asked:',
+  asISaid: (answer) => `As I said: ${answer}`,
 
   handoffQueuedClosed: (backAt, channel) =>
     channel === 'sms'

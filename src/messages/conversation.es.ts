@@ -51,6 +51,7 @@ export const conversationEs: ConversationCatalogue = {
     '¿Quiere recibir sus avisos de forma electrónica (sí) o por correo (no)?',
   ],
   goalResumed: () => 'Ahora, sobre lo que me preguntó:',
+  asISaid: (answer) => `Como le decía: ${answer}`,
 
   handoffQueuedClosed: (backAt, channel) =>
     channel === 'sms'

@@ -44,8 +44,10 @@ export interface ConversationCatalogue {
   /** The E-SIGN question asked again later, with the whole consent wording (`consent`). */
   askEsignLater(consent: string): string;
   askEsignUnclear(): string[];
-  /** Said before serving what the debtor asked for before verifying ("You asked to pay in full:"). */
+  /** Said before serving what the debtor asked for before verifying ("Now, about what you asked:"). */
   goalResumed(): string;
+  /** Before an answer given again right after itself ("As I said:"), so no message is sent twice in a row. */
+  asISaid(answer: string): string;
 
   /** A person was asked for outside the hours officers work. */
   handoffQueuedClosed(backAt: BackAt, channel: string): string;
