@@ -8,17 +8,16 @@
  * Counts are kept per UTC day, so a report can cover any period.
  */
 import type { Db } from '../db/database.ts';
-import { maskIdentityFactors } from '../domain/redaction.ts';
-import { redactCardNumbers } from '../domain/redaction.ts';
+import { maskIdentityFactors, redactCardNumbers } from '../domain/redaction.ts';
 import type { Language } from '../messages/catalogue.ts';
 import { foldText } from './fold.ts';
 
 /** Longer messages are cut: the report is for phrases, not essays. */
 export const MAX_PHRASE_LENGTH = 160;
 
-/** The form a message is counted under ("I owe 1,085?" → "i owe #,###" folded → "i owe # ###"). */
+/** The form a message is counted under: "I owe $1,085.00??" → "i owe # ### ##", "my dob is March 14 1985" → "my dob is ##### ## ####". */
 export function phraseOf(text: string): string {
-  const masked = maskIdentityFactors(redactCardNumbers(text).text);
+  const masked = maskIdentityFactors(redactCardNumbers(text).text).replace(/•/g, '0');
   return foldText(masked).replace(/\d/g, '#').slice(0, MAX_PHRASE_LENGTH).trim();
 }
 
