@@ -1,6 +1,7 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { verifyClaim, type VerificationClaim } from '../src/accounts/verification.ts';
+import { nameAfterCue } from '../src/domain/contactDetails.ts';
 import { nameFrom } from '../src/domain/names.ts';
 import { VERIFICATION_LOCK_MINUTES } from '../src/domain/verificationLock.ts';
 import type { CalendarDate, Recognition } from '../src/nlu/recognizer.ts';
@@ -142,7 +143,7 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       got.push('accountNumber');
     }
     if (state.asking === 'identifier' && !claim.accountNumber && !claim.phone && !answered && ['unknown', 'greeting'].includes(recognition.intent)) {
-      const name = nameFrom(message);
+      const name = nameFrom(message) ?? nameAfterCue(message);
       if (name) {
         claim.fullName = name;
         got.push('name');
