@@ -11,17 +11,11 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { setCreditorAnswers } from '../answers/creditorAnswers.ts';
-import { ConfigError } from '../config.ts';
-import { openConfiguredDatabase } from './configuredDatabase.ts';
-import type { CliOutput } from './import.ts';
-import { isMainModule } from './isMain.ts';
+import { openDatabaseForCommand } from './configuredDatabase.ts';
+import { consoleOutput, type CliOutput } from './import.ts';
+import { runWhenMain } from './isMain.ts';
 
 const USAGE = 'Usage: npm run creditor:answers -- --creditor "<creditor name>" --file <answers.json>';
-
-const consoleOutput: CliOutput = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 /** Runs the command and returns the exit code. */
 export async function runCreditorAnswers(args: string[], env: NodeJS.ProcessEnv = process.env, output: CliOutput = consoleOutput): Promise<number> {
@@ -43,14 +37,8 @@ export async function runCreditorAnswers(args: string[], env: NodeJS.ProcessEnv 
     output.err(`Could not read ${values.file} as JSON (${error instanceof Error ? error.message : String(error)}): give a file such as {"credit_report": {"en": "…", "es": "…"}}`);
     return 1;
   }
-  let db;
-  try {
-    ({ db } = await openConfiguredDatabase(env));
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    output.err(error.message);
-    return 1;
-  }
+  const db = await openDatabaseForCommand(env, output.err);
+  if (!db) return 1;
   try {
     if (!(await db.creditor.findUnique({ where: { name: values.creditor } }))) {
       output.err(`No creditor is named "${values.creditor}". Creditors come from the placement files; check the spelling.`);
@@ -68,14 +56,4 @@ export async function runCreditorAnswers(args: string[], env: NodeJS.ProcessEnv 
   }
 }
 
-if (isMainModule(import.meta.url)) {
-  runCreditorAnswers(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`creditor:answers failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenMain(import.meta.url, 'creditor:answers', () => runCreditorAnswers(process.argv.slice(2)));

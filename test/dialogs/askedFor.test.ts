@@ -1,13 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTestBot,
-  expectNoPromptTwiceInARow,
-  playSteps,
-  smsConversation,
-  type Step,
-  type TestBot,
-  type TestConversation,
-} from '../helpers/conversation.ts';
+import { describe, expect, it } from 'vitest';
+import { freshBotForEachTest, playTable as play, smsConversation as smsFrom, verifiedByMail as verified, type TestConversation } from '../helpers/conversation.ts';
 
 /**
  * Issue #19 items 1, 4, 5 and 7: what the debtor asks for is what they get — a settlement request
@@ -19,29 +11,16 @@ import {
 const FULL_RECAP = 'Here are the terms of your payment.';
 const FULL_RECAP_ES = 'Estos son los términos de su pago.';
 
-let bot: TestBot;
-beforeEach(async () => {
-  bot = await createTestBot();
-});
-afterEach(async () => bot.close());
+const bot = freshBotForEachTest();
 
-const db = () => bot.database.db;
+const db = () => bot().database.db;
 const account = (accountNumber: string) => db().account.findUniqueOrThrow({ where: { accountNumber } });
 
-async function play(conversation: TestConversation, steps: Step[]): Promise<string[][]> {
-  const transcript = await playSteps(conversation, steps);
-  expectNoPromptTwiceInARow(transcript);
-  return transcript;
-}
 
-async function verified(conversation: TestConversation, says: string): Promise<void> {
-  await conversation.say(says);
-  await conversation.say('no');
-}
 
 describe('#19 item 1: a settlement request leads to the settlement evaluation', () => {
   it('"Can I settle it for less if I pay in one go?" — the settlement the creditor accepts, never a full-balance recap', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await verified(conversation, 'A-1001 March 14 1985 30301');
     await play(conversation, [
       { says: 'Can I settle it for less if I pay in one go?', must: ['one payment of $759.50 to settle the account'], mustNot: [FULL_RECAP, '$1,085.00 on'] },
@@ -50,7 +29,7 @@ describe('#19 item 1: a settlement request leads to the settlement evaluation', 
   });
 
   it('Spanish: "¿Puedo liquidar la deuda con un solo pago de 1300 dólares?" — below the floor: the closest settlement, with the reason', async () => {
-    const conversation = bot.conversation({ locale: 'es-US' });
+    const conversation = bot().conversation({ locale: 'es-US' });
     await verified(conversation, 'A-1002 2 de noviembre de 1979 78201');
     await play(conversation, [
       {
@@ -62,7 +41,7 @@ describe('#19 item 1: a settlement request leads to the settlement evaluation', 
   });
 
   it('SMS: "settle for $2000" on a $1,085.00 balance — the recap is for the balance, and says so plainly first', async () => {
-    const sms = smsConversation(bot, '+14045550101');
+    const sms = smsFrom(bot(), '+14045550101');
     await verified(sms, 'March 14 1985 30301');
     const [recap] = await play(sms, [{ says: 'can I settle for $2000?', must: ['these terms are for $1,085.00, not the $2,000.00 you mentioned', FULL_RECAP] }]);
     expect(recap![0]).toMatch(/^Please note/);
@@ -71,7 +50,7 @@ describe('#19 item 1: a settlement request leads to the settlement evaluation', 
 
 describe('#19 item 4: an ambiguous numeric date is asked about once, with a yes or no', () => {
   it('web: "11/02/1979" → "Did you mean November 2, 1979?" → yes → verified; never asked to type it again', async () => {
-    await play(bot.conversation(), [
+    await play(bot().conversation(), [
       { says: 'A-1002' },
       { says: '11/02/1979', must: ['Did you mean November 2, 1979?'], mustNot: ['write the month', 'could not read'] },
       { says: 'yes', must: ['I have your date of birth', 'ZIP code'] },
@@ -80,7 +59,7 @@ describe('#19 item 4: an ambiguous numeric date is asked about once, with a yes 
   });
 
   it('web: "no" takes the other reading at once, with the ZIP already given', async () => {
-    await play(bot.conversation(), [
+    await play(bot().conversation(), [
       { says: 'A-1002' },
       { says: '02/11/1979, zip 78201', must: ['I have your ZIP code', 'Did you mean February 11, 1979?'] },
       { says: 'no', must: ['Su identidad está confirmada'] },
@@ -88,7 +67,7 @@ describe('#19 item 4: an ambiguous numeric date is asked about once, with a yes 
   });
 
   it('checking stays strict: one reading per attempt — the wrong one is a failed attempt like any other', async () => {
-    await play(bot.conversation(), [
+    await play(bot().conversation(), [
       { says: 'A-1002' },
       { says: '11/02/1979', must: ['Did you mean November 2, 1979?'] },
       { says: 'no' },
@@ -98,7 +77,7 @@ describe('#19 item 4: an ambiguous numeric date is asked about once, with a yes 
   });
 
   it('SMS in Spanish: "¿Quiso decir el 2 de noviembre de 1979?" → "sí"', async () => {
-    await play(smsConversation(bot, '+12105550134', 'es-US'), [
+    await play(smsFrom(bot(), '+12105550134', 'es-US'), [
       { says: 'hola' },
       { says: '11/02/1979', must: ['¿Quiso decir el 2 de noviembre de 1979?'] },
       { says: 'sí', must: ['ya tengo su fecha de nacimiento'] },
@@ -109,7 +88,7 @@ describe('#19 item 4: an ambiguous numeric date is asked about once, with a yes 
 
 describe('#19 item 5: Spanish stays Spanish', () => {
   it('web: a debtor who writes Spanish on an English account is answered in Spanish after verification; the account is updated, audited', async () => {
-    await play(bot.conversation(), [
+    await play(bot().conversation(), [
       { says: 'hola, quiero saber cuánto debo', must: ['Hola, soy el asistente virtual'] },
       { says: 'A-1001' },
       { says: '14 de marzo de 1985' },
@@ -122,7 +101,7 @@ describe('#19 item 5: Spanish stays Spanish', () => {
   });
 
   it('web: a Spanish browser on an English account stays Spanish', async () => {
-    await play(bot.conversation({ locale: 'es-MX' }), [
+    await play(bot().conversation({ locale: 'es-MX' }), [
       { says: 'A-1001' },
       { says: 'March 14 1985' },
       { says: '30301', must: ['Su identidad está confirmada', 'Acepta recibir avisos'], mustNot: ['You are verified'] },
@@ -131,7 +110,7 @@ describe('#19 item 5: Spanish stays Spanish', () => {
   });
 
   it('SMS: "español" asked for before verification holds after it; the account and its notice follow', async () => {
-    await play(smsConversation(bot, '+14045550101'), [
+    await play(smsFrom(bot(), '+14045550101'), [
       { says: 'español por favor', must: ['seguiré en español', 'fecha de nacimiento'] },
       { says: '14 de marzo de 1985 30301', must: ['Su identidad está confirmada'] },
       { says: 'sí', must: ['Sus derechos', '/notices/'] },
@@ -142,7 +121,7 @@ describe('#19 item 5: Spanish stays Spanish', () => {
   });
 
   it('asked for after verification: the conversation and the account switch', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await verified(conversation, 'A-1001 March 14 1985 30301');
     await play(conversation, [{ says: 'can we continue in spanish?', must: ['seguiré en español'] }, { says: '¿cuánto debo?', must: ['saldo actual de $1,085.00'] }]);
     expect((await account('A-1001')).language).toBe('es');
@@ -151,7 +130,7 @@ describe('#19 item 5: Spanish stays Spanish', () => {
 
 describe('#19 item 7: a goal said before verification is served right after it', () => {
   it('web: "Hi, I want to pay this off in full" → verification → the terms, not the menu', async () => {
-    const [first, , , last] = await play(bot.conversation(), [
+    const [first, , , last] = await play(bot().conversation(), [
       { says: 'Hi, I want to pay this off in full', must: ['as soon as I have confirmed who you are'] },
       { says: 'A-1003' },
       { says: 'July 21 1968' },
@@ -163,7 +142,7 @@ describe('#19 item 7: a goal said before verification is served right after it',
   });
 
   it('web: after the goal is served, the E-SIGN question comes, and the validation notice is not forgotten', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await play(conversation, [
       { says: 'I can do 100 a month', mustNot: [/\$\d/] },
       { says: 'A-1004 January 9 1990 60614', must: ['Do you authorize these payments?'] },
@@ -174,13 +153,13 @@ describe('#19 item 7: a goal said before verification is served right after it',
   });
 
   it('SMS in Spanish: "quiero pagar todo" before verification', async () => {
-    await play(smsConversation(bot, '+12105550134', 'es-US'), [
+    await play(smsFrom(bot(), '+12105550134', 'es-US'), [
       { says: 'hola, quiero pagar todo', must: ['fecha de nacimiento'] },
       { says: '2 de noviembre de 1979, 78201', must: ['Su identidad está confirmada', FULL_RECAP_ES, '$3,518.15 el 23 de noviembre de 2026'] },
     ]);
   });
 
   it('"why is it so high?" before verification — the itemization after it', async () => {
-    await play(bot.conversation(), [{ says: 'why is it so high?' }, { says: 'A-1001 March 14 1985 30301', must: ['Here is how the balance adds up', '$1,250.00'] }]);
+    await play(bot().conversation(), [{ says: 'why is it so high?' }, { says: 'A-1001 March 14 1985 30301', must: ['Here is how the balance adds up', '$1,250.00'] }]);
   });
 });

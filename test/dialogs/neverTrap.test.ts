@@ -1,14 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTestBot,
-  expectNoPromptTwiceInARow,
-  playSteps,
-  smsConversation,
-  type Expect,
-  type Step,
-  type TestBot,
-  type TestConversation,
-} from '../helpers/conversation.ts';
+import { describe, expect, it } from 'vitest';
+import { freshBotForEachTest, playTable as play, smsConversation as smsFrom, verifiedByMail as verified, type Expect, type TestConversation } from '../helpers/conversation.ts';
 
 /**
  * Issue #12, "never trap" (items 6-10): the E-SIGN question is not a gate, no doom loops (DESIGN 16),
@@ -26,27 +17,18 @@ const THREAT: Expect[] = [/will (sue|take you to court)/i, /legal action (will|m
 const MARIA_PHONE = '+14045550101';
 const CARLOS_PHONE = '+12105550134';
 
-let bot: TestBot;
-beforeEach(async () => {
-  bot = await createTestBot();
-});
-afterEach(async () => bot.close());
+const bot = freshBotForEachTest();
 
-const db = () => bot.database.db;
+const db = () => bot().database.db;
 const account = (accountNumber: string) => db().account.findUniqueOrThrow({ where: { accountNumber } });
 const auditTypes = async (where: { accountId?: string; conversationId?: string }) =>
   (await db().auditEvent.findMany({ where, orderBy: { createdAt: 'asc' } })).map((a) => a.type);
 const conversationRecord = (conversation: TestConversation) => db().conversation.findUniqueOrThrow({ where: { externalId: conversation.id } });
 
-async function play(conversation: TestConversation, steps: Step[]): Promise<string[][]> {
-  const transcript = await playSteps(conversation, steps);
-  expectNoPromptTwiceInARow(transcript);
-  return transcript;
-}
 
 describe('#12 item 6: the E-SIGN question is not a gate', () => {
   it('DESIGN 3, 9: "can they sue me for this?" is answered — no threat — and consent is asked again in other words, never taken as a no', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await play(conversation, [
       { says: 'A-1004 January 9 1990 60614', must: [ESIGN] },
       { says: 'can they sue me for this?', must: ['nothing in this chat is a threat of legal action', 'about your notices'], mustNot: [...THREAT, 'mail the validation notice'] },
@@ -58,7 +40,7 @@ describe('#12 item 6: the E-SIGN question is not a gate', () => {
   });
 
   it('DESIGN 4: a dispute while the question is open is recorded; consent is asked again on a later turn', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await play(conversation, [
       { says: 'A-1004 January 9 1990 60614', must: [ESIGN] },
       { says: "I don't owe this, it was paid off years ago", must: ['recorded your dispute'], mustNot: [ESIGN, 'mail the validation notice'] },
@@ -69,7 +51,7 @@ describe('#12 item 6: the E-SIGN question is not a gate', () => {
   });
 
   it('an offer while the question is open is negotiated; consent is asked once the negotiation is done', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await play(conversation, [
       { says: 'A-1004 January 9 1990 60614', must: [ESIGN] },
       { says: 'I can do 100 a month', must: ['Do you authorize these payments?'], mustNot: [ESIGN] },
@@ -79,7 +61,7 @@ describe('#12 item 6: the E-SIGN question is not a gate', () => {
   });
 
   it('DESIGN 16: a message it does not understand is never a no; the second one gets the main choices and a person', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await play(conversation, [
       { says: 'A-1004 January 9 1990 60614', must: [ESIGN] },
       { says: 'hmm', must: ['did not understand', 'electronically'], mustNot: ['mail the validation notice'] },
@@ -92,7 +74,7 @@ describe('#12 item 6: the E-SIGN question is not a gate', () => {
   });
 
   it('DESIGN 3: after a no (mail), the question is not asked again in this conversation', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await play(conversation, [
       { says: 'A-1004 January 9 1990 60614', must: [ESIGN] },
       { says: 'no', must: ['mail the validation notice'] },
@@ -102,7 +84,7 @@ describe('#12 item 6: the E-SIGN question is not a gate', () => {
   });
 
   it('SMS in Spanish: "¿me pueden demandar?" is answered and the question comes back; "sí" consents', async () => {
-    const sms = smsConversation(bot, CARLOS_PHONE, 'es-US');
+    const sms = smsFrom(bot(), CARLOS_PHONE, 'es-US');
     await play(sms, [
       { says: '2 de noviembre de 1979 78201', must: [ESIGN_ES] },
       { says: '¿me pueden demandar?', must: ['nada en este chat es una amenaza de acción legal', 'sobre sus avisos'], mustNot: [/le demandaremos/i] },
@@ -113,7 +95,7 @@ describe('#12 item 6: the E-SIGN question is not a gate', () => {
 
 describe('#12 item 7: no doom loops (DESIGN 16)', () => {
   it('web: never the same question twice in a row; after two misunderstandings, the main choices and a person', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await conversation.say('A-1001 March 14 1985 30301');
     await conversation.say('no');
     const transcript = await play(conversation, [
@@ -125,7 +107,7 @@ describe('#12 item 7: no doom loops (DESIGN 16)', () => {
   });
 
   it('a question answered before is answered again, not met with "did not understand"', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await conversation.say('A-1001 March 14 1985 30301');
     await conversation.say('no');
     await play(conversation, [
@@ -135,7 +117,7 @@ describe('#12 item 7: no doom loops (DESIGN 16)', () => {
   });
 
   it('Spanish: "bla", "bla bla" — the second time the main choices and a person, in Spanish', async () => {
-    const conversation = bot.conversation({ locale: 'es-US' });
+    const conversation = bot().conversation({ locale: 'es-US' });
     await conversation.say('A-1002 2 de noviembre de 1979 78201');
     await conversation.say('no');
     await play(conversation, [
@@ -145,7 +127,7 @@ describe('#12 item 7: no doom loops (DESIGN 16)', () => {
   });
 
   it('SMS: at the recap, nonsense twice drops the terms — a later "yes" agrees nothing', async () => {
-    const sms = smsConversation(bot, MARIA_PHONE);
+    const sms = smsFrom(bot(), MARIA_PHONE);
     await sms.say('March 14 1985 30301');
     await sms.say('no');
     await play(sms, [
@@ -160,7 +142,7 @@ describe('#12 item 7: no doom loops (DESIGN 16)', () => {
 
 describe('#12 item 8: a stop-contact request made before verification can be withdrawn', () => {
   it('DESIGN 5: web — "ok" stays unanswered; a request of their own gets the reminder; yes is recorded as a withdrawal and verification starts', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await play(conversation, [
       { says: 'stop contacting me', must: ['noted your request to stop contact'] },
       { says: 'ok', silent: true },
@@ -175,7 +157,7 @@ describe('#12 item 8: a stop-contact request made before verification can be wit
   });
 
   it('DESIGN 5: SMS — a no keeps the silence; the reminder is never sent twice in the same words', async () => {
-    const sms = smsConversation(bot, MARIA_PHONE);
+    const sms = smsFrom(bot(), MARIA_PHONE);
     await play(sms, [
       { says: "don't text me again", must: ['noted your request'] },
       { says: 'what is this about?', must: ['withdraw your request to stop contact'] },
@@ -190,7 +172,7 @@ describe('#12 item 8: a stop-contact request made before verification can be wit
   });
 
   it('DESIGN 5: Spanish — "dejen de contactarme", then "¿cuánto debo?", then "sí"', async () => {
-    const conversation = bot.conversation({ locale: 'es-US' });
+    const conversation = bot().conversation({ locale: 'es-US' });
     await play(conversation, [
       { says: 'dejen de contactarme', must: ['He anotado su solicitud'] },
       { says: '¿cuánto debo?', must: ['¿Quiere retirar su solicitud de no ser contactado?'] },
@@ -199,7 +181,7 @@ describe('#12 item 8: a stop-contact request made before verification can be wit
   });
 
   it('DESIGN 5: after a verified cease the silence holds, as before', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await conversation.say('A-1001 March 14 1985 30301');
     await play(conversation, [
       { says: 'stop contacting me', must: ['stop contacting you'] },
@@ -210,7 +192,7 @@ describe('#12 item 8: a stop-contact request made before verification can be wit
 
 describe('#12 item 9: a request for a person can be withdrawn, and the wait is answered', () => {
   it('DESIGN 15: "how long is the wait?" from the queue; "never mind, I\'ll stay with the bot" cancels the request', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await play(conversation, [
       { says: 'hi' },
       { says: 'agent', must: ['asked a person to join', 'minutes'] },
@@ -226,7 +208,7 @@ describe('#12 item 9: a request for a person can be withdrawn, and the wait is a
   });
 
   it('DESIGN 4: a dispute waiting for a person is not withdrawn by "never mind"', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await conversation.say('A-1001 March 14 1985 30301');
     await conversation.say('no');
     await play(conversation, [
@@ -238,8 +220,8 @@ describe('#12 item 9: a request for a person can be withdrawn, and the wait is a
   });
 
   it('outside the hours officers work: when they are back, never minutes', async () => {
-    bot.clock.current = new Date('2026-11-28T15:00:00Z'); // Saturday
-    const conversation = bot.conversation();
+    bot().clock.current = new Date('2026-11-28T15:00:00Z'); // Saturday
+    const conversation = bot().conversation();
     await play(conversation, [
       { says: 'hi' },
       { says: 'agent', must: ['asked a person to join', 'not at work right now', 'Monday, November 30 at 8:00 AM EST'], mustNot: [/\d+ minutes/] },
@@ -248,7 +230,7 @@ describe('#12 item 9: a request for a person can be withdrawn, and the wait is a
   });
 
   it('SMS in Spanish: "¿cuánto tiempo tengo que esperar?" and "olvídelo, me quedo con el bot"', async () => {
-    const sms = smsConversation(bot, CARLOS_PHONE, 'es-US');
+    const sms = smsFrom(bot(), CARLOS_PHONE, 'es-US');
     await play(sms, [
       { says: 'hola' },
       { says: 'agente', must: ['He pedido que una persona le atienda'] },
@@ -261,11 +243,11 @@ describe('#12 item 9: a request for a person can be withdrawn, and the wait is a
 
 describe('#12 item 10: after verifying again, the pending question comes back', () => {
   it('DESIGN 11: web — a recap waiting for a yes is shown again after the idle expiry, and only then does a yes agree it', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     await conversation.say('A-1001 March 14 1985 30301');
     await conversation.say('no');
     const [recap] = await play(conversation, [{ says: 'I can do 100 a month', must: ['Do you authorize these payments?'] }]);
-    bot.clock.advanceMinutes(20);
+    bot().clock.advanceMinutes(20);
     await play(conversation, [
       { says: 'yes', must: ['confirm who you are again'], mustNot: ['agreed and recorded', '/pay/'] },
       { says: 'A-1001' },
@@ -278,11 +260,11 @@ describe('#12 item 10: after verifying again, the pending question comes back', 
   });
 
   it('DESIGN 11: SMS — the counter-offer waiting for an answer comes back after verifying again', async () => {
-    const sms = smsConversation(bot, MARIA_PHONE);
+    const sms = smsFrom(bot(), MARIA_PHONE);
     await sms.say('March 14 1985 30301');
     await sms.say('no');
     await play(sms, [{ says: 'I can do 50 a month', must: ['closest I can offer is 12 monthly payments of $90.42'] }]);
-    bot.clock.advanceMinutes(20);
+    bot().clock.advanceMinutes(20);
     await play(sms, [
       { says: 'ok', must: ['confirm who you are again', 'date of birth'], mustNot: ['Here are the terms'] },
       { says: 'March 14 1985 30301', must: ['Here is where we were', '12 monthly payments of $90.42'] },

@@ -1,17 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PLACEMENTS_FILE } from '../../src/import/demoData.ts';
 import { importPlacements } from '../../src/import/placements.ts';
-import {
-  createTestBot,
-  expectNoPromptTwiceInARow,
-  playSteps,
-  smsConversation,
-  type Expect,
-  type Step,
-  type TestBot,
-  type TestConversation,
-} from '../helpers/conversation.ts';
+import { freshBotForEachTest, playTable as play, smsConversation as smsFrom, verifiedByMail as verified, type Expect, type TestConversation } from '../helpers/conversation.ts';
 
 /**
  * Issue #12 items 15-16: situations that need a different conversation — a relative reporting a
@@ -24,24 +15,15 @@ const NOT_LIABLE_ES = 'los familiares no son personalmente responsables de las d
 /** Nobody is asked to pay, verified as the deceased, or told whether an account exists. */
 const NO_COLLECTION: Expect[] = [/\$\d/, 'You are verified', 'date of birth', 'Here are your options', 'Peachtree', 'Meridian', /\bbalance\b/i, 'Do you'];
 
-let bot: TestBot;
-beforeEach(async () => {
-  bot = await createTestBot();
-});
-afterEach(async () => bot.close());
+const bot = freshBotForEachTest();
 
-const db = () => bot.database.db;
+const db = () => bot().database.db;
 const account = (accountNumber: string) => db().account.findUniqueOrThrow({ where: { accountNumber } });
 
-async function play(conversation: TestConversation, steps: Step[]): Promise<string[][]> {
-  const transcript = await playSteps(conversation, steps);
-  expectNoPromptTwiceInARow(transcript);
-  return transcript;
-}
 
 describe('#12 item 15: a death reported by a relative (DESIGN 17)', () => {
   it('web: condolence first, "not personally responsible", the account number and the estate contact; recorded and paused; never verified or asked to pay', async () => {
-    const conversation = bot.conversation();
+    const conversation = bot().conversation();
     const transcript = await play(conversation, [
       { says: 'Hello, my father passed away last month, this was his account', must: ['sorry for your loss', NOT_LIABLE, 'account number from the letter', 'estate'], mustNot: NO_COLLECTION },
       { says: 'his account number is A-1005', must: ['handling the estate'], mustNot: NO_COLLECTION },
@@ -60,8 +42,8 @@ describe('#12 item 15: a death reported by a relative (DESIGN 17)', () => {
   });
 
   it('DESIGN 1: the same words whether or not an account matches — nothing tells the relative an account exists', async () => {
-    const known = bot.conversation();
-    const unknown = bot.conversation();
+    const known = bot().conversation();
+    const unknown = bot().conversation();
     const [, , knownRecorded] = await play(known, [{ says: 'my mother passed away, this was her account' }, { says: 'her account number is A-1006' }, { says: "I don't know who handles the estate" }]);
     const [, , unknownRecorded] = await play(unknown, [{ says: 'my mother passed away, this was her account' }, { says: 'her account number is Z-9999' }, { says: "I don't know who handles the estate" }]);
     expect(unknownRecorded).toEqual(knownRecorded);
@@ -69,7 +51,7 @@ describe('#12 item 15: a death reported by a relative (DESIGN 17)', () => {
   });
 
   it('SMS in Spanish: the name instead of the account number; the estate contact not known', async () => {
-    const sms = smsConversation(bot, '+13055550999', 'es-US');
+    const sms = smsFrom(bot(), '+13055550999', 'es-US');
     await play(sms, [
       { says: 'mi papá falleció, esta era su cuenta', must: ['Lamento mucho su pérdida', NOT_LIABLE_ES], mustNot: NO_COLLECTION },
       { says: 'se llamaba Robert Williams', must: ['herencia'], mustNot: NO_COLLECTION },
@@ -81,8 +63,8 @@ describe('#12 item 15: a death reported by a relative (DESIGN 17)', () => {
 
   it('a name shared by several placements is not guessed: the report goes to a person without touching an account', async () => {
     const header = (await readFile(DEMO_PLACEMENTS_FILE, 'utf8')).split('\n')[0];
-    await importPlacements(db(), `${header}\nB-2005,Robert,Williams,1971-02-02,9999,60601,,,"1 Lake St, Chicago, IL 60601",America/Chicago,en,Southside Dental,Southside Dental,2025-05-01,300.00,0.00,0.00,0.00,0.00,USD,false\n`, { hashKey: bot.config.IDENTITY_HASH_KEY });
-    await play(bot.conversation(), [{ says: 'my husband died, this was his account' }, { says: 'Robert Williams' }, { says: 'no idea' }]);
+    await importPlacements(db(), `${header}\nB-2005,Robert,Williams,1971-02-02,9999,60601,,,"1 Lake St, Chicago, IL 60601",America/Chicago,en,Southside Dental,Southside Dental,2025-05-01,300.00,0.00,0.00,0.00,0.00,USD,false\n`, { hashKey: bot().config.IDENTITY_HASH_KEY });
+    await play(bot().conversation(), [{ says: 'my husband died, this was his account' }, { says: 'Robert Williams' }, { says: 'no idea' }]);
     expect((await account('A-1005')).deceased).toBe(false);
     expect((await account('B-2005')).deceased).toBe(false);
     const handoff = await db().handoff.findFirstOrThrow({ where: { reason: 'deceased' } });
@@ -94,13 +76,13 @@ describe('#12 item 16: one person, several accounts', () => {
   async function secondPlacementForMaria() {
     const header = (await readFile(DEMO_PLACEMENTS_FILE, 'utf8')).split('\n')[0];
     const row = 'A-2001,Maria,Johnson,1985-03-14,1234,30301,(404) 555-0101,maria.johnson@example.com,"12 Oak Street, Atlanta, GA 30301",America/New_York,en,Southside Dental,Southside Dental,2025-05-01,300.00,0.00,0.00,0.00,0.00,USD,false';
-    const report = await importPlacements(db(), `${header}\n${row}\n`, { hashKey: bot.config.IDENTITY_HASH_KEY });
+    const report = await importPlacements(db(), `${header}\n${row}\n`, { hashKey: bot().config.IDENTITY_HASH_KEY });
     expect(report.imported).toBe(1);
   }
 
   it('web, by name: verified once, the disclosure first, then the accounts listed; "2" picks the second; "my other account" switches', async () => {
     await secondPlacementForMaria();
-    const transcript = await play(bot.conversation(), [
+    const transcript = await play(bot().conversation(), [
       { says: 'my name is Maria Johnson' },
       { says: 'March 14 1985' },
       { says: '30301', must: ['You are verified', 'You have 2 accounts with us', '••1001 with Peachtree Medical Group: $1,085.00', '••2001 with Southside Dental: $300.00'] },
@@ -116,7 +98,7 @@ describe('#12 item 16: one person, several accounts', () => {
 
   it('SMS, by the phone on file: the list, then the choice by the last digits', async () => {
     await secondPlacementForMaria();
-    await play(smsConversation(bot, '+14045550101'), [
+    await play(smsFrom(bot(), '+14045550101'), [
       { says: 'March 14 1985 30301', must: ['You have 2 accounts with us'] },
       { says: '2001', must: ['Southside Dental has a current balance of $300.00'] },
     ]);
@@ -124,7 +106,7 @@ describe('#12 item 16: one person, several accounts', () => {
 
   it('Spanish: the list in Spanish, and an answer it cannot place is asked again in other words', async () => {
     await secondPlacementForMaria();
-    await play(bot.conversation({ locale: 'es-US' }), [
+    await play(bot().conversation({ locale: 'es-US' }), [
       { says: 'me llamo Maria Johnson, nací el 14 de marzo de 1985, código postal 30301', must: ['Tiene 2 cuentas con nosotros', 'Responda con su número'] },
       { says: 'la verde', must: ['responda con el número de la cuenta'] },
       { says: 'la primera', must: ['Su cuenta ••1001 con Peachtree Medical Group'] },

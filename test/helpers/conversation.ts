@@ -1,5 +1,5 @@
 import { TestAdapter, type Activity } from 'botbuilder';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
 import { buildBot, type BotParts } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -149,4 +149,30 @@ export function expectNoPromptTwiceInARow(transcript: string[][]): void {
 /** A conversation by SMS from a phone (no conversationUpdate, the phone identifies the debtor). */
 export function smsConversation(bot: TestBot, phone: string, locale = 'en-US'): TestConversation {
   return bot.conversation({ channelId: 'sms', from: phone, locale });
+}
+
+/**
+ * A fresh bot — its own database with the demo debtors — for each test of the file. Call it at the
+ * top level of a test file; the getter gives the current test's bot.
+ */
+export function freshBotForEachTest(env: Record<string, string> = {}): () => TestBot {
+  let bot: TestBot | undefined;
+  beforeEach(async () => {
+    bot = await createTestBot(env);
+  });
+  afterEach(async () => bot?.close());
+  return () => bot!;
+}
+
+/** playSteps, with DESIGN 16 checked over the whole table. */
+export async function playTable(conversation: TestConversation, steps: Step[]): Promise<string[][]> {
+  const transcript = await playSteps(conversation, steps);
+  expectNoPromptTwiceInARow(transcript);
+  return transcript;
+}
+
+/** Verified in one message, the validation notice by mail: no E-SIGN question left open. */
+export async function verifiedByMail(conversation: TestConversation, says: string): Promise<void> {
+  await conversation.say(says);
+  await conversation.say('no');
 }
