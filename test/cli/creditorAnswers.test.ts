@@ -39,13 +39,20 @@ async function storedAnswers(): Promise<string> {
   }
 }
 
-it('sets a creditor\'s credit-reporting wording, and {} goes back to the defaults', async () => {
+it('sets a creditor\'s credit-reporting wording', async () => {
   const file = write('answers.json', JSON.stringify({ credit_report: { en: 'We report paid accounts as paid.' } }));
   expect(await runCreditorAnswers(['--creditor', 'Peachtree Medical Group', '--file', file], env, output)).toBe(0);
   expect(JSON.parse(await storedAnswers())).toEqual({ credit_report: { en: 'We report paid accounts as paid.' } });
   expect(lines.out.join('\n')).toContain('credit_report');
+});
+
+it('{} goes back to the defaults', async () => {
+  const db = await openDatabase(String(env.DATABASE_URL));
+  await db.creditor.update({ where: { name: 'Peachtree Medical Group' }, data: { answersJson: '{"credit_report":{"en":"Ours."}}' } });
+  await db.$disconnect();
   expect(await runCreditorAnswers(['--creditor', 'Peachtree Medical Group', '--file', write('none.json', '{}')], env, output)).toBe(0);
   expect(await storedAnswers()).toBe('{}');
+  expect(lines.out.join('\n')).toContain('back to the defaults');
 });
 
 it.each([
@@ -58,9 +65,12 @@ it.each([
   expect(await storedAnswers()).toBe('{}');
 });
 
-it('an unknown creditor, or a missing option', async () => {
-  const file = write('answers.json', '{}');
-  expect(await runCreditorAnswers(['--creditor', 'Nobody Inc', '--file', file], env, output)).toBe(1);
+it('an unknown creditor', async () => {
+  expect(await runCreditorAnswers(['--creditor', 'Nobody Inc', '--file', write('answers.json', '{}')], env, output)).toBe(1);
   expect(lines.err.join('\n')).toContain('No creditor is named "Nobody Inc"');
-  expect(await runCreditorAnswers(['--file', file], env, output)).toBe(2);
+});
+
+it('a missing option is a usage error, before any database is opened', async () => {
+  expect(await runCreditorAnswers(['--file', write('answers.json', '{}')], env, output)).toBe(2);
+  expect(lines.err.join('\n')).toContain('--creditor is missing');
 });
