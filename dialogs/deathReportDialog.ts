@@ -45,10 +45,12 @@ export class DeathReportDialog extends Dialog {
     const report = session.deathReport!;
     const before = JSON.stringify(report);
     await this.read(dc.context, report);
-    // "I don't know" (or nothing new) for what was asked: it is not asked again.
-    if (JSON.stringify(report) === before || DONT_KNOW.test(dc.context.activity.text ?? '')) {
+    const progressed = JSON.stringify(report) !== before;
+    // "I don't know" (or nothing new) for the estate: it is not asked again.
+    if (!progressed || DONT_KNOW.test(dc.context.activity.text ?? '')) {
       if (!report.estateContact && (report.accountNumber || report.deceasedName)) report.estateContact = '';
     }
+    if (progressed) report.asked = 0;
     return this.next(dc, report);
   }
 
@@ -88,6 +90,7 @@ export class DeathReportDialog extends Dialog {
     const { context } = dc;
     const session = await sessionOf(context, this.services);
     const accountId = await this.identify(report);
+    report.accountId = accountId;
     if (accountId) {
       await recordReportedStatus(this.services.db, {
         accountId,
@@ -97,17 +100,7 @@ export class DeathReportDialog extends Dialog {
         actor: 'third_party',
       });
     }
-    await handOff(context, this.services, 'deceased', {
-      quiet: true,
-      accountId,
-      detail: {
-        reportedBy: 'relative',
-        accountIdentified: accountId !== null,
-        accountNumberGiven: report.accountNumber ?? null,
-        deceasedName: report.deceasedName ?? null,
-        estateContact: report.estateContact || null,
-      },
-    });
+    await passOn(context, this.services, report);
     report.recorded = true;
     await context.sendActivity(conversationMessagesFor(session.language).deathRecorded());
     return dc.endDialog();
@@ -125,4 +118,36 @@ export class DeathReportDialog extends Dialog {
     }
     return null;
   }
+}
+
+/** The report as the officer sees it on the handoff (queued again with more details, it is updated). */
+async function passOn(context: TurnContext, services: ConversationServices, report: DeathReport): Promise<void> {
+  await handOff(context, services, 'deceased', {
+    quiet: true,
+    accountId: report.accountId ?? null,
+    detail: {
+      reportedBy: 'relative',
+      accountIdentified: Boolean(report.accountId),
+      accountNumberGiven: report.accountNumber ?? null,
+      deceasedName: report.deceasedName ?? null,
+      estateContact: report.estateContact || null,
+    },
+  });
+}
+
+/**
+ * After the report was passed on: an estate contact given now is passed on too (nothing the
+ * relative says is dropped); anything else gets a gentle word that nothing is needed from them.
+ */
+export async function afterDeathReport(context: TurnContext, services: ConversationServices, report: DeathReport): Promise<void> {
+  const session = await sessionOf(context, services);
+  const text = conversationMessagesFor(session.language);
+  const { contact, name } = contactDetailsFrom(context.activity.text ?? '');
+  if (contact && !report.estateContact?.includes(contact)) {
+    report.estateContact = [name, contact].filter(Boolean).join(', ');
+    await passOn(context, services, report);
+    await context.sendActivity(text.deathDetailsAdded());
+    return;
+  }
+  await ask(context, session, text.afterDeathReport());
 }

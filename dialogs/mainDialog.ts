@@ -20,7 +20,7 @@ import { AccountChoiceDialog } from './accountChoiceDialog.ts';
 import { AfterVerification } from './afterVerification.ts';
 import { answerQuestions, SWITCH_ACCOUNT } from './answers.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
-import { DeathReportDialog } from './deathReportDialog.ts';
+import { afterDeathReport, DeathReportDialog } from './deathReportDialog.ts';
 import { rememberGoal, todayFor } from './goal.ts';
 import { afterStopOrCrisis, interrupt } from './interruptions.ts';
 import { followWrittenLanguage } from './language.ts';
@@ -28,7 +28,7 @@ import { MenuDialog } from './menuDialog.ts';
 import { NegotiateDialog } from './negotiateDialog.ts';
 import { recordRightsSilently } from './officerHeld.ts';
 import { answerOfficerOffer } from './officerOffer.ts';
-import { ask, endOfTurn, trackSentMessages } from './prompts.ts';
+import { endOfTurn, trackSentMessages } from './prompts.ts';
 import { RightsDialog } from './rightsDialog.ts';
 import { VerifyDialog, type VerifyOptions } from './verifyDialog.ts';
 
@@ -127,7 +127,7 @@ export class MainDialog {
     if (!session.greeted && !session.deathReport) await this.greet(context, session);
     if (session.deathReport?.recorded && !dc.activeDialog) {
       // A relative's report was passed on: no verification, no payment in this conversation (DESIGN 17).
-      await ask(context, session, conversationMessagesFor(session.language).afterDeathReport());
+      await afterDeathReport(context, this.services, session.deathReport);
       return;
     }
     if (interruption === 'reprompt' || (cardRemoved && recognition.intent === 'unknown')) {

@@ -13,6 +13,8 @@ import { NegotiateDialog } from './negotiateDialog.ts';
 import { ask, notUnderstood } from './prompts.ts';
 import { esignDue, RightsDialog, type RightsResult } from './rightsDialog.ts';
 
+const PAYMENT_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['pay_full', 'settle', 'plan', 'pay']);
+
 export interface MenuOptions {
   /** The message that started the menu is answered instead of listing the options. */
   handleCurrentMessage?: boolean;
@@ -43,17 +45,19 @@ export class MenuDialog extends Dialog<MenuOptions> {
     const account = await verifiedAccount(dc.context, this.services);
     if (!account) return dc.endDialog();
     if (dc.context.turnState.get(SWITCH_ACCOUNT) === true) return dc.beginDialog(AccountChoiceDialog.id);
-    const intent = menuIntent(await recognitionOf(dc.context, this.services));
+    const recognition = await recognitionOf(dc.context, this.services);
+    const intent = menuIntent(recognition);
     const words = dc.context.activity.text ?? '';
+    // "How much do I owe, can I do 50 a month?": the balance, then the offer.
+    const offerToo = recognition.entities.money.length > 0 && recognition.intents.some((i) => PAYMENT_INTENTS.has(i));
     if ((intent === 'unknown' || intent === 'help' || intent === 'hardship') && (asksForPaymentOptions(words) || asksToCancelPlan(words))) {
       return dc.beginDialog(NegotiateDialog.id, { handleCurrentMessage: true });
     }
     switch (intent) {
       case 'balance':
-        await showBalance(dc.context, this.services, false);
-        return this.afterAnswer(dc, account);
       case 'itemization':
-        await showBalance(dc.context, this.services, true);
+        await showBalance(dc.context, this.services, intent === 'itemization');
+        if (offerToo) return dc.beginDialog(NegotiateDialog.id, { handleCurrentMessage: true });
         return this.afterAnswer(dc, account);
       case 'rights':
       case 'validation_notice':

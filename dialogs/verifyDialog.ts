@@ -43,7 +43,7 @@ function isoDate(d: CalendarDate): string {
 const PLAIN: ReadonlySet<string> = new Set(['unknown', 'greeting', 'affirm', 'deny', 'thanks']);
 
 /** A five-digit number on its own in a verification answer is a ZIP code ("3/14/85 30301"). */
-const BARE_ZIP = /(?<![\d/.-])\d{5}(?![\d/.-])/;
+const BARE_ZIP = /(?<![\d/.-])\d{5}(?!\d|[/.-]\d)/;
 
 /**
  * Confirms who the debtor is before anything about an account is said: on the web an account
@@ -119,7 +119,8 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
     } else if (first) {
       if (!answered && !PLAIN.has(recognition.intent)) await context.sendActivity(catalogueOf(session).verifyFirst());
       await this.askFirst(context, state);
-    } else if (answered) {
+    } else if (answered || (PLAIN.has(recognition.intent) && recognition.intent !== 'unknown')) {
+      // A question already answered, or "ok", "thanks": the question again, in other words.
       await ask(context, session, conversation.verifyQuestion(next));
     } else if (!PLAIN.has(recognition.intent)) {
       // "how much do I owe?" before verification: nothing about any account, just the next question.

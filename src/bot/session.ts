@@ -22,10 +22,12 @@ export interface DeathReport {
   deceasedName?: string;
   /** The estate's contact: a name and a phone number or email, as the relative wrote it. */
   estateContact?: string;
-  /** Turns spent asking, so the bot never asks forever. */
+  /** Questions asked in a row that brought nothing new, so the bot never asks forever. */
   asked: number;
   /** Recorded and handed to a person: the conversation stays away from verification and payment. */
   recorded?: boolean;
+  /** The one account the report identified (never said to the relative). */
+  accountId?: string | null;
 }
 
 /** What the bot remembers about one conversation (botbuilder conversation state). */

@@ -96,6 +96,7 @@ export const conversationEn: ConversationCatalogue = {
           ],
   deathRecorded: () =>
     'Thank you. I have passed this on to our team, with a request to stop collection while a person reviews it. They will contact whoever is handling the estate. You do not need to do anything else, and we will not ask you for payment.',
+  deathDetailsAdded: () => 'Thank you. I have passed that on as well, so our team can contact the estate. There is nothing else you need to do.',
   afterDeathReport: () => [
     'There is nothing you need to pay or do here. A person from our team will follow up about the estate. If you would like to talk to them, type "agent".',
     'A person from our team will be in touch about this; you do not need to do anything. Type "agent" if you would like to talk to them sooner.',

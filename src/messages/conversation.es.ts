@@ -96,6 +96,7 @@ export const conversationEs: ConversationCatalogue = {
           ],
   deathRecorded: () =>
     'Gracias. Lo he comunicado a nuestro equipo, con la solicitud de detener el cobro mientras una persona lo revisa. Se comunicarán con quien se encarga de la herencia. No necesita hacer nada más, y no le pediremos ningún pago.',
+  deathDetailsAdded: () => 'Gracias. También lo he comunicado, para que nuestro equipo pueda comunicarse con la herencia. No necesita hacer nada más.',
   afterDeathReport: () => [
     'No hay nada que usted deba pagar ni hacer aquí. Una persona de nuestro equipo dará seguimiento sobre la herencia. Si quiere hablar con ella, escriba "agente".',
     'Una persona de nuestro equipo se comunicará sobre esto; usted no necesita hacer nada. Escriba "agente" si quiere hablar con ella antes.',

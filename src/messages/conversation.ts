@@ -77,6 +77,8 @@ export interface ConversationCatalogue {
   /** What the bot asks to record the report: what is still missing. */
   askDeathDetails(missing: { identifier: boolean; estate: boolean }): string[];
   deathRecorded(): string;
+  /** An estate contact given after the report was passed on: passed on too. */
+  deathDetailsAdded(): string;
   /** Anything said after the report was recorded (two wordings). */
   afterDeathReport(): string[];
 

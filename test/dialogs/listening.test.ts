@@ -83,6 +83,15 @@ describe('#12 item 2: facts given out of order are acknowledged and kept', () =>
     ]);
   });
 
+  it('web: facts inside sentences, with a side question; "ok" and "thanks" are not counted as misunderstandings', async () => {
+    await play(bot().conversation(), [
+      { says: 'hi im maria johnson, dob 3/14/85', must: ['I have your name and your date of birth', 'ZIP code'] },
+      { says: 'ok', must: ['ZIP'], mustNot: ['did not understand'] },
+      { says: 'thanks', must: ['ZIP'], mustNot: ['did not understand', 'not understanding you'] },
+      { says: 'zip is 30301. what is this about?', must: ['You are verified', DISCLOSURE] },
+    ]);
+  });
+
   it('SMS: the ZIP before the date of birth is kept', async () => {
     await play(smsFrom(bot(), LINDA_PHONE), [
       { says: 'hello', must: ['date of birth'] },
@@ -118,6 +127,12 @@ describe('#12 item 3: a message with two parts gets both handled', () => {
     const handoff = await bot().database.db.handoff.findFirstOrThrow({ where: { accountId: row.id, reason: 'dispute' } });
     expect(JSON.parse(handoff.detailJson).dispute.offer).toEqual({ kind: 'installments', amount: 15000, frequency: 'monthly' });
     expect(await bot().database.db.plan.count({ where: { accountId: row.id } })).toBe(0);
+  });
+
+  it('"how much do I owe, can I do 100 a month?" — the balance, then the plan', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [{ says: 'how much do I owe, can I do 100 a month?', must: ['current balance of $1,085.00', '• $100.00 on November 23, 2026', 'Do you authorize'] }]);
   });
 
   it('DESIGN 4: Spanish — "ya pagué 300 en marzo, ¿puedo pagar 150 al mes?"', async () => {

@@ -61,6 +61,18 @@ describe('#12 item 15: a death reported by a relative (DESIGN 17)', () => {
     expect((await account('A-1005')).deceased).toBe(true);
   });
 
+  it('SMS in Spanish: the estate contact given after the report is passed on too, never dropped', async () => {
+    const sms = smsFrom(bot(), '+13055550777', 'es-US');
+    await play(sms, [
+      { says: 'mi esposo falleció, esta era su cuenta', must: [NOT_LIABLE_ES] },
+      { says: 'la cuenta es A-1005', must: ['herencia'] },
+      { says: 'no sé', must: ['Lo he comunicado'] },
+      { says: 'ah, me encargo yo, mi número es 305-555-0123', must: ['También lo he comunicado'] },
+    ]);
+    const handoff = await db().handoff.findFirstOrThrow({ where: { reason: 'deceased' } });
+    expect(JSON.parse(handoff.detailJson).deceased).toMatchObject({ accountIdentified: true, estateContact: '305-555-0123' });
+  });
+
   it('a name shared by several placements is not guessed: the report goes to a person without touching an account', async () => {
     const header = (await readFile(DEMO_PLACEMENTS_FILE, 'utf8')).split('\n')[0];
     await importPlacements(db(), `${header}\nB-2005,Robert,Williams,1971-02-02,9999,60601,,,"1 Lake St, Chicago, IL 60601",America/Chicago,en,Southside Dental,Southside Dental,2025-05-01,300.00,0.00,0.00,0.00,0.00,USD,false\n`, { hashKey: bot().config.IDENTITY_HASH_KEY });
