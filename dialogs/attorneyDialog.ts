@@ -13,14 +13,16 @@ interface AttorneyState {
   contact?: string;
   /** Answers that gave no contact: after two, the attorney is recorded by name alone. */
   contactMisses: number;
+  /** Answers that gave no name: after two, the representation is recorded and a person gets the details. */
+  nameMisses?: number;
 }
 
 /**
  * Represented by an attorney (1006.6(b)(2)): take the attorney's name and contact — both may come
  * in the message that says so ("I have a lawyer, his name is Dan Reyes, 415-555-0100"), or one at
  * a time — record them, stop collecting, and queue an officer. A debtor who does not have the
- * contact at hand is not asked forever: the representation is recorded with the name alone and a
- * person finds the contact.
+ * details at hand is not asked forever (twice, in other words): the representation is recorded
+ * with what was given, and a person finds the rest.
  */
 export class AttorneyDialog extends Dialog {
   static readonly id = 'attorney';
@@ -42,6 +44,7 @@ export class AttorneyDialog extends Dialog {
     const hadName = state.name !== undefined;
     this.read(dc.context, state, !hadName);
     if (hadName && !state.contact) state.contactMisses += 1;
+    if (!state.name) state.nameMisses = (state.nameMisses ?? 0) + 1;
     return this.next(dc, state, false);
   }
 
@@ -62,7 +65,7 @@ export class AttorneyDialog extends Dialog {
   }
 
   private async next(dc: DialogContext, state: AttorneyState, first: boolean): Promise<DialogTurnResult> {
-    if (state.name && (state.contact || state.contactMisses >= 2)) return this.record(dc, state);
+    if ((state.name && (state.contact || state.contactMisses >= 2)) || (state.nameMisses ?? 0) >= 2) return this.record(dc, state);
     await this.askMissing(dc.context, state, first);
     return Dialog.EndOfTurn;
   }
@@ -82,7 +85,7 @@ export class AttorneyDialog extends Dialog {
     const { context } = dc;
     const session = await sessionOf(context, this.services);
     const text = catalogueOf(session);
-    const name = state.name!;
+    const name = state.name ?? '';
     const contact = state.contact ?? '';
     if (session.accountId) {
       await recordAttorney(this.services.db, {
@@ -92,8 +95,9 @@ export class AttorneyDialog extends Dialog {
         name,
         contact,
       });
-      await context.sendActivity(state.contact ? text.attorneyRecorded(name) : conversationMessagesFor(session.language).attorneyRecordedNoContact(name));
-      await handOff(context, this.services, 'attorney', { quiet: true, ...(state.contact ? {} : { detail: { attorneyContactMissing: true } }) });
+      const again = conversationMessagesFor(session.language);
+      await context.sendActivity(!name ? again.attorneyRecordedNoName() : contact ? text.attorneyRecorded(name) : again.attorneyRecordedNoContact(name));
+      await handOff(context, this.services, 'attorney', { quiet: true, ...(name && contact ? {} : { detail: { attorneyDetailsMissing: true } }) });
     } else {
       // Not verified: the officer applies the attorney's details to the right account.
       await context.sendActivity(text.attorneyNoted());

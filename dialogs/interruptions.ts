@@ -73,6 +73,8 @@ export async function interrupt(dc: DialogContext, services: ConversationService
     if (session.accountId) {
       await recordReportedStatus(services.db, { ...where(), status: intent });
       await context.sendActivity(text.statusRecorded(intent));
+      // DESIGN 17: whoever is writing hears plainly that family members are not personally liable.
+      if (intent === 'deceased') await context.sendActivity(conversationMessagesFor(session.language).familyNotLiable());
     } else {
       await context.sendActivity(text.statusNoted());
     }

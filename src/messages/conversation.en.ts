@@ -8,6 +8,9 @@ const FACT: Record<VerifyFact, string> = {
   ssnLast4: 'the last 4 digits of your Social Security number',
 };
 
+const NOT_LIABLE =
+  "Please know that family members are not personally responsible for a relative's debts unless they co-signed for them, and someone handling the estate pays debts from the estate's assets, not from their own money. We will not ask you for payment.";
+
 function andList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -77,11 +80,13 @@ export const conversationEn: ConversationCatalogue = {
   askAttorneyNameAgain: () => 'Please tell me your attorney\'s name, for example Jane Smith.',
   askAttorneyContactAgain: () =>
     'I need a way to reach your attorney: a phone number or email address. If you do not have it now, just say so.',
+  attorneyRecordedNoName: () =>
+    'Thank you. We have recorded that an attorney represents you, and we will not discuss payment with you directly. A person from our team will follow up to get your attorney\'s details.',
   attorneyRecordedNoContact: (name) =>
     `Thank you. We have recorded that ${name} represents you, and we will not discuss payment with you directly. A person from our team will find your attorney's contact details and follow up with them.`,
 
-  deathCondolence: () =>
-    'I am so sorry for your loss. Please know that family members are not personally responsible for a relative\'s debts unless they co-signed for them, and someone handling the estate pays debts from the estate\'s assets, not from their own money. We will not ask you for payment.',
+  deathCondolence: () => `I am so sorry for your loss. ${NOT_LIABLE}`,
+  familyNotLiable: () => NOT_LIABLE,
   askDeathDetails: ({ identifier, estate }) =>
     identifier && estate
       ? [

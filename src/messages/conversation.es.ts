@@ -8,6 +8,9 @@ const FACT: Record<VerifyFact, string> = {
   ssnLast4: 'los últimos 4 dígitos de su número de Seguro Social',
 };
 
+const NOT_LIABLE =
+  'Sepa que los familiares no son personalmente responsables de las deudas de un ser querido, a menos que las hayan firmado como codeudores, y quien administra la herencia paga las deudas con los bienes de la herencia, no con su propio dinero. No le pediremos ningún pago.';
+
 function yList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`;
@@ -77,11 +80,13 @@ export const conversationEs: ConversationCatalogue = {
   askAttorneyNameAgain: () => 'Por favor, dígame el nombre de su abogado, por ejemplo Ana Pérez.',
   askAttorneyContactAgain: () =>
     'Necesito una forma de comunicarme con su abogado: un teléfono o un correo electrónico. Si no lo tiene ahora, dígamelo.',
+  attorneyRecordedNoName: () =>
+    'Gracias. Hemos registrado que le representa un abogado, y no hablaremos de pagos directamente con usted. Una persona de nuestro equipo se comunicará para obtener los datos de su abogado.',
   attorneyRecordedNoContact: (name) =>
     `Gracias. Hemos registrado que ${name} le representa, y no hablaremos de pagos directamente con usted. Una persona de nuestro equipo buscará los datos de contacto de su abogado y se comunicará con él o ella.`,
 
-  deathCondolence: () =>
-    'Lamento mucho su pérdida. Sepa que los familiares no son personalmente responsables de las deudas de un ser querido, a menos que las hayan firmado como codeudores, y quien administra la herencia paga las deudas con los bienes de la herencia, no con su propio dinero. No le pediremos ningún pago.',
+  deathCondolence: () => `Lamento mucho su pérdida. ${NOT_LIABLE}`,
+  familyNotLiable: () => NOT_LIABLE,
   askDeathDetails: ({ identifier, estate }) =>
     identifier && estate
       ? [

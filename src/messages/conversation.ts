@@ -71,9 +71,13 @@ export interface ConversationCatalogue {
   askAttorneyContactAgain(): string;
   /** The debtor does not have the attorney's contact: recorded with the name only. */
   attorneyRecordedNoContact(name: string): string;
+  /** No name the bot could read, twice: the representation is recorded, a person gets the details. */
+  attorneyRecordedNoName(): string;
 
   /** A relative reports a death: condolence, and plainly, that family members are not personally liable. */
   deathCondolence(): string;
+  /** The same plain words after a verified debtor reports a death on the account. */
+  familyNotLiable(): string;
   /** What the bot asks to record the report: what is still missing. */
   askDeathDetails(missing: { identifier: boolean; estate: boolean }): string[];
   deathRecorded(): string;

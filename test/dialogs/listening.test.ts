@@ -211,6 +211,17 @@ describe('#12 item 4: requested start dates are honoured', () => {
 });
 
 describe('#12 item 5: attorney details in one sentence', () => {
+  it('DESIGN 6, 16: no name it can read, twice — the representation is recorded anyway and a person gets the details', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [
+      { says: 'I have an attorney', must: ["attorney's name"] },
+      { says: 'why do you need that', must: ["attorney's name"] },
+      { says: 'idk', must: ['an attorney represents you', "get your attorney's details"] },
+    ]);
+    expect(await account('A-1001')).toMatchObject({ attorneyRepresented: true });
+  });
+
   it('DESIGN 6: "I have a lawyer, his name is Dan Reyes, 415-555-0100" — name and contact recorded at once', async () => {
     const conversation = bot().conversation();
     await verified(conversation, 'A-1001 March 14 1985 30301');

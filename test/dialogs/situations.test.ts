@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PLACEMENTS_FILE } from '../../src/import/demoData.ts';
 import { importPlacements } from '../../src/import/placements.ts';
-import { freshBotForEachTest, playTable as play, smsConversation as smsFrom, verifiedByMail as verified, type Expect, type TestConversation } from '../helpers/conversation.ts';
+import { freshBotForEachTest, playTable as play, smsConversation as smsFrom, verifiedByMail as verified, type Expect } from '../helpers/conversation.ts';
 
 /**
  * Issue #12 items 15-16: situations that need a different conversation — a relative reporting a
@@ -71,6 +71,16 @@ describe('#12 item 15: a death reported by a relative (DESIGN 17)', () => {
     ]);
     const handoff = await db().handoff.findFirstOrThrow({ where: { reason: 'deceased' } });
     expect(JSON.parse(handoff.detailJson).deceased).toMatchObject({ accountIdentified: true, estateContact: '305-555-0123' });
+  });
+
+  it('DESIGN 17: reported after verification on the account itself — recorded, paused, and the same plain words about family members', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1005 May 30 1958 33101');
+    await play(conversation, [
+      { says: 'my father passed away, this was his account', must: ['sorry for your loss', NOT_LIABLE], mustNot: [/\$\d/] },
+      { says: 'can I pay it off for him?', must: ['paused'], mustNot: ['Do you agree', 'Here are your options'] },
+    ]);
+    expect((await account('A-1005')).deceased).toBe(true);
   });
 
   it('a name shared by several placements is not guessed: the report goes to a person without touching an account', async () => {
