@@ -16,9 +16,9 @@ const PAYMENT_INTENTS = new Set(['pay_full', 'settle', 'plan', 'pay']);
  * The offer a message makes ("I could do 150 a month"), or null. A date before today is dropped:
  * in a message that also answers verification it is a date of birth, never a payment date.
  */
-export function offerIn(message: string, recognition: Recognition, today: string): Offer | null {
-  if (!recognition.intents.some((i) => PAYMENT_INTENTS.has(i)) && recognition.entities.money.length === 0) return null;
-  const { offer } = parseOfferMessage(message, recognition, { today });
+export function offerIn(message: string, recognition: Recognition, today: string, previous?: Offer): Offer | null {
+  if (!previous && !recognition.intents.some((i) => PAYMENT_INTENTS.has(i)) && recognition.entities.money.length === 0) return null;
+  const { offer } = parseOfferMessage(message, recognition, { today, ...(previous ? { previous } : {}) });
   if (!offer) return null;
   const dated = offer.kind === 'installments' ? offer.firstDate : offer.date;
   if (dated && daysBetween(today, dated) < 0) {
@@ -40,7 +40,15 @@ export async function todayFor(dc: DialogContext, services: ConversationServices
  */
 export function rememberGoal(session: Session, recognition: Recognition, message: string, today: string): void {
   const intents = recognition.intents;
-  if (intents.some((i) => PAYMENT_INTENTS.has(i))) {
+  const previous = session.goal?.offer;
+  // "…what about from next month": a change to the terms said before — never from a message that
+  // answers verification (its numbers and dates are identity factors).
+  const { entities } = recognition;
+  const identityFactors = entities.zip || entities.ssnLast4 || entities.accountNumber || entities.ambiguousDate || entities.dates.length > 0;
+  const amended = previous && !identityFactors ? offerIn(message, recognition, today, previous) : null;
+  if (amended) {
+    session.goal = { ...session.goal, offer: amended };
+  } else if (intents.some((i) => PAYMENT_INTENTS.has(i))) {
     const offer = offerIn(message, recognition, today);
     session.goal = { ...session.goal, ...(offer ? { offer } : { intent: 'pay' as const }) };
   } else if (intents.includes('itemization')) {

@@ -31,6 +31,8 @@ export interface RightsResult {
   quiet?: boolean;
 }
 
+/** What may come with a no to the E-SIGN question ("no, just mail it", "no thanks"). */
+const NO_WITH: ReadonlySet<Intent> = new Set<Intent>(['deny', 'validation_notice', 'thanks', 'withdraw_consent']);
 /** What a debtor may say while the E-SIGN question is open that is another request, not an answer. */
 const OTHER_REQUESTS: ReadonlySet<Intent> = new Set<Intent>(['balance', 'itemization', 'pay_full', 'settle', 'plan', 'pay', 'help', 'rights', 'validation_notice']);
 
@@ -105,7 +107,9 @@ export class RightsDialog extends Dialog<RightsOptions> {
       await this.deliver(dc.context, true);
       return dc.endDialog();
     }
-    if (local.intent === 'deny' || local.intent === 'withdraw_consent') {
+    // "no, just mail it": a no, whatever else it says about the notice.
+    const no = local.intent === 'deny' || local.intent === 'withdraw_consent' || (local.intents.includes('deny') && !local.intents.includes('affirm') && local.intents.every((i) => NO_WITH.has(i)));
+    if (no) {
       await requestMailedNotice(this.services.db, {
         accountId: session.accountId!,
         channel: channelOf(dc.context),

@@ -42,7 +42,8 @@ function isoDate(d: CalendarDate): string {
 /** Messages that ask for nothing: no "I can help with that once you are verified" before the question. */
 const PLAIN: ReadonlySet<string> = new Set(['unknown', 'greeting', 'affirm', 'deny', 'thanks']);
 
-/** A five-digit number on its own in a verification answer is a ZIP code ("3/14/85 30301"). */
+/** A five-digit number on its own in a verification answer is a ZIP code ("3/14/85 30301", "zip 30301."). */
+const ZIP_WORD = /\b(zip|postal|c[oó]digo)\b/i;
 const BARE_ZIP = /(?<![\d/.-])\d{5}(?!\d|[/.-]\d)/;
 
 /**
@@ -143,8 +144,9 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       delete claim.fullName;
       got.push('accountNumber');
     }
-    if (state.asking === 'identifier' && !claim.accountNumber && !claim.phone && !answered && ['unknown', 'greeting'].includes(recognition.intent)) {
-      const name = nameFrom(message) ?? nameAfterCue(message);
+    if (state.asking === 'identifier' && !claim.accountNumber && !claim.phone) {
+      // "I'm Maria Johnson, …" is a name whatever else the message asks; a bare "Maria Johnson" only when it asks nothing.
+      const name = nameAfterCue(message) ?? (!answered && ['unknown', 'greeting'].includes(recognition.intent) ? nameFrom(message) : null);
       if (name) {
         claim.fullName = name;
         got.push('name');
@@ -159,7 +161,8 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       state.dobReadings = [isoDate(us), isoDate(other)];
       delete claim.dob;
     }
-    const zip = entities.zip ?? (state.asking === 'factor' || got.length > 0 || state.dobReadings ? BARE_ZIP.exec(message)?.[0] : undefined);
+    const zipExpected = state.asking === 'factor' || got.length > 0 || state.dobReadings || ZIP_WORD.test(message);
+    const zip = entities.zip ?? (zipExpected ? BARE_ZIP.exec(message)?.[0] : undefined);
     if (zip && claim.zip !== zip) {
       claim.zip = zip;
       got.push('zip');

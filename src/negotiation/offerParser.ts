@@ -53,6 +53,11 @@ const START_WORDS = /\b(start|starts|starting|begin|beginning|from|first payment
 /** "I already paid $300", "paid 300 in March", "can't pay $400", "no puedo pagar 400": amounts that are not offered. */
 const NOT_OFFERED =
   /\b(?:already (?:paid|sent|made)|i paid|paid|have paid|ya (?:pague|pagamos|di|envie)|pague|can not (?:pay|afford|do)|could not (?:pay|afford)|unable to (?:pay|afford)|no puedo (?:pagar|dar)|no alcanzo a pagar)\s+(?:you\s+|them\s+|a payment of\s+|un pago de\s+)?(?:us\s*)?\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g;
+/**
+ * The one number of a short message ("and with 2500?", "¿y con 2500?"): 2 to 4 digits, or more
+ * with a $ or thousands commas (a bare five-digit number is a ZIP code, not an amount).
+ */
+const LONE_AMOUNT = /^[^\d$]{0,30}?(?:\$\s?(\d{1,3}(?:,\d{3})+|\d{2,6})|(\d{1,3}(?:,\d{3})+|\d{2,4}))(?:\.(\d{1,2}))?[^\d]{0,20}$/;
 const PAST_PAYMENT_CLAUSE = /\b(?:already paid|i paid|we paid|paid|ya pagu[eé]|pagu[eé])(?!\p{L})[^,.;?!¿]*/giu;
 const BARE_AMOUNT = /^\s*(?:\$|us\$|usd)?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*(?:dollars?|bucks|usd|dolares|dolar)?\s*[.!]?\s*$/i;
 
@@ -96,15 +101,17 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
     excluded.splice(i, 1);
     return false;
   });
+  // "I already paid $300 in March": the month of a payment made is not a start date.
+  const date = startDate(normalizeText(text.replace(PAST_PAYMENT_CLAUSE, ' ')), recognition, context.today);
   if (money.length === 0) {
-    const bare = BARE_AMOUNT.exec(text);
+    // "600" as an answer; "and with 2500?" while terms are being discussed (a number that is no date).
+    const lone = context.previous && !date ? LONE_AMOUNT.exec(text.replace(/¿/g, ' ')) : null;
+    const bare = BARE_AMOUNT.exec(text) ?? (lone ? [lone[0], lone[1] ?? lone[2], lone[3]] : null);
     if (bare) {
       const amount = Number(`${(bare[1] ?? '').replaceAll(',', '')}${(bare[2] ?? '').padEnd(2, '0')}`);
       if (Number.isSafeInteger(amount) && amount > 0) money.push({ amount });
     }
   }
-  // "I already paid $300 in March": the month of a payment made is not a start date.
-  const date = startDate(normalizeText(text.replace(PAST_PAYMENT_CLAUSE, ' ')), recognition, context.today);
   const frequency = frequencyOf(normalized, money);
   const count = entities.count;
   const periodic = money.find((m) => m.per !== undefined);

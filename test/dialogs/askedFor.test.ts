@@ -40,6 +40,15 @@ describe('#19 item 1: a settlement request leads to the settlement evaluation', 
     ]);
   });
 
+  it('Spanish: "bueno, ¿y con 2500?" after the counter — above the floor, the terms of that settlement', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await verified(conversation, 'A-1002 2 de noviembre de 1979 78201');
+    await play(conversation, [
+      { says: '¿Puedo liquidar la deuda con un solo pago de 1300 dólares?', must: ['$2,462.71'] },
+      { says: 'bueno, ¿y con 2500?', must: ['• $2,500.00 el 23 de noviembre de 2026', 'usted paga $1,018.15 menos'], mustNot: ['no le entendí'] },
+    ]);
+  });
+
   it('SMS: "settle for $2000" on a $1,085.00 balance — the recap is for the balance, and says so plainly first', async () => {
     const sms = smsFrom(bot(), '+14045550101');
     await verified(sms, 'March 14 1985 30301');
@@ -156,6 +165,15 @@ describe('#19 item 7: a goal said before verification is served right after it',
     await play(smsFrom(bot(), '+12105550134', 'es-US'), [
       { says: 'hola, quiero pagar todo', must: ['fecha de nacimiento'] },
       { says: '2 de noviembre de 1979, 78201', must: ['Su identidad está confirmada', FULL_RECAP_ES, '$3,518.15 el 23 de noviembre de 2026'] },
+    ]);
+  });
+
+  it('web: a name, a date of birth and a goal in one message; the goal changed before verifying — the changed terms after it', async () => {
+    await play(bot().conversation(), [
+      { says: "Hi, I'm Maria Johnson, born 3/14/85. I want to set up a payment plan", must: ['I have your name and your date of birth', 'ZIP code'] },
+      { says: 'could I do 150 a month starting in January?', must: ['as soon as I have confirmed who you are'] },
+      { says: 'ok what about from next month' },
+      { says: 'zip 30301', must: ['You are verified', 'Here are the terms of your payment plan', '• $150.00 on December 1, 2026'] },
     ]);
   });
 

@@ -83,6 +83,14 @@ describe('#12 item 6: the E-SIGN question is not a gate', () => {
     ]);
   });
 
+  it('"no, just mail it" is a no: mailed, and not asked again', async () => {
+    await play(smsFrom(bot(), '+13125550199'), [
+      { says: 'jan 9 1990 zip 60614', must: [ESIGN] },
+      { says: 'no, just mail it', must: ['mail the validation notice'] },
+      { says: 'what are my rights?', mustNot: [ESIGN] },
+    ]);
+  });
+
   it('SMS in Spanish: "¿me pueden demandar?" is answered and the question comes back; "sí" consents', async () => {
     const sms = smsFrom(bot(), CARLOS_PHONE, 'es-US');
     await play(sms, [

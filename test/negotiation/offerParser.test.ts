@@ -119,3 +119,18 @@ describe('what the debtor asked for is what they get (#12 items 3-4, #19 item 1)
     expect(parse('150 a month starting the 15th').startUnread).toBeUndefined();
   });
 });
+
+describe('a lone number while terms are discussed', () => {
+  const previous: Offer = { kind: 'settlement', amount: 130000 };
+  it.each<[string, Offer | null]>([
+    ['bueno, ¿y con 2500?', { kind: 'settlement', amount: 250000 }],
+    ['what about 2500', { kind: 'settlement', amount: 250000 }],
+    ['the 15th', { kind: 'settlement', amount: 130000, date: '2026-12-15' }],
+  ])('"%s" amends the settlement under discussion', (text, offer) => {
+    expect(parse(text, previous, /[¿ñ]|bueno/.test(text) ? 'es' : 'en').offer).toEqual(offer);
+  });
+
+  it('with nothing under discussion, a number in a sentence is not an offer', () => {
+    expect(parse('what about 2500').offer).toBeNull();
+  });
+});
