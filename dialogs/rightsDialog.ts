@@ -126,7 +126,13 @@ export class RightsDialog extends Dialog<RightsOptions> {
       this.putOff(session);
       return dc.endDialog({ handleCurrentMessage: true } satisfies RightsResult);
     }
-    if ((await notUnderstood(dc.context, this.services, conversationMessagesFor(session.language).askEsignUnclear())) === 'stuck') {
+    const unclear = conversationMessagesFor(session.language).askEsignUnclear();
+    if (local.intents.every((i) => i === 'thanks' || i === 'greeting')) {
+      // "thanks!": not an answer, not a misunderstanding either — the question again.
+      await ask(dc.context, session, unclear);
+      return Dialog.EndOfTurn;
+    }
+    if ((await notUnderstood(dc.context, this.services, unclear)) === 'stuck') {
       this.putOff(session);
       return dc.endDialog({ quiet: true } satisfies RightsResult);
     }

@@ -56,6 +56,7 @@ describe('#12 item 6: the E-SIGN question is not a gate', () => {
       { says: 'A-1004 January 9 1990 60614', must: [ESIGN] },
       { says: 'I can do 100 a month', must: ['Do you authorize these payments?'], mustNot: [ESIGN] },
       { says: 'yes', must: ['agreed and recorded', 'about your notices'] },
+      { says: 'thanks!', must: ['electronically'], mustNot: ['did not understand'] },
       { says: 'no', must: ['mail the validation notice'] },
     ]);
   });
