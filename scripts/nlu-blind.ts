@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractEntities, recognizeSync } from '../src/nlu/deterministicRecognizer.ts';
 import { RIGHTS_INTENTS, type Intent } from '../src/nlu/recognizer.ts';
-import { nameFrom } from '../dialogs/verifyDialog.ts';
+import { nameAfterCue } from '../src/domain/contactDetails.ts';
+import { nameFrom } from '../src/domain/names.ts';
 
 interface IntentRow { text: string; language: 'en' | 'es'; label: string; strength?: string }
 interface VerificationRow { text: string; language: 'en' | 'es'; expect: Record<string, string>; ambiguousDate?: boolean }
@@ -66,7 +67,8 @@ for (const v of vrows) {
     zip: e.zip,
     ssnLast4: e.ssnLast4,
     accountNumber: e.accountNumber,
-    name: nameFrom(v.text) ?? undefined,
+    // As the verification step reads a name: after a cue ("my name is"), else a bare name.
+    name: nameAfterCue(v.text) ?? nameFrom(v.text) ?? undefined,
   };
   for (const [field, want] of Object.entries(v.expect)) {
     const stat = fields.get(field) ?? { total: 0, hit: 0 };

@@ -94,6 +94,7 @@ export function buildBot({ config, db, logger, now = () => new Date() }: AppDeps
     hashKey: config.IDENTITY_HASH_KEY,
     publicBaseUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
     verificationIdleMs: config.VERIFICATION_IDLE_MINUTES * 60_000,
+    officeHours: config.OFFICER_HOURS,
     now,
     session: conversationState.createProperty<Session>('session'),
   };

@@ -18,7 +18,11 @@ export interface VerificationClaim {
 }
 
 export type VerificationResult =
-  | { ok: true; account: Account }
+  /**
+   * `accounts`: every account the claim matches — the same person on several placements (same
+   * name or phone, date of birth and ZIP); `account` is the first of them.
+   */
+  | { ok: true; account: Account; accounts: Account[] }
   /** Never says which factor failed, nor whether the identifier matched an account. */
   | { ok: false; lockedNow: boolean };
 
@@ -43,7 +47,8 @@ function factorsMatch(account: Account, claim: VerificationClaim, hashKey: strin
 }
 
 /**
- * Checks a claim. Every account the identifier points to that is not locked is compared; a failure
+ * Checks a claim. Every account the identifier points to that is not locked is compared; every one
+ * whose factors match is verified (one person may have several placements). A failure
  * counts against each of them, and the third failure in a row locks the account for 30 minutes
  * (across conversations and channels). A locked account answers like a wrong factor.
  */
@@ -56,13 +61,14 @@ export async function verifyClaim(
   const open = found.filter((a) => !isVerificationLocked(a, now));
   const matches = open.filter((a) => factorsMatch(a, claim, hashKey));
 
-  if (matches.length === 1) {
-    const account = matches[0]!;
+  if (matches.length > 0) {
     await db.$transaction(async (tx) => {
-      await tx.account.update({ where: { id: account.id }, data: { ...afterSuccessfulVerification(), lastActivityAt: now } });
-      await appendAudit(tx, { type: 'verification.succeeded', actor: 'debtor', accountId: account.id, conversationId, detail: { channel, by: claim.accountNumber ? 'account_number' : claim.phone ? 'phone' : 'name' } });
+      for (const account of matches) {
+        await tx.account.update({ where: { id: account.id }, data: { ...afterSuccessfulVerification(), lastActivityAt: now } });
+        await appendAudit(tx, { type: 'verification.succeeded', actor: 'debtor', accountId: account.id, conversationId, detail: { channel, by: claim.accountNumber ? 'account_number' : claim.phone ? 'phone' : 'name', accounts: matches.length } });
+      }
     });
-    return { ok: true, account };
+    return { ok: true, account: matches[0]!, accounts: matches };
   }
 
   let lockedNow = false;

@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Db } from '../db/database.ts';
+import type { OfficeHours } from '../domain/officeHours.ts';
 import type { Account, Creditor } from '../db/generated/client.ts';
 import { itemize, maskAccountNumber } from '../domain/itemization.ts';
 import { formatMoney } from '../domain/money.ts';
@@ -24,6 +25,8 @@ export interface ConversationServices {
   publicBaseUrl: string;
   /** Verification lapses after this long without a message from the debtor. */
   verificationIdleMs: number;
+  /** When officers answer chats (null: around the clock). */
+  officeHours: OfficeHours | null;
   now(): Date;
   session: StatePropertyAccessor<Session>;
 }

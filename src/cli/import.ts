@@ -9,14 +9,15 @@ import { readFile } from 'node:fs/promises';
 import { ConfigError, loadConfig } from '../config.ts';
 import { migrateDatabase, openDatabase } from '../db/database.ts';
 import { importPlacements, PlacementFileError, type ImportReport } from '../import/placements.ts';
-import { isMainModule } from './isMain.ts';
+import { runWhenMain } from './isMain.ts';
 
 export interface CliOutput {
   out(line: string): void;
   err(line: string): void;
 }
 
-const consoleOutput: CliOutput = {
+/** Lines to the terminal (every command's default output). */
+export const consoleOutput: CliOutput = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };
@@ -89,14 +90,4 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
   }
 }
 
-if (isMainModule(import.meta.url)) {
-  runImport(process.argv[2]).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`Import failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenMain(import.meta.url, 'Import', () => runImport(process.argv[2]));
