@@ -5,6 +5,7 @@ import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { isDatabaseReachable, type Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { activityProblem } from './activitySchema.ts';
+import { refuseUndecodableBodies } from './bodyGuard.ts';
 
 export interface HttpServer {
   server: restify.Server;
@@ -47,6 +48,7 @@ export function createHttpServer({ db, logger, adapter, bot, routes = [], stream
     });
     return next();
   });
+  server.pre(refuseUndecodableBodies);
   const streamed = new Set(streamedBodyPaths);
   for (const parse of restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 })) {
     server.use((req, res, next) => (streamed.has(req.getPath()) ? next() : parse(req, res, next)));

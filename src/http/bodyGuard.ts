@@ -1,0 +1,32 @@
+import type restify from 'restify';
+
+/**
+ * Refuses, before any body is read, request bodies this server does not decode itself:
+ *
+ * - any Content-Encoding but identity. restify's body reader pipes gzip/deflate bodies through zlib
+ *   without an error listener, so one broken gzip body used to crash the whole process. No client of
+ *   ours (Web Chat, Twilio, Stripe, the Bot Framework, the console) compresses request bodies.
+ * - multipart/form-data: restify would stream its parts to temporary files; nothing here takes them
+ *   (the placement upload reads its own raw body).
+ *
+ * Answers 415 with a line that says what to send instead.
+ */
+export function refuseUndecodableBodies(req: restify.Request, res: restify.Response, next: restify.Next): void {
+  const encoding = (req.headers['content-encoding'] ?? '').trim().toLowerCase();
+  if (encoding !== '' && encoding !== 'identity') {
+    refuse(res, 'Content-Encoding is not supported: send the request body uncompressed.');
+    return next(false);
+  }
+  const type = (req.headers['content-type'] ?? '').toLowerCase();
+  if (type.startsWith('multipart/')) {
+    refuse(res, 'multipart bodies are not accepted: send JSON, a form (application/x-www-form-urlencoded) or text.');
+    return next(false);
+  }
+  return next();
+}
+
+function refuse(res: restify.Response, message: string): void {
+  // The body was never read: close the connection rather than parse what follows as a new request.
+  res.setHeader('Connection', 'close');
+  res.send(415, { error: message });
+}
