@@ -22,6 +22,7 @@ import { TranscriptMiddleware } from './bot/transcriptMiddleware.ts';
 import { DeterministicRecognizer } from './nlu/deterministicRecognizer.ts';
 import { createRecognizer } from './nlu/createRecognizer.ts';
 import { createHttpServer, type HttpServer } from './http/server.ts';
+import { botEndpointMode, ServiceUrlGuard } from './http/botEndpoint.ts';
 import { registerNoticeRoutes } from './notices/noticeRoutes.ts';
 import { InProcessAdapter } from './bot/inProcessAdapter.ts';
 import {
@@ -110,8 +111,9 @@ export function createApp(deps: AppDeps): App {
   const collector = collectorFrom(config);
   const { bot, services, middleware } = buildBot(deps);
 
-  // No app id: the endpoint is unauthenticated (local Web Chat, tests, Emulator). With one, every
-  // request must carry a valid Bot Framework token, so the bot can also sit behind Azure Bot Service.
+  // No app id: /api/messages is off in production and open in development (Emulator, curl, bench).
+  // With one, every request must carry a valid Bot Framework token, so the bot can also sit behind
+  // Azure Bot Service. Our own channels' conversations are never reachable there (http/botEndpoint.ts).
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MICROSOFT_APP_ID,
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
@@ -119,6 +121,8 @@ export function createApp(deps: AppDeps): App {
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
   });
   const adapter = new CloudAdapter(auth);
+  const botEndpoint = botEndpointMode(config);
+  if (botEndpoint === 'authenticated') adapter.use(new ServiceUrlGuard(logger));
   middleware.forEach((m) => adapter.use(m));
   // Our own channels (SMS, Direct Line) run turns in-process through the same middleware and bot.
   const inProcess = new InProcessAdapter(middleware, (context) => bot.run(context));
@@ -158,6 +162,7 @@ export function createApp(deps: AppDeps): App {
     adapter,
     bot,
     streamedBodyPaths: [PLACEMENT_UPLOAD_PATH],
+    botEndpoint,
     routes: [
       (s) => registerNoticeRoutes(s, { db, collector }),
       (s) => registerSmsRoutes(s, smsDeps),
