@@ -153,7 +153,8 @@ describe('/api/messages replies only where it may (item 4, SSRF)', () => {
     const received: string[] = [];
     const target = http.createServer((req, res) => {
       received.push(`${req.method} ${req.url}`);
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1"}');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"1"}');
     });
     await new Promise<void>((resolve) => target.listen(0, address, resolve));
     const { port } = target.address() as AddressInfo;

@@ -281,7 +281,8 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
   server.opts(`${BASE}/*`, async (_req: restify.Request, res: restify.Response) => {
     setCommonHeaders(res);
     res.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-    res.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, x-ms-bot-agent');
+    // Web Chat sends x-requested-with and x-ms-bot-agent on its Direct Line calls (item 8 of issue 10).
+    res.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, x-ms-bot-agent, x-requested-with');
     res.header('Access-Control-Max-Age', '600');
     res.send(204);
   });
