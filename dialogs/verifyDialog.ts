@@ -1,7 +1,7 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { verifyClaim, type VerificationClaim } from '../src/accounts/verification.ts';
-import { VERIFICATION_LOCK_MINUTES } from '../src/domain/verificationLock.ts';
+import { MAX_FAILED_VERIFICATIONS, VERIFICATION_LOCK_MINUTES } from '../src/domain/verificationLock.ts';
 import type { CalendarDate } from '../src/nlu/recognizer.ts';
 import {
   catalogueOf,
@@ -121,7 +121,8 @@ export class VerifyDialog extends Dialog {
     }
 
     session.failedVerifications += 1;
-    if (result.lockedNow || session.failedVerifications >= 3) {
+    // This conversation's count alone: an account-wide lock must not show (issue 10 item 7).
+    if (session.failedVerifications >= MAX_FAILED_VERIFICATIONS) {
       session.failedVerifications = 0;
       session.verificationBlockedUntil = this.services.now().getTime() + VERIFICATION_LOCK_MINUTES * 60_000;
       await dc.context.sendActivity(text.verifyExhausted(this.services.collector));
