@@ -9,14 +9,14 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../dialogs/mainDialog.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
-import type { Logger } from './logger.ts';
+import { loggableConversationId, type Logger } from './logger.ts';
 import { DebtBot } from './bot/debtBot.ts';
 import { KeyedLock, TurnLockMiddleware } from './bot/turnLock.ts';
 import { TurnLoggingMiddleware } from './bot/turnLogging.ts';
 import { languageOf } from './bot/language.ts';
 import { messagesFor, type CollectorInfo } from './messages/catalogue.ts';
 import { PrismaStorage } from './storage/prismaStorage.ts';
-import type { ConversationServices } from './bot/services.ts';
+import { CONVERSATION_RECORD, type ConversationServices } from './bot/services.ts';
 import type { Session } from './bot/session.ts';
 import { TranscriptMiddleware } from './bot/transcriptMiddleware.ts';
 import { DeterministicRecognizer } from './nlu/deterministicRecognizer.ts';
@@ -127,7 +127,7 @@ export function createApp(deps: AppDeps): App {
   // Our own channels (SMS, Direct Line) run turns in-process through the same middleware and bot.
   const inProcess = new InProcessAdapter(middleware, (context) => bot.run(context));
   const onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'unhandled turn error');
+    logger.error({ err: error, conversationId: loggableConversationId(context.activity.conversation?.id), conversation: context.turnState.get(CONVERSATION_RECORD) }, 'unhandled turn error');
     try {
       await context.sendActivity(messagesFor(languageOf(context)).technicalProblem(collector));
     } catch (sendError) {
