@@ -1,6 +1,7 @@
 import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbuilder';
 import type { Db } from '../db/database.ts';
 import { redactCardNumbers, maskIdentityFactors } from '../domain/redaction.ts';
+import { wellFormed } from '../domain/wellFormedText.ts';
 import { appendMessages, ensureConversation, type TranscriptMessage } from '../conversations/transcript.ts';
 import { CARD_REMOVED, CONVERSATION_HOLDER, CONVERSATION_RECORD, SENSITIVE_TURN, channelOf } from './services.ts';
 
@@ -18,6 +19,8 @@ export class TranscriptMiddleware implements Middleware {
     const receivedAt = new Date();
     const isMessage = context.activity.type === 'message' && typeof context.activity.text === 'string';
     if (isMessage) {
+      // Text that cannot be stored (a lone surrogate) would lose the turn's transcript rows.
+      context.activity.text = wellFormed(context.activity.text);
       const redacted = redactCardNumbers(context.activity.text);
       if (redacted.found) {
         context.activity.text = redacted.text;

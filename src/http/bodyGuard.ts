@@ -1,4 +1,5 @@
 import type restify from 'restify';
+import { wellFormedDeep } from '../domain/wellFormedText.ts';
 
 /**
  * Refuses, before any body is read, request bodies this server does not decode itself:
@@ -29,4 +30,11 @@ function refuse(res: restify.Response, message: string): void {
   // The body was never read: close the connection rather than parse what follows as a new request.
   res.setHeader('Connection', 'close');
   res.send(415, { error: message });
+}
+
+/** After the body parser: every string of a parsed body is well-formed UTF-16 (issue 10 item 9). */
+export function wellFormedBody(req: restify.Request, _res: restify.Response, next: restify.Next): void {
+  if (req.body !== undefined && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) req.body = wellFormedDeep(req.body);
+  else if (typeof req.body === 'string') req.body = wellFormedDeep(req.body);
+  return next();
 }

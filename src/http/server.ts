@@ -5,7 +5,7 @@ import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { isDatabaseReachable, type Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { activityProblem } from './activitySchema.ts';
-import { refuseUndecodableBodies } from './bodyGuard.ts';
+import { refuseUndecodableBodies, wellFormedBody } from './bodyGuard.ts';
 import { isLoopbackUrl, ownChannelRefusal, type BotEndpointMode } from './botEndpoint.ts';
 
 export interface HttpServer {
@@ -56,6 +56,7 @@ export function createHttpServer({ db, logger, adapter, bot, routes = [], stream
   for (const parse of restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 })) {
     server.use((req, res, next) => (streamed.has(req.getPath()) ? next() : parse(req, res, next)));
   }
+  server.use(wellFormedBody);
 
   if (botEndpoint !== 'off') {
     server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
