@@ -1,6 +1,7 @@
 import { TextPrompt, WaterfallDialog, ComponentDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordAttorney } from '../src/accounts/rights.ts';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, channelOf, conversationRecordId, sessionOf, textFormatOf, type ConversationServices } from '../src/bot/services.ts';
+import { dataForText } from '../src/domain/markdown.ts';
 import { handOff } from './handoff.ts';
 
 const NAME = 'attorneyName';
@@ -45,7 +46,7 @@ export class AttorneyDialog extends ComponentDialog {
         name,
         contact,
       });
-      await step.context.sendActivity(text.attorneyRecorded(name));
+      await step.context.sendActivity(text.attorneyRecorded(dataForText(name, textFormatOf(step.context))));
       await handOff(step.context, this.services, 'attorney', { quiet: true });
     } else {
       // Not verified: the officer applies the attorney's details to the right account.

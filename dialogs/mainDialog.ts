@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isReportedStatus, recordCease, recordHardship, recordReportedStatus } from '../src/accounts/rights.ts';
 import { appendAudit } from '../src/audit.ts';
+import { dataForText } from '../src/domain/markdown.ts';
 import {
   CARD_REMOVED,
   CONVERSATION_HOLDER,
@@ -11,6 +12,7 @@ import {
   conversationRecordId,
   recognitionOf,
   sessionOf,
+  textFormatOf,
   type ConversationServices,
 } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
@@ -252,7 +254,7 @@ export class MainDialog {
     }
 
     // Reg F 1006.18(e): the first message after verification says who we are and why we ask.
-    await step.context.sendActivity(`${text.verified(account.firstName)} ${text.disclosure(this.services.collector)}`);
+    await step.context.sendActivity(`${text.verified(dataForText(account.firstName, textFormatOf(step.context)))} ${text.disclosure(this.services.collector)}`);
     await appendAudit(this.services.db, { type: 'disclosure.shown', actor: 'bot', accountId: account.id, conversationId, detail: { channel: channelOf(step.context), language: session.language } });
 
     if (session.pending) {

@@ -8,6 +8,7 @@ import {
   channelOf,
   conversationRecordId,
   sessionOf,
+  textFormatOf,
   verifiedAccount,
   type ConversationServices,
 } from '../src/bot/services.ts';
@@ -104,7 +105,7 @@ export class RightsDialog extends Dialog {
   private async sendRights(context: TurnContext): Promise<void> {
     const account = await verifiedAccount(context, this.services);
     const text = catalogueOf(await sessionOf(context, this.services));
-    const view = accountView(account!, text);
+    const view = accountView(account!, text, textFormatOf(context));
     if (!view.validationEnds) throw new Error('the validation period must be set before the rights are shown');
     await context.sendActivity(text.rightsSummary({ ...view, validationEnds: view.validationEnds }));
   }

@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Db } from '../db/database.ts';
 import type { Account, Creditor } from '../db/generated/client.ts';
 import { itemize, maskAccountNumber } from '../domain/itemization.ts';
+import { dataForText, type TextFormat } from '../domain/markdown.ts';
 import { formatMoney } from '../domain/money.ts';
 import { formatValidationPeriodEnd } from '../domain/validationPeriod.ts';
 import { messagesFor, type AccountView, type Catalogue, type CollectorInfo } from '../messages/catalogue.ts';
@@ -72,15 +73,21 @@ export function channelOf(context: TurnContext): ChannelKind {
   return id;
 }
 
-export function accountView(account: Account & { creditor: Creditor }, text: Catalogue): AccountView {
+/** How the channel shows the bot's text: SMS as it is, everything else (Web Chat, Emulator) as Markdown. */
+export function textFormatOf(context: TurnContext): TextFormat {
+  return channelOf(context) === 'sms' ? 'plain' : 'markdown';
+}
+
+export function accountView(account: Account & { creditor: Creditor }, text: Catalogue, format: TextFormat): AccountView {
   const item = itemize(account);
+  const data = (value: string) => dataForText(value, format);
   const money = (minor: number) => formatMoney(minor, item.currency, text.locale);
   const date = (d: Date) => new Intl.DateTimeFormat(text.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
   return {
-    firstName: account.firstName,
-    maskedAccountNumber: maskAccountNumber(account.accountNumber),
-    creditor: account.creditor.name,
-    originalCreditor: account.originalCreditor,
+    firstName: data(account.firstName),
+    maskedAccountNumber: data(maskAccountNumber(account.accountNumber)),
+    creditor: data(account.creditor.name),
+    originalCreditor: data(account.originalCreditor),
     current: money(item.current),
     itemizationDate: date(item.itemizationDate),
     itemizationAmount: money(item.itemizationAmount),
