@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/client.ts';
+import { pendingMigrations } from './migrationStatus.ts';
 
 export type Db = PrismaClient;
 /** The client handed to `db.$transaction(async (tx) => …)`. */
@@ -20,8 +21,9 @@ export function resolveSqliteUrl(url: string): string {
   return `file:${absolute}`;
 }
 
-/** Applies the committed migrations (prisma/migrations) with `prisma migrate deploy`. */
+/** Applies the committed migrations (prisma/migrations) with `prisma migrate deploy`; nothing when current. */
 export async function migrateDatabase(url: string): Promise<void> {
+  if ((await pendingMigrations(resolveSqliteUrl(url))).length === 0) return;
   const output: Buffer[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [PRISMA_CLI, 'migrate', 'deploy'], {
