@@ -4,6 +4,17 @@ import { redactCardNumbers, maskIdentityFactors } from '../domain/redaction.ts';
 import { wellFormed } from '../domain/wellFormedText.ts';
 import { appendMessages, ensureConversation, type TranscriptMessage } from '../conversations/transcript.ts';
 import { CARD_REMOVED, CONVERSATION_HOLDER, CONVERSATION_RECORD, SENSITIVE_TURN, channelOf } from './services.ts';
+import { currentTurnUnit } from './turnUnit.ts';
+
+/**
+ * The debtor's message as stored and shown back (transcript, Web Chat echo): card numbers already
+ * removed; a verification answer (it may hold a ZIP, a date of birth or SSN digits) with dates and
+ * then every digit masked.
+ */
+export function storedDebtorText(context: TurnContext): string {
+  const text = context.activity.text ?? '';
+  return context.turnState.get(SENSITIVE_TURN) === true ? maskIdentityFactors(text).replace(/\d/g, '•') : text;
+}
 
 /**
  * Card numbers are removed from the debtor's message before anything (dialogs, recognizers, logs,
@@ -39,20 +50,24 @@ export class TranscriptMiddleware implements Middleware {
       return sendNext();
     });
 
+    // Built when written: replies sent after this middleware returns (an error answer) are included.
+    const messages = (): TranscriptMessage[] => {
+      const rows: TranscriptMessage[] = [];
+      if (isMessage) {
+        rows.push({ conversationId: conversation.id, direction: 'in', author: 'debtor', text: storedDebtorText(context), at: receivedAt });
+      }
+      for (const message of outgoing) {
+        rows.push({ conversationId: conversation.id, direction: 'out', author: 'bot', text: message.text, at: message.at });
+      }
+      return rows;
+    };
     try {
       await next();
     } finally {
-      const messages: TranscriptMessage[] = [];
-      if (isMessage) {
-        const sensitive = context.turnState.get(SENSITIVE_TURN) === true;
-        // A verification answer may hold a ZIP, a date of birth or SSN digits: mask dates, then every digit.
-        const text = sensitive ? maskIdentityFactors(context.activity.text!).replace(/\d/g, '•') : context.activity.text!;
-        messages.push({ conversationId: conversation.id, direction: 'in', author: 'debtor', text, at: receivedAt });
-      }
-      for (const message of outgoing) {
-        messages.push({ conversationId: conversation.id, direction: 'out', author: 'bot', text: message.text, at: message.at });
-      }
-      await appendMessages(this.db, messages);
+      // Inside a turn unit the transcript is written with the turn's commit (src/bot/turnCommit.ts).
+      const unit = currentTurnUnit();
+      if (unit) unit.deferred.push((tx) => appendMessages(tx, messages()));
+      else await appendMessages(this.db, messages());
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 
 export type Channel = 'web' | 'sms' | 'test' | (string & {});
 
@@ -22,7 +22,7 @@ export interface TranscriptMessage {
 }
 
 /** Appends to the transcript in one write. */
-export async function appendMessages(db: Db, messages: TranscriptMessage[]): Promise<void> {
+export async function appendMessages(db: Db | Tx, messages: TranscriptMessage[]): Promise<void> {
   if (messages.length === 0) return;
   await db.message.createMany({
     data: messages.map((m) => ({ conversationId: m.conversationId, direction: m.direction, author: m.author, text: m.text, createdAt: m.at ?? new Date() })),

@@ -56,8 +56,8 @@ describe('officer sign-in throttle (item 14)', () => {
 
   it('one address cannot try email after email without limit', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 25; i++) statuses.push((await signInFrom('127.0.0.4', `person${i}@agency.test`, 'a wrong guess')).status);
+    for (let i = 0; i < 22; i++) statuses.push((await signInFrom('127.0.0.4', `person${i}@agency.test`, 'a wrong guess')).status);
     expect(statuses.filter((s) => s === 401).length).toBe(20);
     expect(statuses.at(-1)).toBe(429);
-  });
+  }, 90_000);
 });
