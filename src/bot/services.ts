@@ -36,6 +36,12 @@ export const LOCAL_ONLY = Symbol('localOnly');
 export const SENSITIVE_TURN = Symbol('sensitiveTurn');
 /** Set by the transcript middleware when a card number was removed from the message. */
 export const CARD_REMOVED = Symbol('cardRemoved');
+/**
+ * Set by the transcript middleware when the message finished a card number begun in earlier
+ * messages: `{ id, old, text }` of each earlier debtor message whose stored text was rewritten
+ * (channels that keep their own copy, like Direct Line, rewrite it in the commit).
+ */
+export const REWRITTEN_DEBTOR_MESSAGES = Symbol('rewrittenDebtorMessages');
 /** The Conversation row id, set by the transcript middleware. */
 export const CONVERSATION_RECORD = Symbol('conversationRecord');
 /** Who holds the conversation ("bot" | "queued" | "officer"), set by the transcript middleware. */

@@ -1,10 +1,13 @@
 import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbuilder';
-import type { Db } from '../db/database.ts';
-import { redactCardNumbers, maskIdentityFactors } from '../domain/redaction.ts';
+import { scrubRemovedData, type Db, type Tx } from '../db/database.ts';
+import { maskIdentityFactors, redactCardAcrossMessages, redactCardNumbers } from '../domain/redaction.ts';
 import { wellFormed } from '../domain/wellFormedText.ts';
-import { appendMessages, ensureConversation, type TranscriptMessage } from '../conversations/transcript.ts';
-import { CARD_REMOVED, CONVERSATION_HOLDER, CONVERSATION_RECORD, SENSITIVE_TURN, channelOf } from './services.ts';
+import { appendMessages, ensureConversation, recentDebtorMessages, type TranscriptMessage } from '../conversations/transcript.ts';
+import { CARD_REMOVED, CONVERSATION_HOLDER, CONVERSATION_RECORD, REWRITTEN_DEBTOR_MESSAGES, SENSITIVE_TURN, channelOf } from './services.ts';
 import { currentTurnUnit } from './turnUnit.ts';
+
+/** How far back a card number split over messages is looked for. */
+const SPLIT_CARD_WINDOW_MS = 15 * 60_000;
 
 /**
  * The debtor's message as stored and shown back (transcript, Web Chat echo): card numbers already
@@ -24,23 +27,50 @@ export function storedDebtorText(context: TurnContext): string {
 export class TranscriptMiddleware implements Middleware {
   constructor(private readonly db: Db) {}
 
+  /**
+   * A message that starts with digits may finish a card number begun in the debtor's previous
+   * messages. Then the new text without it is returned, and the earlier messages' stored copies are
+   * rewritten in the turn's commit (the channel rewrites its own copies: REWRITTEN_DEBTOR_MESSAGES);
+   * after the commit the database's free pages and write-ahead log are scrubbed of the old text.
+   */
+  private async cardAcrossMessages(context: TurnContext, conversationId: string, text: string): Promise<string | null> {
+    const earlier = await recentDebtorMessages(this.db, conversationId, { limit: 3, since: new Date(Date.now() - SPLIT_CARD_WINDOW_MS) });
+    if (earlier.length === 0) return null;
+    const result = redactCardAcrossMessages(earlier.map((m) => m.text), text);
+    if (!result.found) return null;
+    const rewritten = earlier.map((m, i) => ({ id: m.id, old: m.text, text: result.earlier[i]! })).filter((m) => m.old !== m.text);
+    context.turnState.set(REWRITTEN_DEBTOR_MESSAGES, rewritten);
+    const unit = currentTurnUnit();
+    const rewrite = (store: Db | Tx) => Promise.all(rewritten.map((m) => store.message.update({ where: { id: m.id }, data: { text: m.text } })));
+    if (unit) {
+      unit.deferred.push(async (tx) => void (await rewrite(tx)));
+      unit.afterCommit.push(() => void scrubRemovedData(this.db));
+    } else {
+      await rewrite(this.db);
+      await scrubRemovedData(this.db);
+    }
+    return result.text;
+  }
+
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const conversationExternalId = context.activity.conversation?.id;
     if (!conversationExternalId) return next();
     const receivedAt = new Date();
     const isMessage = context.activity.type === 'message' && typeof context.activity.text === 'string';
+    const conversation = await ensureConversation(this.db, conversationExternalId, channelOf(context));
+    context.turnState.set(CONVERSATION_RECORD, conversation.id);
+    context.turnState.set(CONVERSATION_HOLDER, conversation.holder);
     if (isMessage) {
       // Text that cannot be stored (a lone surrogate) would lose the turn's transcript rows.
       context.activity.text = wellFormed(context.activity.text);
       const redacted = redactCardNumbers(context.activity.text);
-      if (redacted.found) {
-        context.activity.text = redacted.text;
+      const text = redacted.text;
+      const split = /^\s*\p{Nd}/u.test(text) ? await this.cardAcrossMessages(context, conversation.id, text) : null;
+      if (redacted.found || split) {
+        context.activity.text = split ?? text;
         context.turnState.set(CARD_REMOVED, true);
       }
     }
-    const conversation = await ensureConversation(this.db, conversationExternalId, channelOf(context));
-    context.turnState.set(CONVERSATION_RECORD, conversation.id);
-    context.turnState.set(CONVERSATION_HOLDER, conversation.holder);
 
     const outgoing: Array<{ text: string; at: Date }> = [];
     context.onSendActivities(async (_ctx, activities: Partial<Activity>[], sendNext: () => Promise<ResourceResponse[]>) => {

@@ -47,7 +47,23 @@ export async function openDatabase(url: string): Promise<Db> {
   // WAL lets readers (reports, a second process such as the scheduler) run beside the writer.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  // Deleted and overwritten content is zeroed, not left in free space (a card number rewritten out
+  // of the transcript must not stay on disk).
+  await db.$queryRawUnsafe('PRAGMA secure_delete = ON');
   return db;
+}
+
+/**
+ * After text was rewritten for privacy (a card number split over messages): copies the write-ahead
+ * log into the database and empties it, so the old page images are gone from the WAL file too.
+ * Best effort: a reader holding an old snapshot (another process) can keep part of the log.
+ */
+export async function scrubRemovedData(db: Db): Promise<void> {
+  try {
+    await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+  } catch {
+    // nothing to do: the next checkpoint overwrites it
+  }
 }
 
 export async function isDatabaseReachable(db: Db): Promise<boolean> {

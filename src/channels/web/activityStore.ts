@@ -116,6 +116,22 @@ export async function activityIdForClientId(db: Db, conversationId: string, clie
   return undefined;
 }
 
+/**
+ * Rewrites the text of the debtor's latest stored message that reads `oldText` (a card number
+ * found across messages is removed from the earlier one too). Web Chat has shown it already; the
+ * stored copy, which a reload replays, no longer holds it.
+ */
+export async function rewriteUserText(tx: Tx, conversationId: string, oldText: string, newText: string): Promise<void> {
+  const rows = await tx.directLineActivity.findMany({ where: { conversationId }, orderBy: { seq: 'desc' }, take: 50, select: { id: true, json: true } });
+  for (const row of rows) {
+    const activity = JSON.parse(row.json) as DirectLineActivityJson;
+    if (activity.from?.role === 'user' && activity.text === oldText) {
+      await tx.directLineActivity.update({ where: { id: row.id }, data: { json: JSON.stringify({ ...activity, text: newText }) } });
+      return;
+    }
+  }
+}
+
 /** Activities with seq > watermark, oldest first, at most `limit`. */
 export async function activitiesAfter(db: Db, conversationId: string, watermark: number, limit = 100): Promise<StoredActivity[]> {
   const rows = await db.directLineActivity.findMany({

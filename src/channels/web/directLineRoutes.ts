@@ -22,6 +22,7 @@ import type { Activity } from 'botbuilder';
 import type restify from 'restify';
 import { WebSocketServer } from 'ws';
 import type { InProcessAdapter } from '../../bot/inProcessAdapter.ts';
+import { REWRITTEN_DEBTOR_MESSAGES } from '../../bot/services.ts';
 import { turnKey } from '../../bot/turnCommit.ts';
 import { storedDebtorText } from '../../bot/transcriptMiddleware.ts';
 import { KeyedLock, LockTimeoutError } from '../../bot/turnLock.ts';
@@ -34,6 +35,7 @@ import {
   activityIdForClientId,
   appendActivities,
   appendActivitiesIn,
+  rewriteUserText,
   directLineConversationExists,
   DIRECT_LINE_BOT,
   ensureDirectLineConversation,
@@ -212,6 +214,8 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
           {
             key,
             onCommit: async (tx, context, replies) => {
+              const rewritten = (context.turnState.get(REWRITTEN_DEBTOR_MESSAGES) ?? []) as Array<{ old: string; text: string }>;
+              for (const message of rewritten) await rewriteUserText(tx, conversationId, message.old, message.text);
               ids = (await appendActivitiesIn(tx, conversationId, toStore(storedDebtorText(context), replies), options)).map((s) => s.activity.id);
             },
           },
