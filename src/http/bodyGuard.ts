@@ -32,9 +32,34 @@ function refuse(res: restify.Response, message: string): void {
   res.send(415, { error: message });
 }
 
-/** After the body parser: every string of a parsed body is well-formed UTF-16 (issue 10 item 9). */
-export function wellFormedBody(req: restify.Request, _res: restify.Response, next: restify.Next): void {
-  if (req.body !== undefined && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) req.body = wellFormedDeep(req.body);
-  else if (typeof req.body === 'string') req.body = wellFormedDeep(req.body);
+/** Deeper than any body we take; deeper ones are refused before anything walks them (recursion). */
+export const MAX_BODY_DEPTH = 64;
+
+/** Whether a parsed body nests arrays or objects deeper than `limit` (checked without recursion). */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: item, depth } = stack.pop()!;
+    if (item === null || typeof item !== 'object' || Buffer.isBuffer(item)) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
+
+/**
+ * After the body parser: a body nested deeper than {@link MAX_BODY_DEPTH} is refused (400), and
+ * every string of a parsed body is made well-formed UTF-16 (issue 10 item 9).
+ */
+export function wellFormedBody(req: restify.Request, res: restify.Response, next: restify.Next): void {
+  if (req.body !== undefined && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) {
+    if (nestedDeeperThan(req.body, MAX_BODY_DEPTH)) {
+      res.send(400, { error: `The JSON body is nested more than ${MAX_BODY_DEPTH} levels deep.` });
+      return next(false);
+    }
+    req.body = wellFormedDeep(req.body);
+  } else if (typeof req.body === 'string') {
+    req.body = wellFormedDeep(req.body);
+  }
   return next();
 }
