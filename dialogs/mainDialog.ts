@@ -9,6 +9,7 @@ import {
   conversationRecordId,
   recognitionOf,
   sessionOf,
+  textFormatOf,
   type ConversationServices,
 } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';

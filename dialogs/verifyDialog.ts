@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { verifyClaim, type VerificationClaim } from '../src/accounts/verification.ts';
 import { nameAfterCue } from '../src/domain/contactDetails.ts';
 import { nameFrom } from '../src/domain/names.ts';
-import { VERIFICATION_LOCK_MINUTES } from '../src/domain/verificationLock.ts';
+import { MAX_FAILED_VERIFICATIONS, VERIFICATION_LOCK_MINUTES } from '../src/domain/verificationLock.ts';
 import type { CalendarDate, Recognition } from '../src/nlu/recognizer.ts';
 import { messagesFor } from '../src/messages/catalogue.ts';
 import { conversationMessagesFor, type VerifyFact, type VerifyQuestion } from '../src/messages/conversation.ts';
@@ -201,7 +201,8 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
     }
 
     session.failedVerifications += 1;
-    if (result.lockedNow || session.failedVerifications >= 3) {
+    // This conversation's count alone: an account-wide lock must not show (issue 10 item 7).
+    if (session.failedVerifications >= MAX_FAILED_VERIFICATIONS) {
       session.failedVerifications = 0;
       session.verificationBlockedUntil = this.services.now().getTime() + VERIFICATION_LOCK_MINUTES * 60_000;
       await dc.context.sendActivity(text.verifyExhausted(this.services.collector));
