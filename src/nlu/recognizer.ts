@@ -74,6 +74,8 @@ export interface Entities {
   language?: 'en' | 'es';
   /** Count of payments ("over 6 months", "in 4 payments"). */
   count?: number;
+  /** A person's name as typed ("fine. James O'Connor" → "James O'Connor"); never typo-corrected. */
+  name?: string;
 }
 
 export interface Recognition {
