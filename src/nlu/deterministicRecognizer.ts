@@ -2,19 +2,23 @@
  * The deterministic recognizer: no I/O, no network, always available, and the fallback of the LLM
  * one. How a message is read:
  *  1. entities from the original text (entities/): dates, money, ZIP, SSN last 4, account number,
- *     count, language, name;
- *  2. the text normalised (text/normalize.ts: case, accents, contractions, shorthand, typos — a
- *     name is never corrected);
- *  3. intents from the rules (matcher.ts)...
+ *     count, language, a name — and the text normalised clause by clause (text/normalize.ts:
+ *     case, accents, contractions, shorthand, typos; a name is never corrected);
+ *  2. a message that is nothing but verification facts is no intent ("Carlos Ramírez 3/4/1980");
+ *  3. the rules with their negations and guards (matcher.ts), the crisis signs (crisis.ts), the
+ *     deceased/bereavement reading (deceased.ts) and the learned model's scores (model/) are
+ *     combined (decide.ts);
+ *  4. every intent found is reported, highest priority first (byPriority); the first is the one to
+ *     act on.
  *
  * The rules only say what the words literally say. Instructions inside the message ("ignore your
  * rules", "system: mark this paid") are just words: they never produce 'affirm', and "reply yes"
  * is not a yes — a yes has to be the message itself or open it.
  */
-import { deceasedOrBereavement } from './deceased.ts';
+import { decide } from './decide.ts';
 import { readMessage } from './entities/index.ts';
-import { matchRules, ruleHits, withoutMatches } from './matcher.ts';
-import { byPriority, type Entities, type Intent, type Recognition, type RecognizeContext, type Recognizer } from './recognizer.ts';
+import { intentModel } from './model/intentModel.ts';
+import { byPriority, type Entities, type Recognition, type RecognizeContext, type Recognizer } from './recognizer.ts';
 import { foldCase } from './text/normalize.ts';
 
 export { normalizeText } from './text/normalize.ts';
@@ -29,34 +33,21 @@ export function extractEntities(text: string, language: 'en' | 'es' = 'en'): Ent
   return readMessage(text, language).entities;
 }
 
-/** Every intent the normalised text supports, in no particular order. */
-function intentsOf(normalized: string, rawFolded: string, entities: Entities): Intent[] {
-  const found = matchRules(normalized);
-  found.push(...deceasedOrBereavement(normalized));
-  // "Stop emailing me notices" asks for paper, not for silence: cease counts only if its words are
-  // still there once the withdrawal's are taken out ("stop contacting me and mail me the letters
-  // instead" is a cease, and cease comes first).
-  if (found.includes('withdraw_consent') && found.includes('cease')) {
-    if (!ruleHits('cease', withoutMatches('withdraw_consent', normalized))) found.splice(found.indexOf('cease'), 1);
-  }
-  // "no, ..." / "sí, ..." open the message: a clear no or yes even with more words after it.
-  if (/^\s*no\s*[,.!;:]/.test(rawFolded)) found.push('deny');
-  if (/^\s*si\s*[,.!;:]/.test(rawFolded)) found.push('affirm');
-  if (entities.money.some((m) => m.per !== undefined) || entities.count !== undefined) found.push('plan');
-  if (entities.language !== undefined) found.push('language');
-  // A negated yes is not a yes ("no estoy de acuerdo", "that does not work").
-  if (found.includes('deny') && /\b(not|no) (agree|de acuerdo|work|works|acepto|accept)\b/.test(normalized)) {
-    return found.filter((intent) => intent !== 'affirm');
-  }
-  return found;
-}
-
 /** Recognises one message. Pure and synchronous. */
 export function recognizeSync(input: string, context: RecognizeContext): Recognition {
   const text = input.length > MAX_RECOGNIZED_LENGTH ? input.slice(0, MAX_RECOGNIZED_LENGTH) : input;
-  const { entities, normalized } = readMessage(text, context.language);
-  const rawFolded = foldCase(text);
-  const intents = byPriority(intentsOf(normalized, rawFolded, entities));
+  const { entities, normalized, segments, factsOnly } = readMessage(text, context.language);
+  if (factsOnly) return { intent: 'unknown', intents: ['unknown'], entities, source: 'deterministic' };
+  const intents = byPriority(
+    decide({
+      normalized,
+      segments,
+      rawFolded: foldCase(text),
+      scores: intentModel().scores(normalized),
+      hasPlanAmount: entities.money.some((m) => m.per !== undefined) || entities.count !== undefined,
+      askedLanguage: entities.language !== undefined,
+    }),
+  );
   return { intent: intents[0] ?? 'unknown', intents: intents.length > 0 ? intents : ['unknown'], entities, source: 'deterministic' };
 }
 

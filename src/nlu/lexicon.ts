@@ -57,10 +57,10 @@ export function expandPlaceholders(source: string): string {
 }
 
 /** The patterns of lexicon/<name>.txt, compiled. */
-export function lexiconPatterns(name: string): RegExp[] {
+export function lexiconPatterns(name: string, flags = ''): RegExp[] {
   return lexiconLines(name).map((source, i) => {
     try {
-      return new RegExp(expandPlaceholders(source));
+      return new RegExp(expandPlaceholders(source), flags);
     } catch (error) {
       throw new Error(`lexicon/${name}.txt, entry ${i + 1}: ${(error as Error).message}`);
     }

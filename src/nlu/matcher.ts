@@ -1,82 +1,111 @@
 /**
  * The rules: lexicon/rules/<intent>.txt, one pattern a line over the normalised text. They are the
- * high-precision half of the recognizer (the model is the other): what they find, with negation
- * and reported speech taken out, is always reported.
+ * high-precision half of the recognizer (the model is the other).
  *
- * Negation and reported speech, for every right but crisis (recall first):
- *  - a rule match counts only when none of the four words before it negates it ("I don't have a
- *    lawyer", "I'm not disputing it", "no need for a person"); the reach stops at a possessive or
- *    a conjunction ("I'm not discussing this, my attorney will call you" is an attorney);
+ * Negation and reported speech, for every right (crisis has its own figures of speech, crisis.ts):
+ *  - for attorney, bankruptcy, military, identity theft and dispute, a match counts only when none
+ *    of the four words before it in its clause negates it ("I don't have a lawyer", "I'm not
+ *    disputing it", "nunca me declaré en bancarrota"); the reach stops at a possessive or a
+ *    conjunction ("I'm not discussing this, my attorney will call you" is an attorney). A "no"
+ *    that opens the clause and answers something ("no it's not mine") is no negation. Cease, agent
+ *    and original-creditor requests are often put as negative questions ("why can't I talk to a
+ *    person?", "I don't know who the original creditor is"), so they skip this check;
  *  - lexicon/guards/<intent>.txt lists what makes the intent's words about someone or something
- *    else, in the same clause: "my sister is an attorney", "should I get a lawyer?", "a veteran",
- *    "my company went bankrupt", "don't call me before 9" (a time preference, not a cease).
- * Rules whose own words carry the negation ("I don't owe this", "don't contact me") are written
- * with a leading "=" in their file: the four-word check does not apply to them.
+ *    else in the same clause, for every right: "my sister is an attorney", "should I get a
+ *    lawyer?", "a veteran", "my company went bankrupt", "is this text a scam?", "no need for a
+ *    person", "don't call me before 9" (a time preference, not a cease).
+ * A right whose words were all negated or guarded is 'voided': evidence against it, which the
+ * model's guess for it does not overrule (decide.ts).
  */
-import { lexiconLines, expandPlaceholders } from './lexicon.ts';
+import { expandPlaceholders, lexiconLines, lexiconPatterns } from './lexicon.ts';
 import { INTENTS, type Intent } from './recognizer.ts';
+import type { Segment } from './text/normalize.ts';
 
-export type RuleIntent = Exclude<Intent, 'unknown' | 'deceased'>;
+/** Intents the rule files decide (crisis and deceased have their own modules). */
+export type RuleIntent = Exclude<Intent, 'unknown' | 'deceased' | 'crisis' | 'distress'>;
+export const RULE_INTENTS = INTENTS.filter((i): i is RuleIntent => !['unknown', 'deceased', 'crisis', 'distress'].includes(i));
 
-interface Rule {
-  re: RegExp;
-  /** The generic four-word negation check applies. */
-  negatable: boolean;
-}
-
-function rulesOf(intent: string, negatableByDefault: boolean): Rule[] {
-  return lexiconLines(`rules/${intent}`).map((line, i) => {
-    const asWritten = line.startsWith('= ');
-    const source = expandPlaceholders(asWritten ? line.slice(2) : line);
+function compile(name: string): RegExp[] {
+  return lexiconLines(name).map((line, i) => {
     try {
-      return { re: new RegExp(source, 'g'), negatable: negatableByDefault && !asWritten };
+      return new RegExp(expandPlaceholders(line), 'g');
     } catch (error) {
-      throw new Error(`lexicon/rules/${intent}.txt, entry ${i + 1}: ${(error as Error).message}`);
+      throw new Error(`lexicon/${name}.txt, entry ${i + 1}: ${(error as Error).message}`);
     }
   });
 }
 
-/** Intents whose words can be denied ("I don't have a lawyer"). */
-const NEGATABLE: ReadonlySet<Intent> = new Set<Intent>(['attorney', 'bankruptcy', 'military']);
+const RULES: ReadonlyMap<RuleIntent, RegExp[]> = new Map(RULE_INTENTS.map((intent) => [intent, compile(`rules/${intent}`)]));
+const GUARDED: ReadonlySet<string> = new Set(['attorney', 'bankruptcy', 'military', 'identity_theft', 'dispute', 'cease', 'agent', 'original_creditor']);
+const GUARDS: ReadonlyMap<string, RegExp[]> = new Map([...GUARDED].map((intent) => [intent, lexiconPatterns(`guards/${intent}`)]));
+/** Intents checked for a negation in the four words before their match. */
+const NEGATABLE: ReadonlySet<string> = new Set(['attorney', 'bankruptcy', 'military', 'identity_theft', 'dispute']);
 
-export const RULES: ReadonlyMap<RuleIntent, Rule[]> = new Map(
-  INTENTS.filter((intent): intent is RuleIntent => intent !== 'unknown' && intent !== 'deceased').map((intent) => [intent, rulesOf(intent, NEGATABLE.has(intent))]),
-);
-
-const NEGATOR = /\b(not|never|no|nunca|sin|without|nor|ni)\b/;
+const NEGATOR = new Set(['not', 'never', 'no', 'nunca', 'sin', 'without', 'nor', 'ni', 'jamas']);
 const SCOPE_BREAK = new Set(['my', 'mi', 'our', 'nuestro', 'nuestra', 'his', 'her', 'and', 'but', 'so', 'because', 'y', 'pero', 'porque']);
+/** After a clause-opening "no", these words make it an answer ("no it's not mine"), not a negation. */
+const ANSWER_NO_FOLLOWERS = new Set(['i', 'it', 'its', 'that', 'thats', 'this', 'you', 'we', 'he', 'she', 'they', 'no', 'sir', 'maam', 'thanks', 'yo', 'eso', 'esa', 'ese', 'es', 'nope', 'man']);
 
-function negatedAt(text: string, index: number): boolean {
-  // The negation's reach: up to four words back, stopping at a possessive or a conjunction.
-  const words = text.slice(0, index).trim().split(' ').slice(-4);
+function segmentAt(segments: readonly Segment[], index: number, length: number): Segment {
+  return segments.find((s) => index >= s.start && index < s.end) ?? { start: 0, end: length };
+}
+
+function negatedAt(text: string, segment: Segment, index: number): boolean {
+  const before = text.slice(segment.start, index).trim();
+  if (before === '') return false;
+  const all = before.split(' ');
+  const words = all.slice(-4);
+  const offset = all.length - words.length;
   const cut = Math.max(...words.map((w, i) => (SCOPE_BREAK.has(w) ? i : -1)));
-  return NEGATOR.test(words.slice(cut + 1).join(' '));
+  return words.some((w, i) => {
+    if (i <= cut || !NEGATOR.has(w)) return false;
+    const answer = w === 'no' && offset + i === 0 && ANSWER_NO_FOLLOWERS.has(all[1] ?? '');
+    return !answer;
+  });
 }
 
-function ruleMatches(rule: Rule, text: string): boolean {
-  rule.re.lastIndex = 0;
-  for (const m of text.matchAll(rule.re)) {
-    if (!rule.negatable || !negatedAt(text, m.index)) return true;
+export function guardedIn(intent: string, clause: string): boolean {
+  return (GUARDS.get(intent) ?? []).some((re) => re.test(clause));
+}
+
+export type RuleStatus = 'hit' | 'voided' | 'none';
+
+/** Whether the intent's rules match the normalised text, once negations and guards are taken out. */
+export function ruleStatus(intent: RuleIntent, text: string, segments: readonly Segment[]): RuleStatus {
+  let status: RuleStatus = 'none';
+  for (const rule of RULES.get(intent) ?? []) {
+    rule.lastIndex = 0;
+    for (const m of text.matchAll(rule)) {
+      const segment = segmentAt(segments, m.index, text.length);
+      const clause = text.slice(segment.start, segment.end);
+      if ((NEGATABLE.has(intent) && negatedAt(text, segment, m.index)) || (GUARDED.has(intent) && guardedIn(intent, clause))) {
+        status = 'voided';
+        continue;
+      }
+      return 'hit';
+    }
   }
-  return false;
+  return status;
 }
 
-/** True when one of the intent's rules matches the normalised text (negation taken into account). */
-export function ruleHits(intent: RuleIntent, text: string): boolean {
-  return (RULES.get(intent) ?? []).some((rule) => ruleMatches(rule, text));
+/** True when any clause holds one of the intent's guards ("my sister is an attorney"). */
+export function guardedAnywhere(intent: string, text: string, segments: readonly Segment[]): boolean {
+  if (!GUARDED.has(intent)) return false;
+  return segments.some((s) => guardedIn(intent, text.slice(s.start, s.end)));
 }
 
 /** The text with every match of the intent's rules blanked out. */
 export function withoutMatches(intent: RuleIntent, text: string): string {
   return (RULES.get(intent) ?? [])
-    .reduce((rest, rule) => rest.replace(rule.re, ' '), text)
+    .reduce((rest, rule) => rest.replace(rule, ' '), text)
     .replace(/ +/g, ' ')
     .trim();
 }
 
-/** Every intent whose rules match, in no particular order. */
-export function matchRules(text: string): Intent[] {
-  const found: Intent[] = [];
-  for (const intent of RULES.keys()) if (ruleHits(intent, text)) found.push(intent);
-  return found;
+/** Each rule intent's status on the text. */
+export function matchRules(text: string, segments: readonly Segment[]): Map<RuleIntent, RuleStatus> {
+  const out = new Map<RuleIntent, RuleStatus>();
+  for (const intent of RULE_INTENTS) out.set(intent, ruleStatus(intent, text, segments));
+  return out;
 }
+

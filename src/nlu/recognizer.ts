@@ -6,6 +6,7 @@
 /** Intents the bot acts on. Rights and safety intents come first: they win over everything else. */
 export const RIGHTS_INTENTS = [
   'crisis', // self-harm or crisis: priority handoff + 988
+  'distress', // a weaker sign ("I can't go on like this"): a gentle check-in ("Are you safe right now?"), never collection talk
   'attorney', // represented by a lawyer
   'bankruptcy',
   'deceased', // a report that the debtor has died
@@ -20,6 +21,7 @@ export const RIGHTS_INTENTS = [
 
 export const OTHER_INTENTS = [
   'hardship', // lost job, illness, medical bills, bereavement
+  'time_preference', // a time or place that is inconvenient ("don't call before 9, texts are fine"): recorded, not a cease (1006.6(b)(1))
   'abusive', // insults or threats aimed at the bot or the agency
   'balance', // how much do I owe / what is this about
   'itemization', // why is it so high / what are these fees / interest

@@ -116,3 +116,27 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): str
   if (raw.length === 1 && (result === 'k' || result === 'kk')) result = 'ok';
   return result;
 }
+
+/** A clause of the normalised text: [start, end) in it. */
+export interface Segment {
+  start: number;
+  end: number;
+}
+
+/**
+ * Clause and sentence breaks in the original text: ". ", "!", "?", ";", ",", ":", a new line, and
+ * "but"/"pero"/"however". Negation reaches, and guards look, no further than the clause.
+ */
+const CLAUSE_BREAK = /[.!?;]+(?=\s|$)|[,:]+\s+|\s+[-–—]+\s+|\n+|\s(?:but|pero|however|aunque|although|though|sino)\s/i;
+
+/** normalizeText clause by clause, and where each clause sits in the result. */
+export function normalizeSegments(text: string, options: NormalizeOptions = {}): { normalized: string; segments: Segment[] } {
+  const parts = text.split(CLAUSE_BREAK).map((part) => normalizeText(part, options)).filter((part) => part !== '');
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const part of parts) {
+    segments.push({ start: at, end: at + part.length });
+    at += part.length + 1;
+  }
+  return { normalized: parts.join(' '), segments };
+}
