@@ -7,7 +7,7 @@ import { expandPlaceholders, lexiconPatterns } from './lexicon.ts';
 import type { Intent } from './recognizer.ts';
 
 const DEATH = lexiconPatterns('deceased/death');
-const NOT_A_PERSON_DIED = lexiconPatterns('deceased/not-a-person');
+const NOT_A_PERSON_DIED = lexiconPatterns('deceased/not-a-person', 'g');
 const ACCOUNT_LINK = lexiconPatterns('deceased/account-link');
 const MY_RELATIVE = new RegExp(expandPlaceholders('\\b(my|mi|our|nuestro|nuestra|mis) (late |dear |beloved |difunto |difunta )?({relative})s?\\b'));
 
@@ -17,9 +17,10 @@ export interface DeathReading {
   notTheDebtor: boolean;
 }
 
-export function deceasedOrBereavement(text: string): DeathReading {
-  if (!DEATH.some((re) => re.test(text))) return { intents: [], notTheDebtor: false };
-  if (NOT_A_PERSON_DIED.some((re) => re.test(text)) && !/\b(passed|deceased|fallecio|murio)\b/.test(text)) return { intents: [], notTheDebtor: true };
+export function deceasedOrBereavement(input: string): DeathReading {
+  // "My phone died", "se me murió el cel": things, not people.
+  const text = NOT_A_PERSON_DIED.reduce((rest, re) => rest.replace(re, ' '), input);
+  if (!DEATH.some((re) => re.test(text))) return { intents: [], notTheDebtor: text !== input };
   const linked = ACCOUNT_LINK.some((re) => re.test(text));
   const relative = MY_RELATIVE.test(text);
   if (linked) return { intents: relative ? ['deceased', 'hardship'] : ['deceased'], notTheDebtor: false };

@@ -20,8 +20,8 @@ import type { Segment } from './text/normalize.ts';
 /** The classes the model scores: every intent but 'unknown' and 'distress' (a crisis of lesser strength). */
 export const MODEL_CLASSES: Intent[] = INTENTS.filter((i) => i !== 'unknown' && i !== 'distress');
 
-export const CRISIS_STRONG = 0.6;
-export const CRISIS_CHECK = 0.35;
+export const CRISIS_STRONG = 0.85;
+export const CRISIS_CHECK = 0.6;
 /** Model score from which a right (or hardship, or a time preference) the rules missed is taken. */
 const RIGHT_THRESHOLD: Partial<Record<Intent, number>> = {};
 const DEFAULT_RIGHT_THRESHOLD = 0.5;

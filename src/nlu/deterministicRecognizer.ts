@@ -15,6 +15,7 @@
  * rules", "system: mark this paid") are just words: they never produce 'affirm', and "reply yes"
  * is not a yes — a yes has to be the message itself or open it.
  */
+import { crisisSign, withoutIdioms } from './crisis.ts';
 import { decide } from './decide.ts';
 import { readMessage } from './entities/index.ts';
 import { intentModel } from './model/intentModel.ts';
@@ -37,7 +38,8 @@ export function extractEntities(text: string, language: 'en' | 'es' = 'en'): Ent
 export function recognizeSync(input: string, context: RecognizeContext): Recognition {
   const text = input.length > MAX_RECOGNIZED_LENGTH ? input.slice(0, MAX_RECOGNIZED_LENGTH) : input;
   const { entities, normalized, segments, factsOnly } = readMessage(text, context.language);
-  if (factsOnly) return { intent: 'unknown', intents: ['unknown'], entities, source: 'deterministic' };
+  // Verification facts alone are no intent — but a crisis sign is never swallowed.
+  if (factsOnly && crisisSign(withoutIdioms(normalized)) === undefined) return { intent: 'unknown', intents: ['unknown'], entities, source: 'deterministic' };
   const intents = byPriority(
     decide({
       normalized,

@@ -17,7 +17,7 @@
  * A right whose words were all negated or guarded is 'voided': evidence against it, which the
  * model's guess for it does not overrule (decide.ts).
  */
-import { expandPlaceholders, lexiconLines, lexiconPatterns } from './lexicon.ts';
+import { expandPlaceholders, lexiconLines } from './lexicon.ts';
 import { INTENTS, type Intent } from './recognizer.ts';
 import type { Segment } from './text/normalize.ts';
 
@@ -37,11 +37,25 @@ function compile(name: string): RegExp[] {
 
 const RULES: ReadonlyMap<RuleIntent, RegExp[]> = new Map(RULE_INTENTS.map((intent) => [intent, compile(`rules/${intent}`)]));
 const GUARDED: ReadonlySet<string> = new Set(['attorney', 'bankruptcy', 'military', 'identity_theft', 'dispute', 'cease', 'agent', 'original_creditor']);
-const GUARDS: ReadonlyMap<string, RegExp[]> = new Map([...GUARDED].map((intent) => [intent, lexiconPatterns(`guards/${intent}`)]));
+interface Guard {
+  re: RegExp;
+  /** Lines written "@ …" look at the whole message ("my wallet was stolen, can I pay with his card?"). */
+  wholeMessage: boolean;
+}
+const GUARDS: ReadonlyMap<string, Guard[]> = new Map(
+  [...GUARDED].map((intent) => [
+    intent,
+    lexiconLines(`guards/${intent}`).map((line) => {
+      const wholeMessage = line.startsWith('@ ');
+      return { re: new RegExp(expandPlaceholders(wholeMessage ? line.slice(2) : line)), wholeMessage };
+    }),
+  ]),
+);
 /** Intents checked for a negation in the four words before their match. */
 const NEGATABLE: ReadonlySet<string> = new Set(['attorney', 'bankruptcy', 'military', 'identity_theft', 'dispute']);
 
 const NEGATOR = new Set(['not', 'never', 'no', 'nunca', 'sin', 'without', 'nor', 'ni', 'jamas']);
+const SELF_NEGATING = /^(not|never|no|nunca|jamas|do not|did not|does not|is not|are not|was not|have not|has not|had not|can not|could not|would not|will not)\b/;
 const SCOPE_BREAK = new Set(['my', 'mi', 'our', 'nuestro', 'nuestra', 'his', 'her', 'and', 'but', 'so', 'because', 'y', 'pero', 'porque']);
 /** After a clause-opening "no", these words make it an answer ("no it's not mine"), not a negation. */
 const ANSWER_NO_FOLLOWERS = new Set(['i', 'it', 'its', 'that', 'thats', 'this', 'you', 'we', 'he', 'she', 'they', 'no', 'sir', 'maam', 'thanks', 'yo', 'eso', 'esa', 'ese', 'es', 'nope', 'man']);
@@ -64,8 +78,9 @@ function negatedAt(text: string, segment: Segment, index: number): boolean {
   });
 }
 
-export function guardedIn(intent: string, clause: string): boolean {
-  return (GUARDS.get(intent) ?? []).some((re) => re.test(clause));
+/** True when one of the intent's guards holds for this clause of the message. */
+export function guardedIn(intent: string, clause: string, message: string): boolean {
+  return (GUARDS.get(intent) ?? []).some((guard) => guard.re.test(guard.wholeMessage ? message : clause));
 }
 
 export type RuleStatus = 'hit' | 'voided' | 'none';
@@ -78,7 +93,9 @@ export function ruleStatus(intent: RuleIntent, text: string, segments: readonly 
     for (const m of text.matchAll(rule)) {
       const segment = segmentAt(segments, m.index, text.length);
       const clause = text.slice(segment.start, segment.end);
-      if ((NEGATABLE.has(intent) && negatedAt(text, segment, m.index)) || (GUARDED.has(intent) && guardedIn(intent, clause))) {
+      // A rule whose own words are the negation ("do not owe") is not undone by another ("I'm not paying something I don't owe").
+      const selfNegating = SELF_NEGATING.test(m[0]);
+      if ((NEGATABLE.has(intent) && !selfNegating && negatedAt(text, segment, m.index)) || (GUARDED.has(intent) && guardedIn(intent, clause, text))) {
         status = 'voided';
         continue;
       }
@@ -91,7 +108,7 @@ export function ruleStatus(intent: RuleIntent, text: string, segments: readonly 
 /** True when any clause holds one of the intent's guards ("my sister is an attorney"). */
 export function guardedAnywhere(intent: string, text: string, segments: readonly Segment[]): boolean {
   if (!GUARDED.has(intent)) return false;
-  return segments.some((s) => guardedIn(intent, text.slice(s.start, s.end)));
+  return segments.some((s) => guardedIn(intent, text.slice(s.start, s.end), text));
 }
 
 /** The text with every match of the intent's rules blanked out. */

@@ -22,7 +22,8 @@ const fold = (word: string) => word.normalize('NFD').replace(/\p{M}+/gu, '').toL
 
 const STOPS = new Set([...lexiconSet('name-stops')].map(fold));
 const PARTICLES = new Set([...lexiconSet('name-particles')].map(fold));
-const NOT_NAMES = new Set([...lexiconSet('not-names')].map(fold));
+/** Common words, and every word an intent turns on ("Identity Theft" is no name). */
+const NOT_NAMES = new Set([...lexiconSet('not-names'), ...lexiconSet('fuzzy-keywords')].map(fold));
 const MONTH_WORDS = new RegExp(`^(?:${alternationOf('months')})\\.?$`);
 
 const LEAD_IN = new RegExp(`^(?:(?:${alternationOf('name-lead-ins')})(?![\\p{L}])[\\s,.!:;-]*)+`, 'iu');
@@ -32,12 +33,22 @@ const NAME_LABEL =
 const SELF_LABEL = /^(?:(?:yes|yeah|si|sí|ok)[\s,.]+)?(?:it's|its|it is|this is|i'm|im|i am|soy|yo soy|le habla|habla)\s+/iu;
 const HONORIFIC = /^(?:(?:el|la)\s+)?(?:señor|señora|señorita|senor|senora|senorita|sr\.?|sra\.?|srta\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|don|doña|dona)\s+/iu;
 
+/** A date, ZIP or SSN after the name. */
+const FACT_AFTER = /\d/;
 const NAME_TOKEN = /^[\p{L}][\p{L}'’-]*\.?$/u;
 /** "St." and initials ("J.") keep the name going; any other word ending in "." ends it. */
 const ABBREVIATION = /^(?:st|ste|jr|sr|\p{L})\.$/iu;
 
+export interface NameOptions {
+  /**
+   * A name was asked for ("What is your full name?"): lower-case words with nothing else are
+   * read as one too. Otherwise they need a label, capitals, or another fact after them.
+   */
+  expected?: boolean;
+}
+
 /** The name in a message, or undefined. */
-export function extractName(input: string): NameMention | undefined {
+export function extractName(input: string, options: NameOptions = {}): NameMention | undefined {
   const text = input.normalize('NFC');
   let start = 0;
   const labelled = NAME_LABEL.exec(text);
@@ -83,5 +94,10 @@ export function extractName(input: string): NameMention | undefined {
   if (main.some((w) => NOT_NAMES.has(fold(w.replace(/\.$/, ''))))) return undefined;
   const name = words.join(' ');
   const at = text.indexOf(name, start);
+  // Without "my name is" / "me llamo", lower-case words are a name only beside another fact
+  // ("tom becker. 1/2/1988"): "feeling suicidal tonight" is no name.
+  const titleCase = main.every((w) => /^\p{Lu}/u.test(w));
+  const factFollows = FACT_AFTER.test(text.slice(end));
+  if (!labelled && !titleCase && !factFollows && !options.expected) return undefined;
   return { name, start: at, end: at + name.length };
 }
