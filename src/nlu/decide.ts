@@ -23,8 +23,12 @@ export const MODEL_CLASSES: Intent[] = INTENTS.filter((i) => i !== 'unknown' && 
 export const CRISIS_STRONG = 0.85;
 export const CRISIS_CHECK = 0.6;
 /** Model score from which a right (or hardship, or a time preference) the rules missed is taken. */
-const RIGHT_THRESHOLD: Partial<Record<Intent, number>> = {};
-const DEFAULT_RIGHT_THRESHOLD = 0.5;
+const RIGHT_THRESHOLD = 0.5;
+/**
+ * When the rules have read the message as something ordinary ("I want everything in writing" is a
+ * notice request), the model must be surer before it adds a right or a check-in the rules did not see.
+ */
+const EXPLAINED_PENALTY = 0.2;
 /** Ordinary intents the model may supply when the rules found none. */
 const MODEL_ORDINARY: ReadonlySet<Intent> = new Set<Intent>(['balance', 'itemization', 'rights', 'validation_notice', 'pay_full', 'settle', 'plan', 'pay', 'help']);
 const ORDINARY_THRESHOLD = 0.6;
@@ -44,20 +48,21 @@ export function decide(evidence: Evidence): Intent[] {
   const score = (intent: Intent) => scores.get(intent) ?? 0;
   const found = new Set<Intent>();
 
+  const statuses = new Map<Intent, RuleStatus>(matchRules(normalized, segments));
+  for (const [intent, status] of statuses) if (status === 'hit') found.add(intent);
+  const explained = [...found].some((i) => !MODEL_RIGHTS.includes(i)) ? EXPLAINED_PENALTY : 0;
+
   const idiomFree = withoutIdioms(normalized);
   const sign = crisisSign(idiomFree);
   if (sign === 'strong' || score('crisis') >= CRISIS_STRONG) found.add('crisis');
-  else if (sign === 'weak' || score('crisis') >= CRISIS_CHECK) found.add('distress');
-
-  const statuses = new Map<Intent, RuleStatus>(matchRules(normalized, segments));
-  for (const [intent, status] of statuses) if (status === 'hit') found.add(intent);
+  else if (sign === 'weak' || score('crisis') >= CRISIS_CHECK + explained) found.add('distress');
   const death = deceasedOrBereavement(idiomFree);
   for (const intent of death.intents) found.add(intent);
   if (death.notTheDebtor) statuses.set('deceased', 'voided');
 
   for (const intent of MODEL_RIGHTS) {
     if (found.has(intent) || statuses.get(intent) === 'voided') continue;
-    if (score(intent) >= (RIGHT_THRESHOLD[intent] ?? DEFAULT_RIGHT_THRESHOLD) && !guardedAnywhere(intent, normalized, segments)) found.add(intent);
+    if (score(intent) >= RIGHT_THRESHOLD + explained && !guardedAnywhere(intent, normalized, segments)) found.add(intent);
   }
 
   if (![...found].some((i) => MODEL_ORDINARY.has(i))) {

@@ -53,7 +53,7 @@ export function alternationOf(name: string): string {
 
 /** A pattern source with its `{list}` placeholders replaced by word-list alternations. */
 export function expandPlaceholders(source: string): string {
-  return source.replace(/\{([a-z][a-z0-9_-]*)\}/g, (_m, list: string) => `(?:${alternationOf(list)})`);
+  return source.replace(/\{([a-z][a-z0-9_/-]*)\}/g, (_m, list: string) => `(?:${alternationOf(list)})`);
 }
 
 /** The patterns of lexicon/<name>.txt, compiled. */

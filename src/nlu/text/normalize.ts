@@ -110,6 +110,12 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): str
       out.push(expanded);
       continue;
     }
+    // A plural or possessive of shorthand ("attnys" → "attorneys").
+    const singular = word.length >= 5 && word.endsWith('s') ? SHORTHAND.get(word.slice(0, -1)) : undefined;
+    if (singular !== undefined && !singular.includes(' ')) {
+      out.push(`${singular}s`);
+      continue;
+    }
     out.push(correctToken(word));
   }
   let result = out.join(' ');
