@@ -1,8 +1,9 @@
 /**
  * How the rules, the crisis signs and the model's scores become the intents of a message.
  *
- * - Crisis errs on the side of the person: a strong sign, or a model score over CRISIS_STRONG, is
- *   'crisis'; a weak sign, or a score over CRISIS_CHECK, is 'distress' (the check-in).
+ * - Crisis errs on the side of the person: a strong sign, or a model crisis score over
+ *   CRISIS_STRONG, is 'crisis'; a weak sign, or a model score for either over CRISIS_CHECK, is
+ *   'distress' (the check-in).
  * - A right or hardship found by a rule counts. The model adds a right the rules missed when its
  *   score reaches the intent's threshold — unless the rules saw that right's words and found them
  *   negated or about someone else ('voided'), or a guard for it sits in the message.
@@ -17,8 +18,8 @@ import { guardedAnywhere, matchRules, ruleStatus, withoutMatches, type RuleStatu
 import { INTENTS, RIGHTS_INTENTS, type Intent } from './recognizer.ts';
 import type { Segment } from './text/normalize.ts';
 
-/** The classes the model scores: every intent but 'unknown' and 'distress' (a crisis of lesser strength). */
-export const MODEL_CLASSES: Intent[] = INTENTS.filter((i) => i !== 'unknown' && i !== 'distress');
+/** The classes the model scores: every intent but 'unknown'. */
+export const MODEL_CLASSES: Intent[] = INTENTS.filter((i) => i !== 'unknown');
 
 export const CRISIS_STRONG = 0.85;
 export const CRISIS_CHECK = 0.6;
@@ -55,7 +56,7 @@ export function decide(evidence: Evidence): Intent[] {
   const idiomFree = withoutIdioms(normalized);
   const sign = crisisSign(idiomFree);
   if (sign === 'strong' || score('crisis') >= CRISIS_STRONG) found.add('crisis');
-  else if (sign === 'weak' || score('crisis') >= CRISIS_CHECK + explained) found.add('distress');
+  else if (sign === 'weak' || Math.max(score('crisis'), score('distress')) >= CRISIS_CHECK + explained) found.add('distress');
   const death = deceasedOrBereavement(idiomFree);
   for (const intent of death.intents) found.add(intent);
   if (death.notTheDebtor) statuses.set('deceased', 'voided');

@@ -90,8 +90,9 @@ export function trainingUtterances(): Utterance[] {
   }
   for (const round of learnedBatches()) {
     for (const { line } of lines(readFileSync(new URL(`${round}/intents.jsonl`, BLIND_URL), 'utf8'))) {
-      const row = JSON.parse(line) as { text: string; language: 'en' | 'es'; label: string };
-      out.push({ text: row.text, language: row.language, labels: NO_INTENT_LABELS.has(row.label) ? [] : [row.label], source: round });
+      const row = JSON.parse(line) as { text: string; language: 'en' | 'es'; label: string; strength?: string };
+      const label = row.label === 'crisis' && row.strength === 'weak' ? 'distress' : row.label;
+      out.push({ text: row.text, language: row.language, labels: NO_INTENT_LABELS.has(label) ? [] : [label], source: round });
     }
   }
   return out;
