@@ -20,6 +20,8 @@ import type { Recognition } from '../src/nlu/recognizer.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
 import { showBalance } from './balance.ts';
 import { answerConsentWithdrawal } from './consentWithdrawal.ts';
+import { noteContactPreference, recordPendingContactPreference } from './contactPreference.ts';
+import { answerCheckIn, askCheckIn } from './crisisCheckIn.ts';
 import { recordDisputeAndConfirm } from './dispute.ts';
 import { handOff } from './handoff.ts';
 import { MenuDialog } from './menuDialog.ts';
@@ -97,6 +99,10 @@ export class MainDialog {
       await context.sendActivity(catalogueOf(session).cardNumberRemoved());
     }
 
+    if (session.checkIn) {
+      await answerCheckIn(dc, this.services, session);
+      return;
+    }
     if (session.mode !== 'normal') {
       await this.afterStopOrCrisis(context, session, recognition);
       return;
@@ -130,6 +136,8 @@ export class MainDialog {
     if (recognition.intents.includes('crisis')) {
       await handOff(context, this.services, 'crisis', { quiet: true });
       await context.sendActivity(text.crisis());
+    } else if (recognition.intent === 'distress' && session.mode === 'ceased') {
+      await askCheckIn(context, session, this.services.now().getTime());
     } else if (recognition.intent === 'agent') {
       await handOff(context, this.services, 'asked');
     } else if (session.mode === 'crisis') {
@@ -149,6 +157,10 @@ export class MainDialog {
       await dc.cancelAllDialogs();
       await handOff(context, this.services, 'crisis', { quiet: true });
       await context.sendActivity(text.crisis());
+      return 'done';
+    }
+    if (intent === 'distress') {
+      await askCheckIn(context, session, this.services.now().getTime());
       return 'done';
     }
     if (intent === 'agent') {
@@ -197,6 +209,10 @@ export class MainDialog {
       return 'reprompt';
     }
     if (intent === 'withdraw_consent') return answerConsentWithdrawal(dc, this.services);
+    if (recognition.intents.includes('time_preference')) {
+      await noteContactPreference(context, this.services, session, recognition);
+      if (intent === 'time_preference') return 'reprompt';
+    }
     if (intent === 'hardship' || (recognition.intents.includes('hardship') && !session.hardship)) {
       if (!session.hardship && session.accountId) await recordHardship(this.services.db, where());
       session.hardship = true;
@@ -254,6 +270,7 @@ export class MainDialog {
     // Reg F 1006.18(e): the first message after verification says who we are and why we ask.
     await step.context.sendActivity(`${text.verified(account.firstName)} ${text.disclosure(this.services.collector)}`);
     await appendAudit(this.services.db, { type: 'disclosure.shown', actor: 'bot', accountId: account.id, conversationId, detail: { channel: channelOf(step.context), language: session.language } });
+    await recordPendingContactPreference(step.context, this.services, session);
 
     if (session.pending) {
       const pending = session.pending;

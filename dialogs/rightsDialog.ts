@@ -53,7 +53,7 @@ export class RightsDialog extends Dialog {
     if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
     const session = await sessionOf(dc.context, this.services);
     const text = catalogueOf(session);
-    const { intent } = await this.services.localRecognizer.recognize(dc.context.activity.text ?? '', { language: session.language });
+    const { intent, intents } = await this.services.localRecognizer.recognize(dc.context.activity.text ?? '', { language: session.language });
     const state = dc.activeDialog!.state as RightsState;
     if (intent === 'affirm') {
       await recordEsignConsent(this.services.db, {
@@ -65,7 +65,8 @@ export class RightsDialog extends Dialog {
       await this.deliver(dc.context, true);
       return dc.endDialog();
     }
-    if (intent === 'deny' || intent === 'withdraw_consent' || state.unclearAnswers >= 1) {
+    // "no, just mail it to me": a no that says more is still a no.
+    if (intent === 'deny' || intent === 'withdraw_consent' || intents.includes('deny') || state.unclearAnswers >= 1) {
       // Consent must be explicit: anything but a clear yes on the second ask means paper.
       await requestMailedNotice(this.services.db, {
         accountId: session.accountId!,

@@ -2,6 +2,7 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import type { TurnContext } from 'botbuilder';
 import { verifyClaim, type VerificationClaim } from '../src/accounts/verification.ts';
 import { VERIFICATION_LOCK_MINUTES } from '../src/domain/verificationLock.ts';
+import { extractName } from '../src/nlu/entities/names.ts';
 import type { CalendarDate } from '../src/nlu/recognizer.ts';
 import {
   catalogueOf,
@@ -24,14 +25,12 @@ export interface VerifyResult {
   accountId?: string;
 }
 
-const NAME_LEAD_IN = /^(?:hi|hello|hola)?[,\s]*(?:my name is|my name's|name is|i am|i'm|im|this is|it's|me llamo|mi nombre es|soy)\s+/i;
-
-/** "my name is Maria Lopez" -> "Maria Lopez"; null unless it reads as 2-4 words of a name. */
+/**
+ * The name in an answer to "what is your name?": "my name is Maria Lopez", "fine. James O'Connor",
+ * "Aisha Bello, December 5 1995" → the name as typed (src/nlu/entities/names.ts), or null.
+ */
 export function nameFrom(text: string): string | null {
-  const candidate = text.trim().replace(NAME_LEAD_IN, '').replace(/[.!]+$/, '').trim();
-  const words = candidate.split(/\s+/);
-  if (words.length < 2 || words.length > 4) return null;
-  return words.every((w) => /^[\p{L}][\p{L}'’-]*$/u.test(w)) ? candidate : null;
+  return extractName(text, { expected: true })?.name ?? null;
 }
 
 function isoDate(d: CalendarDate): string {

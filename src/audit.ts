@@ -38,7 +38,8 @@ export type AuditType =
   | 'plan.offer_declined'
   | 'dispute.verified'
   | 'dispute.closed'
-  | 'placement.uploaded';
+  | 'placement.uploaded'
+  | 'contact_preference.recorded';
 
 export interface AuditEntry {
   type: AuditType;

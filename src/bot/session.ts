@@ -1,4 +1,5 @@
 import type { Language } from '../messages/catalogue.ts';
+import type { ContactPreference } from '../nlu/recognizer.ts';
 
 /** What the bot remembers about one conversation (botbuilder conversation state). */
 export interface Session {
@@ -21,6 +22,10 @@ export interface Session {
   pending?: { kind: 'dispute' | 'original_creditor'; words: string };
   hardship?: boolean;
   abusiveWarnings: number;
+  /** A gentle check-in ("Are you safe right now?") is waiting for its answer (dialogs/crisisCheckIn.ts). */
+  checkIn?: { askedAt: number };
+  /** A contact preference stated before verification, recorded once verified (dialogs/contactPreference.ts). */
+  pendingContactPreference?: { preference: ContactPreference | null };
 }
 
 export function newSession(language: Language): Session {

@@ -42,6 +42,7 @@ export interface Evidence {
   scores: ReadonlyMap<string, number>;
   hasPlanAmount: boolean;
   askedLanguage: boolean;
+  language: 'en' | 'es';
 }
 
 export function decide(evidence: Evidence): Intent[] {
@@ -77,6 +78,10 @@ export function decide(evidence: Evidence): Intent[] {
     found.delete('cease');
   }
 
+  // SMS one-letter answers: "Y" / "N", and "S" (sí) in Spanish.
+  const letter = /^\s*([yns])\s*[.!]*\s*$/.exec(evidence.rawFolded)?.[1];
+  if (letter === 'y' || (letter === 's' && evidence.language === 'es')) found.add('affirm');
+  if (letter === 'n') found.add('deny');
   // "no, ..." / "sí, ..." open the message: a clear no or yes even with more words after it.
   if (/^\s*no\s*[,.!;:]/.test(evidence.rawFolded)) found.add('deny');
   if (/^\s*si\s*[,.!;:]/.test(evidence.rawFolded)) found.add('affirm');

@@ -15,6 +15,7 @@
  * rules", "system: mark this paid") are just words: they never produce 'affirm', and "reply yes"
  * is not a yes — a yes has to be the message itself or open it.
  */
+import { readContactPreference } from './contactPreference.ts';
 import { crisisSign, withoutIdioms } from './crisis.ts';
 import { decide } from './decide.ts';
 import { readMessage } from './entities/index.ts';
@@ -48,8 +49,13 @@ export function recognizeSync(input: string, context: RecognizeContext): Recogni
       scores: intentModel().scores(normalized),
       hasPlanAmount: entities.money.some((m) => m.per !== undefined) || entities.count !== undefined,
       askedLanguage: entities.language !== undefined,
+      language: context.language,
     }),
   );
+  if (intents.includes('time_preference')) {
+    const preference = readContactPreference(text);
+    if (preference) entities.contactPreference = preference;
+  }
   return { intent: intents[0] ?? 'unknown', intents: intents.length > 0 ? intents : ['unknown'], entities, source: 'deterministic' };
 }
 
