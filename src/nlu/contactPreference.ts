@@ -23,6 +23,14 @@ const PERIOD_ALT = alternationOf('time/periods');
 const HOUR = '(\\d{1,2})(?:h(\\d{2}))? ?(am|pm|a m|p m)?';
 const TIME = `(?:(?:las|la|the) )?(?:${HOUR}|([01]\\d|2[0-3])([0-5]\\d)|(noon|midday|mediodia|midnight|medianoche))(?: (?:de la|in the|en la|por la) (manana|morning|tarde|afternoon|noche|night|evening))?`;
 
+const BETWEEN = new RegExp(`\\b(?:between|entre|from|de) ${TIME} (?:and|y|to|a|till|until|hasta) ${TIME}`);
+const EDGES = [
+  [new RegExp(`\\b(?:before|antes de|antes de las|earlier than) ${TIME}`), 'before'],
+  [new RegExp(`\\b(?:after|despues de|despues de las|a partir de|a partir de las|past|later than) ${TIME}`), 'after'],
+  [new RegExp(`\\b(?:until|till|til|hasta|hasta las) ${TIME}`), 'until'],
+] as const;
+const PERIOD = new RegExp(`\\b(${PERIOD_ALT})\\b`, 'g');
+const DAY = new RegExp(`\\b(${DAY_ALT})\\b`, 'g');
 const NEGATIVE = /\b(not|no|never|nunca|nothing|nada|can not|unable|stop|quit|bad|worse|busy|asleep|sleep|sleeping|dormid[oa]|in class|at work|working|trabajo|driving|manejando|rough|do not work|does not work|no puedo|no me|wakes me)\b/;
 const POSITIVE_ONLY = /\b(only|just|solo|solamente|nomas|nada mas|unicamente)\b/;
 const CHANNEL_WORDS: Array<[RegExp, ContactChannel]> = [
@@ -87,7 +95,7 @@ export function readContactPreference(text: string): ContactPreference | undefin
     const times: ContactWindow[] = negative ? pref.avoidTimes : pref.preferTimes;
     let sawTime = false;
 
-    const between = new RegExp(`\\b(?:between|entre|from|de) ${TIME} (?:and|y|to|a|till|until|hasta) ${TIME}`).exec(clause);
+    const between = BETWEEN.exec(clause);
     if (between) {
       const a = minutesOf(between, 1, 'range-start');
       const b = minutesOf(between, 8, 'range-end');
@@ -97,13 +105,9 @@ export function readContactPreference(text: string): ContactPreference | undefin
         addWindow(times, a, b);
       }
     }
-    for (const [word, use] of [
-      ['before|antes de|antes de las|earlier than', 'before'],
-      ['after|despues de|despues de las|a partir de|a partir de las|past|later than', 'after'],
-      ['until|till|til|hasta|hasta las', 'until'],
-    ] as const) {
+    for (const [re, use] of EDGES) {
       if (between) break;
-      const m = new RegExp(`\\b(?:${word}) ${TIME}`).exec(clause);
+      const m = re.exec(clause);
       if (!m) continue;
       const t = minutesOf(m, 1, use);
       if (t === undefined) continue;
@@ -121,7 +125,7 @@ export function readContactPreference(text: string): ContactPreference | undefin
     }
     // "I work nights", "trabajo de noche": when they are busy, not when to call.
     const periodClause = clause.replace(/\b(i work|work|working|trabajo|trabajo de|trabajo en la|shift|turno|on the|on|en el) (the )?(nights|night|noche|noches|days|day|dia|dias|mornings|evenings)( shift)?\b/g, ' ');
-    for (const m of periodClause.matchAll(new RegExp(`\\b(${PERIOD_ALT})\\b`, 'g'))) {
+    for (const m of periodClause.matchAll(PERIOD)) {
       if (sawTime) break;
       const [from, to] = (PERIODS.get(m[1]!) ?? '').split('-').map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3)));
       if (from === undefined || to === undefined || Number.isNaN(from)) continue;
@@ -129,7 +133,7 @@ export function readContactPreference(text: string): ContactPreference | undefin
       if (!negative && only) complement(pref.avoidTimes, from, to);
       addWindow(negative ? pref.avoidTimes : pref.preferTimes, from, to);
     }
-    const dayWords = [...clause.matchAll(new RegExp(`\\b(${DAY_ALT})\\b`, 'g'))].map((m) => DAY_WORDS.get(m[1]!) ?? '');
+    const dayWords = [...clause.matchAll(DAY)].map((m) => DAY_WORDS.get(m[1]!) ?? '');
     const days = dayWords.flatMap((d) => (d === 'weekdays' ? DAYS.slice(1, 6) : d === 'weekends' ? ['sat', 'sun'] : [d])).filter((d): d is Weekday => DAYS.includes(d as Weekday));
     if (days.length > 0) {
       sawTime = true;

@@ -27,6 +27,8 @@ export { normalizeText } from './text/normalize.ts';
 export { correctToken, damerauLevenshtein } from './text/typos.ts';
 export { isRealDate, TWO_DIGIT_YEAR_PIVOT } from './entities/dates.ts';
 
+const WARM_UP = ['hello there', "I don't owe this, stop texting me. my lawyer will call", 'no puedo pagar, quiero un plan de 50 al mes', 'Aisha Bello, 12/05/1995, zip 10025'];
+
 /** Longer messages are read up to this many characters (an SMS is at most 1,600). */
 export const MAX_RECOGNIZED_LENGTH = 4000;
 
@@ -60,6 +62,15 @@ export function recognizeSync(input: string, context: RecognizeContext): Recogni
 }
 
 export class DeterministicRecognizer implements Recognizer {
+  constructor() {
+    // Load the model and compile the rules now, at start-up, not on the first debtor's turn.
+    intentModel();
+    // Regular expressions are compiled, then optimised, on their first few uses.
+    for (let i = 0; i < 3; i++) {
+      for (const text of WARM_UP) recognizeSync(text, { language: 'en' });
+    }
+  }
+
   recognizeSync(text: string, context: RecognizeContext): Recognition {
     return recognizeSync(text, context);
   }

@@ -24,6 +24,7 @@ const MONTHS = new Map([...lexiconMap('months')].map(([name, number]) => [name, 
 const MONTH_ALT = alternationOf('months');
 const HOLIDAYS = lexiconMap('holidays');
 const HOLIDAY_ALT = alternationOf('holidays').replace(/ /g, '\\W*');
+const ORDINAL = '(?:st|nd|rd|th|ro|o|er|vo|mo|to)?';
 
 /** True when year-month-day is a real calendar day (no February 30th) in 1900–2099. */
 export function isRealDate(year: number, month: number, day: number): boolean {
@@ -40,11 +41,22 @@ export function expandYear(text: string): number {
   return value < TWO_DIGIT_YEAR_PIVOT ? 2000 + value : 1900 + value;
 }
 
-const ORDINAL = '(?:st|nd|rd|th|ro|o|er|vo|mo|to)?';
 /** A year right after a day and month: ", 1985", " 85", " de 1985", " del 85", " '85". Not an amount ("12 april 50 dollars"). */
 const YEAR_AFTER = /^\s*[,.]?\s*(?:(?:de|del|of|in|en)\s+)?(\d{4}|'?\d{2})(?!\d)(?!\s*(?:\$|dollars?|bucks|dolares|pesos|%|am\b|pm\b|a month|al mes))/;
 /** A birthday cue: space-separated numbers ("7 29 1983", "5 30 58") are read as a date only after one, or with a 4-digit year. */
 const BIRTH_CUE = /\b(?:born|birth|birthday|birthdate|bday|dob|d o b|date of birth|nac\w*|cumple\w*)\b/;
+
+/** 4/12/1985, 04-12-1985, 12.04.85 — and "7 29 1983" (a 4-digit year), or after a birthday cue "5 30 58". */
+const numericDate = (spacedYear: string) =>
+  new RegExp(`(?<![\\d/.$-])(\\d{1,2})(?:([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})|( )(\\d{1,2}) ${spacedYear})(?![\\d/.,-]*\\d)`, 'g');
+const NUMERIC = numericDate('((?:19|20)\\d{2})');
+const NUMERIC_AFTER_CUE = numericDate('(\\d{4}|\\d{2})');
+/** "april 12", "april the 12th", "12 april", "12th of april", "12 de abril", "12-apr". */
+const NAMED = new RegExp(
+  `\\b(?:(${MONTH_ALT})\\.?\\s+(?:the\\s+)?(\\d{1,2})${ORDINAL}\\b|(?:the\\s+|el\\s+)?(?<![\\d$.,])(\\d{1,2})${ORDINAL}(?:\\s+|\\s*[-/.]\\s*)(?:(?:of|de)\\s+)?(${MONTH_ALT})\\b\\.?)`,
+  'g',
+);
+const HOLIDAY = new RegExp(`\\b(${HOLIDAY_ALT})\\b`, 'g');
 
 /** Both readings of a numeric date, or the one that is real. */
 function readNumeric(entities: Entities, push: (year: number, month: number, day: number) => void, a: number, b: number, year: number): void {
@@ -75,8 +87,7 @@ export function extractDates(s: Scratch, entities: Entities): void {
     consume(m.index, m.index + m[0].length);
   }
   // 4/12/1985, 04-12-1985, 12.04.85 — and, after a birthday cue or with a 4-digit year, "7 29 1983".
-  const spaced = BIRTH_CUE.test(s.text) ? '(\\d{4}|\\d{2})' : '((?:19|20)\\d{2})';
-  const numeric = new RegExp(`(?<![\\d/.$-])(\\d{1,2})(?:([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})|( )(\\d{1,2}) ${spaced})(?![\\d/.,-]*\\d)`, 'g');
+  const numeric = BIRTH_CUE.test(s.text) ? NUMERIC_AFTER_CUE : NUMERIC;
   for (const m of s.text.matchAll(numeric)) {
     at.index = m.index;
     const second = m[3] ?? m[6];
@@ -88,17 +99,13 @@ export function extractDates(s: Scratch, entities: Entities): void {
   }
 
   // Month names: "april 12", "april the 12th", "12 april", "12th of april", "12 de abril", "12-apr".
-  const named = new RegExp(
-    `\\b(?:(${MONTH_ALT})\\.?\\s+(?:the\\s+)?(\\d{1,2})${ORDINAL}\\b|(?:the\\s+|el\\s+)?(?<![\\d$.,])(\\d{1,2})${ORDINAL}(?:\\s+|\\s*[-/.]\\s*)(?:(?:of|de)\\s+)?(${MONTH_ALT})\\b\\.?)`,
-    'g',
-  );
   const pairs: Array<{ start: number; end: number; month: number; day: number }> = [];
-  for (const m of s.text.matchAll(named)) {
+  for (const m of s.text.matchAll(NAMED)) {
     const month = MONTHS.get(m[1] ?? m[4] ?? '') ?? 0;
     const day = Number(m[2] ?? m[3]);
     pairs.push({ start: m.index, end: m.index + m[0].length, month, day });
   }
-  for (const m of s.text.matchAll(new RegExp(`\\b(${HOLIDAY_ALT})\\b`, 'g'))) {
+  for (const m of s.text.matchAll(HOLIDAY)) {
     const [month, day] = (HOLIDAYS.get(m[1]!.replace(/\W+/g, ' ')) ?? '0-0').split('-').map(Number);
     pairs.push({ start: m.index, end: m.index + m[0].length, month: month ?? 0, day: day ?? 0 });
   }

@@ -43,9 +43,11 @@ export function extractUnlabelledZip(s: Scratch, entities: Entities, besideFacts
 const SSN_LABEL =
   '(?:ssn|ss#|ss|s\\.s\\.|social(?: security)?(?: number| no| #)?|soshal|soc sec|seguro(?: social)?|last ?(?:four|4)(?: digits)?|ultimos ?(?:cuatro|4)(?: digitos)?|(?:cuatro|4) ultimos(?: digitos)?)';
 
+const SSN_LABELLED = new RegExp(`(?<![a-z])${SSN_LABEL}(?![a-z])[^\\d]{0,30}?(?<![\\d-])(\\d{4}|\\d{2}[ -]\\d{2})(?![\\d-])`);
+
 export function extractSsnLast4(s: Scratch, entities: Entities): void {
   const masked = /(?:x{3}|\*{3}|#{3})[- ]?(?:x{2}|\*{2}|#{2})[- ]?(\d{4})(?!\d)/.exec(s.text);
-  const labelled = new RegExp(`(?<![a-z])${SSN_LABEL}(?![a-z])[^\\d]{0,30}?(?<![\\d-])(\\d{4}|\\d{2}[ -]\\d{2})(?![\\d-])`).exec(s.text);
+  const labelled = SSN_LABELLED.exec(s.text);
   const whole = /^\s*(\d{4}|\d{2}[ -]\d{2})\s*[.!]?\s*$/.exec(s.text);
   const m = masked ?? labelled ?? whole;
   if (!m || m[1] === undefined) return;

@@ -70,15 +70,16 @@ export function extractMoney(s: Scratch, entities: Entities): void {
   }
 }
 
+const UNIT = '(?:months?|payments?|installments?|instalments?|weeks?|meses|pagos|cuotas|plazos|mensualidades|semanas|parcialidades|abonos)';
+const MONTHLY = '(?:monthly |equal |weekly |biweekly |mensuales |semanales )?';
+const COUNT = `(\\d{1,3}|${NUMBER_WORD_ALT})`;
+const COUNT_PATTERNS = [
+  new RegExp(`\\b(?:over|in|en|across|within|split into|into|a)\\s+(?:the next\\s+)?${COUNT}\\s+${MONTHLY}${UNIT}\\b`),
+  new RegExp(`\\b${COUNT}\\s+${MONTHLY}(?:payments|installments|instalments|pagos|cuotas|mensualidades|plazos|parcialidades|abonos)\\b`),
+];
+
 export function extractCount(normalizedRaw: string, entities: Entities): void {
-  const unit = '(?:months?|payments?|installments?|instalments?|weeks?|meses|pagos|cuotas|plazos|mensualidades|semanas|parcialidades|abonos)';
-  const monthly = '(?:monthly |equal |weekly |biweekly |mensuales |semanales )?';
-  const n = `(\\d{1,3}|${NUMBER_WORD_ALT})`;
-  const patterns = [
-    new RegExp(`\\b(?:over|in|en|across|within|split into|into|a)\\s+(?:the next\\s+)?${n}\\s+${monthly}${unit}\\b`),
-    new RegExp(`\\b${n}\\s+${monthly}(?:payments|installments|instalments|pagos|cuotas|mensualidades|plazos|parcialidades|abonos)\\b`),
-  ];
-  for (const re of patterns) {
+  for (const re of COUNT_PATTERNS) {
     const m = re.exec(normalizedRaw);
     if (m?.[1] !== undefined) {
       const value = /^\d+$/.test(m[1]) ? Number(m[1]) : COUNT_WORDS.get(m[1]);

@@ -7,14 +7,17 @@
  * Spanish), not a hand parser. They are costly — the first Spanish call loads for seconds and a
  * Spanish parse takes tens of milliseconds — so they run only when a message holds a number word
  * next to something a number could be (a month, a birthday, money): a few messages in a hundred,
- * and never the per-turn path of ordinary messages.
+ * and never the per-turn path of ordinary messages; the other language's models only when its words are there.
  */
 import { Culture, recognizeNumber, recognizeOrdinal } from '@microsoft/recognizers-text-suite';
 import { alternationOf } from '../lexicon.ts';
 
-const NUMBER_WORD = new RegExp(`\\b(?:${alternationOf('number-words')})\\b`);
-/** Context in which a spelled-out number can be a date or an amount. */
-const NUMBER_CONTEXT = new RegExp(`\\b(?:${alternationOf('months')}|${alternationOf('number-contexts')})\\b`);
+const WORDS = { en: alternationOf('number-words-en'), es: alternationOf('number-words-es') };
+const NUMBER_WORD = { en: new RegExp(`\\b(?:${WORDS.en})\\b`), es: new RegExp(`\\b(?:${WORDS.es})\\b`) };
+/** A date (a month name, a birthday word), or a number word right before a currency or a period. */
+const DATE_CONTEXT = new RegExp(`\\b(?:${alternationOf('months')}|${alternationOf('number-contexts')})\\b`);
+// Amounts in English words only: the Spanish number model takes tens of milliseconds a message.
+const AMOUNT = new RegExp(`\\b(?:${WORDS.en})(?:[\\s-]+(?:${WORDS.en}|and))*\\s+(?:${alternationOf('money-after-number')})\\b`);
 
 interface Span {
   start: number;
@@ -40,9 +43,12 @@ function spansOf(text: string, culture: string): Span[] {
  * when it holds no number word in a date or money context. "nineteen fifty eight" → "1958".
  */
 export function spellOutNumbers(folded: string, language: 'en' | 'es'): string {
-  if (!NUMBER_WORD.test(folded) || !NUMBER_CONTEXT.test(folded)) return folded;
-  // Words in the other language are read too ("my name es Kevin, birthday tres de agosto").
-  const cultures = language === 'es' ? [Culture.Spanish, Culture.English] : [Culture.English, Culture.Spanish];
+  const present = (['en', 'es'] as const).filter((l) => NUMBER_WORD[l].test(folded));
+  const date = DATE_CONTEXT.test(folded);
+  if (present.length === 0 || !(date || AMOUNT.test(folded))) return folded;
+  // The message's language first; the other one's words are read too ("my name es Kevin, birthday tres de agosto").
+  const order = language === 'es' ? (['es', 'en'] as const) : (['en', 'es'] as const);
+  const cultures = order.filter((l) => present.includes(l) && (date || l === 'en')).map((l) => (l === 'es' ? Culture.Spanish : Culture.English));
   let text = folded;
   for (const culture of cultures) {
     const spans = spansOf(text, culture).filter((s) => /[a-z]/.test(text.slice(s.start, s.end)));
