@@ -21,7 +21,6 @@ export const RIGHTS_INTENTS = [
 
 export const OTHER_INTENTS = [
   'hardship', // lost job, illness, medical bills, bereavement
-  'time_preference', // a time or place that is inconvenient ("don't call before 9, texts are fine"): recorded, not a cease (1006.6(b)(1))
   'abusive', // insults or threats aimed at the bot or the agency
   'balance', // how much do I owe / what is this about
   'itemization', // why is it so high / what are these fees / interest
@@ -37,6 +36,9 @@ export const OTHER_INTENTS = [
   'greeting', // hi / hello
   'thanks', // thanks / bye
   'help', // what can you do / help
+  // A time or place that is inconvenient ("don't call before 9, texts are fine"): recorded, never a
+  // cease (1006.6(b)(1)). Last but unknown: whatever else the message asks is answered after it is noted.
+  'time_preference',
   'unknown',
 ] as const;
 
