@@ -114,10 +114,16 @@ export function guardedAnywhere(intent: string, text: string, segments: readonly
   return segments.some((s) => guardedIn(intent, text.slice(s.start, s.end), text));
 }
 
-/** The text with every match of the intent's rules blanked out. */
+/** The text with every match of the intent's rules (all found on the original text) blanked out. */
 export function withoutMatches(intent: RuleIntent, text: string): string {
-  return (RULES.get(intent) ?? [])
-    .reduce((rest, rule) => rest.replace(rule, ' '), text)
+  const blank = new Array<boolean>(text.length).fill(false);
+  for (const rule of RULES.get(intent) ?? []) {
+    rule.lastIndex = 0;
+    for (const m of text.matchAll(rule)) blank.fill(true, m.index, m.index + m[0].length);
+  }
+  return [...text]
+    .map((c, i) => (blank[i] ? ' ' : c))
+    .join('')
     .replace(/ +/g, ' ')
     .trim();
 }

@@ -131,9 +131,10 @@ export interface Segment {
 
 /**
  * Clause and sentence breaks in the original text: ". ", "!", "?", ";", ",", ":", a new line, and
- * "but"/"pero"/"however". Negation reaches, and guards look, no further than the clause.
+ * before "but"/"pero"/"however" (the word stays, opening the next clause). Negation reaches, and
+ * guards look, no further than the clause.
  */
-const CLAUSE_BREAK = /[.!?;]+(?=\s|$)|[,:]+\s+|\s+[-–—]+\s+|\n+|\s(?:but|pero|however|aunque|although|though|sino)\s/i;
+const CLAUSE_BREAK = /[.!?;]+(?=\s|$)|[,:]+\s+|\s+[-–—]+\s+|\n+|\s(?=(?:but|pero|however|aunque|although|though|sino)\s)/i;
 
 /** normalizeText clause by clause, and where each clause sits in the result. */
 export function normalizeSegments(text: string, options: NormalizeOptions = {}): { normalized: string; segments: Segment[] } {
