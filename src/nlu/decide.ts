@@ -21,7 +21,9 @@ import type { Segment } from './text/normalize.ts';
 /** The classes the model scores: every intent but 'unknown'. */
 export const MODEL_CLASSES: Intent[] = INTENTS.filter((i) => i !== 'unknown');
 
-export const CRISIS_STRONG = 0.85;
+/** Model-only crisis: from this score (measured: no ordinary message of any batch reaches it). */
+export const CRISIS_STRONG = 0.6;
+/** Model-only check-in: from this crisis or distress score. */
 export const CRISIS_CHECK = 0.6;
 /** Model score from which a right (or hardship, or a time preference) the rules missed is taken. */
 const RIGHT_THRESHOLD = 0.5;
@@ -56,7 +58,7 @@ export function decide(evidence: Evidence): Intent[] {
 
   const idiomFree = withoutIdioms(normalized);
   const sign = crisisSign(idiomFree);
-  if (sign === 'strong' || score('crisis') >= CRISIS_STRONG) found.add('crisis');
+  if (sign === 'strong' || score('crisis') >= CRISIS_STRONG + explained / 2) found.add('crisis');
   else if (sign === 'weak' || Math.max(score('crisis'), score('distress')) >= CRISIS_CHECK + explained) found.add('distress');
   const death = deceasedOrBereavement(idiomFree);
   for (const intent of death.intents) found.add(intent);
