@@ -151,7 +151,7 @@ describe('issue #19 item 6: short answers to the E-SIGN question', () => {
     ['SMS, English', { channelId: 'sms', from: '+13125550199' }, ['hi', 'January 9 1990', 'zip 60614'], 'N', 'mail the validation notice'],
     ['web, Spanish', { channelId: 'test', locale: 'es-US' }, ['hola', 'A-1002', '2 de noviembre de 1979', '78201'], 'no, mándemelo por correo', 'por correo'],
   ] as const)('%s: a no that says more is a no — paper, no consent', async (_label, options, verify, answer, mailed) => {
-    const accountNumber = verify.includes('A-1002') ? 'A-1002' : 'A-1004';
+    const accountNumber = (verify as readonly string[]).includes('A-1002') ? 'A-1002' : 'A-1004';
     await reset(accountNumber);
     const conversation = bot.conversation(options);
     expect(await say(conversation, ...verify)).toMatch(/electronically|electrónica/);

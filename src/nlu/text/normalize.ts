@@ -116,6 +116,11 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): str
       out.push(`${singular}s`);
       continue;
     }
+    // Dropped g: "hittin", "thinkin", "endin" → "hitting", "thinking", "ending".
+    if (word.length >= 5 && word.endsWith('in') && !KNOWN_WORDS.has(word) && KNOWN_WORDS.has(`${word}g`)) {
+      out.push(`${word}g`);
+      continue;
+    }
     out.push(correctToken(word));
   }
   let result = out.join(' ');
