@@ -1,7 +1,8 @@
 /**
  * Deceased debtor vs bereavement. A death mentioned about the account's owner (no "my <relative>",
- * or with "his/her account", "the account holder", "the debtor") is 'deceased'; "my husband died"
- * alone is bereavement → 'hardship'. "My mother died, this was her account" is both.
+ * or with "his/her account", "the account holder", "the debtor") is 'deceased'. "My mother died"
+ * is 'deceased' too (and hardship: a bereavement) — unless the writer speaks of their own money
+ * ("…I've been paying for the funeral, I'm broke"): then it is their bereavement, 'hardship' only.
  */
 import { expandPlaceholders, lexiconPatterns } from './lexicon.ts';
 import type { Intent } from './recognizer.ts';
@@ -10,6 +11,7 @@ const DEATH = lexiconPatterns('deceased/death');
 const NOT_A_PERSON_DIED = lexiconPatterns('deceased/not-a-person', 'g');
 const ACCOUNT_LINK = lexiconPatterns('deceased/account-link');
 const MY_RELATIVE = new RegExp(expandPlaceholders('\\b(my|mi|our|nuestro|nuestra|mis) (late |dear |beloved |difunto |difunta )?({relative})s?\\b'));
+const OWN_HARDSHIP = lexiconPatterns('deceased/own-hardship');
 
 export interface DeathReading {
   intents: Intent[];
@@ -24,5 +26,9 @@ export function deceasedOrBereavement(input: string): DeathReading {
   const linked = ACCOUNT_LINK.some((re) => re.test(text));
   const relative = MY_RELATIVE.test(text);
   if (linked) return { intents: relative ? ['deceased', 'hardship'] : ['deceased'], notTheDebtor: false };
-  return relative ? { intents: ['hardship'], notTheDebtor: true } : { intents: ['deceased'], notTheDebtor: false };
+  if (!relative) return { intents: ['deceased'], notTheDebtor: false };
+  // A relative's death told to a collector is most often the debtor's — unless the writer speaks of
+  // their own money: then it is their bereavement ("…and I've been paying for the funeral, I'm broke").
+  if (OWN_HARDSHIP.some((re) => re.test(text))) return { intents: ['hardship'], notTheDebtor: true };
+  return { intents: ['deceased', 'hardship'], notTheDebtor: false };
 }

@@ -32,6 +32,12 @@ const RIGHT_THRESHOLD = 0.5;
  * notice request), the model must be surer before it adds a right or a check-in the rules did not see.
  */
 const EXPLAINED_PENALTY = 0.2;
+/**
+ * A message of a few words gives the model little to go on ("I do not know it"): a right it alone
+ * sees there needs a higher score. Short rights ("lawyer", "stop", "not mine") are the rules' job.
+ */
+const SHORT_PENALTY = 0.25;
+const SHORT_WORDS = 4;
 /** Ordinary intents the model may supply when the rules found none. */
 const MODEL_ORDINARY: ReadonlySet<Intent> = new Set<Intent>(['balance', 'itemization', 'rights', 'validation_notice', 'pay_full', 'settle', 'plan', 'pay', 'help']);
 const ORDINARY_THRESHOLD = 0.6;
@@ -55,6 +61,7 @@ export function decide(evidence: Evidence): Intent[] {
   const statuses = new Map<Intent, RuleStatus>(matchRules(normalized, segments));
   for (const [intent, status] of statuses) if (status === 'hit') found.add(intent);
   const explained = [...found].some((i) => !MODEL_RIGHTS.includes(i)) ? EXPLAINED_PENALTY : 0;
+  const short = normalized.split(' ').length <= SHORT_WORDS ? SHORT_PENALTY : 0;
 
   const idiomFree = withoutIdioms(normalized);
   const sign = crisisSign(idiomFree);
@@ -66,7 +73,7 @@ export function decide(evidence: Evidence): Intent[] {
 
   for (const intent of MODEL_RIGHTS) {
     if (found.has(intent) || statuses.get(intent) === 'voided') continue;
-    if (score(intent) >= RIGHT_THRESHOLD + explained && !guardedAnywhere(intent, normalized, segments)) found.add(intent);
+    if (score(intent) >= RIGHT_THRESHOLD + explained + short && !guardedAnywhere(intent, normalized, segments)) found.add(intent);
   }
 
   if (![...found].some((i) => MODEL_ORDINARY.has(i))) {
