@@ -63,10 +63,14 @@ export function decide(evidence: Evidence): Intent[] {
   const explained = [...found].some((i) => !MODEL_RIGHTS.includes(i)) ? EXPLAINED_PENALTY : 0;
   const short = normalized.split(' ').length <= SHORT_WORDS ? SHORT_PENALTY : 0;
 
+  // Another right the rules found ("this to be the last message I get from you" is a cease) explains
+  // the message more than an ordinary intent does; hardship never explains a crisis away.
+  const otherRight = [...found].some((i) => MODEL_RIGHTS.includes(i) && i !== 'hardship' && i !== 'time_preference');
+  const crisisPenalty = otherRight ? EXPLAINED_PENALTY : explained / 2;
   const idiomFree = withoutIdioms(normalized);
   const sign = crisisSign(idiomFree);
-  if (sign === 'strong' || score('crisis') >= CRISIS_STRONG + explained / 2) found.add('crisis');
-  else if (sign === 'weak' || Math.max(score('crisis'), score('distress')) >= CRISIS_CHECK + explained) found.add('distress');
+  if (sign === 'strong' || score('crisis') >= CRISIS_STRONG + crisisPenalty) found.add('crisis');
+  else if (sign === 'weak' || Math.max(score('crisis'), score('distress')) >= CRISIS_CHECK + Math.max(explained, crisisPenalty)) found.add('distress');
   const death = deceasedOrBereavement(idiomFree);
   for (const intent of death.intents) found.add(intent);
   if (death.notTheDebtor) statuses.set('deceased', 'voided');

@@ -50,7 +50,7 @@ describe('blind batches', () => {
         for (const [label, cell] of f.recall) if (label !== 'crisis') expect(rate(cell.all), label).toBeGreaterThanOrEqual(0.95);
       });
       it('false rights on ordinary messages ≤ 3 %', () => {
-        expect(1 - rate(f.falseRights.all)).toBeLessThanOrEqual(0.03);
+        expect(rate(f.falseRights.all)).toBeLessThanOrEqual(0.03);
       });
       it('Spanish within 2 points of English on all rights', () => {
         expect(rate(f.allRights.en) - rate(f.allRights.es)).toBeLessThanOrEqual(0.02);
