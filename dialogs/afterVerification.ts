@@ -4,6 +4,7 @@ import { catalogueOf, channelOf, conversationRecordId, sessionOf, textFormatOf, 
 import { dataForText } from '../src/domain/markdown.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
 import { AccountChoiceDialog } from './accountChoiceDialog.ts';
+import { recordPendingContactPreference } from './contactPreference.ts';
 import { showBalance } from './balance.ts';
 import { recordDisputeAndConfirm } from './dispute.ts';
 import { serveGoal } from './goal.ts';
@@ -52,6 +53,7 @@ export class AfterVerification {
     for (const account of accounts) {
       await appendAudit(this.services.db, { type: 'disclosure.shown', actor: 'bot', accountId: account.id, conversationId, detail: { channel: channelOf(step.context), language: session.language } });
     }
+    await recordPendingContactPreference(step.context, this.services, session);
     if (ids.length > 1) return step.beginDialog(AccountChoiceDialog.id);
     return step.next();
   }

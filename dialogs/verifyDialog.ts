@@ -7,6 +7,7 @@ import { MAX_FAILED_VERIFICATIONS, VERIFICATION_LOCK_MINUTES } from '../src/doma
 import type { CalendarDate, Recognition } from '../src/nlu/recognizer.ts';
 import { messagesFor } from '../src/messages/catalogue.ts';
 import { conversationMessagesFor, type VerifyFact, type VerifyQuestion } from '../src/messages/conversation.ts';
+import { extractName } from '../src/nlu/entities/names.ts';
 import {
   catalogueOf,
   channelOf,
@@ -28,6 +29,15 @@ interface VerifyState {
 export interface VerifyResult {
   /** Every account verified (one person may have several placements); empty when verification failed. */
   accountIds?: string[];
+}
+
+/**
+ * The name in an answer to "what is your name?": after a cue ("my name is…"), else as the
+ * recognizer's name reader finds it (particles, honorifics, a date after it: "Aisha Bello,
+ * December 5 1995"), else a bare two-to-four-word name.
+ */
+export function nameInAnswer(message: string): string | null {
+  return nameAfterCue(message) ?? extractName(message, { expected: true })?.name ?? nameFrom(message);
 }
 
 export interface VerifyOptions {
@@ -146,7 +156,8 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
     }
     if (state.asking === 'identifier' && !claim.accountNumber && !claim.phone) {
       // "I'm Maria Johnson, …" is a name whatever else the message asks; a bare "Maria Johnson" only when it asks nothing.
-      const name = nameAfterCue(message) ?? (!answered && ['unknown', 'greeting'].includes(recognition.intent) ? nameFrom(message) : null);
+      const bare = !answered && ['unknown', 'greeting'].includes(recognition.intent);
+      const name = bare ? nameInAnswer(message) : (nameAfterCue(message) ?? null);
       if (name) {
         claim.fullName = name;
         got.push('name');
