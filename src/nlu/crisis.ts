@@ -1,7 +1,8 @@
 /**
- * Crisis signs, from lexicon/crisis/: said outright, means, a plan or a date, not being around,
- * farewells (strong.txt, strong-es.txt: priority handoff + 988), and hopelessness without any of
- * those (weak.txt: a gentle check-in). Figures of speech ("I'm dying to pay this off", "this debt
+ * Crisis signs, from lexicon/crisis/: said outright, means at hand, a plan or a set day, not being
+ * around, farewells, "easier to die", stopped treatment, someone else at risk (strong.txt,
+ * strong-es.txt: priority handoff + 988), and hopelessness without any of those (weak.txt: a
+ * gentle check-in). Figures of speech ("I'm dying to pay this off", "this debt
  * is killing me lol", "muerta de cansancio") are taken out first (idioms.txt). Nothing here is
  * negated: "I'm not suicidal, but some nights I wish I didn't wake up" is still a sign.
  */

@@ -71,6 +71,8 @@ const WEAK_KINDS: Array<[string, 'en' | 'es']> = [
 const ORDINARY: Array<[string, 'en' | 'es']> = [
   ['this bill is killing me lol', 'en'],
   ["I sold my gun to make this month's payment", 'en'],
+  ["heading to the gun range after work, I'll pay tomorrow", 'en'],
+  ['we could sell a couple of rifles from the collection to cover this', 'en'],
   ['I brought a bottle of water to the branch, can I pay there', 'en'],
   ['friday is the day I get paid, I will pay then', 'en'],
   ["I'm checking out the payment page now", 'en'],
