@@ -9,10 +9,14 @@
 import { lexiconPatterns } from './lexicon.ts';
 
 const IDIOMS = lexiconPatterns('crisis/idioms', 'g');
-/** Each list as one pattern: one pass over the text instead of a hundred. */
-const either = (patterns: RegExp[]) => new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'));
-const STRONG = either([...lexiconPatterns('crisis/strong'), ...lexiconPatterns('crisis/strong-es')]);
-const WEAK = either(lexiconPatterns('crisis/weak'));
+/**
+ * Each pattern is tried on its own: measured on every batch message, a hundred and fifty patterns
+ * tested one by one take about a tenth of the time of the same patterns joined into one
+ * alternation (V8 scans for each pattern's literal start; a joined pattern tries every branch at
+ * every position).
+ */
+const STRONG = [...lexiconPatterns('crisis/strong'), ...lexiconPatterns('crisis/strong-es')];
+const WEAK = lexiconPatterns('crisis/weak');
 
 /** The normalised text with figures of speech about death and killing blanked out. */
 export function withoutIdioms(normalized: string): string {
@@ -25,7 +29,7 @@ export type CrisisSign = 'strong' | 'weak' | undefined;
 
 /** The strongest crisis sign in a normalised text (idioms already taken out). */
 export function crisisSign(text: string): CrisisSign {
-  if (STRONG.test(text)) return 'strong';
-  if (WEAK.test(text)) return 'weak';
+  if (STRONG.some((re) => re.test(text))) return 'strong';
+  if (WEAK.some((re) => re.test(text))) return 'weak';
   return undefined;
 }
