@@ -28,6 +28,22 @@ const RIGHTS: Array<[string, string, 'en' | 'es']> = [
   // DESIGN 15: a person, plainly
   ["if this is a bot I'd like a person", 'agent', 'en'],
   ['call me please', 'agent', 'en'],
+  ['the automatic stay is still in effect, you cannot collect this', 'bankruptcy', 'en'],
+  ['hay una suspensión automática, no me pueden cobrar', 'bankruptcy', 'es'],
+  // DESIGN 7, 17: the debtor died — a surviving spouse, a dead parent's card
+  ["I'm his surviving spouse, who pays this now?", 'deceased', 'en'],
+  ["am I responsible for my dead father's visa?", 'deceased', 'en'],
+  // DESIGN 7: identity theft told through who used the information
+  ['somebody used my social security number to open this', 'identity_theft', 'en'],
+  ['my information was in a data breach last year and now this appeared', 'identity_theft', 'en'],
+  ['me robaron la billetera con mis papeles y alguien abrió esta cuenta', 'identity_theft', 'es'],
+  // DESIGN 5, 15: a cease and a person in plainer words
+  ['please discontinue all communication with me', 'cease', 'en'],
+  ['paren de textearme', 'cease', 'es'],
+  ['quiero hablar con un asesor', 'agent', 'es'],
+  ['could a member of your staff call me?', 'agent', 'en'],
+  // DESIGN 8: hardship said as what happened
+  ['the plant shut down and we all got laid off', 'hardship', 'en'],
   // E-SIGN withdrawal
   ['please opt me out of electronic statements', 'withdraw_consent', 'en'],
 ];
