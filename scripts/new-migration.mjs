@@ -21,7 +21,8 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'migration-'));
 const previous = path.join(tmp, 'previous.prisma');
 writeFileSync(previous, execFileSync('git', ['show', 'HEAD:prisma/schema.prisma']));
-const env = { ...process.env, DATABASE_URL: 'file:./data/bot.db' };
+// An in-memory SQLite database: diffing two schema files reads no database.
+const env = { ...process.env, DATABASE_URL: 'file::memory:' };
 const diff = spawnSync(
   process.execPath,
   ['scripts/prisma.mjs', 'migrate', 'diff', '--from-schema-datamodel', previous, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
