@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POSTGRES_URL, SQLITE_URL } from './db/databaseUrl.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -18,10 +19,17 @@ export const configSchema = z.object({
     .url({ message: 'expected an absolute URL such as https://chat.example.com' })
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
+  /** file:… = SQLite (one instance, migrated at start); postgres://… = PostgreSQL (any number of instances; `npm run db:migrate` per deploy). */
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, { message: 'expected a SQLite URL such as file:./data/bot.db' })
+    .refine((url) => SQLITE_URL.test(url) || POSTGRES_URL.test(url), {
+      message: 'expected a SQLite URL such as file:./data/bot.db or a PostgreSQL URL such as postgres://user:password@host:5432/debtbot',
+    })
     .default('file:./data/bot.db'),
+  /** PostgreSQL: connections in each instance's pool. */
+  DATABASE_POOL_SIZE: z.coerce.number({ message: 'expected a whole number of connections' }).int().min(1).max(200).default(10),
+  /** PostgreSQL: connections each instance may hold for the per-conversation turn locks (one per turn in progress). */
+  DATABASE_LOCK_CONNECTIONS: z.coerce.number({ message: 'expected a whole number of connections' }).int().min(1).max(500).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   /** Key for the keyed hashes of identity factors (date of birth, SSN last 4). Required in production. */
   IDENTITY_HASH_KEY: z.preprocess(

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createApp } from './app.ts';
 import { ConfigError, DEV_IDENTITY_HASH_KEY, loadConfig } from './config.ts';
-import { migrateDatabase, openDatabase } from './db/database.ts';
+import { databaseKindOf, openDatabaseForService } from './db/database.ts';
 import { seedDemoDataIfEmpty } from './import/demoData.ts';
 import { seedDemoOfficersIfNone } from './officer/demoOfficers.ts';
 import { createLogger } from './logger.ts';
@@ -15,8 +15,8 @@ async function main(): Promise<void> {
     logger.warn('IDENTITY_HASH_KEY is not set: using the development key. Set it before importing real accounts.');
   }
 
-  await migrateDatabase(config.DATABASE_URL);
-  const db = await openDatabase(config.DATABASE_URL);
+  // SQLite migrates itself here; PostgreSQL refuses to start while migrations are pending.
+  const db = await openDatabaseForService(config.DATABASE_URL, { logger, poolSize: config.DATABASE_POOL_SIZE, lockConnections: config.DATABASE_LOCK_CONNECTIONS });
   if (config.DEMO_DATA) {
     await seedDemoDataIfEmpty(db, config.IDENTITY_HASH_KEY, logger);
     if (config.NODE_ENV !== 'production' && (await seedDemoOfficersIfNone(db))) {
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   app.scheduler.start();
   app.outboxWorker.start();
   app.noticeSweep.start();
-  logger.info({ url }, 'debt bot listening');
+  logger.info({ url, database: databaseKindOf(config.DATABASE_URL) }, 'debt bot listening');
   console.log(`Debt bot is running: open ${url} to chat (health: ${url}/healthz, bot endpoint: ${url}/api/messages${config.SMS_PROVIDER === 'console' && config.NODE_ENV !== 'production' ? `, SMS playground: ${url}/dev/sms` : ''}, officer console: ${url}/officer)`);
 
   let stopping = false;

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ConfigError, loadConfig } from '../config.ts';
-import { migrateDatabase, openDatabase } from '../db/database.ts';
+import { openDatabaseForService } from '../db/database.ts';
 import { importPlacements, PlacementFileError, type ImportReport } from '../import/placements.ts';
 import { isMainModule } from './isMain.ts';
 
@@ -66,8 +66,7 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
     return 1;
   }
 
-  await migrateDatabase(config.DATABASE_URL);
-  const db = await openDatabase(config.DATABASE_URL);
+  const db = await openDatabaseForService(config.DATABASE_URL, { poolSize: 2, lockConnections: 2 });
   try {
     const report = await importPlacements(db, text, { hashKey: config.IDENTITY_HASH_KEY });
     for (const line of formatReport(report)) output.out(line);
