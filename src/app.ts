@@ -11,7 +11,8 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Logger } from './logger.ts';
 import { DebtBot } from './bot/debtBot.ts';
-import { KeyedLock, TurnLockMiddleware } from './bot/turnLock.ts';
+import { TurnLockMiddleware } from './bot/turnLock.ts';
+import { coordinationOf } from './db/coordination.ts';
 import { TurnLoggingMiddleware } from './bot/turnLogging.ts';
 import { languageOf } from './bot/language.ts';
 import { messagesFor, type CollectorInfo } from './messages/catalogue.ts';
@@ -100,7 +101,7 @@ export function buildBot({ config, db, logger, now = () => new Date() }: AppDeps
   return {
     bot: new DebtBot(conversationState, mainDialog),
     services,
-    middleware: [new TurnLoggingMiddleware(logger), new TurnLockMiddleware(new KeyedLock(), config.TURN_TIMEOUT_MS), new TranscriptMiddleware(db)],
+    middleware: [new TurnLoggingMiddleware(logger), new TurnLockMiddleware(coordinationOf(db), config.TURN_TIMEOUT_MS), new TranscriptMiddleware(db)],
   };
 }
 
@@ -163,7 +164,7 @@ export function createApp(deps: AppDeps): App {
       (s) => registerSmsRoutes(s, smsDeps),
       (s) => void registerDevSmsPage(s, smsDeps),
       (s) => registerPaymentRoutes(s, { db, logger, gateway, collector, publicBaseUrl, settings: paymentSettings }),
-      (s) => registerDirectLineRoutes(s, { db, adapter: inProcess, config, logger, publicBaseUrl }),
+      (s) => registerDirectLineRoutes(s, { db, adapter: inProcess, config, logger, publicBaseUrl, options: { streamCatchUpMs: config.DIRECTLINE_STREAM_POLL_MS } }),
       (s) => registerWebChatPage(s, { config, publicBaseUrl }),
       (s) => registerConsolePage(s),
       (s) => {

@@ -72,6 +72,8 @@ export const configSchema = z.object({
   SMS_WEEKLY_CAP: z.coerce.number({ message: 'expected a whole number of messages' }).int().min(0).default(7),
   /** How often the outbox worker looks for messages due (ms). */
   OUTBOX_INTERVAL_MS: z.coerce.number({ message: 'expected milliseconds' }).int().positive().default(1000),
+  /** How often open website chat streams check the database for activities they were not told about (the fallback behind notifications). */
+  DIRECTLINE_STREAM_POLL_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(600_000).default(3000),
   /** How often the officer console's live views (queue, open conversation) look for changes. */
   CONSOLE_LIVE_INTERVAL_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(60_000).default(1000),
   /** The help contact phone in the SMS HELP answer; unset = COLLECTOR_PHONE. */

@@ -71,11 +71,12 @@ export class LocalCoordination implements Coordination {
   }
 
   rateLimiter(name: string, capacity: number, perSecond: number): SharedRateLimiter {
-    let limiter = this.limiters.get(name);
+    const id = `${name}|${capacity}|${perSecond}`;
+    let limiter = this.limiters.get(id);
     if (!limiter) {
       const local = new RateLimiter(capacity, perSecond);
       limiter = { take: async (key) => local.take(key) };
-      this.limiters.set(name, limiter);
+      this.limiters.set(id, limiter);
     }
     return limiter;
   }

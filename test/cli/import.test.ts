@@ -52,7 +52,8 @@ function writeCsv(name: string, ...rows: string[]): string {
   return file;
 }
 
-describe('npm run import', () => {
+// Each test starts the CLI (a tsx process) once or twice: allow for a busy machine.
+describe('npm run import', { timeout: 60_000 }, () => {
   it('imports a good file, exits 0, and a second run changes nothing', async () => {
     const file = writeCsv('good.csv', ROW_1, ROW_2);
     const first = await runCli([file], { DATABASE_URL: databaseUrl });

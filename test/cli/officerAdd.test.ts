@@ -55,7 +55,8 @@ async function officers() {
   }
 }
 
-describe('npm run officer:add', () => {
+// Each test starts the CLI (a tsx process) once or twice: allow for a busy machine.
+describe('npm run officer:add', { timeout: 60_000 }, () => {
   it('creates an officer from a password piped on stdin, and never prints the password', async () => {
     const run = await runCli(['--email', ' Dana.Ortiz@Agency.com', '--name', 'Dana Ortiz', '--role', 'supervisor'], `${PASSWORD}\n`, { DATABASE_URL: databaseUrl });
     expect(run.stderr).toBe('');

@@ -28,7 +28,8 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => P
   }
 }
 
-it('disables an account (no sign-in, sessions ended) and enables it again', async () => {
+// scrypt password hashing and three CLI runs: allow for a busy machine.
+it('disables an account (no sign-in, sessions ended) and enables it again', { timeout: 60_000 }, async () => {
   const token = await withDb(async (db) => {
     const { id } = await upsertOfficer(db, { email: 'dana@agency.test', name: 'Dana Ortiz', password: 'a long enough passphrase' });
     return (await createSession(db, id, new Date())).token;

@@ -109,7 +109,9 @@ describe('npm start on a fresh machine', () => {
       await migrateDatabase(database.url);
       const port = await freePort();
       const service = startService({ PORT: String(port), DATABASE_URL: database.url });
-      const health = await waitFor(`http://127.0.0.1:${port}/healthz`, 30_000);
+      const health = await waitFor(`http://127.0.0.1:${port}/healthz`, 45_000).catch((error: unknown) => {
+        throw new Error(`the service did not answer: ${String(error)}\n${service.output().stderr}\n${service.output().stdout}`);
+      });
       expect(health.status).toBe(200);
       await answersAMessage(port);
       service.child.kill('SIGTERM');

@@ -311,7 +311,8 @@ describe('PrismaStorage — data and persistence', () => {
   it('reads many keys at once, leaving out unknown ones', async () => {
     const changes: StoreItems = {};
     for (let i = 0; i < 1200; i++) changes[`k${i}`] = { i };
-    await storage.write(changes);
+    // Written in one statement: this test is about reading (in chunks below SQLite's parameter cap).
+    await testDb.db.botState.createMany({ data: Object.entries(changes).map(([key, item]) => ({ key, eTag: `e${key}`, data: JSON.stringify(item) })) });
     const keys = [...Object.keys(changes), 'nope-1', 'nope-2', 'k5'];
     const read = await storage.read(keys);
     expect(Object.keys(read)).toHaveLength(1200);
@@ -335,7 +336,8 @@ describe('PrismaStorage — data and persistence', () => {
     expect((await storage.read(['race'])).race.n).toBeGreaterThan(0);
   });
 
-  it('concurrent writers with the same eTag on separate connections (worker threads): exactly one wins', async () => {
+  // Worker threads each load the database client: allow for a busy machine.
+  it('concurrent writers with the same eTag on separate connections (worker threads): exactly one wins', { timeout: 60_000 }, async () => {
     await storage.write({ race: { who: 'nobody' } });
     for (let round = 0; round < 2; round++) {
       const { race } = await storage.read(['race']);
@@ -352,7 +354,7 @@ describe('PrismaStorage — data and persistence', () => {
     }
   });
 
-  it('concurrent creators of a new key with the same made-up eTag (worker threads): exactly one wins', async () => {
+  it('concurrent creators of a new key with the same made-up eTag (worker threads): exactly one wins', { timeout: 60_000 }, async () => {
     const results = await raceInWorkers(
       testDb.url,
       [0, 1, 2].map((who) => ({ brandNew: { who, eTag: 'guess' } })),
@@ -362,7 +364,7 @@ describe('PrismaStorage — data and persistence', () => {
     expect((await storage.read(['brandNew'])).brandNew.who).toBe(winner);
   });
 
-  it('concurrent unconditional creators of a new key (worker threads) all succeed, last writer wins', async () => {
+  it('concurrent unconditional creators of a new key (worker threads) all succeed, last writer wins', { timeout: 60_000 }, async () => {
     const results = await raceInWorkers(testDb.url, [
       { blind: { who: 0 } },
       { blind: { who: 1, eTag: '*' } },

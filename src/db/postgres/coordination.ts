@@ -121,10 +121,11 @@ export class PostgresCoordination extends LocalCoordination {
   }
 
   override rateLimiter(name: string, capacity: number, perSecond: number): SharedRateLimiter {
-    let limiter = this.sharedLimiters.get(name);
+    const id = `${name}|${capacity}|${perSecond}`;
+    let limiter = this.sharedLimiters.get(id);
     if (!limiter) {
       limiter = new PostgresRateLimiter(this.pool, name, capacity, perSecond);
-      this.sharedLimiters.set(name, limiter);
+      this.sharedLimiters.set(id, limiter);
     }
     return limiter;
   }
