@@ -38,7 +38,7 @@ import {
   type LedgerContext,
 } from './ledger.ts';
 import { DEFAULT_PAYMENT_SETTINGS, type PaymentSettings } from './settings.ts';
-import { inTransaction, retryBusy } from './transactions.ts';
+import { inTransaction, retryBusy } from '../db/transactions.ts';
 import { enqueueMessage } from '../outbox/outbox.ts';
 import { PeriodicLoop } from '../workers/periodicLoop.ts';
 

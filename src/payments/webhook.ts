@@ -29,7 +29,7 @@ import {
   type ParsedMetadata,
 } from './ledger.ts';
 import type { PaymentSettings } from './settings.ts';
-import { onceInTransaction } from './transactions.ts';
+import { onceInTransaction } from '../db/transactions.ts';
 
 export interface WebhookDeps {
   db: Db;
