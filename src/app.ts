@@ -136,7 +136,7 @@ export function createApp(deps: AppDeps): App {
   const smsDeps: SmsRouteDeps = { config, db, logger, adapter: inProcess };
 
   const publicBaseUrl = () => services.publicBaseUrl;
-  const gateway = createPaymentGateway(config, { logger, publicBaseUrl });
+  const gateway = createPaymentGateway(config, { db, logger, publicBaseUrl });
   const paymentSettings = paymentSettingsFrom(config);
   const scheduler = new InstallmentScheduler({ db, gateway, logger, collector, publicBaseUrl, settings: paymentSettings });
   // Receipts, reminders, officer messages and SMS replies leave through one outbox.

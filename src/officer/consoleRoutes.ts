@@ -26,7 +26,7 @@ import type restify from 'restify';
 import { z } from 'zod';
 import { appendAudit } from '../audit.ts';
 import { describeProblem } from '../http/describeProblem.ts';
-import { RateLimiter } from '../channels/web/rateLimit.ts';
+import { coordinationOf } from '../db/coordination.ts';
 import { importPlacements, PlacementFileError } from '../import/placements.ts';
 import { accountStatusSchema, decideDispute, disputeDecisionSchema, recordAccountStatus } from './accountDecisions.ts';
 import { clearedSessionCookie, consoleRoute, crossSite, parseBody, sendError, sessionCookie, sessionToken, type ConsoleHttpDeps } from './consoleHttp.ts';
@@ -89,8 +89,9 @@ export function registerConsoleRoutes(server: restify.Server, deps: ConsoleRoute
   const queueFeed = new PollingFeed(() => listQueue(db), interval, onFeedError);
   const handoffFeeds = new Map<string, PollingFeed>();
   // Per address and per email: guessing is slow, and one attacker cannot lock a colleague out for long.
-  const signInByAddress = new RateLimiter(20, 20 / 900);
-  const signInByEmail = new RateLimiter(5, 5 / 900);
+  // Shared by every instance on the database: a guesser's requests reach any of them.
+  const signInByAddress = coordinationOf(db).rateLimiter('officer-sign-in:address', 20, 20 / 900);
+  const signInByEmail = coordinationOf(db).rateLimiter('officer-sign-in:email', 5, 5 / 900);
   const route = (options: Parameters<typeof consoleRoute>[1], handler: Parameters<typeof consoleRoute>[2]) => consoleRoute(deps, options, handler);
   // A live stream outlives the request that opened it: it ends when the session does.
   const sessionStillValid = (req: restify.Request) => async () => {
@@ -108,7 +109,7 @@ export function registerConsoleRoutes(server: restify.Server, deps: ConsoleRoute
     const body = signInSchema.safeParse(req.body ?? {});
     if (!body.success) return sendError(res, 400, describeProblem(body.error));
     const email = body.data.email.toLowerCase();
-    for (const limit of [signInByAddress.take(req.socket.remoteAddress ?? 'unknown'), signInByEmail.take(email)]) {
+    for (const limit of [await signInByAddress.take(req.socket.remoteAddress ?? 'unknown'), await signInByEmail.take(email)]) {
       if (!limit.ok) {
         res.setHeader('Retry-After', String(limit.retryAfterSeconds));
         return sendError(res, 429, `Too many sign-in attempts. Wait ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s) and try again.`);
