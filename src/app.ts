@@ -84,7 +84,8 @@ export interface BotParts {
 
 /** The bot and its services, independent of the adapter (tests drive it with a TestAdapter). */
 export function buildBot({ config, db, logger, now = () => new Date() }: AppDeps & { now?: () => Date }): BotParts {
-  const conversationState = new ConversationState(new PrismaStorage(db));
+  // Turns of a conversation are serialized by the turn lock; conditional writes make a stale save fail loudly.
+  const conversationState = new ConversationState(new PrismaStorage(db, { conditionalOnRead: true }));
   const deterministic = new DeterministicRecognizer();
   const services: ConversationServices = {
     db,

@@ -4,6 +4,7 @@ import { ConversationState, TestAdapter, type StoreItems } from 'botbuilder';
 import { openDatabase, type Db } from '../../src/db/database.ts';
 import { ETagConflictError, PrismaStorage } from '../../src/storage/prismaStorage.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
+import { testDatabaseKind } from '../helpers/testDatabaseKind.ts';
 
 let testDb: TestDatabase;
 let storage: PrismaStorage;
@@ -443,5 +444,59 @@ describe('PrismaStorage — with botbuilder ConversationState', () => {
       await conversationState.saveChanges(ctxA); // botbuilder's BotState always writes eTag '*'
     });
     expect((await storage.read([key]))[key]?.value).toBe(3);
+  });
+
+  it('with conditionalOnRead (the service\'s wiring), a stale turn\'s save fails instead of undoing a newer one — on another instance too', async () => {
+    const key = 'test/conversations/Convo1/';
+    // Two instances: each its own storage (and, on PostgreSQL, its own client).
+    const other = testDatabaseKind() === 'postgres' ? await openDatabase(testDb.url, { poolSize: 2 }) : testDb.db;
+    if (other !== testDb.db) extraClients.push(other);
+    const stateA = new ConversationState(new PrismaStorage(testDb.db, { conditionalOnRead: true }));
+    const stateB = new ConversationState(new PrismaStorage(other, { conditionalOnRead: true }));
+    const propA = stateA.createProperty<number>('value');
+    const propB = stateB.createProperty<number>('value');
+    const adapter = new TestAdapter(async () => undefined);
+
+    await adapter.processActivity('one', async (ctx) => {
+      await propA.set(ctx, 1);
+      await stateA.saveChanges(ctx); // creates the key (it was read as absent)
+    });
+    let stale: unknown;
+    await adapter.processActivity('A', async (ctxA) => {
+      await propA.get(ctxA);
+      await adapter.processActivity('B', async (ctxB) => {
+        await propB.set(ctxB, 2);
+        await stateB.saveChanges(ctxB);
+      });
+      await propA.set(ctxA, 3);
+      stale = await stateA.saveChanges(ctxA).catch((error: unknown) => error);
+    });
+    expect(stale).toBeInstanceOf(ETagConflictError);
+    expect((await storage.read([key]))[key]?.value).toBe(2);
+    // The next turn reads afresh and saves normally.
+    await adapter.processActivity('C', async (ctx) => {
+      await propA.set(ctx, 4);
+      await stateA.saveChanges(ctx);
+    });
+    expect((await storage.read([key]))[key]?.value).toBe(4);
+  });
+
+  it('with conditionalOnRead, two first turns that both found no state cannot both create it', async () => {
+    const key = 'test/conversations/Convo1/';
+    const stateA = new ConversationState(new PrismaStorage(testDb.db, { conditionalOnRead: true }));
+    const stateB = new ConversationState(new PrismaStorage(testDb.db, { conditionalOnRead: true }));
+    const adapter = new TestAdapter(async () => undefined);
+    let second: unknown;
+    await adapter.processActivity('A', async (ctxA) => {
+      await stateA.createProperty<string>('who').get(ctxA);
+      await adapter.processActivity('B', async (ctxB) => {
+        await stateB.createProperty<string>('who').set(ctxB, 'B');
+        await stateB.saveChanges(ctxB);
+      });
+      await stateA.createProperty<string>('who').set(ctxA, 'A');
+      second = await stateA.saveChanges(ctxA).catch((error: unknown) => error);
+    });
+    expect(second).toBeInstanceOf(ETagConflictError);
+    expect((await storage.read([key]))[key]?.who).toBe('B');
   });
 });
