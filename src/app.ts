@@ -150,6 +150,7 @@ export function createApp(deps: AppDeps): App {
     },
     smsWeeklyCap: config.SMS_WEEKLY_CAP,
     intervalMs: config.OUTBOX_INTERVAL_MS,
+    leaseMs: config.WORK_LEASE_SECONDS * 1000,
   });
 
   const noticeSweep = new NoticeSweep({ db, logger });

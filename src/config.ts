@@ -70,6 +70,11 @@ export const configSchema = z.object({
   ),
   /** Most bot-initiated SMS per account in any 7 days (replies to the debtor's own texts do not count). */
   SMS_WEEKLY_CAP: z.coerce.number({ message: 'expected a whole number of messages' }).int().min(0).default(7),
+  /**
+   * How long an outbox message or an installment claimed by one instance stays with it; after that
+   * another instance takes the work over (the first one died). Must outlast one send or charge.
+   */
+  WORK_LEASE_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(2).max(3600).default(300),
   /** How often the outbox worker looks for messages due (ms). */
   OUTBOX_INTERVAL_MS: z.coerce.number({ message: 'expected milliseconds' }).int().positive().default(1000),
   /** How often open website chat streams check the database for activities they were not told about (the fallback behind notifications). */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createApp } from './app.ts';
 import { ConfigError, DEV_IDENTITY_HASH_KEY, loadConfig } from './config.ts';
+import { coordinationOf } from './db/coordination.ts';
 import { databaseKindOf, openDatabaseForService } from './db/database.ts';
 import { seedDemoDataIfEmpty } from './import/demoData.ts';
 import { seedDemoOfficersIfNone } from './officer/demoOfficers.ts';
@@ -18,10 +19,13 @@ async function main(): Promise<void> {
   // SQLite migrates itself here; PostgreSQL refuses to start while migrations are pending.
   const db = await openDatabaseForService(config.DATABASE_URL, { logger, poolSize: config.DATABASE_POOL_SIZE, lockConnections: config.DATABASE_LOCK_CONNECTIONS });
   if (config.DEMO_DATA) {
-    await seedDemoDataIfEmpty(db, config.IDENTITY_HASH_KEY, logger);
-    if (config.NODE_ENV !== 'production' && (await seedDemoOfficersIfNone(db))) {
-      logger.info('Demo console accounts created (see the README); create real ones with npm run officer:add');
-    }
+    // Instances starting together on an empty database: one imports, the others find it done.
+    await coordinationOf(db).withLock('demo-data', async () => {
+      await seedDemoDataIfEmpty(db, config.IDENTITY_HASH_KEY, logger);
+      if (config.NODE_ENV !== 'production' && (await seedDemoOfficersIfNone(db))) {
+        logger.info('Demo console accounts created (see the README); create real ones with npm run officer:add');
+      }
+    });
   }
 
   const app = createApp({ config, db, logger });

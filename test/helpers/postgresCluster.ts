@@ -7,10 +7,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from '../../scripts/lib/instances.ts';
 import { postgresBinDir } from './systemPackages.ts';
 
 export interface PostgresCluster {
@@ -18,17 +18,6 @@ export interface PostgresCluster {
   /** A connection URL for `database` on this cluster (superuser `postgres`, no password). */
   url(database: string): string;
   stop(): void;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function osUser(name: string): { uid: number; gid: number } | null {

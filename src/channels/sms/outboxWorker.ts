@@ -142,8 +142,11 @@ export class OutboxWorker {
       take: this.batchSize,
       select: { id: true },
     });
+    // Each lease starts when its claim is made (`now` plus the time this pass has taken so far), so
+    // the last message of a long pass is not claimed with a lease that has nearly run out.
+    const passStarted = Date.now();
     for (const { id } of candidates) {
-      const lease = new Date(now.getTime() + this.leaseMs);
+      const lease = new Date(now.getTime() + (Date.now() - passStarted) + this.leaseMs);
       const claim = await this.db.outboxMessage.updateMany({ where: { id, ...claimable }, data: { status: 'sending', lockedUntil: lease } });
       if (claim.count !== 1) continue; // another worker has it
       result.claimed += 1;

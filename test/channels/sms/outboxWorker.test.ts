@@ -336,6 +336,21 @@ describe('leases: two workers never send the same message', () => {
     }
   }, 60_000);
 
+  it('a long pass claims its last messages with a full lease: another worker does not take one over while it is being sent', async () => {
+    for (let i = 1; i <= 3; i++) await enqueue({ kind: 'reply', botInitiated: false, body: `m${i}` });
+    provider.delayMs = 400;
+    const now = new Date('2026-01-15T17:00:00Z');
+    let other: Promise<OutboxRunResult> | undefined;
+    provider.onSend = async (request) => {
+      // While m3 goes out (claimed at least 800 ms into the pass), a second worker looks 1.1 s later
+      // than the pass's start: past a lease counted from the start, within one counted from the claim.
+      if (request.body === 'm3' && !other) await (other = harness.worker({ leaseMs: 1_000 }).runOnce(new Date(now.getTime() + 1_100)));
+    };
+    await harness.worker({ leaseMs: 1_000 }).runOnce(now);
+    expect((await other)?.claimed).toBe(0);
+    expect(provider.sent.map((m) => m.body)).toEqual(['m1', 'm2', 'm3']);
+  });
+
   it('a message whose worker died mid-send is taken over when the lease runs out, not before', async () => {
     const message = await enqueue({ kind: 'reply', botInitiated: false });
     await harness.db.outboxMessage.update({ where: { id: message.id }, data: { status: 'sending', lockedUntil: new Date('2026-01-15T17:05:00Z') } });
