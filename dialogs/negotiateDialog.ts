@@ -121,7 +121,8 @@ export class NegotiateDialog extends Dialog {
       text,
       format: formatterFor(text.locale, account.currency),
       policy,
-      ctx: { policy, hardship: session.hardship === true, balance: account.balance, currency: account.currency, today },
+      // Hardship reported in this chat, or recorded on the account (an earlier chat, or an officer): issue #15.
+      ctx: { policy, hardship: session.hardship === true || account.hardship, balance: account.balance, currency: account.currency, today },
       now,
     };
   }

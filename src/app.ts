@@ -40,7 +40,8 @@ import { SmsDeliverer } from './channels/sms/smsDeliverer.ts';
 import { registerDirectLineRoutes } from './channels/web/directLineRoutes.ts';
 import { registerWebChatPage } from './channels/web/webChatPage.ts';
 import { webDeliverer } from './channels/web/webDeliverer.ts';
-import { PLACEMENT_UPLOAD_PATH, registerConsoleRoutes, type ConsoleRoutes } from './officer/consoleRoutes.ts';
+import { registerConsoleRoutes, type ConsoleRoutes } from './officer/consoleRoutes.ts';
+import { PLACEMENT_UPLOAD_PATH } from './officer/supervisorRoutes.ts';
 import { registerConsolePage } from './officer/consolePage.ts';
 import { NoticeSweep } from './notices/noticeSweep.ts';
 

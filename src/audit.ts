@@ -38,7 +38,23 @@ export type AuditType =
   | 'plan.offer_declined'
   | 'dispute.verified'
   | 'dispute.closed'
-  | 'placement.uploaded';
+  | 'placement.uploaded'
+  | 'officer.notice.withheld'
+  | 'plan.offered'
+  | 'hardship.recorded'
+  | 'hardship.cleared'
+  | 'note.added'
+  | 'follow_up.scheduled'
+  | 'follow_up.closed'
+  | 'handoff.assigned'
+  | 'officer.created'
+  | 'officer.disabled'
+  | 'officer.enabled'
+  | 'officer.password_reset'
+  | 'officer.password_changed'
+  | 'settings.waiting_targets'
+  | 'canned_reply.saved'
+  | 'canned_reply.deleted';
 
 export interface AuditEntry {
   type: AuditType;

@@ -70,8 +70,12 @@ export async function recordReportedStatus(db: Db, where: Where & { status: Repo
   });
 }
 
+/** Hardship the debtor reported: an account flag, so every later conversation (and the officer) knows it. */
 export async function recordHardship(db: Db, where: Where): Promise<void> {
-  await appendAudit(db, { type: 'hardship.reported', actor: 'debtor', accountId: where.accountId, conversationId: where.conversationId, detail: { channel: where.channel } });
+  await db.$transaction(async (tx) => {
+    await tx.account.update({ where: { id: where.accountId }, data: { hardship: true } });
+    await appendAudit(tx, { type: 'hardship.reported', actor: 'debtor', accountId: where.accountId, conversationId: where.conversationId, detail: { channel: where.channel } });
+  });
 }
 
 export type PauseReason = 'dispute' | 'cease' | 'attorney' | ReportedStatus;

@@ -10,7 +10,10 @@
  *   and neither is the debtor's own attorney ("please have your attorney call us"). Blocking on a
  *   time-barred account (1006.26(b): never threaten suit there); elsewhere a warning, because a
  *   threat is lawful only when the action is intended and allowed (1692e(5), 1006.18(c)(5)).
- * - amount_mismatch: a money amount that is none of `knownAmounts`. A number counts as money when
+ * - amount_mismatch: a money amount that is none of `knownAmounts` and that the creditor's policy
+ *   (`policy`) does not allow for this balance: an installment amount inside the plan limits, a
+ *   settlement at or above the floor — under the hardship limits when the account has hardship
+ *   recorded (an amount that only hardship allows says so). A number counts as money when
  *   it has a currency sign or word ("$20", "US$ 20", "20 dollars"), a decimal part ("1085.50") or
  *   thousands separators ("1,085", "1.085,00"); plain integers, dates, times, phone and account
  *   numbers, percentages and counts ("30 days") are not amounts. Zero is always allowed.
@@ -18,18 +21,21 @@
  *   BLOCKING: an officer must never send a card number, so the draft has to be edited. Its
  *   excerpt is left out so the number is not copied anywhere; every other check reads the text
  *   with card numbers already removed.
- * - pressure: only while the validation period is open (or not started): urgency and deadlines
- *   that overshadow the debtor's rights (1006.38(b)). Words that are always pressure ("last
- *   chance", "urgente", an offer that "expires" — not a payment that "vence" on a date) count
- *   anywhere; time words that are often innocent ("today",
- *   "right now", "by Friday", "hoy") count only in a sentence about paying or an offer, so "How
- *   can I help you today?" passes and "Pay today" does not. Reassurance ("you don't have to pay
- *   today", "no hay prisa") is not pressure. Not blocking.
+ * - pressure: words that are always pressure ("last chance", "final notice", "act now",
+ *   "última oportunidad", "aviso final", an offer that "expires" — not a payment that "vence" on a
+ *   date) are flagged at any time: false urgency is deceptive (FDCPA 1692e(10), 1692f). While the
+ *   validation period is open (or not started), deadlines that overshadow the debtor's rights are
+ *   flagged too (1006.38(b)): time words that are often innocent ("today", "right now", "by
+ *   Friday", "hoy") count only in a sentence about paying or an offer, so "How can I help you
+ *   today?" passes and "Pay today" does not. Reassurance ("you don't have to pay today", "no hay
+ *   prisa") is not pressure. Not blocking.
  *
  * Warnings come in the order of REPLY_WARNING_CODES, at most one per code, with the first excerpt
  * (taken from the officer's own text, so the console can highlight it).
  */
 import { parseDecimalAmount } from './money.ts';
+import { evaluateOffer } from './negotiation.ts';
+import type { Frequency, NegotiationPolicy } from './policy.ts';
 import { redactCardNumbers } from './redaction.ts';
 import { isValidationPeriodOpen } from './validationPeriod.ts';
 
@@ -51,7 +57,63 @@ export interface ReplyCheckContext {
   account: { currency: string; timeBarred: boolean; validationPeriodEndsAt: Date | null } | null; // null: debtor not verified / no account
   /** Amounts in minor units the officer may mention (balance, itemization figures, plan/installment/settlement amounts, payments) */
   knownAmounts: number[];
+  /** The creditor's policy for this account: amounts inside it pass. Absent: only knownAmounts pass. */
+  policy?: PolicyContext | null;
   now: Date;
+}
+
+export interface PolicyContext {
+  policy: NegotiationPolicy;
+  /** Current balance, minor units. */
+  balance: number;
+  currency: string;
+  /** Hardship is recorded on the account: the hardship limits apply. */
+  hardship: boolean;
+  /** YYYY-MM-DD in the debtor's zone. */
+  today: string;
+}
+
+/** What an amount is offered as, read from its sentence: a settlement, a plan's payment (maybe at a frequency), or either. */
+export interface AmountUse {
+  kinds: Array<'settlement' | 'installments'>;
+  frequency?: Frequency;
+}
+
+const EITHER: AmountUse = { kinds: ['settlement', 'installments'] };
+
+/**
+ * True when the policy lets the creditor offer `minor` for this balance: the balance itself, an
+ * installment amount of a plan inside the limits (at the frequency named, or any allowed one), or
+ * a settlement at or above the floor.
+ */
+export function policyAllowsAmount(minor: number, ctx: PolicyContext, use: AmountUse = EITHER, hardship = ctx.hardship): boolean {
+  if (!Number.isSafeInteger(minor) || minor <= 0 || ctx.balance <= 0 || minor > ctx.balance) return false;
+  if (minor === ctx.balance) return true;
+  const negotiation = { policy: ctx.policy, hardship, balance: ctx.balance, currency: ctx.currency, today: ctx.today };
+  if (use.kinds.includes('settlement') && evaluateOffer({ kind: 'settlement', amount: minor }, negotiation).outcome === 'accept') return true;
+  if (!use.kinds.includes('installments')) return false;
+  const frequencies = use.frequency ? [use.frequency] : ctx.policy.frequencies;
+  return frequencies.some((frequency) => evaluateOffer({ kind: 'installments', amount: minor, frequency }, negotiation).outcome === 'accept');
+}
+
+const SETTLEMENT_CUES = /\b(?:settle\w*|lump[\s-]+sum|one[\s-]+(?:time|off)\s+payment|liquid\w*|pago\s+unico|un\s+solo\s+pago)\b/;
+const INSTALLMENT_CUES =
+  /\b(?:(?:a|per|each|every|al|por|cada)\s+(?:month|week|two\s+weeks|other\s+week|mes|semana|dos\s+semanas|quincena)|monthly|weekly|biweekly|fortnightly|mensual\w*|semanal\w*|quincenal\w*|installments?|cuotas?|plan(?:es)?|plazos?)\b/;
+
+/** How `sentence` (folded) uses its amounts. */
+function amountUse(sentence: string): AmountUse {
+  const settlement = SETTLEMENT_CUES.test(sentence);
+  const installments = INSTALLMENT_CUES.test(sentence);
+  if (settlement === installments) return EITHER;
+  if (settlement) return { kinds: ['settlement'] };
+  const frequency: Frequency | undefined = /\b(?:two\s+weeks|other\s+week|biweekly|fortnightly|dos\s+semanas|quincen\w*)\b/.test(sentence)
+    ? 'biweekly'
+    : /\b(?:week|weekly|semana\w*|semanal\w*)\b/.test(sentence)
+      ? 'weekly'
+      : /\b(?:month|monthly|mes|mensual\w*)\b/.test(sentence)
+        ? 'monthly'
+        : undefined;
+  return { kinds: ['installments'], ...(frequency ? { frequency } : {}) };
 }
 
 // ─── Folding: lower case, no accents, plain quotes and dashes, with a map back to the original ───
@@ -203,8 +265,13 @@ const PRESSURE_ALWAYS = [
   /\bhurry\b/g,
   /\bnow\s+or\s+never\b/g,
   /\b(?:offer|deal|discount)\s+(?:ends|is\s+only\s+(?:valid|good|available))\b/g,
+  /\bimmediate\s+action\b/g,
+  /\btime\s+is\s+running\s+out\b/g,
   /\b(?:ultima|unica)\s+oportunidad\b/g,
-  /\b(?:aviso|oferta)\s+final\b/g,
+  /\b(?:aviso|oferta|advertencia)\s+final\b/g,
+  /\b(?:ultimo\s+aviso|ultima\s+(?:advertencia|notificacion))\b/g,
+  /\bahora\s+o\s+nunca\b/g,
+  /\bse\s+(?:le\s+)?(?:acaba|agota)\s+el\s+tiempo\b/g,
   /\b(?:por\s+)?tiempo\s+limitado\b/g,
   /\bantes\s+de\s+que\s+sea\s+(?:demasiado\s+)?tarde\b/g,
   /\bactue\s+(?:ya|ahora|hoy)\b/g,
@@ -334,17 +401,28 @@ export function checkReply(text: string, ctx: ReplyCheckContext): ReplyWarning[]
 
   const currency = ctx.account?.currency ?? 'USD';
   const known = new Set(ctx.knownAmounts);
-  const unknown = moneyMentions(f, currency).filter((a) => a.minor !== 0 && !known.has(a.minor));
+  const policy = ctx.account === null ? null : (ctx.policy ?? null);
+  const sentenceSpans = sentences(f);
+  const useOf = (a: AmountMention) => {
+    const span = sentenceSpans.find((s) => a.start >= s.start && a.start < s.end);
+    return span ? amountUse(f.slice(span.start, span.end)) : EITHER;
+  };
+  const unknown = moneyMentions(f, currency).filter((a) => a.minor !== 0 && !known.has(a.minor) && !(policy && policyAllowsAmount(a.minor, policy, useOf(a))));
   if (unknown.length > 0) {
     const amounts = [...new Set(unknown.map((a) => excerpt(a)))];
+    const one = amounts.length === 1;
+    // Amounts the hardship terms would allow, on an account without hardship recorded.
+    const hardshipOnly = policy !== null && !policy.hardship && unknown.every((a) => policyAllowsAmount(a.minor, policy, useOf(a), true));
     warnings.set('amount_mismatch', {
       code: 'amount_mismatch',
       blocking: false,
       excerpt: amounts[0],
       message:
         ctx.account === null
-          ? `${quoteList(amounts)}: there is no verified account here to check ${amounts.length === 1 ? 'this amount' : 'these amounts'} against. Do not discuss amounts before the debtor is verified.`
-          : `${quoteList(amounts)} ${amounts.length === 1 ? 'is not an amount' : 'are not amounts'} on this account (balance, itemization, plans, payments). Check the figure before sending.`,
+          ? `${quoteList(amounts)}: there is no verified account here to check ${one ? 'this amount' : 'these amounts'} against. Do not discuss amounts before the debtor is verified.`
+          : hardshipOnly
+            ? `${quoteList(amounts)} ${one ? 'fits' : 'fit'} the creditor's hardship terms only, and no hardship is recorded on this account. If the debtor told you of hardship, record it first; otherwise check the figure.`
+            : `${quoteList(amounts)} ${one ? 'is not an amount' : 'are not amounts'} on this account (balance, itemization, plans, payments) or inside the creditor's policy for this balance. Check the figure before sending.`,
     });
   }
 
@@ -356,10 +434,11 @@ export function checkReply(text: string, ctx: ReplyCheckContext): ReplyWarning[]
     });
   }
 
-  if (isValidationPeriodOpen(ctx.account?.validationPeriodEndsAt ?? null, ctx.now)) {
-    const always = firstHit(f, PRESSURE_ALWAYS, (hit) => !isNegated(f, hit.start));
-    let inContext: Hit | undefined;
-    for (const sentence of sentences(f)) {
+  const rightsOpen = isValidationPeriodOpen(ctx.account?.validationPeriodEndsAt ?? null, ctx.now);
+  const always = firstHit(f, PRESSURE_ALWAYS, (hit) => !isNegated(f, hit.start));
+  let inContext: Hit | undefined;
+  if (rightsOpen) {
+    for (const sentence of sentenceSpans) {
       const s = f.slice(sentence.start, sentence.end);
       if (!PAYMENT_WORDS.test(s) || REASSURANCE.test(s)) continue;
       const hit = firstHit(s, PRESSURE_IN_PAYMENT_CONTEXT, (h) => !isNegated(s, h.start));
@@ -368,16 +447,18 @@ export function checkReply(text: string, ctx: ReplyCheckContext): ReplyWarning[]
         break;
       }
     }
-    const pressure = [always, inContext].filter((h): h is Hit => h !== undefined).sort((a, b) => a.start - b.start)[0];
-    if (pressure) {
-      const words = excerpt(pressure);
-      warnings.set('pressure', {
-        code: 'pressure',
-        blocking: false,
-        excerpt: words,
-        message: `"${words}" pressures the debtor while the validation period is still open: no deadlines, expiring offers or urgency until it ends (12 CFR 1006.38(b)). Remove it.`,
-      });
-    }
+  }
+  const pressure = [always, inContext].filter((h): h is Hit => h !== undefined).sort((a, b) => a.start - b.start)[0];
+  if (pressure) {
+    const words = excerpt(pressure);
+    warnings.set('pressure', {
+      code: 'pressure',
+      blocking: false,
+      excerpt: words,
+      message: rightsOpen
+        ? `"${words}" pressures the debtor while the validation period is still open: no deadlines, expiring offers or urgency until it ends (12 CFR 1006.38(b)). Remove it.`
+        : `"${words}" pressures the debtor: false urgency, a "final" notice or an expiring offer the creditor has not set is deceptive (FDCPA 1692e(10), 1692f). Remove it.`,
+    });
   }
 
   return REPLY_WARNING_CODES.flatMap((code) => {

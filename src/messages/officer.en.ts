@@ -24,6 +24,8 @@ export const officerEn: OfficerCatalogue = {
   proposalCountered: (offer) =>
     `A collections officer has reviewed your proposal. They cannot approve it as it was, but they can offer you these terms instead. ${NOTHING_UNTIL_YES}\n${howToAnswer(offer)}`,
 
+  termsOffered: (offer) => `Here are the terms we talked about, written out so you can check them. ${NOTHING_UNTIL_YES}\n${howToAnswer(offer)}`,
+
   proposalRejected: () =>
     'A collections officer has reviewed your proposal and cannot accept it. Nothing has been agreed or charged. Whenever you like, you can ask me for your payment options again, or type "agent" to talk to a person.',
 

@@ -24,6 +24,8 @@ export const officerEs: OfficerCatalogue = {
   proposalCountered: (offer) =>
     `Un agente de cobranza revisó su propuesta. No puede aprobarla tal como está, pero puede ofrecerle estos términos en su lugar. ${NOTHING_UNTIL_YES}\n${howToAnswer(offer)}`,
 
+  termsOffered: (offer) => `Estos son los términos de los que hablamos, por escrito para que pueda revisarlos. ${NOTHING_UNTIL_YES}\n${howToAnswer(offer)}`,
+
   proposalRejected: () =>
     'Un agente de cobranza revisó su propuesta y no puede aceptarla. No se ha acordado ni cobrado nada. Cuando quiera, puede pedirme de nuevo sus opciones de pago, o escribir "agente" para hablar con una persona.',
 

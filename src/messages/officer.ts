@@ -33,6 +33,8 @@ export interface OfficerCatalogue {
   proposalApproved(offer: OfferFacts): string;
   /** The officer could not approve the proposal and offers other terms: the terms, and how to answer. */
   proposalCountered(offer: OfferFacts): string;
+  /** Terms an officer offers in a conversation they took over (not an answer to a proposal): the terms, and how to answer. */
+  termsOffered(offer: OfferFacts): string;
   /** The officer cannot accept the proposal. */
   proposalRejected(): string;
   /** Before an offer is shown again (after the debtor verified again). */

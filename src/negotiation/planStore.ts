@@ -268,7 +268,7 @@ export async function cancelOpenPlan(
  * Audit events that put a plan on offer. Their detail carries `planId` and `balance` (the balance
  * the terms were made for), read back before the debtor's yes is accepted.
  */
-export const OFFER_AUDIT_TYPES = ['proposal.approved', 'proposal.countered'] as const;
+export const OFFER_AUDIT_TYPES = ['proposal.approved', 'proposal.countered', 'plan.offered'] as const;
 
 export interface NewOffer {
   accountId: string;

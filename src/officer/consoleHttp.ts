@@ -22,6 +22,13 @@ export interface ConsoleHttpDeps {
 
 export const CSRF_HEADER = 'x-csrf-token';
 
+/** The id in a route's :id, or a 404 refusal for anything that cannot be one of our ids. */
+export function idParam(req: restify.Request, name = 'id'): string {
+  const id = String(req.params[name] ?? '');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new ConsoleRefusal(404, 'Not found.');
+  return id;
+}
+
 export function cookieName(secure: boolean): string {
   return secure ? '__Host-officer_session' : 'officer_session';
 }
@@ -80,6 +87,8 @@ export interface RouteOptions {
   role?: OfficerRole;
   /** State-changing: needs the CSRF header and a same-origin request. Default: true for non-GET. */
   mutates?: boolean;
+  /** Open to an officer who still has to replace a temporary password (the session and password routes). */
+  beforePasswordChange?: boolean;
 }
 
 export type ConsoleHandler = (req: restify.Request, res: restify.Response, session: ActiveSession) => Promise<void>;
@@ -90,6 +99,9 @@ export function consoleRoute(deps: ConsoleHttpDeps, options: RouteOptions, handl
       const token = sessionToken(req, deps.secureCookies);
       const session = token ? await findSession(deps.db, token, deps.now()) : null;
       if (!session) return sendError(res, 401, 'Your session has ended. Sign in again.');
+      if (session.mustChangePassword && !options.beforePasswordChange) {
+        return sendError(res, 403, 'Choose a new password first: you signed in with a temporary one.', { mustChangePassword: true });
+      }
       if (options.role === 'supervisor' && session.officer.role !== 'supervisor') {
         return sendError(res, 403, 'Only supervisors can do this.');
       }
@@ -111,4 +123,9 @@ export function consoleRoute(deps: ConsoleHttpDeps, options: RouteOptions, handl
       sendError(res, 500, 'Something went wrong on our side. Try again; if it keeps failing, tell your administrator.');
     }
   };
+}
+
+/** The query string as an object (restify's own query parser is not installed). */
+export function queryOf(req: restify.Request): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(req.getQuery()));
 }

@@ -26,20 +26,18 @@ const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
 };
 
+/** The page's scripts (ES modules, one per page of the console) and its style sheet. */
+export const CONSOLE_SCRIPTS = ['console.js', 'lib.js', 'queue.js', 'handoff.js', 'composer.js', 'account.js', 'reports.js', 'admin.js'] as const;
+
 export function registerConsolePage(server: restify.Server): void {
-  const files = {
-    html: asset('console.html'),
-    js: asset('console.js'),
-    css: asset('console.css'),
-  };
   const send = (res: restify.Response, type: string, body: Buffer, cache: string) => {
     res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': cache, ...SECURITY_HEADERS });
     res.end(body);
   };
   const serve = (type: string, body: Buffer, cache: string) => async (_req: restify.Request, res: restify.Response) => send(res, type, body, cache);
-  const page = serve('text/html; charset=utf-8', files.html, 'no-store');
+  const page = serve('text/html; charset=utf-8', asset('console.html'), 'no-store');
   server.get('/officer', page);
   server.get('/officer/', page);
-  server.get('/officer/assets/console.js', serve('text/javascript; charset=utf-8', files.js, 'no-cache'));
-  server.get('/officer/assets/console.css', serve('text/css; charset=utf-8', files.css, 'no-cache'));
+  for (const name of CONSOLE_SCRIPTS) server.get(`/officer/assets/${name}`, serve('text/javascript; charset=utf-8', asset(name), 'no-cache'));
+  server.get('/officer/assets/console.css', serve('text/css; charset=utf-8', asset('console.css'), 'no-cache'));
 }

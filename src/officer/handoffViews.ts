@@ -1,14 +1,18 @@
 /**
- * What the console shows: the queue of escalations, and one escalation with its conversation
- * (the redacted transcript), the account summary and the audit trail. Read-only queries.
+ * What the console shows: the queue of escalations (with the follow-ups that are due), and one
+ * escalation with its conversation (the redacted transcript), what may be sent to the debtor now
+ * (the safety rail), the account summary and the audit trail. Read-only queries.
  * Identity factors are stored only as hashes and are never selected here.
  */
 import type { Db } from '../db/database.ts';
-import { itemize } from '../domain/itemization.ts';
-import { isValidationPeriodOpen } from '../domain/validationPeriod.ts';
-import { collectionPauseReason } from '../accounts/rights.ts';
+import { resolveZones } from '../domain/quietHours.ts';
 import { OPEN_HANDOFF_STATUSES } from '../handoff/queue.ts';
+import { phoneOfSmsConversation } from '../channels/sms/recipients.ts';
+import { accountPart, actorName, officerNames } from './accountViews.ts';
+import { dueFollowUps, type DueFollowUp } from './accountWork.ts';
+import { contactPermission } from './contact.ts';
 import { proposalOf } from './proposals.ts';
+import { bandOf, waitingTargets, type WaitingTargets } from './waitingTargets.ts';
 
 export interface QueueItem {
   handoffId: string;
@@ -20,8 +24,21 @@ export interface QueueItem {
   channel: string | null;
   createdAt: string;
   officer: { id: string; name: string } | null;
+  assignee: { id: string; name: string } | null;
   debtor: string | null;
   accountNumber: string | null;
+  accountId: string | null;
+  /** Account flags that stop contact (cease, attorney, SMS opt-out): shown in the row before anyone opens it. */
+  doNotContact: string[];
+  /** Minutes this priority may wait (the agency's target). */
+  targetMinutes: number;
+}
+
+export interface QueueView {
+  items: QueueItem[];
+  /** Promises and call-backs whose date has come. */
+  followUps: DueFollowUp[];
+  targets: WaitingTargets;
 }
 
 function reasonsOf(detailJson: string, reason: string): string[] {
@@ -33,8 +50,16 @@ function reasonsOf(detailJson: string, reason: string): string[] {
   }
 }
 
+/** The queue page: open escalations, due follow-ups and the waiting-time targets. */
+export async function queueView(db: Db, now: Date): Promise<QueueView> {
+  const targets = await waitingTargets(db);
+  const [items, followUps] = await Promise.all([listQueue(db, targets), dueFollowUps(db, now)]);
+  return { items, followUps, targets };
+}
+
 /** Open escalations: waiting ones first (most urgent, then longest waiting), then those being handled. */
-export async function listQueue(db: Db): Promise<QueueItem[]> {
+export async function listQueue(db: Db, targets?: WaitingTargets): Promise<QueueItem[]> {
+  const target = targets ?? (await waitingTargets(db));
   const rows = await db.handoff.findMany({
     where: { status: { in: [...OPEN_HANDOFF_STATUSES] } },
     orderBy: [{ priority: 'asc' }, { createdAt: 'asc' }],
@@ -47,8 +72,9 @@ export async function listQueue(db: Db): Promise<QueueItem[]> {
       status: true,
       createdAt: true,
       officer: { select: { id: true, name: true } },
+      assignee: { select: { id: true, name: true } },
       conversation: { select: { channel: true } },
-      account: { select: { firstName: true, lastName: true, accountNumber: true } },
+      account: { select: { id: true, firstName: true, lastName: true, accountNumber: true, ceaseCommunication: true, attorneyRepresented: true, smsOptOut: true } },
     },
   });
   const items = rows.map((h) => ({
@@ -60,8 +86,18 @@ export async function listQueue(db: Db): Promise<QueueItem[]> {
     channel: h.conversation?.channel ?? null,
     createdAt: h.createdAt.toISOString(),
     officer: h.officer,
+    assignee: h.assignee,
     debtor: h.account ? `${h.account.firstName} ${h.account.lastName}` : null,
     accountNumber: h.account?.accountNumber ?? null,
+    accountId: h.account?.id ?? null,
+    doNotContact: h.account
+      ? [
+          ...(h.account.ceaseCommunication ? ['cease'] : []),
+          ...(h.account.attorneyRepresented ? ['attorney'] : []),
+          ...(h.account.smsOptOut && h.conversation?.channel === 'sms' ? ['sms_opted_out'] : []),
+        ]
+      : [],
+    targetMinutes: target[bandOf(h.priority)],
   }));
   return [...items.filter((i) => i.status === 'queued'), ...items.filter((i) => i.status !== 'queued')];
 }
@@ -70,11 +106,12 @@ export type HandoffView = NonNullable<Awaited<ReturnType<typeof handoffView>>>;
 
 /** One escalation in full, or null when there is no such handoff. */
 export async function handoffView(db: Db, handoffId: string, now: Date) {
-  const handoff = await db.handoff.findUnique({ where: { id: handoffId }, include: { officer: { select: { id: true, name: true } } } });
+  const handoff = await db.handoff.findUnique({ where: { id: handoffId }, include: { officer: { select: { id: true, name: true } }, assignee: { select: { id: true, name: true } } } });
   if (!handoff) return null;
-  const [conversation, account] = await Promise.all([
-    handoff.conversationId ? conversationPart(db, handoff.conversationId) : null,
+  const [conversation, account, targets] = await Promise.all([
+    handoff.conversationId ? conversationPart(db, handoff.conversationId, now) : null,
     handoff.accountId ? accountPart(db, handoff.accountId, now) : null,
+    waitingTargets(db),
   ]);
   const audit = await db.auditEvent.findMany({
     where: {
@@ -86,6 +123,7 @@ export async function handoffView(db: Db, handoffId: string, now: Date) {
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: 200,
   });
+  const names = await officerNames(db, audit.map((e) => e.actor));
   return {
     handoff: {
       id: handoff.id,
@@ -97,6 +135,8 @@ export async function handoffView(db: Db, handoffId: string, now: Date) {
       /** The debtor's plan proposal under review, when this is one. */
       proposal: proposalOf(handoff),
       officer: handoff.officer,
+      assignee: handoff.assignee,
+      targetMinutes: targets[bandOf(handoff.priority)],
       outcome: handoff.outcome,
       createdAt: handoff.createdAt.toISOString(),
       acceptedAt: handoff.acceptedAt?.toISOString() ?? null,
@@ -105,11 +145,18 @@ export async function handoffView(db: Db, handoffId: string, now: Date) {
     },
     conversation,
     account,
-    audit: audit.map((e) => ({ id: e.id, type: e.type, actor: e.actor, at: e.createdAt.toISOString(), detail: JSON.parse(e.detailJson) as Record<string, unknown> })),
+    audit: audit.map((e) => ({
+      id: e.id,
+      type: e.type,
+      actor: e.actor,
+      actorName: actorName(e.actor, names),
+      at: e.createdAt.toISOString(),
+      detail: JSON.parse(e.detailJson) as Record<string, unknown>,
+    })),
   };
 }
 
-async function conversationPart(db: Db, conversationId: string) {
+async function conversationPart(db: Db, conversationId: string, now: Date) {
   const conversation = await db.conversation.findUnique({ where: { id: conversationId }, include: { officer: { select: { id: true, name: true } } } });
   if (!conversation) return null;
   // The newest 500 messages, shown oldest first.
@@ -122,9 +169,15 @@ async function conversationPart(db: Db, conversationId: string) {
     take: 50,
     select: { id: true, body: true, status: true, deliveryStatus: true, createdAt: true },
   });
+  const phone = conversation.channel === 'sms' ? phoneOfSmsConversation(conversation.externalId) : null;
+  const phoneZones = phone ? resolveZones({ phone }) : null;
   return {
     id: conversation.id,
     channel: conversation.channel,
+    /** What may be sent to this debtor now, and why not (the console shows it before the officer acts). */
+    contact: await contactPermission(db, conversation, now),
+    /** An unverified SMS debtor's zone from the area code, when it is one zone. */
+    phoneTimeZone: phoneZones && phoneZones.source !== 'unknown' && phoneZones.zones.length === 1 ? phoneZones.zones[0]! : null,
     holder: conversation.holder,
     officer: conversation.officer,
     language: conversation.language,
@@ -133,79 +186,5 @@ async function conversationPart(db: Db, conversationId: string) {
     messages: messages.map((m) => ({ id: m.id, author: m.author, direction: m.direction, text: m.text, at: m.createdAt.toISOString() })),
     /** Delivery of the officer side's messages (pending, held for quiet hours, sent, cancelled after an opt-out…). */
     deliveries: officerOutbox.map((o) => ({ id: o.id, status: o.status, deliveryStatus: o.deliveryStatus, at: o.createdAt.toISOString(), preview: o.body.slice(0, 80) })),
-  };
-}
-
-async function accountPart(db: Db, accountId: string, now: Date) {
-  const account = await db.account.findUnique({
-    where: { id: accountId },
-    include: {
-      creditor: { select: { name: true } },
-      disputes: { orderBy: { createdAt: 'desc' } },
-      plans: { orderBy: { createdAt: 'desc' }, include: { installments: { orderBy: { seq: 'asc' } } } },
-      payments: { orderBy: { createdAt: 'desc' }, take: 100 },
-      consents: { orderBy: { givenAt: 'desc' } },
-      notices: { orderBy: { deliveredAt: 'desc' } },
-    },
-  });
-  if (!account) return null;
-  const item = itemize(account);
-  return {
-    id: account.id,
-    accountNumber: account.accountNumber,
-    name: `${account.firstName} ${account.lastName}`,
-    address: account.address,
-    zip: account.zip,
-    phone: account.phone,
-    email: account.email,
-    timeZone: account.timeZone,
-    language: account.language,
-    creditor: account.creditor.name,
-    originalCreditor: account.originalCreditor,
-    currency: account.currency,
-    itemization: { ...item, itemizationDate: item.itemizationDate.toISOString().slice(0, 10) },
-    placedAt: account.placedAt.toISOString(),
-    validationPeriodEndsAt: account.validationPeriodEndsAt?.toISOString() ?? null,
-    validationPeriodOpen: isValidationPeriodOpen(account.validationPeriodEndsAt, now),
-    pauseReason: collectionPauseReason(account),
-    flags: {
-      disputed: account.disputed,
-      ceaseCommunication: account.ceaseCommunication,
-      attorneyRepresented: account.attorneyRepresented,
-      bankruptcy: account.bankruptcy,
-      deceased: account.deceased,
-      activeMilitary: account.activeMilitary,
-      identityTheft: account.identityTheft,
-      timeBarred: account.timeBarred,
-      smsOptOut: account.smsOptOut,
-      verificationLocked: account.verificationLockedUntil !== null && account.verificationLockedUntil > now,
-    },
-    attorney: account.attorneyRepresented ? { name: account.attorneyName, contact: account.attorneyContact } : null,
-    disputes: account.disputes.map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      words: d.words,
-      channel: d.channel,
-      status: d.status,
-      createdAt: d.createdAt.toISOString(),
-      resolvedAt: d.resolvedAt?.toISOString() ?? null,
-    })),
-    plans: account.plans.map((p) => ({
-      id: p.id,
-      kind: p.kind,
-      status: p.status,
-      total: p.total,
-      currency: p.currency,
-      frequency: p.frequency,
-      downPayment: p.downPayment,
-      hardship: p.hardship,
-      authorizedAt: p.authorizedAt?.toISOString() ?? null,
-      authorizedChannel: p.authorizedChannel,
-      offeredBy: p.offeredBy,
-      installments: p.installments.map((i) => ({ seq: i.seq, dueDate: i.dueDate.toISOString().slice(0, 10), amount: i.amount, status: i.status })),
-    })),
-    payments: account.payments.map((p) => ({ id: p.id, amount: p.amount, currency: p.currency, status: p.status, provider: p.provider, at: p.createdAt.toISOString() })),
-    consents: account.consents.map((c) => ({ kind: c.kind, channel: c.channel, givenAt: c.givenAt.toISOString(), withdrawnAt: c.withdrawnAt?.toISOString() ?? null })),
-    notices: account.notices.map((n) => ({ kind: n.kind, channel: n.channel, deliveredAt: n.deliveredAt.toISOString(), firstViewedAt: n.firstViewedAt?.toISOString() ?? null })),
   };
 }

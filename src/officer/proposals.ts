@@ -20,7 +20,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '../db/database.ts';
 import type { Account, Conversation, Creditor, Handoff } from '../db/generated/client.ts';
 import { appendAudit } from '../audit.ts';
-import { collectionPauseReason, type PauseReason } from '../accounts/rights.ts';
+import { collectionPauseReason } from '../accounts/rights.ts';
 import {
   checkPlanAgainstPolicy,
   daysBetween,
@@ -39,6 +39,8 @@ import { officerMessagesFor } from '../messages/officer.ts';
 import { OPEN_PLAN_STATUSES, storeOfferedPlan } from '../negotiation/planStore.ts';
 import { formatterFor, planView } from '../negotiation/views.ts';
 import { addressOf, sendToDebtor } from './debtorMessages.ts';
+import { contactPermission, contactRefusal } from './contact.ts';
+import { PAUSE_LABELS } from './labels.ts';
 import { OPEN_HANDOFF_STATUSES } from '../handoff/queue.ts';
 
 /** More installments than this are refused (a typo, not a plan). */
@@ -55,13 +57,15 @@ export const counterTermsSchema = z
     total: cents('The total').optional(),
     /** Installments: paid first, on firstDate (0 or absent: none). */
     downPayment: z.number({ error: 'The down payment must be a number of cents' }).int({ error: 'The down payment must be a whole number of cents' }).min(0, { error: 'The down payment cannot be negative' }).optional(),
-    /** Installments: how many, the down payment not counted. */
+    /** Installments: how many, the down payment not counted (or give installmentAmount instead). */
     count: z
       .number({ error: 'The number of installments must be a number' })
       .int({ error: 'The number of installments must be a whole number' })
       .min(1, { error: 'A plan has at least 1 installment' })
       .max(MAX_COUNTER_INSTALLMENTS, { error: `A plan has at most ${MAX_COUNTER_INSTALLMENTS} installments` })
       .optional(),
+    /** Installments: the amount of each payment in cents, the last one being what is left (instead of count). */
+    installmentAmount: cents('The amount per payment').optional(),
     frequency: z.enum(FREQUENCIES, { error: 'frequency must be weekly, biweekly or monthly' }).optional(),
     /** The first payment's date. */
     firstDate: z.string({ error: 'Give the first payment date as YYYY-MM-DD' }).refine(isIsoDate, { error: 'Give the first payment date as YYYY-MM-DD' }),
@@ -71,9 +75,11 @@ export const counterTermsSchema = z
       ctx.addIssue({ code: 'custom', path: ['total'], message: 'A settlement needs the amount the creditor accepts (total)' });
     }
     if (terms.kind === 'installments') {
-      if (terms.count === undefined) ctx.addIssue({ code: 'custom', path: ['count'], message: 'An installment plan needs the number of installments (count)' });
+      if ((terms.count === undefined) === (terms.installmentAmount === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['count'], message: 'An installment plan needs either the number of installments (count) or the amount per payment (installmentAmount), not both' });
+      }
       if (terms.frequency === undefined) ctx.addIssue({ code: 'custom', path: ['frequency'], message: 'An installment plan needs a frequency: weekly, biweekly or monthly' });
-    } else if (terms.count !== undefined || terms.frequency !== undefined || (terms.downPayment ?? 0) > 0) {
+    } else if (terms.count !== undefined || terms.installmentAmount !== undefined || terms.frequency !== undefined || (terms.downPayment ?? 0) > 0) {
       ctx.addIssue({ code: 'custom', path: ['kind'], message: 'Only an installment plan has a down payment, a count or a frequency' });
     }
   });
@@ -102,6 +108,7 @@ export type ProposalRefusalCode =
   | 'crisis'
   | 'no_account'
   | 'unreachable'
+  | 'no_contact'
   | 'paused'
   | 'open_plan'
   | 'no_terms'
@@ -118,6 +125,7 @@ const REFUSAL_STATUS: Record<ProposalRefusalCode, 400 | 403 | 404 | 409 | 422> =
   crisis: 409,
   no_account: 409,
   unreachable: 409,
+  no_contact: 409,
   paused: 409,
   open_plan: 409,
   no_terms: 422,
@@ -148,7 +156,7 @@ export interface ProposalDecisionRequest {
 }
 
 /** Thrown inside the transaction to roll it back; returned as a refusal. */
-class Refusal extends Error {
+export class Refusal extends Error {
   constructor(
     readonly code: ProposalRefusalCode,
     message: string,
@@ -214,7 +222,9 @@ async function decide(tx: Tx, { handoffId, officerId, decision, now }: ProposalD
     throw new Refusal('unreachable', 'This conversation is not on the website chat or SMS, so the debtor cannot be told here. Contact them by phone or mail and resolve the escalation.');
   }
   const pause = collectionPauseReason(account);
-  if (pause) throw new Refusal('paused', `Collection on this account is paused (${PAUSE_WORDS[pause]}): nothing about payment can be sent. Resolve the escalation instead.`);
+  if (pause) throw new Refusal('paused', `Collection on this account is paused (${PAUSE_LABELS[pause]}): nothing about payment can be sent. Resolve the escalation instead.`);
+  const contact = await contactPermission(tx, conversation, now);
+  if (contact.allowed === 'none') throw new Refusal('no_contact', `${contactRefusal(contact)} Resolve the escalation instead.`);
   if ((await tx.plan.count({ where: { accountId: account.id, status: { in: [...OPEN_PLAN_STATUSES] } } })) > 0) {
     throw new Refusal('open_plan', 'The debtor has agreed a plan since the proposal. Cancel that plan first, or resolve the escalation.');
   }
@@ -248,7 +258,7 @@ async function decide(tx: Tx, { handoffId, officerId, decision, now }: ProposalD
   return { ok: true, decision: decision.kind, handoffId, planId, outboxId, message: body, violations };
 }
 
-interface Offered {
+export interface Offered {
   body: string;
   planId: string | null;
   violations: PolicyViolation[];
@@ -268,20 +278,36 @@ async function makeOffer(
     now: Date;
   },
 ): Promise<Offered> {
-  const { proposal, account, decision, now } = input;
-  const today = calendarDateInZone(now, account.timeZone ?? DEFAULT_TIME_ZONE);
+  const { proposal, account, decision } = input;
   const plan = decision.kind === 'approve' ? approvedPlan(proposal, account) : counterPlan(decision.terms, account);
-  const violations = checkPlanAgainstPolicy(plan, parsePolicy(account.creditor.policyJson), { hardship: proposal.hardship, today });
-  assertOfferable(plan, violations, account, today, decision.kind);
-  const body = offerText(plan, decision.kind, input.language, account, now);
-  const stored = await storeOfferedPlan(tx, {
-    accountId: account.id,
-    plan,
-    hardship: proposal.hardship,
-    offeredBy: input.officerId,
-    offerText: body,
-    conversationId: input.conversationId,
-  });
+  return offerPlan(tx, { ...input, plan, hardship: proposal.hardship, kind: decision.kind });
+}
+
+/**
+ * An officer's terms offered to the debtor — one way for every path (an approved or countered
+ * proposal, terms agreed in a takeover): judged against the policy (under the hardship limits when
+ * `hardship`), refused when they could not be honestly offered, written in the catalogue's words,
+ * stored as an 'offered' plan with that exact text. Returns the text, the plan and the audit detail.
+ */
+export async function offerPlan(
+  tx: Tx,
+  input: {
+    plan: PlanTerms;
+    account: AccountWithCreditor;
+    hardship: boolean;
+    kind: 'approve' | 'counter' | 'offer';
+    conversationId: string;
+    officerId: string;
+    language: Language;
+    now: Date;
+  },
+): Promise<Offered> {
+  const { plan, account, hardship, now } = input;
+  const today = calendarDateInZone(now, account.timeZone ?? DEFAULT_TIME_ZONE);
+  const violations = checkPlanAgainstPolicy(plan, parsePolicy(account.creditor.policyJson), { hardship, today });
+  assertOfferable(plan, violations, account, today, input.kind === 'approve' ? 'approve' : 'counter');
+  const body = offerText(plan, input.kind, input.language, account, now);
+  const stored = await storeOfferedPlan(tx, { accountId: account.id, plan, hardship, offeredBy: input.officerId, offerText: body, conversationId: input.conversationId });
   // `planId` and `balance` are read back when the debtor answers (planStore OFFER_AUDIT_TYPES).
   const auditDetail = {
     planId: stored.planId,
@@ -293,22 +319,12 @@ async function makeOffer(
     downPayment: plan.downPayment,
     frequency: plan.frequency,
     firstDueDate: plan.firstDate,
-    hardship: proposal.hardship,
+    hardship,
     violations: violations.map((v) => v.limit),
     ...(stored.declinedOffers.length > 0 ? { declinedOffers: stored.declinedOffers } : {}),
   };
   return { body, planId: stored.planId, violations, auditDetail };
 }
-
-const PAUSE_WORDS: Record<PauseReason, string> = {
-  dispute: 'the debt is disputed',
-  cease: 'the debtor asked us to stop contact',
-  attorney: 'the debtor is represented by an attorney',
-  bankruptcy: 'bankruptcy reported',
-  deceased: 'debtor reported deceased',
-  military: 'active military duty reported',
-  identity_theft: 'identity theft reported',
-};
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // The proposal under review
@@ -374,7 +390,7 @@ export function proposalOf(handoff: Pick<Handoff, 'detailJson'>): StoredProposal
 // Terms
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 
-type AccountWithCreditor = Account & { creditor: Creditor };
+export type AccountWithCreditor = Account & { creditor: Creditor };
 
 /** The debtor's own terms, exactly as the officer reviewed them. */
 function approvedPlan(proposal: StoredProposal, account: Account): PlanTerms {
@@ -404,7 +420,7 @@ function approvedPlan(proposal: StoredProposal, account: Account): PlanTerms {
 }
 
 /** The officer's terms, built by the plan builders for the account's current balance. */
-function counterPlan(terms: CounterTerms, account: Account): PlanTerms {
+export function counterPlan(terms: CounterTerms, account: Account): PlanTerms {
   const { balance, currency } = account;
   const money = (minor: number) => formatMoney(minor, currency, 'en-US');
   if (balance <= 0) throw new Refusal('invalid_terms', 'There is no balance left on this account.');
@@ -419,7 +435,10 @@ function counterPlan(terms: CounterTerms, account: Account): PlanTerms {
     }
     const downPayment = terms.downPayment ?? 0;
     if (downPayment >= balance) throw new Refusal('invalid_terms', `The down payment must be less than the balance, ${money(balance)}. For one payment choose pay in full.`);
-    return installmentPlan({ balance, currency, frequency: terms.frequency!, firstDate: terms.firstDate, count: terms.count!, downPayment });
+    const split = terms.installmentAmount !== undefined ? { installmentAmount: terms.installmentAmount } : { count: terms.count! };
+    const plan = installmentPlan({ balance, currency, frequency: terms.frequency!, firstDate: terms.firstDate, downPayment, ...split });
+    if (plan.installmentCount > MAX_COUNTER_INSTALLMENTS) throw new Refusal('invalid_terms', `These terms need ${plan.installmentCount} payments; at most ${MAX_COUNTER_INSTALLMENTS} can be scheduled. Choose a larger amount per payment.`);
+    return plan;
   } catch (error) {
     if (error instanceof RangeError) {
       throw new Refusal('invalid_terms', `These terms cannot be scheduled: ${error.message}. Try fewer installments or a smaller down payment.`);
@@ -449,18 +468,18 @@ function assertOfferable(plan: PlanTerms, violations: PolicyViolation[], account
   }
 }
 
-function languageOf(conversation: Pick<Conversation, 'language'>, account: Pick<Account, 'language'>): Language {
+export function languageOf(conversation: Pick<Conversation, 'language'>, account: Pick<Account, 'language'>): Language {
   if (isLanguage(conversation.language)) return conversation.language;
   return isLanguage(account.language) ? account.language : 'en';
 }
 
-/** The exact offer the debtor reads: the officer's decision, the negotiation recap, how to answer. */
-function offerText(plan: PlanTerms, kind: 'approve' | 'counter', language: Language, account: AccountWithCreditor, now: Date): string {
+/** The exact offer the debtor reads: the officer's decision (or offer), the negotiation recap, how to answer. */
+function offerText(plan: PlanTerms, kind: 'approve' | 'counter' | 'offer', language: Language, account: Pick<Account, 'validationPeriodEndsAt'>, now: Date): string {
   const negotiation = negotiationMessagesFor(language);
   const officer = officerMessagesFor(language);
   const facts = {
     recap: negotiation.recap(planView(plan, formatterFor(negotiation.locale, plan.currency))),
     rightsOpen: isValidationPeriodOpen(account.validationPeriodEndsAt, now),
   };
-  return kind === 'approve' ? officer.proposalApproved(facts) : officer.proposalCountered(facts);
+  return kind === 'approve' ? officer.proposalApproved(facts) : kind === 'offer' ? officer.termsOffered(facts) : officer.proposalCountered(facts);
 }

@@ -6,6 +6,7 @@
  */
 import { AGING_BUCKETS } from '../domain/aging.ts';
 import { formatMoney } from '../domain/money.ts';
+import { labelOf, REASON_LABELS } from './labels.ts';
 import type { PortfolioReport } from './reports.ts';
 
 export const NO_DATA_TEXT = 'No data in this period';
@@ -45,7 +46,7 @@ export function escalationsChart(report: PortfolioReport): string {
   const rows = report.escalations.byReason;
   if (rows.length === 0) return emptyChart(id, title);
   const rowHeight = 24;
-  const labelWidth = 180;
+  const labelWidth = 210;
   const plotLeft = labelWidth + 12;
   const plotWidth = WIDTH - plotLeft - 56;
   const top = TITLE_HEIGHT + 8;
@@ -64,10 +65,11 @@ export function escalationsChart(report: PortfolioReport): string {
   rows.forEach((row, i) => {
     const y = top + i * rowHeight;
     const width = row.count * scale;
-    parts.push(text(labelWidth, y + 16, truncate(row.reason, 22), { anchor: 'end' }));
+    const reason = labelOf(REASON_LABELS, row.reason);
+    parts.push(text(labelWidth, y + 16, truncate(reason, 30), { anchor: 'end' }));
     parts.push(
       `<rect x="${plotLeft}" y="${y + 4}" width="${round(width)}" height="${rowHeight - 8}" fill="${BAR_COLOR}">` +
-        `<title>${escapeXml(`${row.reason}: ${row.count} ${row.count === 1 ? 'handoff' : 'handoffs'}`)}</title></rect>`,
+        `<title>${escapeXml(`${reason}: ${row.count} ${row.count === 1 ? 'handoff' : 'handoffs'}`)}</title></rect>`,
     );
     parts.push(text(plotLeft + width + 6, y + 16, String(row.count), { size: 11 }));
   });
@@ -108,7 +110,7 @@ export function collectedChart(report: PortfolioReport): string {
     xAxisLabel: 'Day (UTC)',
     formatValue: (minor) => money(minor, s.currency),
     labelEvery: Math.max(1, Math.ceil(s.days.length / 6)),
-    bars: s.days.map((d) => ({ label: d.date, value: d.amount, tooltip: `${d.date}: ${money(d.amount, s.currency)}` })),
+    bars: s.days.map((d) => ({ label: shortDate(d.date), value: d.amount, tooltip: `${longDate(d.date)}: ${money(d.amount, s.currency)}` })),
   }));
   return panelChart(id, title, 'Successful payments received per day of the period, per currency.', panels);
 }
@@ -146,7 +148,12 @@ function verticalBars(panel: Panel, top: number): string {
     if (panel.showValues && bar.value !== 0) {
       parts.push(text(x + barWidth / 2, plotBottom - h - 4, panel.formatValue(bar.value), { anchor: 'middle', size: 10 }));
     }
-    if (i % every === 0) parts.push(text(x + barWidth / 2, plotBottom + 14, bar.label, { anchor: 'middle', size: 10 }));
+    if (i % every === 0) {
+      // A label that would run past the right edge is right-aligned to it instead of being cut off.
+      const centre = x + barWidth / 2;
+      const overflows = centre + (bar.label.length * LABEL_CHAR_WIDTH) / 2 > WIDTH - 2;
+      parts.push(text(overflows ? WIDTH - 2 : centre, plotBottom + 14, bar.label, { anchor: overflows ? 'end' : 'middle', size: 10 }));
+    }
   });
   parts.push(axisLine(plotLeft, plotTop, plotLeft, plotBottom), axisLine(plotLeft, plotBottom, plotLeft + plotWidth, plotBottom));
   parts.push(text(plotLeft + plotWidth / 2, plotBottom + 32, panel.xAxisLabel, { anchor: 'middle', size: 11 }));
@@ -203,6 +210,19 @@ function money(minor: number, currency: string): string {
   } catch {
     return `${minor} ${currency} minor units`;
   }
+}
+
+/** Rough width of one character of a 10px label (system-ui), to keep labels inside the picture. */
+const LABEL_CHAR_WIDTH = 6;
+
+/** "2026-12-07" → "Dec 7" (a calendar date: no time zone shift). */
+function shortDate(isoDate: string): string {
+  return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** "2026-12-07" → "December 7, 2026". */
+function longDate(isoDate: string): string {
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 function truncate(label: string, max: number): string {

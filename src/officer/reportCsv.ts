@@ -1,22 +1,28 @@
 /**
  * The portfolio report as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma,
- * quote or line break), one figure per row: `section,metric,key,value`. Amounts are exact decimal
- * strings followed by the currency ("1250.50 USD"); rates are fractions with four decimals; a
- * figure that does not exist (a rate with nothing to divide by) is an empty value.
+ * quote or line break), one figure per row: `section,metric,key,currency,value,definition`.
+ *
+ * `value` is always a plain number a spreadsheet can sum — a count, an amount as an exact decimal
+ * ("3548.38", its currency in the `currency` column), a rate as a fraction with four decimals, or
+ * seconds — or empty when the figure does not exist (a rate with nothing to divide by). Dates (the
+ * period) are in `key`; each section's definition is in `definition` on its `definition` row.
+ * The console's report cards show exactly these figures (the parts of each card add up to its total).
  */
 import { minorToDecimalString } from '../domain/money.ts';
 import type { PortfolioReport } from './reports.ts';
 
-type Row = [section: string, metric: string, key: string, value: string];
+export const REPORT_CSV_HEADER = ['section', 'metric', 'key', 'currency', 'value', 'definition'] as const;
+
+type Row = [section: string, metric: string, key: string, currency: string, value: string, definition: string];
 
 export function reportCsv(report: PortfolioReport): string {
-  const rows: Row[] = [['section', 'metric', 'key', 'value']];
-  const add = (section: string, metric: string, key: string, value: string | number | null) =>
-    rows.push([section, metric, key, value === null ? '' : String(value)]);
+  const rows: Row[] = [[...REPORT_CSV_HEADER]];
+  const add = (section: string, metric: string, key: string, value: number | string | null) => rows.push([section, metric, key, '', value === null ? '' : String(value), '']);
+  const amount = (section: string, metric: string, key: string, minor: number, currency: string) => rows.push([section, metric, key, currency, decimal(minor, currency), '']);
 
-  add('range', 'from', '', report.range.from.toISOString());
-  add('range', 'to', '', report.range.to.toISOString());
-  add('range', 'now', '', report.range.now.toISOString());
+  add('range', 'from', report.range.from.toISOString(), null);
+  add('range', 'to', report.range.to.toISOString(), null);
+  add('range', 'now', report.range.now.toISOString(), null);
 
   const { conversations, verification, withoutPerson, plans, collected, promiseKept, escalations, firstResponse, aging } = report;
   add('conversations', 'total', '', conversations.total);
@@ -31,17 +37,17 @@ export function reportCsv(report: PortfolioReport): string {
 
   add('plans', 'count', '', plans.count);
   for (const t of plans.byCurrency) {
-    add('plans', 'count', t.currency, t.count);
-    add('plans', 'value', t.currency, money(t.total, t.currency));
+    rows.push(['plans', 'count', '', t.currency, String(t.count), '']);
+    amount('plans', 'value', '', t.total, t.currency);
   }
   for (const t of plans.byKind) {
-    add('plans', 'count_by_kind', `${t.kind}/${t.currency}`, t.count);
-    add('plans', 'value_by_kind', `${t.kind}/${t.currency}`, money(t.total, t.currency));
+    rows.push(['plans', 'count_by_kind', t.kind, t.currency, String(t.count), '']);
+    amount('plans', 'value_by_kind', t.kind, t.total, t.currency);
   }
 
-  for (const t of collected.byCurrency) add('collected', 'total', t.currency, money(t.amount, t.currency));
+  for (const t of collected.byCurrency) amount('collected', 'total', '', t.amount, t.currency);
   for (const series of collected.daily) {
-    for (const day of series.days) add('collected', 'daily', `${day.date}/${series.currency}`, money(day.amount, series.currency));
+    for (const day of series.days) amount('collected', 'daily', day.date, day.amount, series.currency);
   }
 
   add('promise_kept', 'kept', '', promiseKept.kept);
@@ -60,14 +66,19 @@ export function reportCsv(report: PortfolioReport): string {
   for (const bucket of aging.buckets) {
     add('aging', 'count', bucket.bucket, bucket.count);
     for (const t of bucket.byCurrency) {
-      add('aging', 'count', `${bucket.bucket}/${t.currency}`, t.count);
-      add('aging', 'balance', `${bucket.bucket}/${t.currency}`, money(t.balance, t.currency));
+      rows.push(['aging', 'count', bucket.bucket, t.currency, String(t.count), '']);
+      amount('aging', 'balance', bucket.bucket, t.balance, t.currency);
     }
   }
 
-  for (const [key, sentence] of Object.entries(report.definitions)) add('definitions', key, '', sentence);
+  for (const [key, sentence] of Object.entries(report.definitions)) rows.push([sectionOf(key), 'definition', '', '', '', sentence]);
 
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The CSV section a report definition belongs to (camelCase key → snake_case section). */
+function sectionOf(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
 /**
@@ -83,11 +94,11 @@ function formatRate(rate: number | null): string | null {
   return rate === null ? null : rate.toFixed(4);
 }
 
-function money(minor: number, currency: string): string {
+/** An exact decimal in the currency's own minor digits; a code the runtime does not know keeps minor units. */
+function decimal(minor: number, currency: string): string {
   try {
-    return `${minorToDecimalString(minor, currency)} ${currency}`;
+    return minorToDecimalString(minor, currency);
   } catch {
-    // A currency code the runtime does not know: keep the figure rather than fail the export.
-    return `${minor} minor units ${currency}`;
+    return String(minor);
   }
 }

@@ -111,6 +111,11 @@ export interface PortfolioReport {
     p90Seconds: number | null;
   };
   aging: AgingReport;
+  /**
+   * Questions debtors asked that the bot could not answer, counted per phrase — to come with issue
+   * #12 (the conversation work). Null until then; the console keeps its place on the report.
+   */
+  unansweredQuestions: null;
   definitions: Record<ReportDefinitionKey, string>;
 }
 
@@ -145,6 +150,7 @@ export async function buildReport(db: Db, range: ReportRange): Promise<Portfolio
     escalations,
     firstResponse,
     aging,
+    unansweredQuestions: null,
     definitions: { ...REPORT_DEFINITIONS },
   };
 }

@@ -26,6 +26,8 @@ export interface ActiveSession {
   sessionId: string;
   csrfToken: string;
   officer: SignedInOfficer;
+  /** The officer signed in with a temporary password: nothing but choosing a new one is allowed. */
+  mustChangePassword: boolean;
 }
 
 function digest(token: string): string {
@@ -58,7 +60,7 @@ export async function findSession(db: Db, token: string, now: Date): Promise<Act
     return null;
   }
   if (idleFor > TOUCH_EVERY_MS) await db.officerSession.updateMany({ where: { id: row.id }, data: { lastSeenAt: now } });
-  return { sessionId: row.id, csrfToken: row.csrfToken, officer: officerView(row.officer) };
+  return { sessionId: row.id, csrfToken: row.csrfToken, officer: officerView(row.officer), mustChangePassword: row.officer.mustChangePassword };
 }
 
 export async function endSession(db: Db, sessionId: string): Promise<void> {

@@ -12,15 +12,20 @@ import { checkReply, type ReplyWarning } from '../domain/replyCheck.ts';
 import { isLanguage } from '../messages/catalogue.ts';
 import { officerMessagesFor } from '../messages/officer.ts';
 import type { Account, Installment, Payment, Plan } from '../db/generated/client.ts';
-import { addressOf, sendToDebtor } from './debtorMessages.ts';
+import { parsePolicy } from '../domain/policy.ts';
+import { calendarDateInZone, DEFAULT_TIME_ZONE } from '../domain/validationPeriod.ts';
+import { contactPermission, contactRefusal, type ContactView } from './contact.ts';
+import { addressOf, sendToDebtor, type ConversationAddress } from './debtorMessages.ts';
 import { proposalOf } from './proposals.ts';
 import { ConsoleRefusal } from './refusal.ts';
 import type { SignedInOfficer } from './sessions.ts';
 
 export const officerMessageSchema = z.object({
   text: z.string().trim().min(1, 'Write a message first.').max(1600, 'Keep a message under 1,600 characters (about 10 text messages).'),
-  /** Send although the reply check warned (audited). Blocking findings cannot be overridden. */
+  /** Send although the reply check warned (audited, with the reason). Blocking findings cannot be overridden. */
   override: z.boolean().default(false),
+  /** Why the officer sends it anyway: required with `override` when there are warnings. */
+  overrideReason: z.string().trim().max(300, 'Keep the reason under 300 characters.').optional(),
   /** Chosen by the page per message, so a double click or a retried request sends once. */
   clientMessageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'clientMessageId must be 8-64 letters, digits, - or _').optional(),
 });
@@ -55,12 +60,43 @@ function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
 }
 
+/** What the debtor was told of an officer's step: true, or the reasons nothing could be sent. */
+export type NoticeOutcome = { debtorTold: true } | { debtorTold: false; contact: ContactView | null };
+
+/**
+ * A notice the console sends on the officer's behalf (joined, handed back, closed): sent only when
+ * the safety rail allows a message to this debtor now; otherwise withheld, and the audit trail says so.
+ */
+async function sendNotice(
+  tx: Tx,
+  conversation: ConversationAddress,
+  notice: { name: 'joined' | 'handed_back' | 'resolved'; body: string; handoffId: string },
+  officer: SignedInOfficer,
+  now: Date,
+): Promise<NoticeOutcome> {
+  if (!addressOf(conversation)) return { debtorTold: false, contact: null };
+  const contact = await contactPermission(tx, conversation, now);
+  if (contact.allowed === 'none') {
+    await appendAudit(tx, {
+      type: 'officer.notice.withheld',
+      actor: actorOf(officer),
+      accountId: conversation.accountId,
+      conversationId: conversation.id,
+      detail: { handoffId: notice.handoffId, notice: notice.name, reasons: contact.reasons.map((r) => r.code) },
+    });
+    return { debtorTold: false, contact };
+  }
+  await sendToDebtor(tx, conversation, { body: notice.body, officerId: officer.id, now, dedupeKey: `handoff:${notice.handoffId}:${notice.name}` });
+  return { debtorTold: true };
+}
+
 /**
  * The officer takes the escalation. Only one officer can: the handoff moves from queued to
- * accepted by a compare-and-set, and the loser is told who has it. The debtor is told a person joined.
+ * accepted by a compare-and-set, and the loser is told who has it. The debtor is told a person
+ * joined — unless nothing may be sent to them (see contact.ts).
  */
-export async function acceptHandoff(db: Db, handoffId: string, officer: SignedInOfficer, now: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function acceptHandoff(db: Db, handoffId: string, officer: SignedInOfficer, now: Date): Promise<NoticeOutcome> {
+  return db.$transaction(async (tx): Promise<NoticeOutcome> => {
     const handoff = await openHandoff(tx, handoffId);
     const taken = await tx.handoff.updateMany({
       where: { id: handoffId, status: 'queued' },
@@ -71,26 +107,24 @@ export async function acceptHandoff(db: Db, handoffId: string, officer: SignedIn
       // made ours wait, then match nothing), so only a fresh read names who has it.
       const current = await tx.handoff.findUnique({ where: { id: handoffId }, select: { status: true, officerId: true, officer: { select: { name: true } } } });
       if (current?.status === 'resolved') throw new ConsoleRefusal(409, 'This escalation is already resolved.');
-      if (current?.officerId === officer.id) return; // a repeated click
+      // A repeated click: the notice was sent (or withheld) the first time.
+      if (current?.officerId === officer.id) return { debtorTold: await noticeWasSent(tx, handoffId, 'joined'), contact: null } as NoticeOutcome;
       throw new ConsoleRefusal(409, `${current?.officer?.name ?? 'Another officer'} has already taken this conversation.`);
     }
     await auditHandoff(tx, 'handoff.accepted', officer, handoff, { reason: handoff.reason });
     const conversation = handoff.conversation;
-    if (!conversation) return;
+    if (!conversation) return { debtorTold: false, contact: null };
     await tx.conversation.update({ where: { id: conversation.id }, data: { holder: 'officer', officerId: officer.id } });
-    if (addressOf(conversation)) {
-      await sendToDebtor(tx, conversation, {
-        body: languageOf(conversation).officerJoined(firstName(officer.name)),
-        officerId: officer.id,
-        now,
-        dedupeKey: `handoff:${handoffId}:joined`,
-      });
-    }
+    return sendNotice(tx, conversation, { name: 'joined', body: languageOf(conversation).officerJoined(firstName(officer.name)), handoffId }, officer, now);
   });
 }
 
+async function noticeWasSent(tx: Tx, handoffId: string, name: string): Promise<boolean> {
+  return (await tx.outboxMessage.count({ where: { dedupeKey: `handoff:${handoffId}:${name}` } })) > 0;
+}
+
 /** The conversation the officer holds through this handoff, or a refusal saying why not. */
-async function heldConversation(tx: Tx, handoffId: string, officer: SignedInOfficer) {
+export async function heldConversation(tx: Tx, handoffId: string, officer: SignedInOfficer) {
   const handoff = await openHandoff(tx, handoffId);
   if (handoff.status !== 'accepted' || handoff.officerId !== officer.id) {
     throw new ConsoleRefusal(409, handoff.officerId ? `${handoff.officer?.name ?? 'Another officer'} is handling this conversation.` : 'Take the conversation over first.');
@@ -142,12 +176,22 @@ export async function checkOfficerReply(db: Db, handoffId: string, officer: Sign
 
 async function replyWarnings(tx: Tx, handoff: { accountId: string | null; detailJson: string; firstResponseAt: Date | null }, text: string, now: Date) {
   const account = handoff.accountId
-    ? await tx.account.findUnique({ where: { id: handoff.accountId }, include: { plans: { include: { installments: true } }, payments: true } })
+    ? await tx.account.findUnique({ where: { id: handoff.accountId }, include: { plans: { include: { installments: true } }, payments: true, creditor: { select: { policyJson: true } } } })
     : null;
+  const proposal = proposalOf(handoff);
   return checkReply(text, {
     isFirstOfficerMessage: handoff.firstResponseAt === null,
     account: account ? { currency: account.currency, timeBarred: account.timeBarred, validationPeriodEndsAt: account.validationPeriodEndsAt } : null,
-    knownAmounts: knownAmounts(account, proposalOf(handoff)),
+    knownAmounts: knownAmounts(account, proposal),
+    policy: account
+      ? {
+          policy: parsePolicy(account.creditor.policyJson),
+          balance: account.balance,
+          currency: account.currency,
+          hardship: account.hardship || proposal?.hardship === true,
+          today: calendarDateInZone(now, account.timeZone ?? DEFAULT_TIME_ZONE),
+        }
+      : null,
     now,
   });
 }
@@ -159,8 +203,9 @@ async function alreadySent(client: Db | Tx, dedupeKey: string | undefined): Prom
 }
 
 /**
- * Sends the officer's message when the reply check finds nothing, or when the officer overrides
- * warnings that do not block (the override is audited). Blocking findings are never sent.
+ * Sends the officer's message when the safety rail allows a message to this debtor (contact.ts)
+ * and the reply check finds nothing — or when the officer overrides warnings that do not block,
+ * giving a reason (audited). Blocking findings are never sent.
  */
 export async function sendOfficerMessage(db: Db, handoffId: string, officer: SignedInOfficer, input: z.output<typeof officerMessageSchema>, now: Date): Promise<SendResult> {
   const dedupeKey = input.clientMessageId ? `officer:${handoffId}:${input.clientMessageId}` : undefined;
@@ -180,28 +225,33 @@ async function sendOnce(db: Db, handoffId: string, officer: SignedInOfficer, inp
     const { handoff, conversation } = await heldConversation(tx, handoffId, officer);
     const sent = await alreadySent(tx, dedupeKey);
     if (sent) return sent;
+    const contact = await contactPermission(tx, conversation, now);
+    if (contact.allowed === 'none') throw new ConsoleRefusal(409, contactRefusal(contact), { contact });
     const warnings = await replyWarnings(tx, handoff, input.text, now);
     const blocked = warnings.some((w) => w.blocking);
     if (blocked || (warnings.length > 0 && !input.override)) return { sent: false, warnings, blocked } as const;
+    if (warnings.length > 0 && (input.overrideReason ?? '').length < 5) {
+      throw new ConsoleRefusal(422, 'Say why you are sending it anyway (a few words, kept in the audit trail), or edit the message.', { warnings, blocked, reasonRequired: true });
+    }
 
     const { outboxId, botInitiated } = await sendToDebtor(tx, conversation, { body: input.text, officerId: officer.id, now, dedupeKey });
     if (!handoff.firstResponseAt) await tx.handoff.update({ where: { id: handoffId }, data: { firstResponseAt: now } });
     await auditHandoff(tx, 'officer.message.sent', officer, handoff, { outboxId, botInitiated });
     if (warnings.length > 0) {
-      await auditHandoff(tx, 'officer.reply_check.overridden', officer, handoff, { outboxId, warnings: warnings.map((w) => w.code) });
+      await auditHandoff(tx, 'officer.reply_check.overridden', officer, handoff, { outboxId, warnings: warnings.map((w) => w.code), reason: input.overrideReason });
     }
     return { sent: true, outboxId, botInitiated, overridden: warnings } as const;
   });
 }
 
-/** Ends the officer's part: the bot answers the debtor again; the debtor is told. */
-export async function handBack(db: Db, handoffId: string, officer: SignedInOfficer, now: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
+/** Ends the officer's part: the bot answers the debtor again; the debtor is told when they may be. */
+export async function handBack(db: Db, handoffId: string, officer: SignedInOfficer, now: Date): Promise<NoticeOutcome> {
+  return db.$transaction(async (tx) => {
     const { handoff, conversation } = await heldConversation(tx, handoffId, officer);
     await closeHandoff(tx, handoff.id, { outcome: 'handed_back' }, officer, now);
     await tx.conversation.update({ where: { id: conversation.id }, data: { holder: 'bot', officerId: null } });
     await auditHandoff(tx, 'handoff.handed_back', officer, handoff);
-    await sendToDebtor(tx, conversation, { body: languageOf(conversation).handedBack(), officerId: officer.id, now, dedupeKey: `handoff:${handoffId}:handed_back` });
+    return sendNotice(tx, conversation, { name: 'handed_back', body: languageOf(conversation).handedBack(), handoffId }, officer, now);
   });
 }
 
@@ -209,8 +259,8 @@ export async function handBack(db: Db, handoffId: string, officer: SignedInOffic
  * Resolves the escalation with an outcome. Allowed to the officer handling it, or to anyone while
  * it is still waiting (e.g. a dispute decided without a chat). The bot holds the conversation again.
  */
-export async function resolveHandoff(db: Db, handoffId: string, officer: SignedInOfficer, input: z.output<typeof resolveSchema>, now: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function resolveHandoff(db: Db, handoffId: string, officer: SignedInOfficer, input: z.output<typeof resolveSchema>, now: Date): Promise<NoticeOutcome> {
+  return db.$transaction(async (tx): Promise<NoticeOutcome> => {
     const handoff = await openHandoff(tx, handoffId);
     if (handoff.status === 'accepted' && handoff.officerId !== officer.id) {
       throw new ConsoleRefusal(409, `${handoff.officer?.name ?? 'Another officer'} is handling this conversation.`);
@@ -218,12 +268,12 @@ export async function resolveHandoff(db: Db, handoffId: string, officer: SignedI
     await closeHandoff(tx, handoff.id, input, officer, now);
     await auditHandoff(tx, 'handoff.resolved', officer, handoff, { outcome: input.outcome });
     const conversation = handoff.conversation;
-    if (!conversation) return;
+    if (!conversation) return { debtorTold: false, contact: null };
     const wasHeld = conversation.holder === 'officer' && conversation.officerId === officer.id;
     await tx.conversation.updateMany({ where: { id: conversation.id, holder: { in: ['queued', 'officer'] } }, data: { holder: 'bot', officerId: null } });
-    if (wasHeld && addressOf(conversation)) {
-      await sendToDebtor(tx, conversation, { body: languageOf(conversation).resolved(), officerId: officer.id, now, dedupeKey: `handoff:${handoffId}:resolved` });
-    }
+    // A conversation the officer never joined gets no closing note: the debtor was not told of a person.
+    if (!wasHeld) return { debtorTold: false, contact: null };
+    return sendNotice(tx, conversation, { name: 'resolved', body: languageOf(conversation).resolved(), handoffId }, officer, now);
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkReply, REPLY_WARNING_CODES, type ReplyCheckContext, type ReplyWarningCode } from '../../src/domain/replyCheck.ts';
+import { checkReply, policyAllowsAmount, REPLY_WARNING_CODES, type PolicyContext, type ReplyCheckContext, type ReplyWarningCode } from '../../src/domain/replyCheck.ts';
+import { DEFAULT_POLICY } from '../../src/domain/policy.ts';
 
 const NOW = new Date('2026-11-24T15:00:00Z');
 const OPEN = new Date('2026-12-20T04:59:59.999Z'); // validation period still running
@@ -8,7 +9,11 @@ const ENDED = new Date('2026-11-01T03:59:59.999Z');
 // Balance $1,085.00; itemization $1,250.00, fees $35.00, payments $200.00; a plan of $50.00 a month.
 const KNOWN = [108500, 125000, 3500, 20000, 5000];
 
-type Setting = 'open' | 'ended' | 'timeBarred' | 'first' | 'unverified' | 'notStarted';
+// The default policy on that balance: at most 12 installments ($90.42 a month at least), settlements
+// from 70% ($759.50); in hardship 24 installments ($45.21 a month), settlements from 50% ($542.50).
+const POLICY: PolicyContext = { policy: DEFAULT_POLICY, balance: 108500, currency: 'USD', hardship: false, today: '2026-11-24' };
+
+type Setting = 'open' | 'ended' | 'timeBarred' | 'first' | 'unverified' | 'notStarted' | 'policy' | 'hardship';
 
 function context(setting: Setting): ReplyCheckContext {
   const account = { currency: 'USD', timeBarred: false, validationPeriodEndsAt: OPEN as Date | null };
@@ -24,7 +29,11 @@ function context(setting: Setting): ReplyCheckContext {
     case 'notStarted':
       return { isFirstOfficerMessage: false, account: { ...account, validationPeriodEndsAt: null }, knownAmounts: KNOWN, now: NOW };
     case 'unverified':
-      return { isFirstOfficerMessage: true, account: null, knownAmounts: [], now: NOW };
+      return { isFirstOfficerMessage: true, account: null, knownAmounts: [], policy: POLICY, now: NOW };
+    case 'policy':
+      return { isFirstOfficerMessage: false, account, knownAmounts: KNOWN, policy: POLICY, now: NOW };
+    case 'hardship':
+      return { isFirstOfficerMessage: false, account, knownAmounts: KNOWN, policy: { ...POLICY, hardship: true }, now: NOW };
   }
 }
 
@@ -104,6 +113,16 @@ const rows: Row[] = [
   },
   { writes: 'Account number 12,345 is yours; the first 3 payments are on the 15th.', mustNotWarn: ['amount_mismatch'] },
   { writes: 'Your balance is $1,085.00.', setting: 'unverified', mustWarn: { amount_mismatch: '$1,085.00' } },
+  // amounts the creditor's policy allows for this balance pass (issue #15)
+  { writes: 'We can set up $100.00 a month, or $95 every month if that is easier.', setting: 'policy', mustNotWarn: ALL },
+  { writes: 'We could settle for $800.', setting: 'policy', mustNotWarn: ALL },
+  { writes: 'We could settle for $759.50 today.', setting: 'ended', mustWarn: { amount_mismatch: '$759.50' } }, // no policy given: only the account's figures
+  { writes: 'We could settle for $700.', setting: 'policy', mustWarn: { amount_mismatch: '$700' } },
+  { writes: 'We could settle for $700.', setting: 'hardship', mustNotWarn: ALL },
+  { writes: 'Un plan de $45.50 al mes le puede servir.', setting: 'hardship', mustNotWarn: ALL },
+  { writes: 'How about $20 a month?', setting: 'hardship', mustWarn: { amount_mismatch: '$20' } }, // 55 payments: more than 24
+  { writes: 'Pay $2,000.00 and we are done.', setting: 'policy', mustWarn: { amount_mismatch: '$2,000.00' } }, // more than the balance
+  { writes: 'We could settle for $500.', setting: 'hardship', mustWarn: { amount_mismatch: '$500' } }, // under the hardship floor
 
   // ── card_number ──
   { writes: 'I have your card 4242 4242 4242 4242 on file.', mustWarn: { card_number: true }, blocking: ['card_number'] },
@@ -132,9 +151,17 @@ const rows: Row[] = [
   { writes: 'Your final payment of $50.00 is on March 3.', mustNotWarn: ALL },
   { writes: 'El pago de $50.00 vence el 1 de diciembre.', mustNotWarn: ALL },
   { writes: 'The payment link expires in 30 minutes; ask me for a new one any time.', mustNotWarn: ALL },
-  // after the validation period: no pressure warning, threats still checked
-  { writes: 'This is your last chance: please pay today.', setting: 'ended', mustNotWarn: ALL },
-  { writes: 'Last chance before we sue.', setting: 'ended', mustWarn: { legal_threat: 'sue' }, mustNotWarn: ['pressure'] },
+  // after the validation period: deadlines may be stated, but false urgency is still pressure (issue #15)
+  { writes: 'Please pay today to keep this deal.', setting: 'ended', mustNotWarn: ALL },
+  { writes: 'We need the payment by Friday.', setting: 'ended', mustNotWarn: ALL },
+  { writes: 'This is your last chance: please pay today.', setting: 'ended', mustWarn: { pressure: 'last chance' } },
+  { writes: 'Last chance before we sue.', setting: 'ended', mustWarn: { legal_threat: 'sue', pressure: 'Last chance' } },
+  { writes: 'FINAL NOTICE. Act now to resolve your account.', setting: 'ended', mustWarn: { pressure: 'FINAL NOTICE' } },
+  { writes: 'Act now to resolve your account.', setting: 'ended', mustWarn: { pressure: 'Act now' } },
+  { writes: 'Último aviso: pague su cuenta.', setting: 'ended', mustWarn: { pressure: 'Último aviso' } },
+  { writes: 'Es su última oportunidad de llegar a un acuerdo.', setting: 'ended', mustWarn: { pressure: 'última oportunidad' } },
+  { writes: 'Es ahora o nunca.', setting: 'ended', mustWarn: { pressure: 'ahora o nunca' } },
+  { writes: 'This is not your last chance: you can write to us any time.', setting: 'ended', mustNotWarn: ALL },
 ];
 
 describe('checkReply: officer writes / must warn / must not warn', () => {
@@ -184,6 +211,33 @@ describe('checkReply', () => {
     const [warning] = checkReply('We will take legal action.', context('timeBarred'));
     expect(warning).toMatchObject({ code: 'legal_threat', blocking: true, excerpt: 'legal action' });
     expect(warning?.message).toContain('time-barred');
+  });
+
+  it('says when an amount fits only the hardship terms, so the officer records the hardship first', () => {
+    const [warning] = checkReply('We could settle for $700.', context('policy'));
+    expect(warning).toMatchObject({ code: 'amount_mismatch', excerpt: '$700' });
+    expect(warning?.message).toMatch(/hardship terms only.*record it first/);
+    const [other] = checkReply('We could settle for $300.', context('policy'));
+    expect(other?.message).toMatch(/inside the creditor's policy/);
+  });
+
+  it('policyAllowsAmount: the balance, plan installments and settlements inside the limits', () => {
+    const settlement = { kinds: ['settlement' as const] };
+    const monthly = { kinds: ['installments' as const], frequency: 'monthly' as const };
+    const allowed = (minor: number, use = { kinds: ['settlement' as const, 'installments' as const] }, hardship = false) =>
+      policyAllowsAmount(minor, POLICY, use, hardship);
+    expect(allowed(108500)).toBe(true);
+    expect(allowed(9042, monthly)).toBe(true); // 12 payments, the last $90.38
+    expect(allowed(8000, monthly)).toBe(false); // 14 payments
+    expect(allowed(4521, monthly, true)).toBe(true); // 24 in hardship
+    expect(allowed(75950, settlement)).toBe(true);
+    expect(allowed(75949, settlement)).toBe(false);
+    expect(allowed(54250, settlement, true)).toBe(true);
+    expect(allowed(54249, settlement, true)).toBe(false);
+    expect(allowed(70000)).toBe(true); // as a plan's payment ($700, then $385)
+    expect(allowed(108501)).toBe(false);
+    expect(allowed(0)).toBe(false);
+    expect(allowed(-5)).toBe(false);
   });
 
   it('is clean for an ordinary reply', () => {

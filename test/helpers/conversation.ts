@@ -131,6 +131,7 @@ export async function resetAccountFlags(db: Db, accountNumber: string) {
       deceased: false,
       activeMilitary: false,
       identityTheft: false,
+      hardship: false,
     },
   });
 }

@@ -21,6 +21,8 @@ export function countSkippedByPackage(modules: ReadonlyArray<TestModule>): Map<S
 export default class SkipSummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     for (const [name, count] of countSkippedByPackage(modules)) {
+      // Skipped for another reason (a `-t` filter, an `.only`) while the package is there: nothing to say.
+      if (SYSTEM_PACKAGES[name].present()) continue;
       process.stdout.write(`\n${skipNotice(name)}\n    (${count} test${count === 1 ? '' : 's'} skipped)\n`);
     }
   }

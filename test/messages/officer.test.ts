@@ -6,7 +6,9 @@ const RECAP = 'Here are the terms of your payment plan. Please read them before 
 /** Every sentence a catalogue can produce, with sample facts. */
 function everything(text: OfficerCatalogue): string[] {
   const out = [text.officerJoined('Dana'), text.handedBack(), text.resolved(), text.proposalRejected(), text.pendingOffer(), text.offerDeclined(), text.offerWithdrawn()];
-  for (const rightsOpen of [false, true]) out.push(text.proposalApproved({ recap: RECAP, rightsOpen }), text.proposalCountered({ recap: RECAP, rightsOpen }));
+  for (const rightsOpen of [false, true]) {
+    out.push(text.proposalApproved({ recap: RECAP, rightsOpen }), text.proposalCountered({ recap: RECAP, rightsOpen }), text.termsOffered({ recap: RECAP, rightsOpen }));
+  }
   return out;
 }
 
@@ -29,7 +31,7 @@ describe('officer messages (en, es)', () => {
   });
 
   it.each(Object.entries(OFFICER_CATALOGUES))('an offer carries the recap word for word and says how to answer (%s)', (_lang, text) => {
-    for (const offer of [text.proposalApproved({ recap: RECAP, rightsOpen: false }), text.proposalCountered({ recap: RECAP, rightsOpen: false })]) {
+    for (const offer of [text.proposalApproved({ recap: RECAP, rightsOpen: false }), text.proposalCountered({ recap: RECAP, rightsOpen: false }), text.termsOffered({ recap: RECAP, rightsOpen: false })]) {
       expect(offer).toContain(RECAP);
       expect(offer).toMatch(/Reply YES .* or NO|Responda SÍ .* o NO/);
     }

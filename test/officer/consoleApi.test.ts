@@ -136,6 +136,33 @@ describe('every console route checks the session, the role and CSRF', () => {
     { method: 'GET', path: '/officer/api/reports.csv', supervisor: true },
     { method: 'GET', path: '/officer/api/reports/charts/aging.svg', supervisor: true },
     { method: 'POST', path: '/officer/api/placements', supervisor: true },
+    // Issue #15
+    { method: 'POST', path: '/officer/api/session/password', body: { currentPassword: 'x', newPassword: 'y' } },
+    { method: 'GET', path: '/officer/api/labels' },
+    { method: 'GET', path: '/officer/api/officers' },
+    { method: 'GET', path: '/officer/api/canned-replies' },
+    { method: 'POST', path: `/officer/api/handoffs/${ID}/assign`, body: { officerId: null } },
+    { method: 'POST', path: `/officer/api/handoffs/${ID}/offer`, body: { terms: { kind: 'full', firstDate: '2030-01-01' } } },
+    { method: 'GET', path: '/officer/api/accounts?q=A-1001' },
+    { method: 'GET', path: `/officer/api/accounts/${ID}` },
+    { method: 'GET', path: `/officer/api/accounts/${ID}/timeline` },
+    { method: 'POST', path: `/officer/api/accounts/${ID}/hardship`, body: { hardship: true } },
+    { method: 'POST', path: `/officer/api/accounts/${ID}/notes`, body: { text: 'note' } },
+    { method: 'POST', path: `/officer/api/accounts/${ID}/follow-ups`, body: { kind: 'callback', dueDate: '2030-01-01' } },
+    { method: 'POST', path: `/officer/api/follow-ups/${ID}/close`, body: { status: 'done' } },
+    { method: 'GET', path: '/officer/api/placements/guide', supervisor: true },
+    { method: 'GET', path: '/officer/api/placements/template.csv', supervisor: true },
+    { method: 'GET', path: '/officer/api/placements/sample.csv', supervisor: true },
+    { method: 'GET', path: '/officer/api/admin/officers', supervisor: true },
+    { method: 'POST', path: '/officer/api/admin/officers', supervisor: true, body: { name: 'X', email: 'x@agency.test', role: 'officer' } },
+    { method: 'POST', path: `/officer/api/admin/officers/${ID}/disable`, supervisor: true },
+    { method: 'POST', path: `/officer/api/admin/officers/${ID}/enable`, supervisor: true },
+    { method: 'POST', path: `/officer/api/admin/officers/${ID}/reset`, supervisor: true },
+    { method: 'GET', path: '/officer/api/admin/waiting-targets', supervisor: true },
+    { method: 'PUT', path: '/officer/api/admin/waiting-targets', supervisor: true, body: { crisis: 1, urgent: 2, high: 3, normal: 4, routine: 5 } },
+    { method: 'POST', path: '/officer/api/admin/canned-replies', supervisor: true, body: { title: 't', body: 'b' } },
+    { method: 'PUT', path: `/officer/api/admin/canned-replies/${ID}`, supervisor: true, body: { title: 't', body: 'b' } },
+    { method: 'DELETE', path: `/officer/api/admin/canned-replies/${ID}`, supervisor: true },
   ];
   const routes = table.map((r) => ({ ...r, name: `${r.method} ${r.path.replace('/officer/api', '').replace(ID, ':id')}` }));
 
@@ -159,7 +186,7 @@ describe('every console route checks the session, the role and CSRF', () => {
   });
 
   it.each(routes.filter((r) => r.method !== 'GET'))('$name without the CSRF token, with a wrong one, or from another site → 403', async ({ method, path, body }) => {
-    const client = method === 'POST' && path.includes('placements') ? supervisor : officer;
+    const client = (method === 'POST' && path.includes('placements')) || path.includes('/admin/') ? supervisor : officer;
     expect((await client.request(method, path, body, { csrf: null })).status).toBe(403);
     expect((await client.request(method, path, body, { csrf: 'x'.repeat(43) })).status).toBe(403);
     expect((await client.request(method, path, body, { origin: 'https://evil.example' })).status).toBe(403);
@@ -200,7 +227,7 @@ describe('queue', () => {
           const frame = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const data = frame.split('\n').find((l) => l.startsWith('data: '));
-          if (frame.includes('event: queue') && data) return JSON.parse(data.slice(6)) as Array<{ handoffId: string }>;
+          if (frame.includes('event: queue') && data) return (JSON.parse(data.slice(6)) as { items: Array<{ handoffId: string }> }).items;
           continue;
         }
         const { value, done } = await reader.read();
@@ -357,11 +384,16 @@ describe('reply check (DESIGN 2: disclosure, DESIGN 9: no threat of suit on a ti
     expect(refused.body).toMatchObject({ blocked: false, warnings: [expect.objectContaining({ code: 'no_disclosure' })] });
     const handoff = await db().handoff.findUniqueOrThrow({ where: { id: handoffId } });
     expect(await db().outboxMessage.count({ where: { conversationId: handoff.conversationId!, body: 'Hi Maria, how can I help?' } })).toBe(0);
-    const overridden = await officer.request('POST', `/officer/api/handoffs/${handoffId}/messages`, { text: 'Hi Maria, how can I help?', override: true });
+    // An override needs a reason (issue #15), kept in the audit trail.
+    const noReason = await officer.request('POST', `/officer/api/handoffs/${handoffId}/messages`, { text: 'Hi Maria, how can I help?', override: true });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body).toMatchObject({ reasonRequired: true, error: expect.stringMatching(/Say why/) });
+    expect(await db().outboxMessage.count({ where: { conversationId: handoff.conversationId!, body: 'Hi Maria, how can I help?' } })).toBe(0);
+    const overridden = await officer.request('POST', `/officer/api/handoffs/${handoffId}/messages`, { text: 'Hi Maria, how can I help?', override: true, overrideReason: 'disclosed on the phone a minute ago' });
     expect(overridden.status).toBe(201);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { conversationId: handoff.conversationId!, type: 'officer.reply_check.overridden' } });
     expect(audit.actor).toBe(`officer:${(await db().officer.findUniqueOrThrow({ where: { email: OFFICER.email } })).id}`);
-    expect(JSON.parse(audit.detailJson).warnings).toEqual(['no_disclosure']);
+    expect(JSON.parse(audit.detailJson)).toMatchObject({ warnings: ['no_disclosure'], reason: 'disclosed on the phone a minute ago' });
     expect(audit.detailJson).not.toContain('Maria'); // the audit names the warning, not the words
     // Later messages in the same takeover need no disclosure.
     expect((await officer.request('POST', `/officer/api/handoffs/${handoffId}/check`, { text: 'Thanks for waiting.' })).body).toEqual({ warnings: [] });
@@ -430,10 +462,12 @@ describe('taking over an SMS conversation (DESIGN 5: STOP still works, DESIGN 13
     expect(await db().outboxMessage.count({ where: { to: PHONE, kind: 'reply' } })).toBe(repliesBefore);
     await postSms(PHONE, 'STOP');
     expect(await db().outboxMessage.count({ where: { to: PHONE, kind: 'reply' } })).toBe(repliesBefore + 1);
+    // After STOP the console refuses to queue anything for this number, and says why (issue #15).
     const later = await officer.request('POST', `/officer/api/handoffs/${handoff.id}/messages`, { text: 'Understood.' });
-    expect(later.status).toBe(201);
-    await running.app.outboxWorker.runOnce();
-    expect((await db().outboxMessage.findUniqueOrThrow({ where: { id: String(later.body.outboxId) } })).status).toBe('cancelled');
+    expect(later.status).toBe(409);
+    expect(later.body.error).toMatch(/replied STOP/);
+    expect(await db().outboxMessage.count({ where: { to: PHONE, body: 'Understood.' } })).toBe(0);
+    await postSms(PHONE, 'START');
   });
 
   it('a message to a debtor who has not written for a while is officer-initiated (quiet hours apply)', async () => {
@@ -545,7 +579,7 @@ describe('supervisor reports and placement upload', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="portfolio-report-2026-01-01-to-2026-12-31.csv"/);
-    expect(String(csv.body).split(/\r?\n/)[0]).toBe('section,metric,key,value');
+    expect(String(csv.body).split(/\r?\n/)[0]).toBe('section,metric,key,currency,value,definition');
     for (const chart of ['escalations.svg', 'aging.svg', 'collected.svg']) {
       const svg = await supervisor.request('GET', `/officer/api/reports/charts/${chart}`);
       expect(svg.status).toBe(200);

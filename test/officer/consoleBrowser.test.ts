@@ -4,55 +4,29 @@
  * the debtor's Web Chat; the debtor's answer appears in the console; then the officer hands the
  * conversation back and the bot answers again. Screenshots: test-artifacts/officer-*.png.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bubbles, describeInBrowser, launchChromium, openPage, sayAndExpect, type Watched } from '../helpers/browser.ts';
-import { createConsoleAccounts, OFFICER, SUPERVISOR } from '../helpers/consoleClient.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { bubbles, describeInBrowser, openPage, sayAndExpect, type Watched } from '../helpers/browser.ts';
+import { OFFICER, SUPERVISOR } from '../helpers/consoleClient.ts';
 import { DirectLineDebtor } from '../helpers/directLineClient.ts';
-import type { RunningApp } from '../helpers/testApp.ts';
-import { startWebTestApp } from '../helpers/webTestApp.ts';
-
-const ARTIFACTS = path.resolve('test-artifacts');
-
-let running: RunningApp;
-let browser: Browser;
+import { ARTIFACTS, signInToConsole, unexpectedProblems, useConsoleBrowser, type ConsoleBrowser } from './consoleBrowserHelpers.ts';
 
 
-async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto(`${running.baseUrl}/officer`);
-  await page.locator('#email').fill(who.email);
-  await page.locator('#password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /Escalations/ }).waitFor();
-}
+const env = {} as ConsoleBrowser;
 
-/**
- * Browser problems, less the answers the console expects: 401 to its first "am I signed in?"
- * request, 422 when the reply check holds a message back.
- */
-const unexpected = (problems: string[]) => problems.filter((p) => !/status of (401|422)\b/.test(p));
+
+const signIn = (page: Page, who: { email: string; password: string }) => signInToConsole(page, env.running.baseUrl, who);
+const unexpected = unexpectedProblems;
 
 const DISCLOSURE = 'This is Dana from the agency, a debt collector. This is an attempt to collect a debt.';
 
 describeInBrowser('officer console in Chromium', () => {
-  beforeAll(async () => {
-    running = await startWebTestApp({ OUTBOX_INTERVAL_MS: '200', CONSOLE_LIVE_INTERVAL_MS: '300' });
-    await createConsoleAccounts(running.database.db);
-    running.app.outboxWorker.start();
-    browser = await launchChromium();
-    mkdirSync(ARTIFACTS, { recursive: true });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await running?.app.outboxWorker.stop();
-    await running?.stop();
-  });
+  useConsoleBrowser(env);
 
   it('shows a wrong password as a sentence and keeps the officer on the sign-in form', async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(`${running.baseUrl}/officer`);
+    const { page, context, problems } = await openPage(env.browser);
+    await page.goto(`${env.running.baseUrl}/officer`);
     await page.locator('#email').fill(OFFICER.email);
     await page.locator('#password').fill('definitely wrong');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -62,12 +36,12 @@ describeInBrowser('officer console in Chromium', () => {
   });
 
   it('an officer picks up a live web-chat escalation, replies into the debtor’s Web Chat, and hands back to the bot', async () => {
-    const officer: Watched = await openPage(browser);
-    const debtor: Watched = await openPage(browser);
+    const officer: Watched = await openPage(env.browser);
+    const debtor: Watched = await openPage(env.browser);
     await signIn(officer.page, OFFICER);
     await officer.page.locator('#live', { hasText: 'live' }).waitFor();
 
-    await debtor.page.goto(running.baseUrl);
+    await debtor.page.goto(env.running.baseUrl);
     await bubbles(debtor.page, /debt|verify|account/i).first().waitFor({ timeout: 20_000 });
     await sayAndExpect(debtor.page, 'A-1001', /date of birth/i);
     await sayAndExpect(debtor.page, 'March 14 1985', /ZIP|Social Security/i);
@@ -118,16 +92,18 @@ describeInBrowser('officer console in Chromium', () => {
   }, 90_000);
 
   it('an officer reads an out-of-policy proposal and approves it from the console', async () => {
-    const debtor = await DirectLineDebtor.start(running.baseUrl);
+    const debtor = await DirectLineDebtor.start(env.running.baseUrl);
     for (const text of ['hi', 'A-1003', 'July 21 1968', '94110', 'no', 'I can do 20 a month', 'what about 25 a month', '30 a month']) await debtor.say(text);
     expect(await debtor.say('yes')).toContain('sent your proposal');
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(env.browser);
     await signIn(page, OFFICER);
     const row = page.locator('tr[data-handoff]', { hasText: 'Out-of-policy proposal' }).filter({ hasText: "James O'Connor" });
     await row.getByRole('link', { name: 'Open' }).click();
-    const panel = page.locator('section.proposal');
-    await panel.getByText('Debtor proposed: installments: $876.25').waitFor();
-    await expect(panel.textContent()).resolves.toMatch(/Closest within policy: installments/);
+    const panel = page.locator('#proposal');
+    await panel.getByText('Debtor proposed: Installment plan: $876.25').waitFor();
+    await expect(panel.textContent()).resolves.toMatch(/Closest within policy: Installment plan/);
+    // Words, not the limits' codes (issue #15).
+    await expect(panel.textContent()).resolves.toMatch(/Outside the creditor’s policy: more payments than allowed \(at most 12\); a plan longer than allowed \(at most 365 days\)/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'officer-proposal.png'), fullPage: true });
     await page.locator('#approve').click();
     await page.getByText('Decision sent to the debtor.').waitFor();
@@ -137,7 +113,7 @@ describeInBrowser('officer console in Chromium', () => {
   }, 60_000);
 
   it('a supervisor sees the report with its charts; an officer has no Reports link', async () => {
-    const supervisor = await openPage(browser);
+    const supervisor = await openPage(env.browser);
     await signIn(supervisor.page, SUPERVISOR);
     await supervisor.page.getByRole('link', { name: 'Reports' }).click();
     await supervisor.page.getByText('Verification rate').waitFor();
@@ -147,7 +123,7 @@ describeInBrowser('officer console in Chromium', () => {
     expect(unexpected(supervisor.problems)).toEqual([]);
     await supervisor.context.close();
 
-    const officer = await openPage(browser);
+    const officer = await openPage(env.browser);
     await signIn(officer.page, OFFICER);
     await expect(officer.page.getByRole('link', { name: 'Reports' }).isVisible()).resolves.toBe(false);
     await officer.context.close();

@@ -65,10 +65,12 @@ describe('escalationsChart', () => {
     checkWellFormed(svg);
   });
 
-  it('draws one bar per reason, with its count in the bar title', () => {
+  it('draws one bar per reason, labelled in words, with its count in the bar title (issue #15)', () => {
     const svg = escalationsChart(sampleReport());
     expect(svg.match(/<rect x=/g)).toHaveLength(3);
-    expect(svg).toContain('<title>asked: 2 handoffs</title>');
+    expect(svg).toContain('<title>Debtor asked for a person: 2 handoffs</title>');
+    expect(svg).toContain('>Debtor asked for a person</text>');
+    expect(svg).not.toMatch(/>asked<\/text>/);
   });
 });
 
@@ -87,8 +89,22 @@ describe('collectedChart', () => {
   it('draws one bar per day, days without payments included', () => {
     const svg = collectedChart(sampleReport());
     expect(svg.match(/<rect x=/g)).toHaveLength(3);
-    expect(svg).toContain('<title>2026-11-01: $125.50</title>');
-    expect(svg).toContain('<title>2026-11-02: $0.00</title>');
+    expect(svg).toContain('<title>November 1, 2026: $125.50</title>');
+    expect(svg).toContain('<title>November 2, 2026: $0.00</title>');
+    expect(svg).toContain('>Nov 1</text>');
+  });
+
+  it('keeps the last date label inside the picture (issue #15: it was cut off)', () => {
+    const start = Date.parse('2026-11-07T00:00:00Z');
+    const days = Array.from({ length: 31 }, (_, i) => ({ date: new Date(start + i * 86_400_000).toISOString().slice(0, 10), amount: 1000 }));
+    const svg = collectedChart(sampleReport({ collected: { byCurrency: [{ currency: 'USD', amount: 31000 }], daily: [{ currency: 'USD', days }] } }));
+    const labels = [...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+"(?: text-anchor="(\w+)")? font-size="10"[^>]*>([A-Z][a-z]{2} \d{1,2})<\/text>/g)];
+    expect(labels.map((m) => m[3])).toContain('Dec 7');
+    for (const [, x, anchor, label] of labels) {
+      const width = label!.length * 6;
+      const right = anchor === 'end' ? Number(x) : anchor === 'middle' ? Number(x) + width / 2 : Number(x) + width;
+      expect(right, label).toBeLessThanOrEqual(640);
+    }
   });
 
   it('keeps a long period readable: labels thinned, every bar still titled', () => {
@@ -97,7 +113,7 @@ describe('collectedChart', () => {
     const svg = collectedChart(sampleReport({ collected: { byCurrency: [{ currency: 'USD', amount: 1 }], daily: [{ currency: 'USD', days }] } }));
     checkWellFormed(svg);
     expect(svg.match(/<rect x=/g)).toHaveLength(365);
-    expect(svg.match(/>2026-\d\d-\d\d<\/text>/g)!.length).toBeLessThanOrEqual(7);
+    expect(svg.match(/>[A-Z][a-z]{2} \d{1,2}<\/text>/g)!.length).toBeLessThanOrEqual(7);
   });
 });
 

@@ -23,8 +23,8 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const find = (rows: string[][], section: string, metric: string, key = '') =>
-  rows.filter((r) => r[0] === section && r[1] === metric && r[2] === key).map((r) => r[3]);
+const find = (rows: string[][], section: string, metric: string, key = '', currency = '') =>
+  rows.filter((r) => r[0] === section && r[1] === metric && r[2] === key && r[3] === currency).map((r) => r[4]);
 
 describe('csvCell', () => {
   it.each([
@@ -56,34 +56,45 @@ describe('csvCell', () => {
 });
 
 describe('reportCsv', () => {
-  it('has the header and four fields on every row', () => {
+  it('has the header and six fields on every row', () => {
     const rows = parseCsv(reportCsv(sampleReport()));
-    expect(rows[0]).toEqual(['section', 'metric', 'key', 'value']);
-    for (const row of rows) expect(row).toHaveLength(4);
+    expect(rows[0]).toEqual(['section', 'metric', 'key', 'currency', 'value', 'definition']);
+    for (const row of rows) expect(row).toHaveLength(6);
   });
 
-  it('holds every figure, amounts as exact decimals with their currency', () => {
+  it('holds every figure; amounts are plain decimals with the currency in its own column (issue #15)', () => {
     const rows = parseCsv(reportCsv(sampleReport()));
-    expect(find(rows, 'range', 'from')).toEqual(['2026-11-01T00:00:00.000Z']);
+    expect(rows.filter((r) => r[0] === 'range' && r[1] === 'from').map((r) => r[2])).toEqual(['2026-11-01T00:00:00.000Z']);
     expect(find(rows, 'conversations', 'total')).toEqual(['4']);
     expect(find(rows, 'conversations', 'by_channel', 'sms')).toEqual(['1']);
     expect(find(rows, 'verification', 'attempted')).toEqual(['4']);
     expect(find(rows, 'verification', 'rate')).toEqual(['0.5000']);
     expect(find(rows, 'without_person', 'rate')).toEqual(['0.2500']);
     expect(find(rows, 'plans', 'count')).toEqual(['3']);
-    expect(find(rows, 'plans', 'value', 'USD')).toEqual(['1700.05 USD']);
-    expect(find(rows, 'plans', 'value_by_kind', 'settlement/EUR')).toEqual(['300.00 EUR']);
-    expect(find(rows, 'collected', 'total', 'USD')).toEqual(['175.50 USD']);
-    expect(find(rows, 'collected', 'daily', '2026-11-02/USD')).toEqual(['0.00 USD']);
+    expect(find(rows, 'plans', 'value', '', 'USD')).toEqual(['1700.05']);
+    expect(find(rows, 'plans', 'value_by_kind', 'settlement', 'EUR')).toEqual(['300.00']);
+    expect(find(rows, 'collected', 'total', '', 'USD')).toEqual(['175.50']);
+    expect(find(rows, 'collected', 'daily', '2026-11-02', 'USD')).toEqual(['0.00']);
     expect(find(rows, 'promise_kept', 'rate')).toEqual(['0.6667']);
     expect(find(rows, 'escalations', 'count', 'asked')).toEqual(['2']);
     expect(find(rows, 'first_response', 'median_seconds')).toEqual(['120']);
     expect(find(rows, 'first_response', 'p90_seconds')).toEqual(['300']);
     expect(find(rows, 'first_response', 'waiting')).toEqual(['1']);
     expect(find(rows, 'aging', 'count', '0-30')).toEqual(['1']);
-    expect(find(rows, 'aging', 'balance', '0-30/USD')).toEqual(['1090.25 USD']);
-    expect(find(rows, 'aging', 'balance', '180+/JPY')).toEqual(['5000 JPY']);
-    expect(find(rows, 'definitions', 'aging')[0]).toMatch(/itemization date/);
+    expect(find(rows, 'aging', 'balance', '0-30', 'USD')).toEqual(['1090.25']);
+    expect(find(rows, 'aging', 'balance', '180+', 'JPY')).toEqual(['5000']);
+    expect(rows.find((r) => r[0] === 'aging' && r[1] === 'definition')?.[5]).toMatch(/itemization date/);
+  });
+
+  it('every value is a number or empty, so a spreadsheet can sum the column', () => {
+    const rows = parseCsv(reportCsv(sampleReport())).slice(1);
+    for (const row of rows) expect(row[4], row.join(',')).toMatch(/^(-?\d+(\.\d+)?)?$/);
+    // The daily amounts add up to the total, per currency.
+    const daily = rows.filter((r) => r[0] === 'collected' && r[1] === 'daily' && r[3] === 'USD').reduce((sum, r) => sum + Math.round(Number(r[4]) * 100), 0);
+    expect(daily / 100).toBe(Number(find(rows, 'collected', 'total', '', 'USD')[0]));
+    // The channels add up to the total of conversations (the console card shows the same three).
+    const channels = ['web', 'sms', 'other'].reduce((sum, c) => sum + Number(find(rows, 'conversations', 'by_channel', c)[0]), 0);
+    expect(channels).toBe(Number(find(rows, 'conversations', 'total')[0]));
   });
 
   it('guards the reasons against formula injection and keeps markup as text', () => {
