@@ -297,7 +297,7 @@ describe('leases: two workers never send the same message', () => {
     expect(provider.sent.map((m) => m.body).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `message ${i}`).sort());
   });
 
-  it('two worker PROCESSES on one database file, through the real twilio client, send each message exactly once', async () => {
+  it('two worker PROCESSES on one database (instances), through the real twilio client, send each message exactly once', async () => {
     const fake = await startFakeTwilio();
     try {
       fake.delayMs = 25;
