@@ -20,6 +20,7 @@ import { adminQuery, startPostgresCluster } from '../test/helpers/postgresCluste
 import { migrateDatabase } from '../src/db/database.ts';
 import { startInstances, type Instance } from './lib/instances.ts';
 import { RoundRobinProxy } from './lib/roundRobinProxy.ts';
+import { printRecognitionTiming } from './nlu-bench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -213,7 +214,9 @@ async function main(): Promise<void> {
   if (errors > 0) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
-  console.error('Benchmark failed:', error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main()
+  .then(printRecognitionTiming)
+  .catch((error: unknown) => {
+    console.error('Benchmark failed:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

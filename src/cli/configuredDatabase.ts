@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../config.ts';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDatabaseForService, type Db } from '../db/database.ts';
 
 /**
@@ -9,4 +9,15 @@ import { openDatabaseForService, type Db } from '../db/database.ts';
 export async function openConfiguredDatabase(env: NodeJS.ProcessEnv): Promise<{ config: Config; db: Db }> {
   const config = loadConfig(env);
   return { config, db: await openDatabaseForService(config.DATABASE_URL, { poolSize: 2, lockConnections: 2 }) };
+}
+
+/** openConfiguredDatabase for a command: a bad configuration is written to `err` (one line per variable) and gives null. */
+export async function openDatabaseForCommand(env: NodeJS.ProcessEnv, err: (line: string) => void): Promise<Db | null> {
+  try {
+    return (await openConfiguredDatabase(env)).db;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    err(error.message);
+    return null;
+  }
 }

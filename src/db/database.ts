@@ -18,6 +18,7 @@ import type { Logger } from '../logger.ts';
 import { coordinationOf, registerCoordination } from './coordination.ts';
 import { databaseKindOf } from './databaseUrl.ts';
 import { PrismaClient } from './generated/client.ts';
+import { pendingMigrations } from './migrationStatus.ts';
 
 export { databaseKindOf, type DatabaseKind } from './databaseUrl.ts';
 
@@ -54,8 +55,12 @@ export function resolveSqliteUrl(url: string): string {
   return `file:${absolute}`;
 }
 
-/** Applies the committed migrations of the URL's database with `prisma migrate deploy` (npm run db:migrate). */
+/**
+ * Applies the committed migrations of the URL's database with `prisma migrate deploy` (npm run
+ * db:migrate). SQLite: nothing when current (deploy would take a write lock beside a running service).
+ */
 export async function migrateDatabase(url: string): Promise<void> {
+  if (databaseKindOf(url) === 'sqlite' && (await pendingMigrations(resolveSqliteUrl(url))).length === 0) return;
   const output: Buffer[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [PRISMA_CLI, 'migrate', 'deploy'], {
@@ -89,6 +94,9 @@ export async function openDatabase(url: string, options: DatabaseOptions = {}): 
   // WAL lets readers (reports, a second process such as the scheduler) run beside the writer.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  // Deleted and overwritten content is zeroed, not left in free space (a card number rewritten out
+  // of the transcript must not stay on disk).
+  await db.$queryRawUnsafe('PRAGMA secure_delete = ON');
   drivers.set(db, { kind: 'sqlite', connection: connection! });
   coordinationOf(db);
   return db;
@@ -115,11 +123,37 @@ export async function openDatabaseForService(url: string, options: DatabaseOptio
   return db;
 }
 
+/**
+ * `alias` (a wrapper of `db`, such as the turn journal's proxy) is the same database: the same driver
+ * and the same coordination — a lock taken through one is held for the other.
+ */
+export function aliasDatabase(alias: object, db: Db): void {
+  const driver = drivers.get(db);
+  if (driver) drivers.set(alias, driver);
+  registerCoordination(alias, coordinationOf(db));
+}
+
 /** The driver under `db` (hot statements; see the module comment). */
 export function sqlDriverOf(db: Db): SqlDriver {
   const driver = drivers.get(db);
   if (!driver) throw new Error('sqlDriverOf: this client was not opened by openDatabase');
   return driver;
+}
+
+/**
+ * After text was rewritten for privacy (a card number split over messages): copies the write-ahead
+ * log into the database and empties it, so the old page images are gone from the WAL file too.
+ * Best effort: a reader holding an old snapshot (another process) can keep part of the log.
+ */
+export async function scrubRemovedData(db: Db): Promise<void> {
+  // PostgreSQL has no such switch: an old row version stays in the table file until VACUUM reuses
+  // its space (autovacuum), and PRAGMA is SQLite's. Nothing to run there.
+  if (drivers.get(db)?.kind === 'postgres') return;
+  try {
+    await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+  } catch {
+    // nothing to do: the next checkpoint overwrites it
+  }
 }
 
 export async function isDatabaseReachable(db: Db): Promise<boolean> {

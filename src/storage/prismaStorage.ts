@@ -92,6 +92,21 @@ export class PrismaStorage implements Storage {
     if (this.readETags.size > REMEMBERED_READS) this.readETags.delete(this.readETags.keys().next().value!);
   }
 
+  /**
+   * `changes` with each "*" eTag of a key read here replaced by the condition a write must meet (see
+   * {@link PrismaStorageOptions.conditionalOnRead}): for a write made later, elsewhere (in a turn's
+   * commit transaction, by a PrismaStorage on that transaction).
+   */
+  withReadConditions(changes: StoreItems): StoreItems {
+    const out: StoreItems = {};
+    for (const key of Object.keys(changes)) {
+      const item = changes[key] as StoreItem;
+      const eTag = item?.eTag === undefined || item?.eTag === null || item?.eTag === '' ? undefined : String(item.eTag);
+      out[key] = { ...item, eTag: this.conditionFor(key, eTag) };
+    }
+    return out;
+  }
+
   /** The eTag a write must match: the caller's, or for a "*" write of a key read here, the one read. */
   private conditionFor(key: string, eTag: string | undefined): string | undefined {
     if (!this.options.conditionalOnRead || eTag !== '*') return eTag;
