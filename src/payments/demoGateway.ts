@@ -74,6 +74,11 @@ interface DemoIntent {
 }
 
 const randomId = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url')}`;
+/**
+ * The shape of the ids made here. An id from a URL is checked before it reaches the database:
+ * PostgreSQL refuses text with a NUL byte (an error, not "not found"), and nothing else could match.
+ */
+const isDemoId = (id: string) => /^(?:cs|pi)_demo_[A-Za-z0-9_-]{1,64}$/.test(id);
 
 export interface DemoGatewayOptions {
   /** Where sessions, intents and the shared webhook secret are kept. */
@@ -143,6 +148,7 @@ export class DemoGateway implements PaymentGateway {
   }
 
   async session(id: string): Promise<DemoSession | undefined> {
+    if (!isDemoId(id)) return undefined;
     const row = await this.db.demoCheckoutSession.findUnique({ where: { id } });
     if (!row) return undefined;
     const session = { ...(JSON.parse(row.json) as Omit<DemoSession, 'status'>), status: row.status as DemoSession['status'] };
@@ -265,6 +271,7 @@ export class DemoGateway implements PaymentGateway {
   }
 
   private async intent(id: string): Promise<DemoIntent | null> {
+    if (!isDemoId(id)) return null;
     const row = await this.db.demoPaymentIntent.findUnique({ where: { id } });
     return row ? (JSON.parse(row.json) as DemoIntent) : null;
   }

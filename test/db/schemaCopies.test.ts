@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,18 @@ describe('one source schema, a generated PostgreSQL copy, twin migrations', () =
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('a PostgreSQL twin drops no table its SQLite migration keeps (a merged branch\'s twin must carry its own change only)', () => {
+    const dropped = (file: string) => new Set([...readFileSync(file, 'utf8').matchAll(/DROP TABLE (?:IF EXISTS )?"([^"]+)"/g)].map((m) => m[1]!));
+    const migrations = readdirSync('prisma/postgres/migrations', { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(migrations.length).toBeGreaterThan(8);
+    const unexpected: string[] = [];
+    for (const { name } of migrations) {
+      const sqlite = dropped(`prisma/migrations/${name}/migration.sql`);
+      for (const table of dropped(`prisma/postgres/migrations/${name}/migration.sql`)) if (!sqlite.has(table)) unexpected.push(`${name}: ${table}`);
+    }
+    expect(unexpected).toEqual([]);
   });
 
   it('refuses a source schema it cannot turn into the copy', () => {

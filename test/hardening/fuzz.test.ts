@@ -53,15 +53,16 @@ async function registeredRoutes(): Promise<Route[]> {
 }
 
 /**
- * Every table's rows, hashed (an officer session's last-seen time is allowed to move). The
- * RateLimit table is left out: on PostgreSQL the rate limits every instance shares live there, and
- * refusing a flood is their job, not a change of the service's state.
+ * Every table's rows, hashed (an officer session's last-seen time is allowed to move). Left out,
+ * on PostgreSQL: the RateLimit table, where the rate limits every instance shares are counted
+ * (refusing a flood is their job, not a change of the service's state), and SharedSecret, where the
+ * first instance to need the demo webhook's signing secret stores it for the others.
  */
 async function stateDigest(): Promise<{ digest: string; rows: Record<string, number> }> {
   const hash = createHash('sha256');
   const rows: Record<string, number> = {};
   for (const name of await tableNames(db, { withMigrations: true })) {
-    if (name === 'RateLimit') continue;
+    if (name === 'RateLimit' || name === 'SharedSecret') continue;
     const list = await tableRows(db, name);
     rows[name] = list.length;
     for (const row of list) {

@@ -9,7 +9,7 @@ import { sqlDriverOf, type Db } from '../../src/db/database.ts';
 export async function tableNames(db: Db, options: { withMigrations?: boolean } = {}): Promise<string[]> {
   const rows =
     sqlDriverOf(db).kind === 'postgres'
-      ? await db.$queryRawUnsafe<Array<{ name: string }>>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")
+      ? await db.$queryRawUnsafe<Array<{ name: string }>>("SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")
       : await db.$queryRawUnsafe<Array<{ name: string }>>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
   return rows
     .map((row) => row.name)

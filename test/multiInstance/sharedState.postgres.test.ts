@@ -69,10 +69,11 @@ describe('[PostgreSQL only] two instances on one database', () => {
     expect(statuses[60]).toBe(429);
   });
 
-  it('officer sign-in attempts are throttled in total across instances', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await new ConsoleClient((i % 2 ? a : b).baseUrl).signIn(OFFICER.email, 'a wrong password')).status);
-    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  it('officer sign-in attempts per address and email are throttled in total across instances, and say when to try again', async () => {
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await new ConsoleClient((i % 2 ? a : b).baseUrl).signIn(OFFICER.email, 'a wrong password'));
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(String(answers[5]!.body.error)).toMatch(/for this email from this address\. Try again in \d+ minutes? \(at \d\d:\d\d UTC\)/);
   });
 
   it('a demo checkout opened on one instance is paid on the other, once; both sign and accept the same demo events', async () => {

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConversationState, TestAdapter, type StoreItems } from 'botbuilder';
 import { openDatabase, type Db } from '../../src/db/database.ts';
+import { TurnCommitMiddleware, TurnDeferredStorage } from '../../src/bot/turnCommit.ts';
 import { ETagConflictError, PrismaStorage } from '../../src/storage/prismaStorage.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
 import { testDatabaseKind } from '../helpers/testDatabaseKind.ts';
@@ -475,6 +476,49 @@ describe('PrismaStorage — with botbuilder ConversationState', () => {
     expect((await storage.read([key]))[key]?.value).toBe(2);
     // The next turn reads afresh and saves normally.
     await adapter.processActivity('C', async (ctx) => {
+      await propA.set(ctx, 4);
+      await stateA.saveChanges(ctx);
+    });
+    expect((await storage.read([key]))[key]?.value).toBe(4);
+  });
+
+  it("the service's storage (TurnDeferredStorage): a turn that read state before another instance's turn committed fails at its commit, and nothing of it is saved", async () => {
+    const key = 'test/conversations/Convo1/';
+    const other = testDatabaseKind() === 'postgres' ? await openDatabase(testDb.url, { poolSize: 2 }) : testDb.db;
+    if (other !== testDb.db) extraClients.push(other);
+    const rethrow = async (_context: unknown, error: Error) => {
+      throw error;
+    };
+    const stateA = new ConversationState(new TurnDeferredStorage(testDb.db));
+    const stateB = new ConversationState(new TurnDeferredStorage(other));
+    const propA = stateA.createProperty<number>('value');
+    const propB = stateB.createProperty<number>('value');
+    const adapterA = new TestAdapter(async () => undefined).use(new TurnCommitMiddleware(testDb.db, rethrow));
+    const adapterB = new TestAdapter(async () => undefined).use(new TurnCommitMiddleware(other, rethrow));
+
+    // Activity ids of their own: the two adapters would both number theirs from 0 (a replay to the commit).
+    const message = (id: string) => ({ type: 'message', text: id, id });
+    await adapterA.processActivity(message('one'), async (ctx) => {
+      await propA.set(ctx, 1);
+      await stateA.saveChanges(ctx);
+    });
+    expect((await storage.read([key]))[key]?.value).toBe(1);
+    const stale = await adapterA
+      .processActivity(message('A'), async (ctxA) => {
+        await propA.get(ctxA);
+        // Another instance's turn of the same conversation commits meanwhile (the turn lock should have kept it out).
+        await adapterB.processActivity(message('B'), async (ctxB) => {
+          await propB.set(ctxB, 2);
+          await stateB.saveChanges(ctxB);
+        });
+        await propA.set(ctxA, 3);
+        await stateA.saveChanges(ctxA);
+      })
+      .catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(ETagConflictError);
+    expect((await storage.read([key]))[key]?.value).toBe(2);
+    // The next turn reads afresh and commits normally.
+    await adapterA.processActivity(message('C'), async (ctx) => {
       await propA.set(ctx, 4);
       await stateA.saveChanges(ctx);
     });
