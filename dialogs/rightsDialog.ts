@@ -18,6 +18,7 @@ import type { Account } from '../src/db/generated/client.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { ask, notUnderstood } from './prompts.ts';
+import { repliesFor } from '../src/messages/replies.ts';
 
 export interface RightsOptions {
   /** The E-SIGN question comes back after something else was asked meanwhile (issue #12 item 6). */
@@ -87,7 +88,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const text = catalogueOf(session);
     const later = conversationMessagesFor(session.language).askEsignLater(text.askEsign());
     const unclear = conversationMessagesFor(session.language).askEsignUnclear();
-    await ask(dc.context, session, options?.later ? [later, text.askEsign(), ...unclear] : [text.askEsign(), later, ...unclear]);
+    await ask(dc.context, session, options?.later ? [later, text.askEsign(), ...unclear] : [text.askEsign(), later, ...unclear], repliesFor(session.language).yesNo());
     return Dialog.EndOfTurn;
   }
 
@@ -129,10 +130,10 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const unclear = conversationMessagesFor(session.language).askEsignUnclear();
     if (local.intents.every((i) => i === 'thanks' || i === 'greeting')) {
       // "thanks!": not an answer, not a misunderstanding either — the question again.
-      await ask(dc.context, session, unclear);
+      await ask(dc.context, session, unclear, repliesFor(session.language).yesNo());
       return Dialog.EndOfTurn;
     }
-    if ((await notUnderstood(dc.context, this.services, unclear)) === 'stuck') {
+    if ((await notUnderstood(dc.context, this.services, unclear, { choices: repliesFor(session.language).yesNo() })) === 'stuck') {
       this.putOff(session);
       return dc.endDialog({ quiet: true } satisfies RightsResult);
     }
@@ -143,7 +144,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const session = await sessionOf(context, this.services);
     const text = catalogueOf(session);
     const conversation = conversationMessagesFor(session.language);
-    await ask(context, session, [conversation.askEsignLater(text.askEsign()), text.askEsign(), ...conversation.askEsignUnclear()]);
+    await ask(context, session, [conversation.askEsignLater(text.askEsign()), text.askEsign(), ...conversation.askEsignUnclear()], repliesFor(session.language).yesNo());
   }
 
   /** Cancelled by an interruption (a dispute, a person…) while the question was open: asked again later. */

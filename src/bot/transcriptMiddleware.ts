@@ -24,6 +24,8 @@ export class TranscriptMiddleware implements Middleware {
         context.turnState.set(CARD_REMOVED, true);
       }
     }
+    // As typed (after card numbers are removed): a dialog may read an SMS "2" as the choice it picks.
+    const typed = context.activity.text;
     const conversation = await ensureConversation(this.db, conversationExternalId, channelOf(context));
     context.turnState.set(CONVERSATION_RECORD, conversation.id);
     context.turnState.set(CONVERSATION_HOLDER, conversation.holder);
@@ -43,7 +45,7 @@ export class TranscriptMiddleware implements Middleware {
       if (isMessage) {
         const sensitive = context.turnState.get(SENSITIVE_TURN) === true;
         // A verification answer may hold a ZIP, a date of birth or SSN digits: mask dates, then every digit.
-        const text = sensitive ? maskIdentityFactors(context.activity.text!).replace(/\d/g, '•') : context.activity.text!;
+        const text = sensitive ? maskIdentityFactors(typed!).replace(/\d/g, '•') : typed!;
         messages.push({ conversationId: conversation.id, direction: 'in', author: 'debtor', text, at: receivedAt });
       }
       for (const message of outgoing) {
