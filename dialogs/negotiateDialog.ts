@@ -218,8 +218,11 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
   }
 
   /** Not an answer: asked again in other words; the second time, the main choices — and nothing left for a yes to agree. */
-  private async didNotUnderstand(context: TurnContext, _state: NegotiateState, env: Env, step: Step): Promise<Outcome> {
-    const outcome = await notUnderstood(context, this.services, env.text.again(step), { choices: this.steps.choices(step, env) });
+  private async didNotUnderstand(context: TurnContext, _state: NegotiateState, env: Env, question: Step | string[]): Promise<Outcome> {
+    const outcome =
+      typeof question === 'string'
+        ? await notUnderstood(context, this.services, env.text.again(question), { choices: this.steps.choices(question, env) })
+        : await notUnderstood(context, this.services, question);
     if (outcome === 'stuck') return QUIET;
     return 'wait';
   }
