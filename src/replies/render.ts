@@ -42,7 +42,7 @@ export function linkKind(url: string): LinkKind {
   try {
     const path = new URL(url).pathname;
     if (path.startsWith('/pay/')) return 'pay';
-    if (path.startsWith('/notice/')) return 'notice';
+    if (path.startsWith('/notice')) return 'notice';
     if (path.startsWith('/record/')) return 'record';
   } catch {
     /* not a URL we know */
