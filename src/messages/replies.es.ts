@@ -9,13 +9,13 @@ export const repliesEs: RepliesCatalogue = {
     paused
       ? [
           { label: 'Mi saldo', value: 'mi saldo' },
-          { label: 'Por qué esta cantidad', value: 'por qué es esta cantidad' },
+          { label: 'Detalle del saldo', value: 'por qué es esta cantidad' },
           { label: 'Mis derechos', value: 'mis derechos' },
           { label: 'Hablar con una persona', value: 'agente' },
         ]
       : [
           { label: 'Mi saldo', value: 'mi saldo' },
-          { label: 'Por qué esta cantidad', value: 'por qué es esta cantidad' },
+          { label: 'Detalle del saldo', value: 'por qué es esta cantidad' },
           { label: 'Mis derechos', value: 'mis derechos' },
           { label: 'Opciones de pago', value: 'opciones de pago' },
           { label: 'Disputarla', value: 'disputo esta deuda' },

@@ -15,7 +15,7 @@ import { smsMessagesFor, type SmsSender } from '../../messages/sms.ts';
 import type { OutboxDeliverer } from '../../outbox/outbox.ts';
 import { DeliveryCancelledError } from './outboxWorker.ts';
 import type { SmsProvider } from './providers.ts';
-import { isOptOutConfirmation, isSmsOptedOut, languageForMessage } from './recipients.ts';
+import { isSmsOptedOut, languageForMessage, survivesOptOut } from './recipients.ts';
 
 /**
  * The texts a message goes out as: typographic characters replaced by GSM-7 look-alikes (so a
@@ -51,7 +51,7 @@ export class SmsDeliverer implements OutboxDeliverer {
     const parts = await this.partsOf(message);
     const refs = message.providerRef ? message.providerRef.split(',').filter(Boolean) : [];
     for (let i = refs.length; i < parts.length; i++) {
-      if (!isOptOutConfirmation(message) && (await isSmsOptedOut(db, message.to))) {
+      if (!survivesOptOut(message) && (await isSmsOptedOut(db, message.to))) {
         throw new DeliveryCancelledError('recipient opted out of SMS');
       }
       const { providerRef } = await provider.send({ to: message.to, from, body: parts[i]! });
