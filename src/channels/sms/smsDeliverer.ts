@@ -43,7 +43,9 @@ export class SmsDeliverer implements OutboxDeliverer {
   /** The parts this message is (or was) sent as. */
   async partsOf(message: OutboxMessage): Promise<string[]> {
     const language = await languageForMessage(this.options.db, message);
-    return composeSmsParts(message.body, { botInitiated: message.botInitiated, footer: smsMessagesFor(language).footer(this.options.sender) });
+    // A receipt is sent at once like a reply, but it stands on its own outside the chat: it says who sends it (DESIGN 2).
+    const footed = message.botInitiated || message.kind === 'receipt';
+    return composeSmsParts(message.body, { botInitiated: footed, footer: smsMessagesFor(language).footer(this.options.sender) });
   }
 
   async deliver(message: OutboxMessage): Promise<{ providerRef?: string }> {
