@@ -4,7 +4,8 @@
  */
 import { composeSmsParts } from '../../src/channels/sms/smsDeliverer.ts';
 import { smsSegments } from '../../src/domain/smsText.ts';
-import { LANGUAGES, messagesFor, type CollectorInfo, type Language } from '../../src/messages/catalogue.ts';
+import { LANGUAGES, type CollectorInfo, type Language } from '../../src/messages/catalogue.ts';
+import { smsCatalogueFor } from '../../src/messages/smsShort.ts';
 import { conversationMessagesFor } from '../../src/messages/conversation.ts';
 import { negotiationMessagesFor } from '../../src/messages/negotiation.ts';
 import { officerMessagesFor } from '../../src/messages/officer.ts';
@@ -69,14 +70,18 @@ export interface SmsRow {
   encoding: string;
 }
 
+/** Texts never sent by SMS (the SMS has its own version, or the text is for a page). */
+const WEB_ONLY = new Set(['payments.receipt', 'payments.webSignature', 'payments.checkoutDescription']);
+
 /** Payments' texts go out on their own (receipts, reminders): the footer counts toward them. */
-const BOT_INITIATED = new Set(['payments.receipt', 'payments.reminder', 'payments.paymentFailed', 'payments.duplicateRefunded']);
+const BOT_INITIATED = new Set(['payments.receiptSms', 'payments.reminder', 'payments.paymentFailed', 'payments.duplicateRefunded']);
 
 function rowsOf(language: Language, prefix: string, catalogue: object): SmsRow[] {
   const rows: SmsRow[] = [];
   for (const [name, value] of Object.entries(catalogue)) {
     if (typeof value !== 'function') continue;
     const key = `${prefix}.${name}`;
+    if (WEB_ONLY.has(key)) continue;
     const calls = ARGUMENTS[name] ?? [Array.from({ length: Math.max(value.length, 1) }, () => sample())];
     calls.forEach((args) => {
       const produced: unknown = value(...args);
@@ -96,7 +101,7 @@ function rowsOf(language: Language, prefix: string, catalogue: object): SmsRow[]
 
 export function smsRows(): SmsRow[] {
   return LANGUAGES.flatMap((language) => [
-    ...rowsOf(language, 'main', messagesFor(language)),
+    ...rowsOf(language, 'main', smsCatalogueFor(language)),
     ...rowsOf(language, 'conversation', conversationMessagesFor(language)),
     ...rowsOf(language, 'negotiation', negotiationMessagesFor(language)),
     ...rowsOf(language, 'payments', paymentMessagesFor(language)),
