@@ -14,7 +14,7 @@ import { DebtBot } from './bot/debtBot.ts';
 import { KeyedLock, TurnLockMiddleware } from './bot/turnLock.ts';
 import { TurnLoggingMiddleware } from './bot/turnLogging.ts';
 import { languageOf } from './bot/language.ts';
-import { messagesFor, type CollectorInfo } from './messages/catalogue.ts';
+import { collectorFromSettings, messagesFor, type CollectorInfo } from './messages/catalogue.ts';
 import { PrismaStorage } from './storage/prismaStorage.ts';
 import type { ConversationServices } from './bot/services.ts';
 import type { Session } from './bot/session.ts';
@@ -72,7 +72,7 @@ export interface App {
 }
 
 export function collectorFrom(config: Config): CollectorInfo {
-  return { name: config.COLLECTOR_NAME, address: config.COLLECTOR_ADDRESS, phone: config.COLLECTOR_PHONE, hours: config.COLLECTOR_HOURS };
+  return collectorFromSettings(config);
 }
 
 export interface BotParts {

@@ -22,7 +22,7 @@ const SENDER: SmsSender = { name: COLLECTOR.name, helpPhone: COLLECTOR.phone, we
 
 const SAMPLE = 'December 15, 2026';
 /** Fields whose real values have their own length. */
-const NAMED: Record<string, string | number> = { ...COLLECTOR, helpPhone: COLLECTOR.phone, weeklyCap: 7, firstName: 'Maria', maskedAccountNumber: 'A-••01', current: '$1,085.00', amount: '$1,085.00', total: '$1,085.00', reference: 'ch_3Q…9x2k', link: 'https://chat.summit-recovery.example/pay/AbCdEfGhIjKlMnOpQrStUv', kind: 'installments', frequency: 'monthly', installmentCount: 6, paymentCount: 6, count: 6, reason: 'declined', purpose: 'installment', limit: 'minInstallment', value: '$50.00' };
+const NAMED: Record<string, string | number> = { name: COLLECTOR.name, address: COLLECTOR.address, phone: COLLECTOR.phone, hours: COLLECTOR.hours, helpPhone: COLLECTOR.phone, weeklyCap: 7, firstName: 'Maria', maskedAccountNumber: 'A-••01', current: '$1,085.00', amount: '$1,085.00', total: '$1,085.00', reference: 'ch_3Q…9x2k', link: 'https://chat.summit-recovery.example/pay/AbCdEfGhIjKlMnOpQrStUv', kind: 'installments', frequency: 'monthly', installmentCount: 6, paymentCount: 6, count: 6, reason: 'declined', purpose: 'installment', limit: 'minInstallment', value: '$50.00' };
 const ARRAY_METHODS = new Set(['map', 'join', 'filter', 'slice', 'forEach', 'some', 'every', 'flatMap', 'reduce', 'find', 'at', 'includes', 'length', Symbol.iterator]);
 
 /** A value that reads as a realistic string wherever a catalogue looks: any field, any depth, lists of two. */

@@ -34,7 +34,7 @@ function worker(provider: ConsoleSmsProvider) {
   return new OutboxWorker({ db: database.db, logger: createLogger('silent'), deliverers: { sms: deliverer, web }, now: () => NIGHT });
 }
 
-async function pay(planFixture: Awaited<ReturnType<typeof createPlan>>, source?: string) {
+async function pay(planFixture: Awaited<ReturnType<typeof createPlan>>, source?: 'installment_scheduler') {
   const db = database.db;
   return db.$transaction((tx) =>
     applySucceededPayment(
