@@ -146,7 +146,7 @@ export function createApp(deps: AppDeps): App {
     logger,
     deliverers: {
       sms: new SmsDeliverer({ db, provider: createSmsProvider(config, logger), from: smsFromNumber(config), sender: smsSenderFrom(config), logger }),
-      web: webDeliverer(db),
+      web: webDeliverer(db, { collectorName: config.COLLECTOR_NAME }),
     },
     smsWeeklyCap: config.SMS_WEEKLY_CAP,
     intervalMs: config.OUTBOX_INTERVAL_MS,
