@@ -174,6 +174,30 @@
     };
   };
 
+  /* Web Chat groups a run of bot-side messages under one avatar: an officer's messages start their own group. */
+  var groupBySender = function () {
+    return function (next) {
+      return function (args) {
+        var groups = next(args);
+        if (!groups || !groups.sender) return groups;
+        var sender = [];
+        groups.sender.forEach(function (group) {
+          var current = [];
+          group.forEach(function (activity) {
+            var last = current[current.length - 1];
+            if (last && ((last.from || {}).id !== (activity.from || {}).id)) {
+              sender.push(current);
+              current = [];
+            }
+            current.push(activity);
+          });
+          if (current.length) sender.push(current);
+        });
+        return Object.assign({}, groups, { sender: sender });
+      };
+    };
+  };
+
   function showProblem(target) {
     var message = document.createElement('p');
     message.setAttribute('role', 'alert');
@@ -207,7 +231,7 @@
         target.replaceChildren();
         lendNonceToScrollStyles();
         WebChat.renderWebChat(
-          { directLine: directLine, styleOptions: styleOptions, locale: locale, nonce: nonce, avatarMiddleware: officerAvatar, activityStatusMiddleware: officerStatus },
+          { directLine: directLine, styleOptions: styleOptions, locale: locale, nonce: nonce, avatarMiddleware: officerAvatar, activityStatusMiddleware: officerStatus, groupActivitiesMiddleware: groupBySender },
           target,
         );
       })
