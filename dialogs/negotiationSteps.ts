@@ -14,6 +14,7 @@ import { handOff } from './handoff.ts';
 import { ask } from './prompts.ts';
 import { repliesFor, type Choice } from '../src/messages/replies.ts';
 import { reply } from '../src/replies/render.ts';
+import { offerRecord } from './recordOffer.ts';
 
 export type Step = 'choose' | 'proposed' | 'confirm' | 'review';
 
@@ -176,6 +177,7 @@ export class NegotiationSteps {
     });
     if (result.ok) {
       await context.sendActivity(env.text.agreed(planView(plan, env.format), payLinkUrl(this.services.publicBaseUrl, result.token)));
+      await offerRecord(context, this.services);
       return QUIET;
     }
     if (result.reason === 'paused') {

@@ -19,6 +19,7 @@ import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { ask, notUnderstood } from './prompts.ts';
 import { repliesFor } from '../src/messages/replies.ts';
+import { offerRecord } from './recordOffer.ts';
 
 export interface RightsOptions {
   /** The E-SIGN question comes back after something else was asked meanwhile (issue #12 item 6). */
@@ -171,6 +172,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const link = noticeUrl(this.services.publicBaseUrl, notice.token);
     await this.sendRights(context);
     await context.sendActivity(justConsented ? text.esignAccepted(link) : text.noticeLink(link));
+    if (justConsented) await offerRecord(context, this.services);
   }
 
   private async sendRights(context: TurnContext): Promise<void> {

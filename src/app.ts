@@ -43,6 +43,7 @@ import { registerConsoleRoutes, type ConsoleRoutes } from './officer/consoleRout
 import { PLACEMENT_UPLOAD_PATH } from './officer/supervisorRoutes.ts';
 import { registerConsolePage } from './officer/consolePage.ts';
 import { NoticeSweep } from './notices/noticeSweep.ts';
+import { registerRecordRoutes } from './record/recordPage.ts';
 
 export interface AppDeps {
   config: Config;
@@ -162,6 +163,7 @@ export function createApp(deps: AppDeps): App {
     streamedBodyPaths: [PLACEMENT_UPLOAD_PATH],
     routes: [
       (s) => registerNoticeRoutes(s, { db, collector }),
+      (s) => registerRecordRoutes(s, { db, key: config.IDENTITY_HASH_KEY }),
       (s) => registerSmsRoutes(s, smsDeps),
       (s) => void registerDevSmsPage(s, smsDeps),
       (s) => registerPaymentRoutes(s, { db, logger, gateway, collector, publicBaseUrl, settings: paymentSettings }),
