@@ -55,7 +55,10 @@ describeInBrowser('debtor pages are accessible (axe-core, issue #16 item 6)', ()
     await page.getByRole('button', { name: 'Pay (demo)' }).waitFor();
     expect(['checkout', await accessibilityProblems(page)]).toEqual(['checkout', []]);
     await page.getByRole('button', { name: 'Pay (demo)' }).click();
-    await page.getByRole('heading', { name: 'Payment receipt' }).waitFor();
+    await page.getByRole('heading', { name: 'Payment receipt' }).waitFor({ timeout: 30_000 }).catch(async (error) => {
+      console.log('after pay:', page.url(), (await page.locator('body').innerText()).slice(0, 400));
+      throw error;
+    });
     expect(await page.locator('dl').innerText()).toMatch(/Amount paid\s+\$400\.00\s+Date\s+\w+ \d+, \d{4}\s+Remaining balance\s+\$0\.00/);
     expect(['receipt', await accessibilityProblems(page)]).toEqual(['receipt', []]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'debtor-receipt.png'), fullPage: true });
