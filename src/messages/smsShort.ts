@@ -20,8 +20,6 @@ const en: SmsShortCatalogue = {
 };
 
 const es: SmsShortCatalogue = {
-  verified: (firstName) => `Gracias, ${firstName}. Ya confirmamos su identidad.`,
-  disclosure: (c) => `${c.name} es una agencia de cobro de deudas. Intentamos cobrar una deuda y usaremos con ese fin cualquier dato que obtengamos.`,
   itemization: (a) =>
     `Detalle del saldo: el ${a.itemizationDate} era ${a.itemizationAmount}. Desde entonces: intereses ${a.interest}, cargos ${a.fees}, pagos ${a.payments}, abonos ${a.credits}. Hoy: ${a.current}. Si algo no le parece correcto, puede disputar toda la deuda o una parte.`,
   menu: () => 'Escoja lo que desea hacer:',
