@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { accountView, catalogueOf, sessionOf, type ConversationServices } from '../src/bot/services.ts';
+import { accountView, catalogueOf, sessionOf, textFormatOf, type ConversationServices } from '../src/bot/services.ts';
 import { foldText } from '../src/answers/fold.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { ask, notUnderstood } from './prompts.ts';
@@ -68,7 +68,7 @@ export class AccountChoiceDialog extends Dialog {
   private async views(context: TurnContext) {
     const text = catalogueOf(await sessionOf(context, this.services));
     return (await this.accounts(context)).map((account) => {
-      const view = accountView(account, text);
+      const view = accountView(account, text, textFormatOf(context));
       return { maskedAccountNumber: view.maskedAccountNumber, creditor: view.creditor, current: view.current };
     });
   }

@@ -1,8 +1,10 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { appendAudit } from '../src/audit.ts';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, channelOf, conversationRecordId, sessionOf, textFormatOf, type ConversationServices } from '../src/bot/services.ts';
+import { dataForText } from '../src/domain/markdown.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
 import { AccountChoiceDialog } from './accountChoiceDialog.ts';
+import { recordPendingContactPreference } from './contactPreference.ts';
 import { showBalance } from './balance.ts';
 import { recordDisputeAndConfirm } from './dispute.ts';
 import { serveGoal } from './goal.ts';
@@ -47,10 +49,11 @@ export class AfterVerification {
     await rememberLanguage(step.context, this.services, session);
 
     // Reg F 1006.18(e): the first message after verification says who we are and why we ask.
-    await step.context.sendActivity(`${text.verified(first.firstName)} ${text.disclosure(this.services.collector)}`);
+    await step.context.sendActivity(`${text.verified(dataForText(first.firstName, textFormatOf(step.context)))} ${text.disclosure(this.services.collector)}`);
     for (const account of accounts) {
       await appendAudit(this.services.db, { type: 'disclosure.shown', actor: 'bot', accountId: account.id, conversationId, detail: { channel: channelOf(step.context), language: session.language } });
     }
+    await recordPendingContactPreference(step.context, this.services, session);
     if (ids.length > 1) return step.beginDialog(AccountChoiceDialog.id);
     return step.next();
   }

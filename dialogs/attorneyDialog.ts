@@ -1,10 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recordAttorney } from '../src/accounts/rights.ts';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, channelOf, conversationRecordId, sessionOf, textFormatOf, type ConversationServices } from '../src/bot/services.ts';
 import { contactDetailsFrom } from '../src/domain/contactDetails.ts';
 import { nameFrom } from '../src/domain/names.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
+import { dataForText } from '../src/domain/markdown.ts';
 import { handOff } from './handoff.ts';
 import { ask } from './prompts.ts';
 
@@ -96,7 +97,9 @@ export class AttorneyDialog extends Dialog {
         contact,
       });
       const again = conversationMessagesFor(session.language);
-      await context.sendActivity(!name ? again.attorneyRecordedNoName() : contact ? text.attorneyRecorded(name) : again.attorneyRecordedNoContact(name));
+      // The attorney's name is the debtor's words: shown as data, never as Markdown (issue 10).
+      const shown = name ? dataForText(name, textFormatOf(context)) : name;
+      await context.sendActivity(!name ? again.attorneyRecordedNoName() : contact ? text.attorneyRecorded(shown!) : again.attorneyRecordedNoContact(shown!));
       await handOff(context, this.services, 'attorney', { quiet: true, ...(name && contact ? {} : { detail: { attorneyDetailsMissing: true } }) });
     } else {
       // Not verified: the officer applies the attorney's details to the right account.

@@ -9,6 +9,8 @@ import type { Recognition } from '../src/nlu/recognizer.ts';
 import { answerQuestions } from './answers.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
 import { answerConsentWithdrawal } from './consentWithdrawal.ts';
+import { noteContactPreference } from './contactPreference.ts';
+import { askCheckIn } from './crisisCheckIn.ts';
 import { DeathReportDialog } from './deathReportDialog.ts';
 import { recordDisputeAndConfirm } from './dispute.ts';
 import { offerIn, todayFor } from './goal.ts';
@@ -37,6 +39,10 @@ export async function interrupt(dc: DialogContext, services: ConversationService
     await dc.cancelAllDialogs();
     await handOff(context, services, 'crisis', { quiet: true });
     await context.sendActivity(text.crisis());
+    return 'done';
+  }
+  if (intent === 'distress') {
+    await askCheckIn(context, session, services.now().getTime());
     return 'done';
   }
   if (intent === 'agent') {
@@ -100,6 +106,10 @@ export async function interrupt(dc: DialogContext, services: ConversationService
     return 'none';
   }
   if (intent === 'withdraw_consent') return answerConsentWithdrawal(dc, services);
+  if (recognition.intents.includes('time_preference')) {
+    await noteContactPreference(context, services, session, recognition);
+    if (intent === 'time_preference') return 'reprompt';
+  }
   if (intent === 'hardship' || (recognition.intents.includes('hardship') && !session.hardship)) {
     if (!session.hardship && session.accountId) await recordHardship(services.db, where());
     session.hardship = true;
@@ -147,6 +157,10 @@ export async function afterStopOrCrisis(dc: DialogContext, services: Conversatio
   if (recognition.intents.includes('crisis')) {
     await handOff(context, services, 'crisis', { quiet: true });
     await context.sendActivity(text.crisis());
+    return false;
+  }
+  if (recognition.intent === 'distress' && session.mode === 'ceased') {
+    await askCheckIn(context, session, services.now().getTime());
     return false;
   }
   if (recognition.intent === 'agent') {

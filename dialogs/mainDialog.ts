@@ -9,6 +9,7 @@ import {
   conversationRecordId,
   recognitionOf,
   sessionOf,
+  textFormatOf,
   type ConversationServices,
 } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
@@ -20,6 +21,7 @@ import { AccountChoiceDialog } from './accountChoiceDialog.ts';
 import { AfterVerification } from './afterVerification.ts';
 import { answerQuestions, SWITCH_ACCOUNT } from './answers.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
+import { answerCheckIn } from './crisisCheckIn.ts';
 import { afterDeathReport, DeathReportDialog } from './deathReportDialog.ts';
 import { rememberGoal, todayFor } from './goal.ts';
 import { afterStopOrCrisis, interrupt } from './interruptions.ts';
@@ -115,6 +117,10 @@ export class MainDialog {
       await context.sendActivity(catalogueOf(session).cardNumberRemoved());
     }
 
+    if (session.checkIn) {
+      await answerCheckIn(dc, this.services, session);
+      return;
+    }
     if (session.mode !== 'normal') {
       // A stop-contact request withdrawn: verification starts.
       if (await afterStopOrCrisis(dc, this.services, session, recognition)) await dc.beginDialog(MAIN);

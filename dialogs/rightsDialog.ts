@@ -10,6 +10,7 @@ import {
   conversationRecordId,
   recognitionOf,
   sessionOf,
+  textFormatOf,
   verifiedAccount,
   type ConversationServices,
 } from '../src/bot/services.ts';
@@ -178,7 +179,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
   private async sendRights(context: TurnContext): Promise<void> {
     const account = await verifiedAccount(context, this.services);
     const text = catalogueOf(await sessionOf(context, this.services));
-    const view = accountView(account!, text);
+    const view = accountView(account!, text, textFormatOf(context));
     if (!view.validationEnds) throw new Error('the validation period must be set before the rights are shown');
     await context.sendActivity(text.rightsSummary({ ...view, validationEnds: view.validationEnds }));
   }

@@ -2,11 +2,11 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import type { TurnContext } from 'botbuilder';
 import { verifyClaim, type VerificationClaim } from '../src/accounts/verification.ts';
 import { nameAfterCue } from '../src/domain/contactDetails.ts';
-import { nameFrom } from '../src/domain/names.ts';
-import { VERIFICATION_LOCK_MINUTES } from '../src/domain/verificationLock.ts';
+import { MAX_FAILED_VERIFICATIONS, VERIFICATION_LOCK_MINUTES } from '../src/domain/verificationLock.ts';
 import type { CalendarDate, Recognition } from '../src/nlu/recognizer.ts';
 import { messagesFor } from '../src/messages/catalogue.ts';
 import { conversationMessagesFor, type VerifyFact, type VerifyQuestion } from '../src/messages/conversation.ts';
+import { extractName } from '../src/nlu/entities/names.ts';
 import {
   catalogueOf,
   channelOf,
@@ -28,6 +28,15 @@ interface VerifyState {
 export interface VerifyResult {
   /** Every account verified (one person may have several placements); empty when verification failed. */
   accountIds?: string[];
+}
+
+/**
+ * The name in an answer to "what is your name?", as the recognizer's name reader finds it
+ * (labels, particles, honorifics, a date after it: "Aisha Bello, December 5 1995"), else after a
+ * cue inside a longer message ("…, I'm Maria Johnson and…").
+ */
+export function nameInAnswer(message: string): string | null {
+  return extractName(message, { expected: true })?.name ?? nameAfterCue(message) ?? null;
 }
 
 export interface VerifyOptions {
@@ -146,7 +155,8 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
     }
     if (state.asking === 'identifier' && !claim.accountNumber && !claim.phone) {
       // "I'm Maria Johnson, …" is a name whatever else the message asks; a bare "Maria Johnson" only when it asks nothing.
-      const name = nameAfterCue(message) ?? (!answered && ['unknown', 'greeting'].includes(recognition.intent) ? nameFrom(message) : null);
+      const bare = !answered && ['unknown', 'greeting'].includes(recognition.intent);
+      const name = bare ? nameInAnswer(message) : (nameAfterCue(message) ?? null);
       if (name) {
         claim.fullName = name;
         got.push('name');
@@ -201,7 +211,8 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
     }
 
     session.failedVerifications += 1;
-    if (result.lockedNow || session.failedVerifications >= 3) {
+    // This conversation's count alone: an account-wide lock must not show (issue 10 item 7).
+    if (session.failedVerifications >= MAX_FAILED_VERIFICATIONS) {
       session.failedVerifications = 0;
       session.verificationBlockedUntil = this.services.now().getTime() + VERIFICATION_LOCK_MINUTES * 60_000;
       await dc.context.sendActivity(text.verifyExhausted(this.services.collector));

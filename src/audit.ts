@@ -60,7 +60,8 @@ export type AuditType =
   // The debtor withdrew their own request for a person before an officer took it.
   | 'handoff.withdrawn'
   // The debtor writes in, or asked for, another language: notices, receipts and officers follow it.
-  | 'account.language_changed';
+  | 'account.language_changed'
+  | 'contact_preference.recorded';
 
 export interface AuditEntry {
   type: AuditType;

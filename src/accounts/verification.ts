@@ -23,8 +23,13 @@ export type VerificationResult =
    * name or phone, date of birth and ZIP); `account` is the first of them.
    */
   | { ok: true; account: Account; accounts: Account[] }
-  /** Never says which factor failed, nor whether the identifier matched an account. */
-  | { ok: false; lockedNow: boolean };
+  /**
+   * Never says which factor failed, whether the identifier matched an account, nor whether an
+   * account just locked: the answer the debtor gets may depend only on their own conversation
+   * (issue 10 item 7). A lock shows only in that the right details fail until it ends.
+   */
+  | { ok: false };
+
 
 async function candidates(db: Db, claim: VerificationClaim): Promise<Account[]> {
   if (claim.accountNumber) {
@@ -51,6 +56,10 @@ function factorsMatch(account: Account, claim: VerificationClaim, hashKey: strin
  * whose factors match is verified (one person may have several placements). A failure
  * counts against each of them, and the third failure in a row locks the account for 30 minutes
  * (across conversations and channels). A locked account answers like a wrong factor.
+ *
+ * Every failure writes one transaction with an audit event — for an identifier that matches no
+ * account (accountId null) and for a locked account too — so an unknown account number costs the
+ * same work as a known one and its answer comes back in comparable time.
  */
 export async function verifyClaim(
   db: Db,
@@ -71,14 +80,16 @@ export async function verifyClaim(
     return { ok: true, account: matches[0]!, accounts: matches };
   }
 
-  let lockedNow = false;
-  for (const account of open) {
-    const next = afterFailedVerification(account, now);
-    lockedNow ||= next.lockedNow;
-    await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
+    for (const account of open) {
+      const next = afterFailedVerification(account, now);
       await tx.account.update({ where: { id: account.id }, data: { failedVerifications: next.failedVerifications, verificationLockedUntil: next.verificationLockedUntil } });
       await appendAudit(tx, { type: next.lockedNow ? 'verification.locked' : 'verification.failed', actor: 'debtor', accountId: account.id, conversationId, detail: { channel } });
-    });
-  }
-  return { ok: false, lockedNow };
+    }
+    for (const account of found.filter((a) => !open.includes(a))) {
+      await appendAudit(tx, { type: 'verification.failed', actor: 'debtor', accountId: account.id, conversationId, detail: { channel, locked: true } });
+    }
+    if (found.length === 0) await appendAudit(tx, { type: 'verification.failed', actor: 'debtor', accountId: null, conversationId, detail: { channel } });
+  });
+  return { ok: false };
 }

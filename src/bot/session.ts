@@ -29,6 +29,7 @@ export interface DeathReport {
   /** The one account the report identified (never said to the relative). */
   accountId?: string | null;
 }
+import type { ContactPreference } from '../nlu/recognizer.ts';
 
 /** What the bot remembers about one conversation (botbuilder conversation state). */
 export interface Session {
@@ -72,6 +73,10 @@ export interface Session {
   sms?: boolean;
   /** SMS: the words of the numbered choices offered last turn ("Reply 1, 2 or 3"), so "2" is understood. */
   smsChoices?: string[];
+  /** A gentle check-in ("Are you safe right now?") is waiting for its answer (dialogs/crisisCheckIn.ts). */
+  checkIn?: { askedAt: number };
+  /** A contact preference stated before verification, recorded once verified (dialogs/contactPreference.ts). */
+  pendingContactPreference?: { preference: ContactPreference | null };
 }
 
 export function newSession(language: Language): Session {

@@ -8,7 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, loadConfig } from '../config.ts';
 import { migrateDatabase, openDatabase } from '../db/database.ts';
-import { importPlacements, PlacementFileError, type ImportReport } from '../import/placements.ts';
+import { DatabaseBusyError, importPlacements, PlacementFileError, type ImportReport } from '../import/placements.ts';
+import { isDatabaseBusy } from '../db/migrationStatus.ts';
 import { runWhenMain } from './isMain.ts';
 
 export interface CliOutput {
@@ -67,7 +68,17 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
     return 1;
   }
 
-  await migrateDatabase(config.DATABASE_URL);
+  try {
+    // Skipped when the database is current, so the import runs beside the service (issue 10 item 13).
+    await migrateDatabase(config.DATABASE_URL);
+  } catch (error) {
+    if (!isDatabaseBusy(error)) throw error;
+    output.err(
+      'The database needs its migrations applied first, and another process (probably the running service) is using it. ' +
+        'Restart the service with this version (it applies them on start) or stop it and run npm run db:migrate, then import again.',
+    );
+    return 1;
+  }
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const report = await importPlacements(db, text, { hashKey: config.IDENTITY_HASH_KEY });
@@ -80,6 +91,10 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
     }
     return 0;
   } catch (error) {
+    if (error instanceof DatabaseBusyError) {
+      output.err(error.message);
+      return 1;
+    }
     if (error instanceof PlacementFileError) {
       output.err(`${file}: ${error.message}`);
       return 1;

@@ -125,6 +125,7 @@ export const AUDIT_LABELS: Record<AuditType, string> = {
   'cease.withdrawn': 'Stop-contact request withdrawn by the debtor',
   'handoff.withdrawn': 'Debtor withdrew the request for a person',
   'account.language_changed': 'Language changed',
+  'contact_preference.recorded': 'Contact preference recorded',
 };
 
 export const PLAN_KIND_LABELS = { full: 'Pay in full', settlement: 'Settlement', installments: 'Installment plan' } as const;

@@ -76,21 +76,20 @@ export function blocksOf(text: string): Block[] {
   return blocks;
 }
 
-/** Markdown escapes for text that is not meant as Markdown (a quoted word stays a word). */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\d+)\. /, '$1\\. ');
-}
-
-/** Web Chat Markdown: paragraphs apart, bullet lines as a real list, links as short labelled links. */
+/**
+ * Web Chat Markdown: paragraphs apart, bullet lines as a real list, links as short labelled links.
+ * The text is the catalogue's, whose data (names, creditors) the dialogs have already escaped for
+ * Markdown (src/domain/markdown.ts): nothing is escaped again here.
+ */
 export function toMarkdown(text: string, label: (url: string) => string): string {
   const inline = (line: string) => {
     let out = '';
     let at = 0;
     for (const match of line.matchAll(URL_PATTERN)) {
-      out += escapeMarkdown(line.slice(at, match.index)) + `[${label(match[0])}](${match[0]})`;
+      out += line.slice(at, match.index) + `[${label(match[0])}](${match[0]})`;
       at = match.index! + match[0].length;
     }
-    return out + escapeMarkdown(line.slice(at));
+    return out + line.slice(at);
   };
   return blocksOf(text)
     .map((b) => (b.kind === 'list' ? b.lines.map((l) => `- ${inline(l)}`).join('\n') : inline(b.lines.join(' '))))

@@ -38,16 +38,18 @@ describe('verifyClaim', () => {
     ['a first name only', { fullName: 'Maria', dob: '1985-03-14', zip: '30301' }],
     ["another debtor's phone", { phone: '+12105550134', dob: '1985-03-14', zip: '30301' }],
   ])('refuses %s with the same answer', async (_label, claim) => {
-    expect(await verifyClaim(database.db, claim, options)).toEqual({ ok: false, lockedNow: false });
+    expect(await verifyClaim(database.db, claim, options)).toEqual({ ok: false });
   });
 
   it('locks after 3 failures across conversations; the right details then fail too, until the lock ends', async () => {
     for (let i = 0; i < 2; i++) expect((await verifyClaim(database.db, { ...maria, zip: '00000' }, { ...options, conversationId: `c${i}` })).ok).toBe(false);
-    expect(await verifyClaim(database.db, { ...maria, zip: '00000' }, options)).toEqual({ ok: false, lockedNow: true });
+    expect(await verifyClaim(database.db, { ...maria, zip: '00000' }, options)).toEqual({ ok: false });
     expect((await verifyClaim(database.db, maria, options)).ok).toBe(false);
     expect((await verifyClaim(database.db, maria, { ...options, now: new Date('2026-11-23T12:31:00Z') })).ok).toBe(true);
     const audit = await database.db.auditEvent.findMany({ where: { type: { startsWith: 'verification.' } }, orderBy: { createdAt: 'asc' } });
-    expect(audit.map((a) => a.type)).toEqual(['verification.failed', 'verification.failed', 'verification.locked', 'verification.succeeded']);
+    // The attempt on the locked account is recorded as a failure too (marked locked, for officers).
+    expect(audit.map((a) => a.type)).toEqual(['verification.failed', 'verification.failed', 'verification.locked', 'verification.failed', 'verification.succeeded']);
+    expect(JSON.parse(audit[3]!.detailJson)).toMatchObject({ locked: true });
     for (const event of audit) expect(event.detailJson).not.toMatch(/1985|30301|0000/);
   });
 
@@ -68,7 +70,7 @@ describe('verifyClaim', () => {
       expect(result.accounts.map((a) => a.accountNumber).sort()).toEqual(['A-1001', 'A-2001']);
     }
     // A wrong factor still fails for both, and counts against both.
-    expect(await verifyClaim(database.db, { fullName: 'Maria Johnson', dob: '1985-03-14', zip: '99999' }, options)).toEqual({ ok: false, lockedNow: false });
+    expect(await verifyClaim(database.db, { fullName: 'Maria Johnson', dob: '1985-03-14', zip: '99999' }, options)).toEqual({ ok: false });
     const failed = await database.db.account.findMany({ where: { firstName: 'Maria' }, select: { failedVerifications: true } });
     expect(failed.map((a) => a.failedVerifications)).toEqual([1, 1]);
   });
