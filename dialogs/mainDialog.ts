@@ -32,6 +32,7 @@ import { recordRightsSilently } from './officerHeld.ts';
 import { answerOfficerOffer } from './officerOffer.ts';
 import { endOfTurn, trackSentMessages } from './prompts.ts';
 import { RightsDialog } from './rightsDialog.ts';
+import { applyNumberedChoice, installReplyRenderer } from '../src/replies/replyRenderer.ts';
 import { VerifyDialog, type VerifyOptions } from './verifyDialog.ts';
 
 const MAIN = 'main';
@@ -71,10 +72,12 @@ export class MainDialog {
 
   async run(context: TurnContext): Promise<void> {
     const session = await sessionOf(context, this.services);
+    applyNumberedChoice(context, session);
     const dc = await this.dialogs.createContext(context);
 
     if (context.activity.type === 'conversationUpdate') {
       const debtorJoined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient.id);
+      installReplyRenderer(context, session);
       if (debtorJoined && !session.greeted && !dc.activeDialog) await dc.beginDialog(MAIN);
       return;
     }
@@ -86,6 +89,8 @@ export class MainDialog {
       return;
     }
     trackSentMessages(context, session);
+    // After the tracker: it compares the catalogue's words, the renderer then shapes them per channel.
+    installReplyRenderer(context, session);
     session.turns = (session.turns ?? 0) + 1;
     try {
       await this.message(dc, session);

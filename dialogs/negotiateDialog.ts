@@ -11,7 +11,7 @@ import { planView } from '../src/negotiation/views.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
 import { ask, notUnderstood } from './prompts.ts';
-import { NegotiationSteps, QUIET, type Env, type NegotiateResult, type NegotiateState, type Outcome } from './negotiationSteps.ts';
+import { NegotiationSteps, QUIET, type Env, type NegotiateResult, type NegotiateState, type Outcome, type Step } from './negotiationSteps.ts';
 
 export type { NegotiateResult } from './negotiationSteps.ts';
 
@@ -160,10 +160,10 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
         if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
         if (local.intents.includes('affirm')) {
           // A yes that hedges or asks ("ok sure whatever", "yes?") is understood, just not a yes to agree.
-          await ask(context, env.session, text.again('confirm'));
+          await ask(context, env.session, text.again('confirm'), this.steps.choices('confirm', env));
           return 'wait';
         }
-        return this.didNotUnderstand(context, state, env, text.again('confirm'));
+        return this.didNotUnderstand(context, state, env, 'confirm');
       }
       case 'review': {
         if (changes) return this.evaluate(context, state, env, parsed.offer!, true, parsed.startUnread);
@@ -174,7 +174,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
           return 'wait';
         }
         if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
-        return this.didNotUnderstand(context, state, env, text.again('review'));
+        return this.didNotUnderstand(context, state, env, 'review');
       }
       case 'proposed': {
         if (changes) return this.evaluate(context, state, env, parsed.offer!, true, parsed.startUnread);
@@ -185,7 +185,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
           return 'wait';
         }
         if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
-        return this.didNotUnderstand(context, state, env, text.again('proposed'));
+        return this.didNotUnderstand(context, state, env, 'proposed');
       }
       case 'choose': {
         if (parsed.offer) return this.evaluate(context, state, env, parsed.offer, true, parsed.startUnread);
@@ -198,7 +198,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
           await this.steps.sendOptions(context, env);
           return 'wait';
         }
-        return this.didNotUnderstand(context, state, env, text.again('choose'));
+        return this.didNotUnderstand(context, state, env, 'choose');
       }
     }
   }
@@ -218,8 +218,11 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
   }
 
   /** Not an answer: asked again in other words; the second time, the main choices — and nothing left for a yes to agree. */
-  private async didNotUnderstand(context: TurnContext, state: NegotiateState, _env: Env, question: string[]): Promise<Outcome> {
-    const outcome = await notUnderstood(context, this.services, question);
+  private async didNotUnderstand(context: TurnContext, _state: NegotiateState, env: Env, question: Step | string[]): Promise<Outcome> {
+    const outcome =
+      typeof question === 'string'
+        ? await notUnderstood(context, this.services, env.text.again(question), { choices: this.steps.choices(question, env) })
+        : await notUnderstood(context, this.services, question);
     if (outcome === 'stuck') return QUIET;
     return 'wait';
   }

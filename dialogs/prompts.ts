@@ -3,6 +3,8 @@ import { countUnanswered } from '../src/answers/unanswered.ts';
 import { sessionOf, type ConversationServices } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
+import type { Choice } from '../src/messages/replies.ts';
+import { reply } from '../src/replies/render.ts';
 
 /** Set on a turn the bot did not understand (a turn without it resets the count). */
 const MISUNDERSTOOD = Symbol('misunderstood');
@@ -40,10 +42,10 @@ function fresh(session: Session, wordings: readonly string[]): readonly string[]
  * Asks a question in the first of its wordings that was not just said: never the last question
  * asked, nor the last message sent. Every question that can be asked again has two wordings or more.
  */
-export async function ask(context: TurnContext, session: Session, wordings: readonly string[]): Promise<void> {
+export async function ask(context: TurnContext, session: Session, wordings: readonly string[], choices?: Choice[]): Promise<void> {
   const text = fresh(session, wordings)[0]!;
   session.lastPrompt = text;
-  await context.sendActivity(text);
+  await context.sendActivity(choices ? reply(text, { choices }) : text);
 }
 
 export type NotUnderstood = 'asked' | 'stuck';
@@ -60,11 +62,11 @@ export async function notUnderstood(
   context: TurnContext,
   services: ConversationServices,
   question: readonly string[],
-  options: { record?: boolean } = {},
+  options: { record?: boolean; choices?: Choice[] } = {},
 ): Promise<NotUnderstood> {
   const session = await sessionOf(context, services);
   if (context.turnState.get(ANSWERED) === true) {
-    await ask(context, session, question);
+    await ask(context, session, question, options.choices);
     return 'asked';
   }
   context.turnState.set(MISUNDERSTOOD, true);
@@ -79,7 +81,7 @@ export async function notUnderstood(
     return 'stuck';
   }
   const sorry = fresh(session, text.notUnderstood());
-  await ask(context, session, fresh(session, question).flatMap((q) => sorry.map((s) => `${s} ${q}`)));
+  await ask(context, session, fresh(session, question).flatMap((q) => sorry.map((s) => `${s} ${q}`)), options.choices);
   return 'asked';
 }
 

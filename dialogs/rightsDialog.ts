@@ -19,6 +19,8 @@ import type { Account } from '../src/db/generated/client.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { ask, notUnderstood } from './prompts.ts';
+import { repliesFor } from '../src/messages/replies.ts';
+import { offerRecord } from './recordOffer.ts';
 
 export interface RightsOptions {
   /** The E-SIGN question comes back after something else was asked meanwhile (issue #12 item 6). */
@@ -88,7 +90,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const text = catalogueOf(session);
     const later = conversationMessagesFor(session.language).askEsignLater(text.askEsign());
     const unclear = conversationMessagesFor(session.language).askEsignUnclear();
-    await ask(dc.context, session, options?.later ? [later, text.askEsign(), ...unclear] : [text.askEsign(), later, ...unclear]);
+    await ask(dc.context, session, options?.later ? [later, text.askEsign(), ...unclear] : [text.askEsign(), later, ...unclear], repliesFor(session.language).yesNo());
     return Dialog.EndOfTurn;
   }
 
@@ -130,10 +132,10 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const unclear = conversationMessagesFor(session.language).askEsignUnclear();
     if (local.intents.every((i) => i === 'thanks' || i === 'greeting')) {
       // "thanks!": not an answer, not a misunderstanding either — the question again.
-      await ask(dc.context, session, unclear);
+      await ask(dc.context, session, unclear, repliesFor(session.language).yesNo());
       return Dialog.EndOfTurn;
     }
-    if ((await notUnderstood(dc.context, this.services, unclear)) === 'stuck') {
+    if ((await notUnderstood(dc.context, this.services, unclear, { choices: repliesFor(session.language).yesNo() })) === 'stuck') {
       this.putOff(session);
       return dc.endDialog({ quiet: true } satisfies RightsResult);
     }
@@ -144,7 +146,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const session = await sessionOf(context, this.services);
     const text = catalogueOf(session);
     const conversation = conversationMessagesFor(session.language);
-    await ask(context, session, [conversation.askEsignLater(text.askEsign()), text.askEsign(), ...conversation.askEsignUnclear()]);
+    await ask(context, session, [conversation.askEsignLater(text.askEsign()), text.askEsign(), ...conversation.askEsignUnclear()], repliesFor(session.language).yesNo());
   }
 
   /** Cancelled by an interruption (a dispute, a person…) while the question was open: asked again later. */
@@ -171,6 +173,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const link = noticeUrl(this.services.publicBaseUrl, notice.token);
     await this.sendRights(context);
     await context.sendActivity(justConsented ? text.esignAccepted(link) : text.noticeLink(link));
+    if (justConsented) await offerRecord(context, this.services);
   }
 
   private async sendRights(context: TurnContext): Promise<void> {

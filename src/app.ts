@@ -15,7 +15,7 @@ import { TurnLockMiddleware } from './bot/turnLock.ts';
 import { coordinationOf } from './db/coordination.ts';
 import { TurnLoggingMiddleware } from './bot/turnLogging.ts';
 import { languageOf } from './bot/language.ts';
-import { messagesFor, type CollectorInfo } from './messages/catalogue.ts';
+import { collectorFromSettings, messagesFor, type CollectorInfo } from './messages/catalogue.ts';
 import { TurnCommitMiddleware, TurnDeferredStorage } from './bot/turnCommit.ts';
 import { journaledDb } from './bot/turnJournal.ts';
 import { currentTurnUnit } from './bot/turnUnit.ts';
@@ -47,6 +47,7 @@ import { registerConsoleRoutes, type ConsoleRoutes } from './officer/consoleRout
 import { PLACEMENT_UPLOAD_PATH } from './officer/supervisorRoutes.ts';
 import { registerConsolePage } from './officer/consolePage.ts';
 import { NoticeSweep } from './notices/noticeSweep.ts';
+import { registerRecordRoutes } from './record/recordPage.ts';
 
 export interface AppDeps {
   config: Config;
@@ -76,7 +77,7 @@ export interface App {
 }
 
 export function collectorFrom(config: Config): CollectorInfo {
-  return { name: config.COLLECTOR_NAME, address: config.COLLECTOR_ADDRESS, phone: config.COLLECTOR_PHONE, hours: config.COLLECTOR_HOURS };
+  return collectorFromSettings(config);
 }
 
 export interface BotParts {
@@ -169,7 +170,7 @@ export function createApp(deps: AppDeps): App {
     logger,
     deliverers: {
       sms: new SmsDeliverer({ db, provider: createSmsProvider(config, logger), from: smsFromNumber(config), sender: smsSenderFrom(config), logger }),
-      web: webDeliverer(db),
+      web: webDeliverer(db, { collectorName: config.COLLECTOR_NAME }),
     },
     smsWeeklyCap: config.SMS_WEEKLY_CAP,
     intervalMs: config.OUTBOX_INTERVAL_MS,
@@ -187,6 +188,7 @@ export function createApp(deps: AppDeps): App {
     botEndpoint,
     routes: [
       (s) => registerNoticeRoutes(s, { db, collector }),
+      (s) => registerRecordRoutes(s, { db, key: config.IDENTITY_HASH_KEY }),
       (s) => registerSmsRoutes(s, smsDeps),
       (s) => void registerDevSmsPage(s, smsDeps),
       (s) => registerPaymentRoutes(s, { db, logger, gateway, collector, publicBaseUrl, settings: paymentSettings }),

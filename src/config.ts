@@ -45,6 +45,8 @@ export const configSchema = z.object({
   COLLECTOR_ADDRESS: z.string().min(1).default('100 Main Street, Suite 200, Atlanta, GA 30301'),
   COLLECTOR_PHONE: z.string().min(1).default('+1 (800) 555-0100'),
   COLLECTOR_HOURS: z.string().min(1).default('Monday to Friday, 8am to 8pm Eastern'),
+  /** COLLECTOR_HOURS in Spanish, for Spanish pages, notices and messages. */
+  COLLECTOR_HOURS_ES: z.string().min(1).default('de lunes a viernes, de 8 a. m. a 8 p. m., hora del Este'),
   /**
    * When officers answer chats, for what the bot tells a debtor waiting for a person (outside these
    * hours: when the team is back, not a wait in minutes): "Mon-Fri 08:00-20:00 America/New_York",

@@ -8,6 +8,7 @@ import { formatMoney } from '../domain/money.ts';
 import { formatValidationPeriodEnd } from '../domain/validationPeriod.ts';
 import { messagesFor, type AccountView, type Catalogue, type CollectorInfo } from '../messages/catalogue.ts';
 import type { Recognition, Recognizer } from '../nlu/recognizer.ts';
+import { smsCatalogueFor } from '../messages/smsShort.ts';
 import { languageOf } from './language.ts';
 import { newSession, type Session } from './session.ts';
 
@@ -51,11 +52,14 @@ export const CONVERSATION_RECORD = Symbol('conversationRecord');
 export const CONVERSATION_HOLDER = Symbol('conversationHolder');
 
 export async function sessionOf(context: TurnContext, services: ConversationServices): Promise<Session> {
-  return services.session.get(context, newSession(languageOf(context)));
+  const session = await services.session.get(context, newSession(languageOf(context)));
+  if (channelOf(context) === 'sms') session.sms = true;
+  return session;
 }
 
+/** The debtor's catalogue; by SMS with its short versions (src/messages/smsShort.ts). */
 export function catalogueOf(session: Session): Catalogue {
-  return messagesFor(session.language);
+  return session.sms ? smsCatalogueFor(session.language) : messagesFor(session.language);
 }
 
 /** The recognizer runs once per turn; dialogs share the result. */

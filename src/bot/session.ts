@@ -69,6 +69,10 @@ export interface Session {
   /** A negotiation question cut short by the verification lapsing: asked again after verifying. */
   resumeNegotiation?: { accountId: string; state: unknown };
   deathReport?: DeathReport;
+  /** The conversation is by SMS: texts come in their short versions. */
+  sms?: boolean;
+  /** SMS: the words of the numbered choices offered last turn ("Reply 1, 2 or 3"), so "2" is understood. */
+  smsChoices?: string[];
   /** A gentle check-in ("Are you safe right now?") is waiting for its answer (dialogs/crisisCheckIn.ts). */
   checkIn?: { askedAt: number };
   /** A contact preference stated before verification, recorded once verified (dialogs/contactPreference.ts). */

@@ -6,6 +6,9 @@ import { appendMessages, ensureConversation, recentDebtorMessages, type Transcri
 import { CARD_REMOVED, CONVERSATION_HOLDER, CONVERSATION_RECORD, REWRITTEN_DEBTOR_MESSAGES, SENSITIVE_TURN, channelOf } from './services.ts';
 import { currentTurnUnit } from './turnUnit.ts';
 
+/** The debtor's message as typed, after card numbers are removed. */
+const TYPED_TEXT = Symbol('typedText');
+
 /** How far back a card number split over messages is looked for. */
 const SPLIT_CARD_WINDOW_MS = 15 * 60_000;
 
@@ -15,7 +18,8 @@ const SPLIT_CARD_WINDOW_MS = 15 * 60_000;
  * then every digit masked.
  */
 export function storedDebtorText(context: TurnContext): string {
-  const text = context.activity.text ?? '';
+  // As typed: an SMS "2" read as the choice it picks is stored as "2" (src/replies/replyRenderer.ts).
+  const text = (context.turnState.get(TYPED_TEXT) as string | undefined) ?? context.activity.text ?? '';
   return context.turnState.get(SENSITIVE_TURN) === true ? maskIdentityFactors(text).replace(/\d/g, '•') : text;
 }
 
@@ -70,6 +74,7 @@ export class TranscriptMiddleware implements Middleware {
         context.activity.text = split ?? text;
         context.turnState.set(CARD_REMOVED, true);
       }
+      context.turnState.set(TYPED_TEXT, context.activity.text);
     }
 
     const outgoing: Array<{ text: string; at: Date }> = [];

@@ -9,7 +9,7 @@
 import { maskAccountNumber } from '../domain/itemization.ts';
 import { formatMoney } from '../domain/money.ts';
 import { DEFAULT_TIME_ZONE, formatValidationPeriodEnd } from '../domain/validationPeriod.ts';
-import type { CollectorInfo } from '../messages/catalogue.ts';
+import { collectorHours, type CollectorInfo } from '../messages/catalogue.ts';
 import { noticeTextEn } from './noticeText.en.ts';
 import { noticeTextEs } from './noticeText.es.ts';
 
@@ -212,7 +212,7 @@ function figuresFor(input: ValidationNoticeInput, text: NoticeText): Figures {
     collectorName: escapeHtml(collector.name),
     collectorAddress: multiline(collector.address),
     collectorPhone: escapeHtml(collector.phone),
-    collectorHours: escapeHtml(collector.hours),
+    collectorHours: escapeHtml(collectorHours(collector, text.locale.slice(0, 2))),
     consumerName: escapeHtml(`${account.firstName} ${account.lastName}`.trim()),
     consumerAddress: multiline(account.address),
     // 1006.34(c)(2)(v) allows a truncated account number; the page sits behind a link that can be

@@ -86,7 +86,8 @@ async function sendNotice(
     });
     return { debtorTold: false, contact };
   }
-  await sendToDebtor(tx, conversation, { body: notice.body, officerId: officer.id, now, dedupeKey: `handoff:${notice.handoffId}:${notice.name}` });
+  // A notice about the handoff, not the officer's own words: it comes from the assistant (#16 item 2).
+  await sendToDebtor(tx, conversation, { body: notice.body, kind: 'notice', officerId: officer.id, now, dedupeKey: `handoff:${notice.handoffId}:${notice.name}` });
   return { debtorTold: true };
 }
 

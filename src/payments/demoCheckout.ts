@@ -118,7 +118,7 @@ export function registerDemoCheckoutRoutes(server: restify.Server, deps: DemoChe
         return sendPage(res, 502, demoPage(text, [text.demo.deliveryFailed], backLink(text, session)));
       }
     }
-    if (outcome === 'paid' || outcome === 'paid_after_authentication') return redirect(res, 303, session.successUrl);
+    if (outcome === 'paid' || outcome === 'paid_after_authentication') return redirect(res, 303, session.successUrl.replace('{CHECKOUT_SESSION_ID}', encodeURIComponent(session.id)));
     const result = outcome === 'declined' ? text.demo.declined : text.demo.authenticationFailed;
     sendPage(res, 200, demoPage(text, [result], backLink(text, session)));
   });

@@ -36,7 +36,7 @@ import type { OutboxMessage } from '../../db/generated/client.ts';
 import type { Logger } from '../../logger.ts';
 import { nextAllowedSend, resolveZones } from '../../domain/quietHours.ts';
 import type { OutboxChannel, OutboxDeliverer } from '../../outbox/outbox.ts';
-import { isOptOutConfirmation, isSmsOptedOut } from './recipients.ts';
+import { isSmsOptedOut, survivesOptOut } from './recipients.ts';
 import { PeriodicLoop } from '../../workers/periodicLoop.ts';
 
 /** Thrown by a deliverer when the message must not go at all (e.g. the recipient opted out meanwhile). */
@@ -270,7 +270,7 @@ export class OutboxWorker {
 
   /** Opt-out, weekly cap and quiet hours for one SMS (DESIGN 5, 13). */
   private async smsGate(message: OutboxMessage, now: Date): Promise<Gate> {
-    if (!isOptOutConfirmation(message) && (await isSmsOptedOut(this.db, message.to))) {
+    if (!survivesOptOut(message) && (await isSmsOptedOut(this.db, message.to))) {
       return { action: 'cancel', reason: 'recipient opted out of SMS' };
     }
     if (!message.botInitiated) return { action: 'send' };

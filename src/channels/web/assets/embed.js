@@ -129,6 +129,75 @@
     Node.prototype.insertBefore.__debtBotNonce = true;
   }
 
+  /*
+   * An officer's messages carry channelData.officer ({ initials, label }): they get their own avatar
+   * and "Maria · Summit Recovery team" under the bubble, so a person never looks like the assistant.
+   * Web Chat's bundle does not expose React, and a middleware only has to return a React element:
+   * a plain object tagged react.element (React 18's element shape) is one.
+   */
+  function element(type, props, children) {
+    return { $$typeof: Symbol.for('react.element'), type: type, key: null, ref: null, props: Object.assign({}, props, { children: children }), _owner: null, _store: {} };
+  }
+
+  function officerOf(activity) {
+    var officer = activity && activity.channelData && activity.channelData.officer;
+    return officer && typeof officer.initials === 'string' && typeof officer.label === 'string' ? officer : null;
+  }
+
+  var officerAvatar = function () {
+    return function (next) {
+      return function (args) {
+        var officer = officerOf(args.activity);
+        if (!officer) return next(args);
+        return function () {
+          return element(
+            'div',
+            {
+              'aria-hidden': 'true',
+              className: 'debt-bot-officer-avatar',
+              style: { display: 'flex', alignItems: 'center', justifyContent: 'center', width: 40, height: 40, borderRadius: '50%', background: '#0b6e69', color: '#ffffff', fontWeight: 700 },
+            },
+            officer.initials,
+          );
+        };
+      };
+    };
+  };
+
+  var officerStatus = function () {
+    return function (next) {
+      return function (args) {
+        var officer = officerOf(args.activity);
+        if (!officer) return next(args);
+        return element('span', { className: 'debt-bot-officer-name', style: { fontSize: '0.8rem', color: '#4a5565' } }, officer.label);
+      };
+    };
+  };
+
+  /* Web Chat groups a run of bot-side messages under one avatar: an officer's messages start their own group. */
+  var groupBySender = function () {
+    return function (next) {
+      return function (args) {
+        var groups = next(args);
+        if (!groups || !groups.sender) return groups;
+        var sender = [];
+        groups.sender.forEach(function (group) {
+          var current = [];
+          group.forEach(function (activity) {
+            var last = current[current.length - 1];
+            if (last && ((last.from || {}).id !== (activity.from || {}).id)) {
+              sender.push(current);
+              current = [];
+            }
+            current.push(activity);
+          });
+          if (current.length) sender.push(current);
+        });
+        return Object.assign({}, groups, { sender: sender });
+      };
+    };
+  };
+
   function showProblem(target) {
     var message = document.createElement('p');
     message.setAttribute('role', 'alert');
@@ -161,7 +230,10 @@
         window.addEventListener('pagehide', keep);
         target.replaceChildren();
         lendNonceToScrollStyles();
-        WebChat.renderWebChat({ directLine: directLine, styleOptions: styleOptions, locale: locale, nonce: nonce }, target);
+        WebChat.renderWebChat(
+          { directLine: directLine, styleOptions: styleOptions, locale: locale, nonce: nonce, avatarMiddleware: officerAvatar, activityStatusMiddleware: officerStatus, groupActivitiesMiddleware: groupBySender },
+          target,
+        );
       })
       .catch(function (error) {
         console.error('Website chat could not start:', error);
