@@ -18,7 +18,7 @@ import type { Session } from '../src/bot/session.ts';
 import type { Account } from '../src/db/generated/client.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
-import { ask, notUnderstood } from './prompts.ts';
+import { answersQuestion, ask, notUnderstood } from './prompts.ts';
 
 export interface RightsOptions {
   /** The E-SIGN question comes back after something else was asked meanwhile (issue #12 item 6). */
@@ -97,6 +97,11 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const session = await sessionOf(dc.context, this.services);
     const text = catalogueOf(session);
     const local = await this.services.localRecognizer.recognize(dc.context.activity.text ?? '', { language: session.language });
+    if (local.intent === 'affirm' && !answersQuestion(dc.context, this.wordings(session))) {
+      // "ok" to the handoff message or an answer given since: not consent (1006.42) — the question again.
+      await this.repromptDialog(dc.context, dc.activeDialog!);
+      return Dialog.EndOfTurn;
+    }
     if (local.intent === 'affirm') {
       await recordEsignConsent(this.services.db, {
         accountId: session.accountId!,
@@ -152,6 +157,13 @@ export class RightsDialog extends Dialog<RightsOptions> {
     if (reason !== DialogReason.cancelCalled) return;
     const session = await sessionOf(context, this.services);
     if (session.esign?.state === 'open') this.putOff(session);
+  }
+
+  /** Every wording of the E-SIGN question, so a yes is consent only right after one of them. */
+  private wordings(session: Session): string[] {
+    const ask = catalogueOf(session).askEsign();
+    const conversation = conversationMessagesFor(session.language);
+    return [ask, conversation.askEsignLater(ask), ...conversation.askEsignUnclear()];
   }
 
   private putOff(session: Session): void {
