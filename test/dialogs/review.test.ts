@@ -59,3 +59,22 @@ describe('DESIGN 3 (1006.42), 16: E-SIGN consent only from a yes to the consent 
     expect(await esignConsents('A-1002')).toBe(1);
   });
 });
+
+describe('#19 item 5: the conversation follows the first Spanish message, whatever else it holds', () => {
+  const firstMessages: Array<[string, (c: ReturnType<typeof bot>) => TestConversation]> = [
+    ['hola, me llegó una carta de ustedes. Me llamo Maria Johnson', (b) => b.conversation()],
+    ['hola, me escribieron por una deuda. Me llamo Maria Johnson', (b) => smsFrom(b, MARIA_PHONE)],
+  ];
+  for (const [first, open] of firstMessages) {
+    it(`DESIGN 2, 3: "${first}" on an English account — disclosure, E-SIGN question and rights in Spanish`, async () => {
+      const conversation = open(bot());
+      await play(conversation, [
+        { says: first, must: [/fecha de nacimiento/], mustNot: [/date of birth/i, /Please/] },
+        { says: '14/03/1985', mustNot: [/ZIP code/, /Did you mean/] },
+        { says: '30301', must: ['agencia de cobro de deudas', ESIGN_ES], mustNot: ['debt collector', ESIGN] },
+        { says: 'sí', must: ['Sus derechos', NOTICE_LINK], mustNot: [RIGHTS] },
+      ]);
+      expect((await account('A-1001')).language).toBe('es');
+    });
+  }
+});
