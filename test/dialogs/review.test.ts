@@ -78,3 +78,77 @@ describe('#19 item 5: the conversation follows the first Spanish message, whatev
     });
   }
 });
+
+describe('DESIGN 6: the attorney\'s details, whenever and however they come', () => {
+  const handoffDetail = async () => {
+    const handoff = await db().handoff.findFirstOrThrow({ where: { reason: 'attorney' } });
+    return (JSON.parse(handoff.detailJson) as { attorney: { attorneyName?: string; attorneyContact?: string | null } }).attorney;
+  };
+
+  it('web, first message: "My lawyer Rachel Stein (215) 555-0199 handles this, contact her not me" — name and phone noted, nothing asked again', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'My lawyer Rachel Stein (215) 555-0199 handles this, contact her not me', must: ["noted your attorney's details"], mustNot: [/attorney's name/i, /phone number or email/i] },
+    ]);
+    expect(await handoffDetail()).toMatchObject({ attorneyName: 'Rachel Stein', attorneyContact: '(215) 555-0199' });
+  });
+
+  it('SMS, mid-verification: "Im represented by an attorney, Rachel Stein at Stein & Ford, 215-555-0199…" — name and phone noted', async () => {
+    const conversation = smsFrom(bot(), MARIA_PHONE);
+    await play(conversation, [
+      { says: 'Maria Johnson', must: [/date of birth/i] },
+      { says: 'Im represented by an attorney, Rachel Stein at Stein & Ford, 215-555-0199, please talk to her not me', must: ["noted your attorney's details"], mustNot: [/attorney's name/i] },
+    ]);
+    expect(await handoffDetail()).toMatchObject({ attorneyName: 'Rachel Stein', attorneyContact: '215-555-0199' });
+  });
+
+  it('before verification, a bare name is confirmed ("Is … your attorney?"); the debtor\'s own name, denied, is never stored', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'I have a lawyer for this, talk to them not me', must: [/attorney's name/i] },
+      { says: 'Maria Johnson', must: ['Is Maria Johnson your attorney?'], mustNot: ['noted'] },
+      { says: 'no', must: [/attorney's name/i], mustNot: ['noted'] },
+      { says: 'Rachel Stein', must: [/Rachel Stein/, /yes or no/i] },
+      { says: 'yes', must: [/phone number or email/i] },
+      { says: '215-555-0199', must: ['noted'] },
+    ]);
+    expect(await handoffDetail()).toMatchObject({ attorneyName: 'Rachel Stein', attorneyContact: '215-555-0199' });
+  });
+
+  it('after verification, the debtor\'s own name is never recorded as the attorney\'s', async () => {
+    const conversation = bot().conversation();
+    await conversation.say('A-1001 March 14 1985 30301');
+    await conversation.say('no');
+    await play(conversation, [
+      { says: 'I have an attorney now', must: [/attorney's name/i] },
+      { says: 'Maria Johnson', must: [/attorney's name/i], mustNot: [/recorded that Maria Johnson/] },
+    ]);
+    const maria = await account('A-1001');
+    expect(maria.attorneyName).not.toBe('Maria Johnson');
+  });
+
+  for (const [channel, open] of [
+    ['web', (b: ReturnType<typeof bot>) => b.conversation()],
+    ['SMS', (b: ReturnType<typeof bot>) => smsFrom(b, MARIA_PHONE)],
+  ] as const) {
+    it(`${channel}: "can I still pay a little" instead of the attorney's name — recorded with what was given and answered, the name not asked forever`, async () => {
+      const conversation = open(bot());
+      await conversation.say('A-1001 March 14 1985 30301');
+      await conversation.say('no');
+      await play(conversation, [
+        { says: 'I have a lawyer handling this', must: [/attorney's name/i] },
+        { says: 'can I still pay a little', must: ['we will not discuss payment with you directly'], mustNot: [/attorney's name/i] },
+      ]);
+      expect((await account('A-1001')).attorneyRepresented).toBe(true);
+    });
+  }
+
+  it('Spanish: "mi abogada Ana Ruiz lleva esto, 210-555-0199" is recorded with name and phone', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await conversation.say('A-1002 2 de noviembre de 1979 78201');
+    await conversation.say('no');
+    await play(conversation, [{ says: 'mi abogada Ana Ruiz lleva esto, 210-555-0199', must: ['Ana Ruiz'], mustNot: [/Cómo se llama su abogado/] }]);
+    const carlos = await account('A-1002');
+    expect(carlos).toMatchObject({ attorneyRepresented: true, attorneyName: 'Ana Ruiz', attorneyContact: '210-555-0199' });
+  });
+});
