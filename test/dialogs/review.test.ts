@@ -152,3 +152,53 @@ describe('DESIGN 6: the attorney\'s details, whenever and however they come', ()
     expect(carlos).toMatchObject({ attorneyRepresented: true, attorneyName: 'Ana Ruiz', attorneyContact: '210-555-0199' });
   });
 });
+
+describe('DESIGN 9 (1006.38(b)): no payment before the validation rights are stated', () => {
+  const RECAP = /Do you (agree to these terms|authorize these payments)\?|Here is a plan I can set up|Would that work for you/;
+  const firstRights = (transcript: string[][], pattern: RegExp) => {
+    const all = transcript.flat();
+    const rights = all.findIndex((t) => pattern.test(t));
+    const recap = all.findIndex((t) => RECAP.test(t));
+    return { rights, recap };
+  };
+
+  for (const [channel, open, verifySteps] of [
+    ['web', (b: ReturnType<typeof bot>) => b.conversation(), ['A-1001', 'March 14 1985', '30301']],
+    ['SMS', (b: ReturnType<typeof bot>) => smsFrom(b, MARIA_PHONE), ['Maria Johnson', 'March 14 1985', '30301']],
+  ] as const) {
+    it(`${channel}: a goal said before verification ("I want to pay this off in full") is served only after the balance and the rights`, async () => {
+      const conversation = open(bot());
+      const transcript = await play(conversation, [
+        { says: 'Hi, I want to pay this off in full', mustNot: [RECAP] },
+        ...verifySteps.slice(0, -1).map((says) => ({ says, mustNot: [RECAP] })),
+        { says: verifySteps[verifySteps.length - 1]!, must: ['$1,085.00', RIGHTS] },
+      ]);
+      const { rights, recap } = firstRights(transcript, RIGHTS);
+      expect(rights).toBeGreaterThanOrEqual(0);
+      if (recap >= 0) expect(rights).toBeLessThan(recap);
+    });
+  }
+
+  it('web: a payment question while the E-SIGN question is open gets the rights before any plan', async () => {
+    const conversation = bot().conversation();
+    const transcript = await play(conversation, [
+      { says: 'A-1001 March 14 1985 30301', must: [ESIGN], mustNot: [RIGHTS] },
+      { says: 'whats the lowest monthly payment i can do', must: [RIGHTS] },
+    ]);
+    const { rights, recap } = firstRights(transcript, RIGHTS);
+    if (recap >= 0) expect(rights).toBeLessThan(recap);
+  });
+
+  it('Spanish: "quiero pagar todo" before verification — los derechos antes del pago', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    const transcript = await play(conversation, [
+      { says: 'hola, quiero pagar todo lo que debo' },
+      { says: 'A-1002 2 de noviembre de 1979 78201', must: ['Sus derechos'] },
+    ]);
+    const { rights, recap } = firstRights(transcript, /Sus derechos/);
+    const recapEs = transcript.flat().findIndex((t) => /¿Acepta estos términos|¿Autoriza estos pagos|¿Le funciona/.test(t));
+    expect(rights).toBeGreaterThanOrEqual(0);
+    if (recapEs >= 0) expect(rights).toBeLessThan(recapEs);
+    if (recap >= 0) expect(rights).toBeLessThan(recap);
+  });
+});
