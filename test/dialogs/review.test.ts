@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { DEMO_PLACEMENTS_FILE } from '../../src/import/demoData.ts';
+import { importPlacements } from '../../src/import/placements.ts';
 import { freshBotForEachTest, playTable as play, smsConversation as smsFrom, type TestConversation } from '../helpers/conversation.ts';
 
 /**
@@ -200,5 +203,46 @@ describe('DESIGN 9 (1006.38(b)): no payment before the validation rights are sta
     expect(rights).toBeGreaterThanOrEqual(0);
     if (recapEs >= 0) expect(rights).toBeLessThan(recapEs);
     if (recap >= 0) expect(rights).toBeLessThan(recap);
+  });
+});
+
+describe('#12 item 16: the account the debtor names, never a guess', () => {
+  /** Maria's second placement: a Visa card debt bought by Meridian Capital Recovery, listed second. */
+  async function visaPlacementForMaria() {
+    const header = (await readFile(DEMO_PLACEMENTS_FILE, 'utf8')).split('\n')[0];
+    const row = 'A-2001,Maria,Johnson,1985-03-14,1234,30301,(404) 555-0101,maria.johnson@example.com,"12 Oak Street, Atlanta, GA 30301",America/New_York,en,Meridian Capital Recovery,Horizon Bank Visa,2025-05-01,300.00,0.00,0.00,0.00,0.00,USD,false';
+    const report = await importPlacements(db(), `${header}\n${row}\n`, { hashKey: bot().config.IDENTITY_HASH_KEY });
+    expect(report.imported).toBe(1);
+  }
+  const LIST = 'You have 2 accounts with us';
+  const VISA = 'Your account ••2001 with Meridian Capital Recovery';
+  const MEDICAL = 'Your account ••1001 with Peachtree Medical Group';
+
+  it('SMS: "the visa one" picks the account whose original creditor is the Visa card, not option 1', async () => {
+    await visaPlacementForMaria();
+    await play(smsFrom(bot(), MARIA_PHONE), [
+      { says: 'March 14 1985 30301', must: [LIST] },
+      { says: 'the visa one', must: [VISA], mustNot: [MEDICAL] },
+    ]);
+  });
+
+  it('web: "the medical one" and "the smaller one" pick by creditor and by size', async () => {
+    await visaPlacementForMaria();
+    await play(bot().conversation(), [
+      { says: 'Maria Johnson March 14 1985 30301', must: [LIST] },
+      { says: 'the smaller one', must: [VISA], mustNot: [MEDICAL] },
+      { says: 'no' },
+      { says: 'my other account', must: [LIST] },
+      { says: 'the medical one', must: [MEDICAL] },
+    ]);
+  });
+
+  it('an answer that names no account ("the blue one", "the mastercard one") is asked again, never guessed', async () => {
+    await visaPlacementForMaria();
+    await play(smsFrom(bot(), MARIA_PHONE), [
+      { says: 'March 14 1985 30301', must: [LIST] },
+      { says: 'the mastercard one', must: ['reply with the number of the account'], mustNot: [VISA, MEDICAL] },
+      { says: 'the blue one', mustNot: [VISA, MEDICAL] },
+    ]);
   });
 });
