@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Middleware, Storage, StoreItems, TurnContext } from 'botbuilder';
 import type { Db, Tx } from '../db/database.ts';
+import { inTransaction } from '../db/transactions.ts';
 import { PrismaStorage } from '../storage/prismaStorage.ts';
 import { loadJournal } from './turnJournal.ts';
 import { currentTurnUnit, runInTurnUnit, TurnUnit } from './turnUnit.ts';
@@ -82,7 +83,9 @@ export class TurnCommitMiddleware implements Middleware {
       unit.closed = true;
     }
     const onCommit = context.turnState.get(TURN_ON_COMMIT) as OnCommit | undefined;
-    await this.db.$transaction(async (tx) => {
+    // Run again whole on a busy database, a serialization failure or a deadlock (PostgreSQL): every
+    // write here is a snapshot, so a second run writes the same.
+    await inTransaction(this.db, async (tx) => {
       if (key) await tx.processedEvent.create({ data: { id: key, source: sourceOf(key) } });
       for (const write of unit.deferred) await write(tx);
       if (onCommit) await onCommit(tx, context);
@@ -97,12 +100,17 @@ export class TurnCommitMiddleware implements Middleware {
  * botbuilder Storage over the BotState table whose writes, inside a turn, wait for the turn's
  * commit (so state never advances without the transcript and the channel's output, and a re-run
  * after a crash starts from the state before the turn). Outside a turn it writes at once.
+ *
+ * The one conversation-state storage of the service, on both databases. Its writes are conditional
+ * on the eTag the turn read (PrismaStorage's conditionalOnRead, carried into the commit): the turn
+ * lock serializes a conversation's turns across instances, and should a turn ever save state read
+ * before a newer turn's commit, its commit fails with ETagConflictError instead of undoing that turn.
  */
 export class TurnDeferredStorage implements Storage {
   private readonly direct: PrismaStorage;
 
   constructor(db: Db) {
-    this.direct = new PrismaStorage(db);
+    this.direct = new PrismaStorage(db, { conditionalOnRead: true });
   }
 
   read(keys: string[]): Promise<StoreItems> {
@@ -112,7 +120,7 @@ export class TurnDeferredStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     const unit = currentTurnUnit();
     if (!unit) return this.direct.write(changes);
-    const snapshot = JSON.parse(JSON.stringify(changes)) as StoreItems;
+    const snapshot = JSON.parse(JSON.stringify(this.direct.withReadConditions(changes))) as StoreItems;
     unit.deferred.push((tx) => new PrismaStorage(tx).write(snapshot));
   }
 

@@ -8,7 +8,7 @@
  * Reads always go to the database. Outside a keyed turn this is the plain client.
  */
 import { createHash } from 'node:crypto';
-import type { Db, Tx } from '../db/database.ts';
+import { aliasDatabase, type Db, type Tx } from '../db/database.ts';
 import { currentTurnUnit, type TurnUnit } from './turnUnit.ts';
 
 const WRITE_METHODS = new Set(['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany']);
@@ -98,7 +98,7 @@ export function journaledDb(db: Db): Db {
     }
     return proxy;
   };
-  return new Proxy(db, {
+  const journaled = new Proxy(db, {
     get(target, prop) {
       if (prop === '$transaction') {
         return (arg: unknown, options?: object) => {
@@ -114,4 +114,6 @@ export function journaledDb(db: Db): Db {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  aliasDatabase(journaled, db);
+  return journaled;
 }

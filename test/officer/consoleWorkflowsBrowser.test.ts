@@ -312,6 +312,8 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
     await row.locator('.overdue-tag', { hasText: 'Overdue (target 2 h)' }).waitFor();
     await expect(row.getAttribute('class')).resolves.toContain('overdue');
     await row.getByRole('link', { name: /^Open/ }).click();
+    // The list is filled once the escalation has loaded (slower on PostgreSQL): wait for it, then read it.
+    await page.getByLabel('Assigned to').locator('option', { hasText: 'Me (Dana Ortiz)' }).waitFor({ state: 'attached' });
     const options = await page.getByLabel('Assigned to').locator('option').allTextContents();
     expect(options.slice(0, 2)).toEqual(['Nobody', 'Me (Dana Ortiz)']);
     expect(options).toContain('Lee Park');
