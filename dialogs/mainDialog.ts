@@ -20,7 +20,7 @@ import type { Recognition } from '../src/nlu/recognizer.ts';
 import { AccountChoiceDialog } from './accountChoiceDialog.ts';
 import { AfterVerification } from './afterVerification.ts';
 import { answerQuestions, SWITCH_ACCOUNT } from './answers.ts';
-import { AttorneyDialog } from './attorneyDialog.ts';
+import { asksAboutPaying, AttorneyDialog } from './attorneyDialog.ts';
 import { answerCheckIn } from './crisisCheckIn.ts';
 import { afterDeathReport, DeathReportDialog } from './deathReportDialog.ts';
 import { rememberGoal, todayFor } from './goal.ts';
@@ -147,7 +147,9 @@ export class MainDialog {
       return;
     }
 
-    const answered = !session.deathReport && (await answerQuestions(context, this.services));
+    // "can I still pay a little" while the attorney's details are asked: the attorney dialog answers it.
+    const attorneyAnswers = dc.activeDialog?.id === AttorneyDialog.id && asksAboutPaying(context.activity.text ?? '', recognition);
+    const answered = !session.deathReport && !attorneyAnswers && (await answerQuestions(context, this.services));
     if (context.turnState.get(SWITCH_ACCOUNT) === true) {
       // "My other account": whatever was open is put aside (an open E-SIGN question comes back later).
       await dc.cancelAllDialogs();

@@ -14,11 +14,26 @@ const MISUNDERSTOOD = Symbol('misunderstood');
  */
 export const ANSWERED = Symbol('answered');
 
+/** The last message the bot sent before this turn began. */
+const SAID_BEFORE_TURN = Symbol('saidBeforeTurn');
+
+/**
+ * Whether the debtor's message answers one of `wordings`: the last message the bot sent before it
+ * was that question (alone, or ending a "Sorry, …" message). An "ok" to anything said since (a
+ * handoff message, an answer) does not answer the question (DESIGN 16: never an unrelated message
+ * taken as an answer).
+ */
+export function answersQuestion(context: TurnContext, wordings: readonly string[]): boolean {
+  const said = context.turnState.get(SAID_BEFORE_TURN) as string | undefined;
+  return said !== undefined && wordings.some((w) => said === w || said.endsWith(` ${w}`));
+}
+
 /**
  * Remembers the last message the bot sent, across turns, so a question is never sent twice in a
  * row word for word (DESIGN 16, the CFPB's doom loops). Installed once per turn by the router.
  */
 export function trackSentMessages(context: TurnContext, session: Session): void {
+  context.turnState.set(SAID_BEFORE_TURN, session.lastBotText);
   context.onSendActivities(async (_ctx, activities, next) => {
     for (const activity of activities) {
       if (activity.type === 'message' && activity.text) session.lastBotText = activity.text;

@@ -16,9 +16,10 @@ import {
 } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account } from '../src/db/generated/client.ts';
+import { validationPeriodEnd } from '../src/domain/validationPeriod.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
-import { ask, notUnderstood } from './prompts.ts';
+import { answersQuestion, ask, notUnderstood } from './prompts.ts';
 import { repliesFor } from '../src/messages/replies.ts';
 import { offerRecord } from './recordOffer.ts';
 
@@ -99,6 +100,11 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const session = await sessionOf(dc.context, this.services);
     const text = catalogueOf(session);
     const local = await this.services.localRecognizer.recognize(dc.context.activity.text ?? '', { language: session.language });
+    if (local.intent === 'affirm' && !answersQuestion(dc.context, this.wordings(session))) {
+      // "ok" to the handoff message or an answer given since: not consent (1006.42) — the question again.
+      await this.repromptDialog(dc.context, dc.activeDialog!);
+      return Dialog.EndOfTurn;
+    }
     if (local.intent === 'affirm') {
       await recordEsignConsent(this.services.db, {
         accountId: session.accountId!,
@@ -127,6 +133,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const general = await recognitionOf(dc.context, this.services);
     if (general.intents.some((i) => OTHER_REQUESTS.has(i)) || general.entities.money.length > 0) {
       this.putOff(session);
+      await rightsBeforePaying(dc.context, this.services, general.intents.some((i) => PAYMENT_REQUESTS.has(i)) || general.entities.money.length > 0);
       return dc.endDialog({ handleCurrentMessage: true } satisfies RightsResult);
     }
     const unclear = conversationMessagesFor(session.language).askEsignUnclear();
@@ -156,6 +163,13 @@ export class RightsDialog extends Dialog<RightsOptions> {
     if (session.esign?.state === 'open') this.putOff(session);
   }
 
+  /** Every wording of the E-SIGN question, so a yes is consent only right after one of them. */
+  private wordings(session: Session): string[] {
+    const ask = catalogueOf(session).askEsign();
+    const conversation = conversationMessagesFor(session.language);
+    return [ask, conversation.askEsignLater(ask), ...conversation.askEsignUnclear()];
+  }
+
   private putOff(session: Session): void {
     session.esign = { state: 'deferred', turn: session.turns ?? 0 };
   }
@@ -177,10 +191,37 @@ export class RightsDialog extends Dialog<RightsOptions> {
   }
 
   private async sendRights(context: TurnContext): Promise<void> {
-    const account = await verifiedAccount(context, this.services);
-    const text = catalogueOf(await sessionOf(context, this.services));
-    const view = accountView(account!, text, textFormatOf(context));
-    if (!view.validationEnds) throw new Error('the validation period must be set before the rights are shown');
-    await context.sendActivity(text.rightsSummary({ ...view, validationEnds: view.validationEnds }));
+    await stateRights(context, this.services);
   }
+}
+
+/** Words that ask to pay or negotiate: the rights are stated before any of them is served. */
+const PAYMENT_REQUESTS: ReadonlySet<Intent> = new Set<Intent>(['pay_full', 'settle', 'plan', 'pay']);
+
+/**
+ * The validation rights statement. Before the notice has fixed the validation period (the E-SIGN
+ * question still open), the end date is the one the notice would get now (the period runs from
+ * the notice, so it can only end later, never earlier).
+ */
+export async function stateRights(context: TurnContext, services: ConversationServices): Promise<void> {
+  const session = await sessionOf(context, services);
+  const account = await verifiedAccount(context, services);
+  const text = catalogueOf(session);
+  const known = account!.validationPeriodEndsAt ?? validationPeriodEnd(services.now());
+  const view = accountView({ ...account!, validationPeriodEndsAt: known }, text, textFormatOf(context));
+  await context.sendActivity(text.rightsSummary({ ...view, validationEnds: view.validationEnds! }));
+  session.rightsStated = true;
+}
+
+/**
+ * Never a payment before the rights (1006.38(b)): a payment asked for before they were stated in
+ * this conversation — a goal from before verification, an offer while the E-SIGN question is
+ * open — gets the validation rights statement first, while the validation period is open.
+ */
+export async function rightsBeforePaying(context: TurnContext, services: ConversationServices, paying: boolean): Promise<void> {
+  const session = await sessionOf(context, services);
+  if (!paying || session.rightsStated) return;
+  const account = await verifiedAccount(context, services);
+  if (!account || (account.validationPeriodEndsAt && account.validationPeriodEndsAt.getTime() <= services.now().getTime())) return;
+  await stateRights(context, services);
 }

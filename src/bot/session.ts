@@ -66,6 +66,8 @@ export interface Session {
   misunderstandings?: number;
   /** E-SIGN question: asked and open, or put off by something else the debtor asked; declined: not asked again here. */
   esign?: { state: 'open' | 'deferred' | 'declined'; turn: number };
+  /** The validation rights were stated in this conversation (before any payment talk, 1006.38(b)). */
+  rightsStated?: boolean;
   /** A negotiation question cut short by the verification lapsing: asked again after verifying. */
   resumeNegotiation?: { accountId: string; state: unknown };
   deathReport?: DeathReport;
