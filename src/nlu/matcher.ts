@@ -38,7 +38,7 @@ function compile(name: string): RegExp[] {
 const RULES: ReadonlyMap<RuleIntent, RegExp[]> = new Map(RULE_INTENTS.map((intent) => [intent, compile(`rules/${intent}`)]));
 /** One pass per intent first: most messages match none of an intent's rules (a few hundred patterns in all). */
 const ANY_RULE: ReadonlyMap<RuleIntent, RegExp> = new Map([...RULES].map(([intent, rules]) => [intent, new RegExp(rules.map((r) => `(?:${r.source})`).join('|'))]));
-const GUARDED: ReadonlySet<string> = new Set(['attorney', 'bankruptcy', 'military', 'identity_theft', 'dispute', 'cease', 'agent', 'original_creditor']);
+const GUARDED: ReadonlySet<string> = new Set(['attorney', 'bankruptcy', 'military', 'identity_theft', 'dispute', 'cease', 'agent', 'original_creditor', 'withdraw_consent']);
 interface Guard {
   re: RegExp;
   /** Lines written "@ …" look at the whole message ("my wallet was stolen, can I pay with his card?"). */

@@ -82,6 +82,10 @@ describe('verification', () => {
     ['ISO date and SSN last 4', ['A-1001', '1985-03-14', 'last four 1234']],
     ['full name instead of the account number', ['my name is Maria Johnson', '14 March 1985', '1234']],
     ['lower-case name and US date', ['maria johnson', '03/14/1985', '30301']],
+    // Issue #11 item 4: the name written after the other facts (blind round 03's kind)
+    ['the name after the date and ZIP', ['DOB 3/14/85 zip 30301 Maria Johnson']],
+    ['the name after a dash', ['uh dob is march 14 1985 and zip is 30301 - Maria Johnson']],
+    ['the name between the facts', ['born on 14 March 1985, Maria Johnson, zip 30301']],
   ])('accepts %s', async (_label, messages) => {
     await resetAccount();
     const conversation = bot.conversation();

@@ -99,3 +99,67 @@ describe('crisis kinds round 02 missed (DESIGN 8)', () => {
     expect(intents).not.toContain('distress');
   });
 });
+
+/** The kinds blind round 03 missed on first sight, in new words (none of these rows is in a training file or batch). */
+const STRONG_KINDS_03: Record<string, Array<[string, 'en' | 'es']>> = {
+  'a weapon held or at hand right now': [
+    ["I've got my husband's pistol in my lap as I type this", 'en'],
+    ['the rifle is right here next to me', 'en'],
+    ['holding a loaded gun right now', 'en'],
+    ['tengo el revólver de mi papá aquí conmigo ahora mismo', 'es'],
+    ['tengo el arma en la mano ahorita', 'es'],
+  ],
+  'driving off a bridge, into a wall or a tree': [
+    ['I could just steer into a tree on the highway', 'en'],
+    ['thinking of driving my truck into a wall tonight', 'en'],
+    ['voy a estrellar el carro contra un muro', 'es'],
+  ],
+  'a question about a death, asked for oneself': [
+    ['if someone took their own life would the debt go away? asking for myself', 'en'],
+    ["what happens to this account if I die? I'm asking about me", 'en'],
+    ['si una persona se quita la vida, ¿la deuda se cobra? pregunto por mí', 'es'],
+    ['qué pasa con la deuda si me muero? pregunto por mí', 'es'],
+  ],
+  'stopping treatment as a way out of paying': [
+    ["I'll just stop taking my heart meds, costs less than paying you", 'en'],
+    ['voy a dejar la insulina, sale más barato que pagarles', 'es'],
+  ],
+  'worth more dead or insured': [
+    ['valgo más muerto que vivo', 'es'],
+    ['mi seguro de vida vale más que yo', 'es'],
+  ],
+};
+
+const WEAK_KINDS_03: Array<[string, 'en' | 'es']> = [
+  ['I have never been this low', 'en'],
+  ['never felt so low before', 'en'],
+  ['nunca me había sentido tan mal, tan hundida', 'es'],
+];
+
+const ORDINARY_03: Array<[string, 'en' | 'es']> = [
+  ['I drive over the bridge to work every day, can I pay at the branch', 'en'],
+  ["I'm holding the letter right now, what's the reference number?", 'en'],
+  ['my gun permit renewal is due, can I pay next week', 'en'],
+  ['mi laptop pasó a mejor vida, les escribo desde otra', 'es'],
+  ['ya pasó a mejor vida mi teléfono viejo, anoten este número', 'es'],
+  ['paycheck to paycheck, nothing left at the end of the month', 'en'],
+];
+
+describe('crisis kinds round 03 missed (DESIGN 8)', () => {
+  for (const [kind, rows] of Object.entries(STRONG_KINDS_03)) {
+    it.each(rows)(`${kind}: %j is crisis`, (text, language) => {
+      expect(read(text, language).intent).toBe('crisis');
+    });
+  }
+  it.each(WEAK_KINDS_03)('%j is at least the check-in', (text, language) => {
+    expect(['crisis', 'distress']).toContain(read(text, language).intent);
+  });
+  it.each(ORDINARY_03)('%j is neither crisis nor the check-in', (text, language) => {
+    const { intents } = read(text, language);
+    expect(intents).not.toContain('crisis');
+    expect(intents).not.toContain('distress');
+  });
+  it('"paycheck to paycheck, nothing left over" is hardship, not crisis', () => {
+    expect(read('living paycheck to paycheck, there is nothing left over after rent', 'en').intents).toContain('hardship');
+  });
+});

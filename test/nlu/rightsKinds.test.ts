@@ -75,3 +75,53 @@ describe('rights kinds round 02 missed (DESIGN 4-8, 15)', () => {
     expect(rights).toEqual([]);
   });
 });
+
+/** The rights kinds blind round 03 missed on first sight and its false rights, in new words. */
+const RIGHTS_03: Array<[string, string, 'en' | 'es']> = [
+  // DESIGN 7: a deployed spouse or child
+  ['my son is deployed, I take care of his bills', 'military', 'en'],
+  ['my wife is active duty army and deployed overseas', 'military', 'en'],
+  ['mi esposa está desplegada con la marina', 'military', 'es'],
+  // DESIGN 7: identity theft, short and in Spanish
+  ["it's ID theft, not mine", 'identity_theft', 'en'],
+  ['alguien se hace pasar por mí y abrió esta cuenta', 'identity_theft', 'es'],
+  // DESIGN 5: a cease in Spanish
+  ['exijo que cesen todo contacto conmigo', 'cease', 'es'],
+  ['no quiero ningún tipo de contacto, ni por teléfono ni por carta', 'cease', 'es'],
+  // DESIGN 7: a discharge told through the court
+  ['the judge discharged my debts last year', 'bankruptcy', 'en'],
+  // DESIGN 7, 17: an executor
+  ['como albacea de la herencia de mi madre les escribo', 'deceased', 'es'],
+  // DESIGN 15: a person
+  ["I'd rather not chat with a bot", 'agent', 'en'],
+  ['customer support', 'agent', 'en'],
+  ['who do I call about this', 'agent', 'en'],
+  ['is there a number I can call?', 'agent', 'en'],
+  // DESIGN 8: hardship in Spanish
+  ['no me alcanza ni para la renta', 'hardship', 'es'],
+  ['tengo un montón de deudas del hospital', 'hardship', 'es'],
+  // E-SIGN withdrawal is not a cease
+  ['I revoke my consent to get notices by email', 'withdraw_consent', 'en'],
+];
+
+const ORDINARY_03: Array<[string, 'en' | 'es']> = [
+  ['please prove this is not a scam', 'en'],
+  ['quit mailing me paper statements, I pay online', 'en'],
+  ["I'm a military spouse but my husband retired from the navy", 'en'],
+  ['no he declarado bancarrota, solo quiero opciones', 'es'],
+];
+
+describe('rights kinds round 03 missed (DESIGN 4-8, 15)', () => {
+  it.each(RIGHTS_03)('%j is %s', (text, intent, language) => {
+    expect(read(text, language).intents).toContain(intent);
+  });
+  it('"revoke consent to electronic notices" is no cease', () => {
+    expect(read('I revoke my consent to get notices by email', 'en').intents).not.toContain('cease');
+  });
+  it('a person in Spanish is asked for: the agent and the language both', () => {
+    expect(read('¿me puede ayudar una persona en español?', 'es').intents).toEqual(expect.arrayContaining(['agent', 'language']));
+  });
+  it.each(ORDINARY_03)('%j raises no right', (text, language) => {
+    expect(read(text, language).intents.filter(isRightsIntent)).toEqual([]);
+  });
+});

@@ -96,6 +96,28 @@ describe('names', () => {
     expect(extractName('maria lopez', { expected: true })?.name).toBe('maria lopez');
     expect(extractName('maria lopez 3/14/1985')?.name).toBe('maria lopez');
   });
+  // Issue #11 item 4, blind round 03's kinds in new words: the name after the other facts, suffixes kept.
+  it.each<[string, string]>([
+    ['DOB 2/7/77 zip 60601 Denise Park', 'Denise Park'],
+    ['the 9th of July 64, Omar Haddad, 33139', 'Omar Haddad'],
+    ['b-2040 lisa m. tran', 'lisa m. tran'],
+    ['ok my birthday is june 3 1981 and my zip is 10001 - Paul Ortega', 'Paul Ortega'],
+    ['born 1975, aug 2nd. zip 94110. Nora Quinn', 'Nora Quinn'],
+    ['nací el 5 de mayo de 1988, Lucía Fernández Soto, cp 78201', 'Lucía Fernández Soto'],
+    ['Samuel Ortiz Jr 4/4/1960 30301', 'Samuel Ortiz Jr'],
+    ['Robert King Jr., 12/12/1952', 'Robert King Jr.'],
+    ['Henry Ford III 7/30/63 48201', 'Henry Ford III'],
+    ['soy Ramón Díaz Sr., nací el 2 de marzo de 1955', 'Ramón Díaz Sr.'],
+  ])('%j → %j (a name after the facts, a suffix kept)', (text, name) => {
+    expect(nameFrom(text)).toBe(name);
+    expect(extractName(text, { expected: true })?.name).toBe(name);
+  });
+  it.each(['DOB 2/7/77 zip 60601 Identity Theft', 'zip 60601, payment plan please', 'I paid 200 on 3/1, Wells said ok thanks', '3/14/85 30301 human please'])(
+    '%j has no name after its facts',
+    (text) => {
+      expect(extractName(text)).toBeUndefined();
+    },
+  );
   it('a name with its facts is no intent, and the name is not typo-corrected into one', () => {
     for (const text of ['Carlos Ramírez', 'me llamo Carlos Ramirez', 'Aisha Bello, December 5 1995', 'Grace Kim dob 07/04/1983 zip 96813']) {
       const r = recognizeSync(text, { language: 'en' });

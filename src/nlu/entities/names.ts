@@ -47,6 +47,11 @@ export interface NameOptions {
   expected?: boolean;
 }
 
+/** "Jr", "Sr.", "III": kept at the end of a name, unlike a particle left dangling ("Ana de"). */
+const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/iu;
+/** A token that ends one fact and may start a name after it: a number, a date, an account ("a-1001"), a dash. */
+const FACT_TOKEN = /\d|^[-–—]$/u;
+
 /** The name in a message, or undefined. */
 export function extractName(input: string, options: NameOptions = {}): NameMention | undefined {
   const text = input.normalize('NFC');
@@ -58,6 +63,33 @@ export function extractName(input: string, options: NameOptions = {}): NameMenti
     const self = SELF_LABEL.exec(text.slice(start));
     if (self) start += self[0].length;
   }
+  return nameAt(text, start, Boolean(labelled), options) ?? (labelled ? undefined : nameAfterFacts(text, options));
+}
+
+/**
+ * A name written after the other facts ("DOB 9/12/80 zip 75201 Marcus Bell", "the 4th of March
+ * 71, Karen Wu, 10027", "a-1001 john p. morgan"): tried after each fact or clause that ends, once
+ * the message holds a number, so ordinary sentences are not searched for names.
+ */
+function nameAfterFacts(text: string, options: NameOptions): NameMention | undefined {
+  if (!/\d/.test(text)) return undefined;
+  const re = /\S+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const token = m[0];
+    const endsClause = /[,;:.!?]$/.test(token) && !ABBREVIATION.test(token.replace(/[,;:!?]+$/, ''));
+    if (!FACT_TOKEN.test(token) && !endsClause) continue;
+    let from = m.index + token.length;
+    from += /^[\s,.;:–—-]*/u.exec(text.slice(from))![0].length;
+    from += LEAD_IN.exec(text.slice(from))?.[0].length ?? 0;
+    from += SELF_LABEL.exec(text.slice(from))?.[0].length ?? 0;
+    const found = nameAt(text, from, false, options, true);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function nameAt(text: string, from: number, labelled: boolean, options: NameOptions, afterFacts = false): NameMention | undefined {
+  let start = from;
   const honorific = HONORIFIC.exec(text.slice(start));
   if (honorific) start += honorific[0].length;
 
@@ -85,7 +117,7 @@ export function extractName(input: string, options: NameOptions = {}): NameMenti
     end = m.index + token.length;
     if (stopAfter || words.length > 6) break;
   }
-  while (words.length > 0 && PARTICLES.has(fold(words[words.length - 1]!))) {
+  while (words.length > 0 && PARTICLES.has(fold(words[words.length - 1]!)) && !SUFFIX.test(words[words.length - 1]!)) {
     words.pop();
   }
   if (words.length < 2 || words.length > 6) return undefined;
@@ -99,5 +131,7 @@ export function extractName(input: string, options: NameOptions = {}): NameMenti
   const titleCase = main.every((w) => /^\p{Lu}/u.test(w));
   const factFollows = FACT_AFTER.test(text.slice(end));
   if (!labelled && !titleCase && !factFollows && !options.expected) return undefined;
+  // After the facts, a lower-case name needs the question that asked for it.
+  if (afterFacts && !titleCase && !options.expected) return undefined;
   return { name, start: at, end: at + name.length };
 }
