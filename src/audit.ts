@@ -54,7 +54,15 @@ export type AuditType =
   | 'officer.password_changed'
   | 'settings.waiting_targets'
   | 'canned_reply.saved'
-  | 'canned_reply.deleted';
+  | 'canned_reply.deleted'
+  | 'contactability.recorded'
+  | 'campaign.launched'
+  | 'campaign.paused'
+  | 'campaign.resumed'
+  | 'outreach.first_contact'
+  | 'outreach.chat_opened'
+  | 'email.unsubscribed'
+  | 'email.bounced';
 
 export interface AuditEntry {
   type: AuditType;
