@@ -2,6 +2,7 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import type { TurnContext } from 'botbuilder';
 import { verifyClaim, type VerificationClaim } from '../src/accounts/verification.ts';
 import { VERIFICATION_LOCK_MINUTES } from '../src/domain/verificationLock.ts';
+import { accountFromChatLink } from '../src/outreach/chatStart.ts';
 import type { CalendarDate } from '../src/nlu/recognizer.ts';
 import {
   catalogueOf,
@@ -18,6 +19,8 @@ type Asking = 'identifier' | 'dob' | 'factor';
 interface VerifyState {
   claim: Partial<VerificationClaim>;
   asking: Asking;
+  /** The account an outreach email's chat link opened the conversation on (kept when starting over). */
+  linkedAccountId?: string;
 }
 
 export interface VerifyResult {
@@ -57,7 +60,7 @@ export class VerifyDialog extends Dialog {
       await dc.context.sendActivity(text.verifyExhausted(this.services.collector));
       return dc.endDialog({} satisfies VerifyResult);
     }
-    const state = this.freshState(dc.context);
+    const state = this.freshState(dc.context, (await accountFromChatLink(dc.context, this.services)) ?? undefined);
     dc.activeDialog!.state = state;
     if (state.asking === 'dob') await dc.context.sendActivity(text.askDobFirst());
     else await this.ask(dc.context, state, false);
@@ -128,7 +131,7 @@ export class VerifyDialog extends Dialog {
       return dc.endDialog({} satisfies VerifyResult);
     }
     await dc.context.sendActivity(text.verifyFailed());
-    const fresh = this.freshState(dc.context);
+    const fresh = this.freshState(dc.context, state.linkedAccountId);
     dc.activeDialog!.state = fresh;
     await this.ask(dc.context, fresh, false);
     return Dialog.EndOfTurn;
@@ -138,16 +141,18 @@ export class VerifyDialog extends Dialog {
     await this.ask(context, instance.state as VerifyState, false);
   }
 
-  private freshState(context: TurnContext): VerifyState {
+  private freshState(context: TurnContext, linkedAccountId?: string): VerifyState {
     // By SMS the phone number the message came from identifies the debtor.
     if (channelOf(context) === 'sms' && context.activity.from?.id) {
       return { claim: { phone: context.activity.from.id }, asking: 'dob' };
     }
+    // Opened from an outreach email's chat link: that account, still verified by the factors.
+    if (linkedAccountId) return { claim: { accountId: linkedAccountId }, asking: 'dob', linkedAccountId };
     return { claim: {}, asking: 'identifier' };
   }
 
   private nextMissing(claim: Partial<VerificationClaim>): Asking | null {
-    if (!claim.accountNumber && !claim.fullName && !claim.phone) return 'identifier';
+    if (!claim.accountNumber && !claim.fullName && !claim.phone && !claim.accountId) return 'identifier';
     if (!claim.dob) return 'dob';
     if (!claim.zip && !claim.ssnLast4) return 'factor';
     return null;
