@@ -436,6 +436,14 @@ ${main}
 `;
 }
 
+/** A short page in one language, in the notice pages' style (the email opt-out page uses it). */
+export function renderShortPage(language: NoticeLanguage, title: string, body: string): string {
+  return page(language, escapeHtml(title), `<section class="notice" lang="${language}">
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(body)}</p>
+</section>`);
+}
+
 /** A short page in every notice language, the first one as the page language. */
 function messagePage(title: (text: NoticeText) => string, body: (text: NoticeText) => string): string {
   const [first, ...others] = NOTICE_LANGUAGES.map((language) => NOTICE_TEXT[language]);
