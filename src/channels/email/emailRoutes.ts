@@ -44,7 +44,8 @@ export function registerEmailRoutes(server: restify.Server, deps: EmailRouteDeps
     deps.logger.info({ outboxId, via }, 'email opt-out recorded');
     if (via === 'one_click_post') {
       res.writeHead(200, { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' });
-      return res.end('OK');
+      res.end('OK');
+      return;
     }
     sendHtml(res, 200, renderShortPage(result.language === 'es' ? 'es' : 'en', words.unsubscribedTitle, words.unsubscribedBody(deps.collector)));
   };
