@@ -1,5 +1,5 @@
 /** What the console's browser tests share: signing in, and the browser problems that are not expected. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -53,4 +53,14 @@ export function useConsoleBrowser(env: ConsoleBrowser): void {
     await env.running?.app.outboxWorker.stop();
     await env.running?.stop();
   });
+}
+
+/** axe-core's serious and critical findings on the page (the console must have none). */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -6,7 +6,7 @@
  * officer management; plus the report cards against the CSV and the placements page.
  * Screenshots: test-artifacts/console-*.png. DESIGN 5, 6, 8, 11.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,7 +15,7 @@ import { calendarDateInZone } from '../../src/domain/validationPeriod.ts';
 import { bubbles, describeInBrowser, openPage, sayAndExpect, type Watched } from '../helpers/browser.ts';
 import { OFFICER, SUPERVISOR } from '../helpers/consoleClient.ts';
 import { DirectLineDebtor } from '../helpers/directLineClient.ts';
-import { ARTIFACTS, signInToConsole, unexpectedProblems, useConsoleBrowser, type ConsoleBrowser } from './consoleBrowserHelpers.ts';
+import { accessibilityProblems, ARTIFACTS, signInToConsole, unexpectedProblems, useConsoleBrowser, type ConsoleBrowser } from './consoleBrowserHelpers.ts';
 
 
 const env = {} as ConsoleBrowser;
@@ -35,16 +35,6 @@ async function openRow(page: Page, text: string | RegExp): Promise<void> {
   await row.waitFor({ timeout: 10_000 });
   await row.getByRole('link', { name: /^Open/ }).click();
   await page.locator('#handoff-heading').waitFor();
-}
-
-/** axe-core's serious and critical findings on the page (the console must have none). */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
