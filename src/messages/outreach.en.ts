@@ -2,8 +2,9 @@ import type { OutreachCatalogue } from './outreach.ts';
 
 export const outreachEn: OutreachCatalogue = {
   locale: 'en-US',
+  // Short: the footer (who we are: a debt collector; STOP) is added to every part.
   smsFirst: (name, c) =>
-    `Hi ${name}, this is ${c.name}. This is an attempt to collect a debt and any information obtained will be used for that purpose. Reply to this text to talk with us privately, or call ${c.phone} (${c.hours}).`,
+    `Hi ${name}, this is an attempt to collect a debt; any information obtained will be used for that purpose. Reply here or call ${c.phone}.`,
   emailSubject: (c) => `A message from ${c.name}`,
   emailFirst: (name, c) =>
     `Hello ${name},\n\nThis is ${c.name}. We would like to talk with you privately about a personal business matter. You can reach us in our chat at any time, or call us at ${c.phone} (${c.hours}).`,

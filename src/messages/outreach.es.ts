@@ -3,7 +3,7 @@ import type { OutreachCatalogue } from './outreach.ts';
 export const outreachEs: OutreachCatalogue = {
   locale: 'es-US',
   smsFirst: (name, c) =>
-    `Hola ${name}, le escribe ${c.name}. Este es un intento de cobrar una deuda y cualquier informacion obtenida se usara para ese fin. Responda a este mensaje para hablar con nosotros en privado, o llame al ${c.phone} (${c.hours}).`,
+    `Hola ${name}, este es un intento de cobrar una deuda; la informacion obtenida se usara para ese fin. Responda aqui o llame al ${c.phone}.`,
   emailSubject: (c) => `Un mensaje de ${c.name}`,
   emailFirst: (name, c) =>
     `Hola ${name}:\n\nLe escribe ${c.name}. Queremos hablar con usted en privado sobre un asunto personal de negocios. Puede comunicarse con nosotros en nuestro chat en cualquier momento, o llamarnos al ${c.phone} (${c.hours}).`,

@@ -13,7 +13,7 @@ import { outreachEs } from './outreach.es.ts';
  */
 export interface OutreachCatalogue {
   locale: string;
-  /** The first text: who we are, how to reach us, and the 1006.18(e) disclosure (the SMS footer adds "is a debt collector" and STOP). */
+  /** The first text: the 1006.18(e) disclosure and how to reach us (the SMS footer adds who we are, "is a debt collector", and STOP); never the debt. */
   smsFirst(firstName: string, c: CollectorInfo): string;
   emailSubject(c: CollectorInfo): string;
   /** The first email's own paragraphs (the frame adds the chat link, disclosure and opt-out). */
