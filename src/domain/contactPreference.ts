@@ -106,6 +106,16 @@ function minutesOf(hhmm: string): number {
 
 function dayList(text: string): Weekday[] | string {
   if (DAY_WORDS[text]) return DAY_WORDS[text]!;
+  // "mon+wed+fri": what formatInconvenientTimes writes for a window on several days.
+  if (text.includes('+')) {
+    const days: Weekday[] = [];
+    for (const part of text.split('+')) {
+      const one = dayList(part);
+      if (typeof one === 'string') return one;
+      for (const day of one) if (!days.includes(day)) days.push(day);
+    }
+    return days;
+  }
   const range = /^([a-z]{3})-([a-z]{3})$/.exec(text);
   if (range) {
     const [from, to] = [WEEKDAYS.indexOf(range[1] as Weekday), WEEKDAYS.indexOf(range[2] as Weekday)];
