@@ -22,9 +22,8 @@ import {
   campaignFilterSchema,
   launchCampaign,
   launchSchema,
-  pauseCampaign,
   previewCampaign,
-  resumeCampaign,
+  setCampaignStatus,
   type CampaignWords,
 } from '../outreach/campaigns.ts';
 import { consoleRoute, idParam, parseBody, type ConsoleHttpDeps } from './consoleHttp.ts';
@@ -96,7 +95,7 @@ export function registerCampaignRoutes(server: restify.Server, deps: CampaignRou
       `/officer/api/campaigns/:id/${action}`,
       route(async (req, res, session) => {
         const id = idParam(req);
-        await (action === 'pause' ? pauseCampaign : resumeCampaign)(db, id, session.officer.id, now()).catch(refusal);
+        await setCampaignStatus(db, id, action === 'pause' ? 'paused' : 'running', session.officer.id, now()).catch(refusal);
         res.send(200, await campaignFigures(db, id));
       }),
     );

@@ -270,33 +270,23 @@ async function campaignOutboxIds(db: Db, campaignId: string): Promise<string[]> 
 }
 
 /**
- * Pause: nothing more of this campaign leaves. Messages still waiting are held (the outbox also
- * checks the campaign right before each send, for a message already claimed). Idempotent.
+ * Pause ('paused'): nothing more of this campaign leaves — messages still waiting are held, and the
+ * outbox checks the campaign right before each send, for a message already claimed. Resume
+ * ('running'): the messages the pause held wait in the outbox again (every rule is checked at
+ * send). Idempotent.
  */
-export async function pauseCampaign(db: Db, campaignId: string, officerId: string, now: Date): Promise<void> {
+export async function setCampaignStatus(db: Db, campaignId: string, status: 'paused' | 'running', officerId: string, now: Date): Promise<void> {
   const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
   if (!campaign) throw new CampaignError(404, 'There is no such campaign.');
-  if (campaign.status === 'paused') return;
+  if (campaign.status === status) return;
   const ids = await campaignOutboxIds(db, campaignId);
+  const pausing = status === 'paused';
   await db.$transaction(async (tx) => {
-    await tx.campaign.update({ where: { id: campaignId }, data: { status: 'paused', pausedAt: now } });
-    await tx.outboxMessage.updateMany({ where: { id: { in: ids }, status: 'pending' }, data: { status: 'held', deliveryStatus: CAMPAIGN_PAUSED_STATUS, lastError: 'the campaign is paused' } });
-    await appendAudit(tx, { type: 'campaign.paused', actor: `officer:${officerId}`, detail: { campaignId } });
-  });
-}
-
-/** Resume: the messages the pause held wait in the outbox again (every rule is checked at send). */
-export async function resumeCampaign(db: Db, campaignId: string, officerId: string, now: Date): Promise<void> {
-  const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
-  if (!campaign) throw new CampaignError(404, 'There is no such campaign.');
-  if (campaign.status === 'running') return;
-  const ids = await campaignOutboxIds(db, campaignId);
-  await db.$transaction(async (tx) => {
-    await tx.campaign.update({ where: { id: campaignId }, data: { status: 'running', pausedAt: null } });
-    await tx.outboxMessage.updateMany({
-      where: { id: { in: ids }, status: 'held', deliveryStatus: CAMPAIGN_PAUSED_STATUS },
-      data: { status: 'pending', deliveryStatus: null, lastError: null, nextAttemptAt: now },
-    });
-    await appendAudit(tx, { type: 'campaign.resumed', actor: `officer:${officerId}`, detail: { campaignId } });
+    await tx.campaign.update({ where: { id: campaignId }, data: { status, pausedAt: pausing ? now : null } });
+    const change: Prisma.OutboxMessageUpdateManyArgs = pausing
+      ? { where: { id: { in: ids }, status: 'pending' }, data: { status: 'held', deliveryStatus: CAMPAIGN_PAUSED_STATUS, lastError: 'the campaign is paused' } }
+      : { where: { id: { in: ids }, status: 'held', deliveryStatus: CAMPAIGN_PAUSED_STATUS }, data: { status: 'pending', deliveryStatus: null, lastError: null, nextAttemptAt: now } };
+    await tx.outboxMessage.updateMany(change);
+    await appendAudit(tx, { type: pausing ? 'campaign.paused' : 'campaign.resumed', actor: `officer:${officerId}`, detail: { campaignId } });
   });
 }

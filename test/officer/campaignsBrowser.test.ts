@@ -6,11 +6,14 @@
  * on the page. Screenshots: test-artifacts/campaigns-*.png.
  */
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { describeInBrowser, openPage } from '../helpers/browser.ts';
 import { OFFICER, SUPERVISOR } from '../helpers/consoleClient.ts';
 import { businessHourAfter } from '../outreach/outreachHarness.ts';
 import { accessibilityProblems, ARTIFACTS, signInToConsole, unexpectedProblems, useConsoleBrowser, type ConsoleBrowser } from './consoleBrowserHelpers.ts';
+
+// Each test launches campaigns over a whole service and runs its outbox: slow on a busy two-core machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 const env = {} as ConsoleBrowser;
 

@@ -4,9 +4,12 @@
  * communication (DESIGN 2, 19): the disclosure, nothing about the debt in a text, and the
  * validation notice delivered in the email or a mailed notice requested at once.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CAMPAIGN_PAUSED_STATUS } from '../../src/outreach/sendGate.ts';
 import { businessHourAfter, startOutreachApp, type OutreachApp } from './outreachHarness.ts';
+
+// Each test launches campaigns over a whole service and runs its outbox: slow on a busy two-core machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 let app: OutreachApp;
 beforeEach(async () => {

@@ -5,9 +5,12 @@
  * the report page and its CSV carry the campaign figures. And the notice sweep (item 4) catches a
  * first contact whose after-send step never ran (1006.34(a)).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { businessHourAfter, HOUR, postSms, PUBLIC_URL, startOutreachApp, type OutreachApp } from './outreachHarness.ts';
+
+// Each test launches campaigns over a whole service and runs its outbox: slow on a busy two-core machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 let app: OutreachApp;
 beforeEach(async () => {

@@ -4,19 +4,23 @@
  * cease and attorney (DESIGN 5, 6, 19); and an opt-out by SMS STOP or by the email link stops the
  * next message (1006.6(e)).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DAY, HOUR, PUBLIC_URL, businessHourAfter, postSms, startOutreachApp, type OutreachApp } from './outreachHarness.ts';
 
+// Each test launches campaigns over a whole service and runs its outbox: slow on a busy two-core machine.
+vi.setConfig({ testTimeout: 90_000 });
+
 let app: OutreachApp | undefined;
+/** The environment of the next app (a describe may change it for its tests). */
+let env: Record<string, string> = {};
+beforeEach(async () => {
+  app = await startOutreachApp(env);
+}, 60_000);
 afterEach(async () => {
   await app?.running.stop();
   app = undefined;
 });
-
-async function started(env: Record<string, string> = {}): Promise<OutreachApp> {
-  app = await startOutreachApp(env);
-  return app;
-}
+const started = (): OutreachApp => app!;
 
 /** A link from an email (PUBLIC_URL) opened on the test server. */
 const local = (a: OutreachApp, url: string) => url.replace(PUBLIC_URL, a.running.baseUrl);
@@ -28,7 +32,7 @@ async function outreachTo(a: OutreachApp, accountNumber: string, channel = 'sms'
 
 describe('send-time enforcement', () => {
   it('DESIGN 13: outside 08:00-21:00 in the debtor’s zone nothing leaves; the text waits for the window', async () => {
-    const a = await started();
+    const a = started();
     await a.launch({ channels: ['sms'] });
     // 02:00 UTC is 21:00 in New York and 18:00 in Los Angeles: New York is closed, Los Angeles open.
     const evening = businessHourAfter();
@@ -44,7 +48,7 @@ describe('send-time enforcement', () => {
   });
 
   it('DESIGN 18: a time the consumer said is inconvenient (A-1005: Sundays) holds the text until it has passed', async () => {
-    const a = await started();
+    const a = started();
     await a.launch({ channels: ['sms'] });
     const sunday = businessHourAfter();
     while (sunday.getUTCDay() !== 0) sunday.setTime(sunday.getTime() + DAY);
@@ -55,21 +59,8 @@ describe('send-time enforcement', () => {
     expect((await outreachTo(a, 'A-1001'))[0]!.status).toBe('sent');
   });
 
-  it('DESIGN 13: the weekly cap counts the texts we started this week and holds the campaign text', async () => {
-    const a = await started({ SMS_WEEKLY_CAP: '1' });
-    const db = a.running.database.db;
-    await a.launch({ channels: ['sms'] });
-    const at = businessHourAfter();
-    const maria = await db.account.findUniqueOrThrow({ where: { accountNumber: 'A-1001' } });
-    await db.outboxMessage.create({ data: { channel: 'sms', to: maria.phone!, accountId: maria.id, kind: 'reminder', body: 'x', botInitiated: true, status: 'sent', sentAt: new Date(at.getTime() - 2 * DAY) } });
-    await a.deliver(at);
-    const [held] = await outreachTo(a, 'A-1001');
-    expect(held).toMatchObject({ status: 'pending', deliveryStatus: 'held:weekly_cap' });
-    expect(held!.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(at.getTime() + 5 * DAY);
-  });
-
   it('DESIGN 5, 6, 19: consent withdrawn, a cease request or an attorney after the launch cancels the waiting message', async () => {
-    const a = await started();
+    const a = started();
     const db = a.running.database.db;
     await a.launch({ channels: ['sms', 'email'] });
     await db.account.update({ where: { accountNumber: 'A-1001' }, data: { ceaseCommunication: true } });
@@ -89,9 +80,47 @@ describe('send-time enforcement', () => {
   });
 });
 
+describe('the weekly cap (SMS_WEEKLY_CAP=1)', () => {
+  beforeAll(() => {
+    env = { SMS_WEEKLY_CAP: '1' };
+  });
+  afterAll(() => {
+    env = {};
+  });
+
+  it('DESIGN 13: the weekly cap counts the texts we started this week and holds the campaign text', async () => {
+    const a = started();
+    const db = a.running.database.db;
+    await a.launch({ channels: ['sms'] });
+    const at = businessHourAfter();
+    const maria = await db.account.findUniqueOrThrow({ where: { accountNumber: 'A-1001' } });
+    await db.outboxMessage.create({ data: { channel: 'sms', to: maria.phone!, accountId: maria.id, kind: 'reminder', body: 'x', botInitiated: true, status: 'sent', sentAt: new Date(at.getTime() - 2 * DAY) } });
+    await a.deliver(at);
+    const [held] = await outreachTo(a, 'A-1001');
+    expect(held).toMatchObject({ status: 'pending', deliveryStatus: 'held:weekly_cap' });
+    expect(held!.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(at.getTime() + 5 * DAY);
+  });
+});
+
+describe('the creditor-notice safe harbor at send time (1006.6(d)(4)(ii))', () => {
+  it('an address under the creditor’s notice waits until its 35-day opt-out period has run', async () => {
+    const a = started();
+    const db = a.running.database.db;
+    await a.launch({ channels: ['email'] });
+    const at = businessHourAfter();
+    const noticeAt = new Date(at.getTime() - 10 * DAY);
+    await db.account.update({ where: { accountNumber: 'A-1002' }, data: { emailNoticeAt: noticeAt } });
+    await a.deliver(at);
+    const [carlos] = await outreachTo(a, 'A-1002', 'email');
+    expect(carlos).toMatchObject({ status: 'pending', deliveryStatus: 'held:email_notice_period' });
+    expect(carlos!.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(noticeAt.getTime() + 35 * DAY);
+    expect((await outreachTo(a, 'A-1001', 'email'))[0]!.status).toBe('sent');
+  });
+});
+
 describe('opt-outs stop the next message (1006.6(e))', () => {
   it('DESIGN 5: SMS STOP cancels the next campaign text; the email link cancels the next email, in one click', async () => {
-    const a = await started();
+    const a = started();
     const db = a.running.database.db;
     const onlyMaria = { minBalance: 108_500, maxBalance: 108_500 };
     await a.launch({ name: 'First', channels: ['sms', 'email'], filter: onlyMaria });
@@ -134,7 +163,7 @@ describe('opt-outs stop the next message (1006.6(e))', () => {
   });
 
   it('an altered or foreign opt-out link records nothing and says how to stop emails', async () => {
-    const a = await started();
+    const a = started();
     await a.launch({ channels: ['email'] });
     await a.deliver(businessHourAfter());
     const url = a.consoleEmails()[0]!.unsubscribeUrl;

@@ -5,12 +5,15 @@
  * one-click opt-out (in the text and as RFC 2369/8058 headers); a refused mailbox is recorded as a
  * bounce and nothing more goes to it; a busy server is retried.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
 import { createEmailProvider, emailConfigProblems } from '../../../src/channels/email/providers.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { startFakeSmtp, type FakeSmtp } from '../../fakes/fakeSmtp.ts';
 import { businessHourAfter, HOUR, startOutreachApp, type OutreachApp } from '../../outreach/outreachHarness.ts';
+
+// Each test launches campaigns over a whole service and runs its outbox: slow on a busy two-core machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 let smtp: FakeSmtp;
 let app: OutreachApp | undefined;
@@ -18,6 +21,9 @@ beforeAll(async () => {
   smtp = await startFakeSmtp();
 });
 afterAll(async () => smtp?.close());
+beforeEach(async () => {
+  app = await startOutreachApp({ EMAIL_PROVIDER: 'smtp', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), EMAIL_FROM: FROM, EMAIL_REPLY_TO: 'help@summit.example' });
+}, 60_000);
 afterEach(async () => {
   await app?.running.stop();
   app = undefined;
@@ -27,14 +33,11 @@ afterEach(async () => {
 
 const FROM = '"Summit Recovery Services" <notices@summit.example>';
 
-async function started(): Promise<OutreachApp> {
-  app = await startOutreachApp({ EMAIL_PROVIDER: 'smtp', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), EMAIL_FROM: FROM, EMAIL_REPLY_TO: 'help@summit.example' });
-  return app;
-}
+const started = (): OutreachApp => app!;
 
 describe('SMTP through nodemailer to a local server', () => {
   it('DESIGN 2, 19: every email is from us, says we are a debt collector, links to the chat and opts out in one click', async () => {
-    const a = await started();
+    const a = started();
     await a.launch({ channels: ['email'] });
     await a.deliver(businessHourAfter());
     expect(smtp.received).toHaveLength(4);
@@ -62,7 +65,7 @@ describe('SMTP through nodemailer to a local server', () => {
   });
 
   it('a mailbox the server refuses (550) is recorded as a bounce: no retry, and nothing more goes to it', async () => {
-    const a = await started();
+    const a = started();
     const db = a.running.database.db;
     smtp.refuse.set('maria.johnson@example.com', 550);
     const only = { minBalance: 108_500, maxBalance: 108_500 };
@@ -85,7 +88,7 @@ describe('SMTP through nodemailer to a local server', () => {
   });
 
   it('a busy server (451) is retried later, and the email goes when it accepts', async () => {
-    const a = await started();
+    const a = started();
     const db = a.running.database.db;
     smtp.refuse.set('maria.johnson@example.com', 451);
     await a.launch({ channels: ['email'], filter: { minBalance: 108_500, maxBalance: 108_500 } });
