@@ -1,57 +1,111 @@
-import { TextPrompt, WaterfallDialog, ComponentDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recordAttorney } from '../src/accounts/rights.ts';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, channelOf, conversationRecordId, sessionOf, textFormatOf, type ConversationServices } from '../src/bot/services.ts';
+import { contactDetailsFrom } from '../src/domain/contactDetails.ts';
+import { nameFrom } from '../src/domain/names.ts';
+import { conversationMessagesFor } from '../src/messages/conversation.ts';
+import { dataForText } from '../src/domain/markdown.ts';
 import { handOff } from './handoff.ts';
+import { ask } from './prompts.ts';
 
-const NAME = 'attorneyName';
-const CONTACT = 'attorneyContact';
+interface AttorneyState {
+  name?: string;
+  contact?: string;
+  /** Answers that gave no contact: after two, the attorney is recorded by name alone. */
+  contactMisses: number;
+  /** Answers that gave no name: after two, the representation is recorded and a person gets the details. */
+  nameMisses?: number;
+}
 
 /**
- * Represented by an attorney (1006.6(b)(2)): take the attorney's name and contact, record them,
- * stop collecting, and queue an officer.
+ * Represented by an attorney (1006.6(b)(2)): take the attorney's name and contact — both may come
+ * in the message that says so ("I have a lawyer, his name is Dan Reyes, 415-555-0100"), or one at
+ * a time — record them, stop collecting, and queue an officer. A debtor who does not have the
+ * details at hand is not asked forever (twice, in other words): the representation is recorded
+ * with what was given, and a person finds the rest.
  */
-export class AttorneyDialog extends ComponentDialog {
+export class AttorneyDialog extends Dialog {
   static readonly id = 'attorney';
 
   constructor(private readonly services: ConversationServices) {
     super(AttorneyDialog.id);
-    this.addDialog(new TextPrompt(NAME, async (p) => (p.recognized.value ?? '').trim().length >= 2));
-    this.addDialog(new TextPrompt(CONTACT, async (p) => /[@\d]/.test(p.recognized.value ?? '')));
-    this.addDialog(new WaterfallDialog('attorneyFlow', [this.askName.bind(this), this.askContact.bind(this), this.record.bind(this)]));
-    this.initialDialogId = 'attorneyFlow';
   }
 
-  private async askName(step: WaterfallStepContext) {
-    const text = catalogueOf(await sessionOf(step.context, this.services));
-    return step.prompt(NAME, { prompt: text.askAttorneyName(), retryPrompt: text.askAttorneyName() });
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state: AttorneyState = { contactMisses: 0 };
+    dc.activeDialog!.state = state;
+    this.read(dc.context, state);
+    return this.next(dc, state, true);
   }
 
-  private async askContact(step: WaterfallStepContext<{ name?: string }>) {
-    (step.values as { name?: string }).name = String(step.result).trim();
-    const text = catalogueOf(await sessionOf(step.context, this.services));
-    return step.prompt(CONTACT, { prompt: text.askAttorneyContact(), retryPrompt: text.askAttorneyContact() });
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
+    const state = dc.activeDialog!.state as AttorneyState;
+    const hadName = state.name !== undefined;
+    this.read(dc.context, state, !hadName);
+    if (hadName && !state.contact) state.contactMisses += 1;
+    if (!state.name) state.nameMisses = (state.nameMisses ?? 0) + 1;
+    return this.next(dc, state, false);
   }
 
-  private async record(step: WaterfallStepContext) {
-    const session = await sessionOf(step.context, this.services);
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.askMissing(context, instance.state as AttorneyState, false);
+  }
+
+  /** Takes the name and contact the message holds. A bare answer to "What is the name?" is the name. */
+  private read(context: TurnContext, state: AttorneyState, nameAsked = false): void {
+    const message = context.activity.text ?? '';
+    const details = contactDetailsFrom(message);
+    if (details.contact) state.contact = details.contact;
+    if (details.name && !state.name) state.name = details.name;
+    else if (nameAsked && !state.name && !details.contact) {
+      const bare = nameFrom(message, { minWords: 1 });
+      if (bare) state.name = bare;
+    }
+  }
+
+  private async next(dc: DialogContext, state: AttorneyState, first: boolean): Promise<DialogTurnResult> {
+    if ((state.name && (state.contact || state.contactMisses >= 2)) || (state.nameMisses ?? 0) >= 2) return this.record(dc, state);
+    await this.askMissing(dc.context, state, first);
+    return Dialog.EndOfTurn;
+  }
+
+  private async askMissing(context: TurnContext, state: AttorneyState, first: boolean): Promise<void> {
+    const session = await sessionOf(context, this.services);
     const text = catalogueOf(session);
-    const name = (step.values as { name: string }).name;
-    const contact = String(step.result).trim();
+    const again = conversationMessagesFor(session.language);
+    if (!state.name) {
+      await ask(context, session, first ? [text.askAttorneyName(), again.askAttorneyNameAgain()] : [again.askAttorneyNameAgain(), text.askAttorneyName()]);
+    } else {
+      await ask(context, session, state.contactMisses === 0 ? [text.askAttorneyContact(), again.askAttorneyContactAgain()] : [again.askAttorneyContactAgain(), text.askAttorneyContact()]);
+    }
+  }
+
+  private async record(dc: DialogContext, state: AttorneyState): Promise<DialogTurnResult> {
+    const { context } = dc;
+    const session = await sessionOf(context, this.services);
+    const text = catalogueOf(session);
+    const name = state.name ?? '';
+    const contact = state.contact ?? '';
     if (session.accountId) {
       await recordAttorney(this.services.db, {
         accountId: session.accountId,
-        conversationId: conversationRecordId(step.context),
-        channel: channelOf(step.context),
+        conversationId: conversationRecordId(context),
+        channel: channelOf(context),
         name,
         contact,
       });
-      await step.context.sendActivity(text.attorneyRecorded(name));
-      await handOff(step.context, this.services, 'attorney', { quiet: true });
+      const again = conversationMessagesFor(session.language);
+      // The attorney's name is the debtor's words: shown as data, never as Markdown (issue 10).
+      const shown = name ? dataForText(name, textFormatOf(context)) : name;
+      await context.sendActivity(!name ? again.attorneyRecordedNoName() : contact ? text.attorneyRecorded(shown!) : again.attorneyRecordedNoContact(shown!));
+      await handOff(context, this.services, 'attorney', { quiet: true, ...(name && contact ? {} : { detail: { attorneyDetailsMissing: true } }) });
     } else {
       // Not verified: the officer applies the attorney's details to the right account.
-      await step.context.sendActivity(text.attorneyNoted());
-      await handOff(step.context, this.services, 'attorney', { quiet: true, detail: { attorneyName: name, attorneyContact: contact } });
+      await context.sendActivity(text.attorneyNoted());
+      await handOff(context, this.services, 'attorney', { quiet: true, detail: { attorneyName: name, attorneyContact: contact || null } });
     }
-    return step.endDialog();
+    return dc.endDialog();
   }
 }

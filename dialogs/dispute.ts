@@ -1,22 +1,28 @@
 import type { TurnContext } from 'botbuilder';
 import { recordDispute } from '../src/accounts/rights.ts';
 import { maskIdentityFactors } from '../src/domain/redaction.ts';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, type ConversationServices } from '../src/bot/services.ts';
+import type { Offer } from '../src/domain/negotiation.ts';
+import { catalogueOf, channelOf, conversationRecordId, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { negotiationMessagesFor } from '../src/messages/negotiation.ts';
+import { formatterFor, offerView } from '../src/negotiation/views.ts';
 import { handOff } from './handoff.ts';
 
 /**
  * A dispute or an original-creditor request (Reg F 1006.38): recorded with the debtor's words, the
  * account marked disputed (no payment requests until an officer verifies), confirmed, and queued.
+ * An offer made in the same message ("I already paid $300 in March, could I do 150 a month?") is
+ * not lost: it goes to the officer with the dispute, and the debtor is told so (issue #12 item 3).
  */
 export async function recordDisputeAndConfirm(
   context: TurnContext,
   services: ConversationServices,
-  request: { kind: 'dispute' | 'original_creditor'; words: string },
+  request: { kind: 'dispute' | 'original_creditor'; words: string; offer?: Offer },
 ): Promise<void> {
   const session = await sessionOf(context, services);
-  if (!session.accountId) throw new Error('recordDisputeAndConfirm needs a verified account');
+  const account = await verifiedAccount(context, services);
+  if (!account) throw new Error('recordDisputeAndConfirm needs a verified account');
   await recordDispute(services.db, {
-    accountId: session.accountId,
+    accountId: account.id,
     conversationId: conversationRecordId(context),
     channel: channelOf(context),
     kind: request.kind,
@@ -24,5 +30,9 @@ export async function recordDisputeAndConfirm(
   });
   const text = catalogueOf(session);
   await context.sendActivity(request.kind === 'dispute' ? text.disputeRecorded() : text.originalCreditorRecorded());
-  await handOff(context, services, request.kind, { quiet: true });
+  if (request.offer) {
+    const negotiation = negotiationMessagesFor(session.language);
+    await context.sendActivity(negotiation.offerNoted(offerView(request.offer, formatterFor(negotiation.locale, account.currency))));
+  }
+  await handOff(context, services, request.kind, { quiet: true, ...(request.offer ? { detail: { offer: request.offer } } : {}) });
 }

@@ -1,7 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { isReportedStatus, recordCease, recordHardship, recordReportedStatus } from '../src/accounts/rights.ts';
-import { appendAudit } from '../src/audit.ts';
 import {
   CARD_REMOVED,
   CONVERSATION_HOLDER,
@@ -11,34 +9,44 @@ import {
   conversationRecordId,
   recognitionOf,
   sessionOf,
+  textFormatOf,
   type ConversationServices,
 } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
-import { isLanguage } from '../src/messages/catalogue.ts';
+import { maskIdentityFactors } from '../src/domain/redaction.ts';
+import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { ensureValidationNoticeOnTheWay } from '../src/notices/notices.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
+import { AccountChoiceDialog } from './accountChoiceDialog.ts';
+import { AfterVerification } from './afterVerification.ts';
+import { answerQuestions, SWITCH_ACCOUNT } from './answers.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
-import { showBalance } from './balance.ts';
-import { answerConsentWithdrawal } from './consentWithdrawal.ts';
-import { recordDisputeAndConfirm } from './dispute.ts';
-import { handOff } from './handoff.ts';
+import { answerCheckIn } from './crisisCheckIn.ts';
+import { afterDeathReport, DeathReportDialog } from './deathReportDialog.ts';
+import { rememberGoal, todayFor } from './goal.ts';
+import { afterStopOrCrisis, interrupt } from './interruptions.ts';
+import { followWrittenLanguage } from './language.ts';
 import { MenuDialog } from './menuDialog.ts';
 import { NegotiateDialog } from './negotiateDialog.ts';
 import { recordRightsSilently } from './officerHeld.ts';
-import { answerOfficerOffer, showPendingOffer } from './officerOffer.ts';
+import { answerOfficerOffer } from './officerOffer.ts';
+import { endOfTurn, trackSentMessages } from './prompts.ts';
 import { RightsDialog } from './rightsDialog.ts';
-import { VerifyDialog, type VerifyResult } from './verifyDialog.ts';
+import { VerifyDialog, type VerifyOptions } from './verifyDialog.ts';
 
 const MAIN = 'main';
 
-/** What an interruption did: nothing, answered the turn, or answered and the active dialog should re-ask. */
-type Interruption = 'none' | 'done' | 'reprompt';
+/** After a curated answer, these still need the dialog: "can I pay by card? 50 a month then". */
+const ACTIONABLE = new Set(['pay_full', 'settle', 'plan', 'pay', 'balance', 'itemization', 'rights', 'validation_notice']);
 
 /**
  * The router every conversation runs through. Rights and safety come first, at any step: crisis,
- * a person, stop-contact, attorney, bankruptcy and the like, disputes, hardship, abuse. Otherwise
- * the debtor is greeted, verified (nothing about any account before that), given the debt-collector
- * disclosure, the balance and their validation rights, and then the menu.
+ * a person, stop-contact, attorney, bankruptcy and the like, disputes, hardship, abuse. Then the
+ * questions people actually ask (the curated answer set). Otherwise the debtor is greeted and
+ * verified — the first message read like any other (issue #12 item 1) and what they asked for
+ * remembered — given the debt-collector disclosure, the balance and their validation rights, and
+ * then what they asked for, or the menu. A turn the bot does not understand is counted; the second
+ * in a row gets the main choices and a person (DESIGN 16).
  */
 export class MainDialog {
   private readonly dialogs: DialogSet;
@@ -51,15 +59,13 @@ export class MainDialog {
     this.dialogs.add(new VerifyDialog(services));
     this.dialogs.add(new RightsDialog(services));
     this.dialogs.add(new AttorneyDialog(services));
+    this.dialogs.add(new DeathReportDialog(services));
+    this.dialogs.add(new AccountChoiceDialog(services));
     this.dialogs.add(new MenuDialog(services));
     this.dialogs.add(new NegotiateDialog(services));
+    const after = new AfterVerification(services);
     this.dialogs.add(
-      new WaterfallDialog(MAIN, [
-        this.start.bind(this),
-        this.afterVerification.bind(this),
-        // An officer's terms waiting for the debtor's answer come before the menu.
-        async (step) => ((await showPendingOffer(step.context, services)) ? step.endDialog() : step.replaceDialog(MenuDialog.id)),
-      ]),
+      new WaterfallDialog(MAIN, [this.start.bind(this), after.verified.bind(after), after.accountChosen.bind(after), after.last.bind(after)]),
     );
   }
 
@@ -79,38 +85,73 @@ export class MainDialog {
       await recordRightsSilently(context, this.services, session);
       return;
     }
+    trackSentMessages(context, session);
+    session.turns = (session.turns ?? 0) + 1;
+    try {
+      await this.message(dc, session);
+    } finally {
+      endOfTurn(context, session);
+    }
+  }
 
+  private async message(dc: DialogContext, session: Session): Promise<void> {
+    const { context } = dc;
     const now = this.services.now().getTime();
     if (session.accountId && session.lastActivityAt && now - session.lastActivityAt > this.services.verificationIdleMs) {
-      delete session.accountId;
-      delete session.verifiedAt;
-      await dc.cancelAllDialogs();
-      await context.sendActivity(catalogueOf(session).verificationExpired());
+      await this.expireVerification(dc, session);
     }
     session.lastActivityAt = now;
 
-    // Verification answers hold identity factors: they are understood locally, never by a language model.
-    if (dc.activeDialog?.id === VerifyDialog.id) context.turnState.set(LOCAL_ONLY, true);
+    // Identity factors are understood locally, never by a language model: every answer to the
+    // verification (or a death report), and any first message that holds one (#12 item 1).
+    if (!session.accountId && (dc.activeDialog || (await this.holdsIdentityFactors(context, session)))) context.turnState.set(LOCAL_ONLY, true);
+    await followWrittenLanguage(context, this.services, session, { announce: session.greeted === true });
     const recognition = await recognitionOf(context, this.services);
     const cardRemoved = context.turnState.get(CARD_REMOVED) === true;
     if (cardRemoved && session.mode === 'normal') {
       await context.sendActivity(catalogueOf(session).cardNumberRemoved());
     }
 
-    if (session.mode !== 'normal') {
-      await this.afterStopOrCrisis(context, session, recognition);
+    if (session.checkIn) {
+      await answerCheckIn(dc, this.services, session);
       return;
     }
+    if (session.mode !== 'normal') {
+      // A stop-contact request withdrawn: verification starts.
+      if (await afterStopOrCrisis(dc, this.services, session, recognition)) await dc.beginDialog(MAIN);
+      return;
+    }
+    // Crisis, a cease, a death report or a language come before any greeting.
+    if (!session.greeted && !session.deathReport && !['crisis', 'cease', 'language', 'deceased'].includes(recognition.intent)) await this.greet(context, session);
 
-    const interruption = await this.interrupt(dc, session, recognition);
+    const interruption = await interrupt(dc, this.services, session, recognition);
     if (interruption === 'done') {
       // The E-SIGN question may have been cut short: the validation notice still goes, by mail, silently (1006.34(a)).
       if (session.accountId) await ensureValidationNoticeOnTheWay(this.services.db, { accountId: session.accountId, channel: channelOf(context), conversationId: conversationRecordId(context), now: this.services.now() });
       return;
     }
+    if (!session.greeted && !session.deathReport) await this.greet(context, session);
+    if (session.deathReport?.recorded && !dc.activeDialog) {
+      // A relative's report was passed on: no verification, no payment in this conversation (DESIGN 17).
+      await afterDeathReport(context, this.services, session.deathReport);
+      return;
+    }
     if (interruption === 'reprompt' || (cardRemoved && recognition.intent === 'unknown')) {
       if (dc.activeDialog) await dc.repromptDialog();
       else await dc.beginDialog(MAIN);
+      return;
+    }
+
+    const answered = !session.deathReport && (await answerQuestions(context, this.services));
+    if (context.turnState.get(SWITCH_ACCOUNT) === true) {
+      // "My other account": whatever was open is put aside (an open E-SIGN question comes back later).
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(MenuDialog.id, { handleCurrentMessage: true });
+      return;
+    }
+    if (!session.accountId && !session.deathReport) rememberGoal(session, recognition, context.activity.text ?? '', await todayFor(dc, this.services));
+    if (answered && session.accountId && !this.actionable(recognition)) {
+      if (dc.activeDialog && dc.activeDialog.id !== MenuDialog.id) await dc.repromptDialog();
       return;
     }
 
@@ -120,149 +161,44 @@ export class MainDialog {
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
       if (session.accountId) await dc.beginDialog(MenuDialog.id, { handleCurrentMessage: true });
-      else await dc.beginDialog(MAIN);
+      else await dc.beginDialog(MAIN, { readMessage: true } satisfies VerifyOptions);
     }
   }
 
-  /** After "stop contacting me" only a request for a person or a crisis gets an answer; after a crisis, no collection talk. */
-  private async afterStopOrCrisis(context: TurnContext, session: Session, recognition: Recognition): Promise<void> {
-    const text = catalogueOf(session);
-    if (recognition.intents.includes('crisis')) {
-      await handOff(context, this.services, 'crisis', { quiet: true });
-      await context.sendActivity(text.crisis());
-    } else if (recognition.intent === 'agent') {
-      await handOff(context, this.services, 'asked');
-    } else if (session.mode === 'crisis') {
-      await context.sendActivity(text.crisisFollowUp());
-    }
+  /** Verification lapsed: a negotiation question waiting for an answer is kept, to be asked again after verifying (#12 item 10). */
+  private async expireVerification(dc: DialogContext, session: Session): Promise<void> {
+    const negotiation = dc.stack.find((instance) => instance.id === NegotiateDialog.id);
+    const step = (negotiation?.state as { step?: string } | undefined)?.step;
+    if (negotiation && step && step !== 'choose') session.resumeNegotiation = { accountId: session.accountId!, state: negotiation.state };
+    delete session.accountId;
+    delete session.accountIds;
+    delete session.verifiedAt;
+    await dc.cancelAllDialogs();
+    await dc.context.sendActivity(catalogueOf(session).verificationExpired());
   }
 
-  private async interrupt(dc: DialogContext, session: Session, recognition: Recognition): Promise<Interruption> {
-    const { context } = dc;
-    const text = catalogueOf(session);
-    const channel = channelOf(context);
-    const where = () => ({ accountId: session.accountId!, conversationId: conversationRecordId(context), channel });
-    const intent = recognition.intent;
+  private async holdsIdentityFactors(context: TurnContext, session: Session): Promise<boolean> {
+    const text = context.activity.text ?? '';
+    if (maskIdentityFactors(text) !== text) return true;
+    const { entities } = await this.services.localRecognizer.recognize(text, { language: session.language });
+    return Boolean(entities.dates.length || entities.ambiguousDate || entities.zip || entities.ssnLast4 || entities.accountNumber);
+  }
 
-    if (intent === 'crisis') {
-      session.mode = 'crisis';
-      await dc.cancelAllDialogs();
-      await handOff(context, this.services, 'crisis', { quiet: true });
-      await context.sendActivity(text.crisis());
-      return 'done';
-    }
-    if (intent === 'agent') {
-      await handOff(context, this.services, 'asked');
-      return 'done';
-    }
-    if (intent === 'cease') {
-      await dc.cancelAllDialogs();
-      session.mode = 'ceased';
-      if (session.accountId) {
-        await recordCease(this.services.db, where());
-        await context.sendActivity(text.ceaseConfirmed());
-      } else {
-        await context.sendActivity(text.ceaseNoted());
-      }
-      await handOff(context, this.services, 'cease', { quiet: true });
-      return 'done';
-    }
-    if (intent === 'attorney' && dc.activeDialog?.id !== AttorneyDialog.id) {
-      await dc.cancelAllDialogs();
-      await dc.beginDialog(AttorneyDialog.id);
-      return 'done';
-    }
-    if (isReportedStatus(intent)) {
-      await dc.cancelAllDialogs();
-      const status = intent;
-      if (session.accountId) {
-        await recordReportedStatus(this.services.db, { ...where(), status });
-        await context.sendActivity(text.statusRecorded(status));
-      } else {
-        await context.sendActivity(text.statusNoted());
-      }
-      await handOff(context, this.services, status, { quiet: true });
-      return 'done';
-    }
-    if (intent === 'dispute' || intent === 'original_creditor') {
-      const words = context.activity.text ?? '';
-      if (session.accountId) {
-        await dc.cancelAllDialogs();
-        await recordDisputeAndConfirm(context, this.services, { kind: intent, words });
-        await dc.beginDialog(MenuDialog.id);
-        return 'done';
-      }
-      session.pending = { kind: intent, words };
-      await context.sendActivity(text.verifyFirstToRecord());
-      return 'reprompt';
-    }
-    if (intent === 'withdraw_consent') return answerConsentWithdrawal(dc, this.services);
-    if (intent === 'hardship' || (recognition.intents.includes('hardship') && !session.hardship)) {
-      if (!session.hardship && session.accountId) await recordHardship(this.services.db, where());
-      session.hardship = true;
-      await context.sendActivity(session.accountId ? text.hardship() : text.hardshipBeforeVerification());
-      // The menu answers the rest of the message ("…, can I pay 50 a month?"); other dialogs ask again.
-      return intent === 'hardship' && dc.activeDialog?.id !== MenuDialog.id ? 'reprompt' : 'none';
-    }
-    if (intent === 'abusive') {
-      session.abusiveWarnings += 1;
-      if (session.abusiveWarnings === 1) {
-        await context.sendActivity(text.abusiveFirst());
-        return 'reprompt';
-      }
-      await context.sendActivity(text.abusiveHandoff());
-      await handOff(context, this.services, 'abusive');
-      return 'done';
-    }
-    if (intent === 'language' && isLanguage(recognition.entities.language)) {
-      session.language = recognition.entities.language;
-      session.languageChosen = true;
-      await context.sendActivity(catalogueOf(session).languageSwitched());
-      return 'reprompt';
-    }
-    return 'none';
+  private actionable(recognition: Recognition): boolean {
+    return recognition.intents.some((i) => ACTIONABLE.has(i)) || recognition.entities.money.length > 0;
+  }
+
+  private async greet(context: TurnContext, session: Session): Promise<void> {
+    session.greeted = true;
+    const text = catalogueOf(session);
+    await context.sendActivity(text.greeting(this.services.collector));
+    await context.sendActivity(text.agentAnytime());
   }
 
   private async start(step: WaterfallStepContext) {
     const session = await sessionOf(step.context, this.services);
-    const text = catalogueOf(session);
-    if (!session.greeted) {
-      session.greeted = true;
-      await step.context.sendActivity(text.greeting(this.services.collector));
-      await step.context.sendActivity(text.agentAnytime());
-    }
-    if (session.accountId) return step.next({ accountId: session.accountId, resumed: true });
-    return step.beginDialog(VerifyDialog.id);
-  }
-
-  private async afterVerification(step: WaterfallStepContext) {
-    const result = (step.result ?? {}) as VerifyResult & { resumed?: boolean };
-    if (!result.accountId) return step.endDialog();
-    if (result.resumed) return step.replaceDialog(MenuDialog.id);
-
-    const session = await sessionOf(step.context, this.services);
-    const account = await this.services.db.account.findUniqueOrThrow({ where: { id: result.accountId } });
-    session.accountId = account.id;
-    session.verifiedAt = this.services.now().getTime();
-    if (!session.languageChosen && isLanguage(account.language)) session.language = account.language;
-    const text = catalogueOf(session);
-    const conversationId = conversationRecordId(step.context);
-    if (conversationId) {
-      await this.services.db.conversation.update({ where: { id: conversationId }, data: { accountId: account.id, language: session.language } });
-    }
-
-    // Reg F 1006.18(e): the first message after verification says who we are and why we ask.
-    await step.context.sendActivity(`${text.verified(account.firstName)} ${text.disclosure(this.services.collector)}`);
-    await appendAudit(this.services.db, { type: 'disclosure.shown', actor: 'bot', accountId: account.id, conversationId, detail: { channel: channelOf(step.context), language: session.language } });
-
-    if (session.pending) {
-      const pending = session.pending;
-      delete session.pending;
-      await recordDisputeAndConfirm(step.context, this.services, pending);
-      return step.replaceDialog(MenuDialog.id);
-    }
-    await showBalance(step.context, this.services, false);
-    if (!account.validationPeriodEndsAt) return step.beginDialog(RightsDialog.id);
-    return step.next();
+    if (!session.greeted) await this.greet(step.context, session);
+    if (session.accountId) return step.next({ resumed: true });
+    return step.beginDialog(VerifyDialog.id, { readMessage: (step.options as VerifyOptions | undefined)?.readMessage === true } satisfies VerifyOptions);
   }
 }

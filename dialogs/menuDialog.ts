@@ -3,24 +3,40 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogReason, typ
 import { collectionPauseReason } from '../src/accounts/rights.ts';
 import { catalogueOf, recognitionOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import type { Account } from '../src/db/generated/client.ts';
+import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { asksForPaymentOptions, asksToCancelPlan } from '../src/negotiation/offerParser.ts';
 import type { Intent, Recognition } from '../src/nlu/recognizer.ts';
+import { AccountChoiceDialog, type AccountChoiceResult } from './accountChoiceDialog.ts';
+import { SWITCH_ACCOUNT } from './answers.ts';
 import { showBalance } from './balance.ts';
-import { NegotiateDialog, type NegotiateResult } from './negotiateDialog.ts';
-import { RightsDialog } from './rightsDialog.ts';
+import { NegotiateDialog } from './negotiateDialog.ts';
+import { ask, notUnderstood } from './prompts.ts';
+import { esignDue, RightsDialog, type RightsResult } from './rightsDialog.ts';
 
-/** What a verified debtor can ask for: balance, itemization, rights and notice, payment options. */
-export class MenuDialog extends Dialog {
+const PAYMENT_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['pay_full', 'settle', 'plan', 'pay']);
+
+export interface MenuOptions {
+  /** The message that started the menu is answered instead of listing the options. */
+  handleCurrentMessage?: boolean;
+  /** Something was just said in full: no list of options after it. */
+  quiet?: boolean;
+}
+
+/**
+ * What a verified debtor can ask for: balance, itemization, rights and notice, payment options.
+ * The E-SIGN question put off earlier comes back here, once the debtor's own request is answered.
+ */
+export class MenuDialog extends Dialog<MenuOptions> {
   static readonly id = 'menu';
 
   constructor(private readonly services: ConversationServices) {
     super(MenuDialog.id);
   }
 
-  /** With `handleCurrentMessage`, the message that started the menu is answered instead of listing the options. */
-  override async beginDialog(dc: DialogContext, options?: { handleCurrentMessage?: boolean }): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: MenuOptions): Promise<DialogTurnResult> {
     if (options?.handleCurrentMessage) return this.continueDialog(dc);
-    await this.sendMenu(dc.context);
+    if (await esignDue(dc.context, this.services)) return dc.beginDialog(RightsDialog.id, { later: true });
+    if (!options?.quiet) await this.sendMenu(dc.context);
     return Dialog.EndOfTurn;
   }
 
@@ -28,19 +44,21 @@ export class MenuDialog extends Dialog {
     if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
     const account = await verifiedAccount(dc.context, this.services);
     if (!account) return dc.endDialog();
-    const text = catalogueOf(await sessionOf(dc.context, this.services));
-    const intent = menuIntent(await recognitionOf(dc.context, this.services));
+    if (dc.context.turnState.get(SWITCH_ACCOUNT) === true) return dc.beginDialog(AccountChoiceDialog.id);
+    const recognition = await recognitionOf(dc.context, this.services);
+    const intent = menuIntent(recognition);
     const words = dc.context.activity.text ?? '';
+    // "How much do I owe, can I do 50 a month?": the balance, then the offer.
+    const offerToo = recognition.entities.money.length > 0 && recognition.intents.some((i) => PAYMENT_INTENTS.has(i));
     if ((intent === 'unknown' || intent === 'help' || intent === 'hardship') && (asksForPaymentOptions(words) || asksToCancelPlan(words))) {
       return dc.beginDialog(NegotiateDialog.id, { handleCurrentMessage: true });
     }
     switch (intent) {
       case 'balance':
-        await showBalance(dc.context, this.services, false);
-        break;
       case 'itemization':
-        await showBalance(dc.context, this.services, true);
-        break;
+        await showBalance(dc.context, this.services, intent === 'itemization');
+        if (offerToo) return dc.beginDialog(NegotiateDialog.id, { handleCurrentMessage: true });
+        return this.afterAnswer(dc, account);
       case 'rights':
       case 'validation_notice':
         return dc.beginDialog(RightsDialog.id);
@@ -51,35 +69,49 @@ export class MenuDialog extends Dialog {
         // The negotiation answers paused accounts itself (no offers) and lets any debtor cancel a plan.
         return dc.beginDialog(NegotiateDialog.id, { handleCurrentMessage: true });
       case 'thanks':
-        await dc.context.sendActivity(text.thanks());
-        break;
+        await dc.context.sendActivity(catalogueOf(await sessionOf(dc.context, this.services)).thanks());
+        return this.afterAnswer(dc, account);
       case 'unknown':
-        await dc.context.sendActivity(text.notUnderstood());
-        await this.sendMenu(dc.context, account);
-        break;
+        await notUnderstood(dc.context, this.services, await this.menuWordings(dc.context, account));
+        return Dialog.EndOfTurn;
       default:
         await this.sendMenu(dc.context, account);
+        return Dialog.EndOfTurn;
     }
-    return Dialog.EndOfTurn;
   }
 
-  override async resumeDialog(dc: DialogContext, _reason?: DialogReason, result?: NegotiateResult): Promise<DialogTurnResult> {
-    // The negotiation hands back a message that was not about paying, or has already said everything.
+  override async resumeDialog(dc: DialogContext, _reason?: DialogReason, result?: RightsResult & AccountChoiceResult): Promise<DialogTurnResult> {
+    // A child hands back a message that was not for it, or has already said everything.
     if (result?.handleCurrentMessage) return this.continueDialog(dc);
-    if (result?.quiet) return Dialog.EndOfTurn;
-    await this.sendMenu(dc.context);
-    return Dialog.EndOfTurn;
+    if (result?.accountId) {
+      await showBalance(dc.context, this.services, false);
+      return this.afterAnswer(dc);
+    }
+    if (result?.quiet) return this.afterAnswer(dc);
+    return this.beginDialog(dc);
   }
 
   override async repromptDialog(context: TurnContext, _instance: DialogInstance): Promise<void> {
     await this.sendMenu(context);
   }
 
+  /** After an answer: the E-SIGN question if it was put off on an earlier turn; otherwise nothing more. */
+  private async afterAnswer(dc: DialogContext, account?: Account): Promise<DialogTurnResult> {
+    if (await esignDue(dc.context, this.services, account)) return dc.beginDialog(RightsDialog.id, { later: true });
+    return Dialog.EndOfTurn;
+  }
+
+  /** The menu in its two wordings (never listed twice in a row in the same words). */
+  private async menuWordings(context: TurnContext, account?: Account): Promise<string[]> {
+    const verified = account ?? (await verifiedAccount(context, this.services));
+    const session = await sessionOf(context, this.services);
+    const paused = verified ? collectionPauseReason(verified) !== null : true;
+    return [catalogueOf(session).menu(paused), conversationMessagesFor(session.language).menuAgain(paused)];
+  }
+
   /** `account`: the verified account when the caller has already read it this turn. */
   private async sendMenu(context: TurnContext, account?: Account): Promise<void> {
-    const verified = account ?? (await verifiedAccount(context, this.services));
-    const text = catalogueOf(await sessionOf(context, this.services));
-    await context.sendActivity(text.menu(verified ? collectionPauseReason(verified) !== null : true));
+    await ask(context, await sessionOf(context, this.services), await this.menuWordings(context, account));
   }
 }
 

@@ -1,35 +1,75 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { hasWithdrawnEsignConsent } from '../src/accounts/consent.ts';
+import { collectionPauseReason } from '../src/accounts/rights.ts';
 import { deliverValidationNotice, hasEsignConsent, noticeUrl, recordEsignConsent, requestMailedNotice } from '../src/notices/notices.ts';
 import {
   accountView,
   catalogueOf,
   channelOf,
   conversationRecordId,
+  recognitionOf,
   sessionOf,
+  textFormatOf,
   verifiedAccount,
   type ConversationServices,
 } from '../src/bot/services.ts';
+import type { Session } from '../src/bot/session.ts';
+import type { Account } from '../src/db/generated/client.ts';
+import { conversationMessagesFor } from '../src/messages/conversation.ts';
+import type { Intent } from '../src/nlu/recognizer.ts';
+import { ask, notUnderstood } from './prompts.ts';
 
-interface RightsState {
-  unclearAnswers: number;
+export interface RightsOptions {
+  /** The E-SIGN question comes back after something else was asked meanwhile (issue #12 item 6). */
+  later?: boolean;
+}
+
+export interface RightsResult {
+  /** The message was about something else: the caller answers it; consent is asked again later. */
+  handleCurrentMessage?: boolean;
+  /** Nothing more to say this turn. */
+  quiet?: boolean;
+}
+
+/** What may come with a no to the E-SIGN question ("no, just mail it", "no thanks"). */
+const NO_WITH: ReadonlySet<Intent> = new Set<Intent>(['deny', 'validation_notice', 'thanks', 'withdraw_consent']);
+/** What a debtor may say while the E-SIGN question is open that is another request, not an answer. */
+const OTHER_REQUESTS: ReadonlySet<Intent> = new Set<Intent>(['balance', 'itemization', 'pay_full', 'settle', 'plan', 'pay', 'help', 'rights', 'validation_notice']);
+
+/**
+ * Whether the E-SIGN question should be asked now: never asked in this conversation on an account
+ * without a validation notice, or put off by something else the debtor asked on an earlier turn.
+ * Not after a no (mail) in this conversation, not with consent in force or withdrawn, and not on
+ * an account whose collection is paused for anything but a dispute (cease, attorney, bankruptcy…).
+ */
+export async function esignDue(context: TurnContext, services: ConversationServices, known?: Account): Promise<boolean> {
+  const session = await sessionOf(context, services);
+  const esign = session.esign;
+  if (esign && !(esign.state === 'deferred' && esign.turn < (session.turns ?? 0))) return false;
+  const account = known ?? (await verifiedAccount(context, services));
+  if (!account || (!esign && account.validationPeriodEndsAt)) return false;
+  const paused = collectionPauseReason(account);
+  if (paused && paused !== 'dispute') return false;
+  return !(await hasEsignConsent(services.db, account.id)) && !(await hasWithdrawnEsignConsent(services.db, account.id));
 }
 
 /**
  * The validation rights (dispute, original creditor, by the end of the validation period) and the
  * validation notice (Model Form B-1) as a page the debtor can keep. The first electronic delivery
- * needs E-SIGN consent (1006.42): asked once, recorded with the wording shown; "no" (or "send me
- * paper copies") means paper. After a withdrawal the question is not asked again.
+ * needs E-SIGN consent (1006.42), recorded with the wording shown. The question is not a gate: only
+ * a yes or a no answers it; a question, an offer or another request asked meanwhile is handled and
+ * the question comes back later; a message it does not understand is never taken as a no. After a
+ * no (mail), or a withdrawal, it is not asked again.
  */
-export class RightsDialog extends Dialog {
+export class RightsDialog extends Dialog<RightsOptions> {
   static readonly id = 'rights';
 
   constructor(private readonly services: ConversationServices) {
     super(RightsDialog.id);
   }
 
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: RightsOptions): Promise<DialogTurnResult> {
     const session = await sessionOf(dc.context, this.services);
     if (!session.accountId) throw new Error('RightsDialog needs a verified account');
     // Only a digest of each link's token is stored, so a debtor who asks again gets a fresh link
@@ -38,14 +78,17 @@ export class RightsDialog extends Dialog {
       await this.deliver(dc.context, false);
       return dc.endDialog();
     }
-    // A debtor who withdrew consent is not asked for it again; the paper copy was requested then.
-    if (await hasWithdrawnEsignConsent(this.services.db, session.accountId)) {
+    // A debtor who withdrew consent, or said no here, is not asked again; the paper copy is on its way.
+    if (session.esign?.state === 'declined' || (await hasWithdrawnEsignConsent(this.services.db, session.accountId))) {
       await dc.context.sendActivity(catalogueOf(session).noticesByMail());
       await this.sendRights(dc.context);
       return dc.endDialog();
     }
-    dc.activeDialog!.state = { unclearAnswers: 0 } satisfies RightsState;
-    await dc.context.sendActivity(catalogueOf(session).askEsign());
+    session.esign = { state: 'open', turn: session.turns ?? 0 };
+    const text = catalogueOf(session);
+    const later = conversationMessagesFor(session.language).askEsignLater(text.askEsign());
+    const unclear = conversationMessagesFor(session.language).askEsignUnclear();
+    await ask(dc.context, session, options?.later ? [later, text.askEsign(), ...unclear] : [text.askEsign(), later, ...unclear]);
     return Dialog.EndOfTurn;
   }
 
@@ -53,37 +96,66 @@ export class RightsDialog extends Dialog {
     if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
     const session = await sessionOf(dc.context, this.services);
     const text = catalogueOf(session);
-    const { intent } = await this.services.localRecognizer.recognize(dc.context.activity.text ?? '', { language: session.language });
-    const state = dc.activeDialog!.state as RightsState;
-    if (intent === 'affirm') {
+    const local = await this.services.localRecognizer.recognize(dc.context.activity.text ?? '', { language: session.language });
+    if (local.intent === 'affirm') {
       await recordEsignConsent(this.services.db, {
         accountId: session.accountId!,
         channel: channelOf(dc.context),
         wording: text.askEsign(),
         conversationId: conversationRecordId(dc.context),
       });
+      delete session.esign;
       await this.deliver(dc.context, true);
       return dc.endDialog();
     }
-    if (intent === 'deny' || intent === 'withdraw_consent' || state.unclearAnswers >= 1) {
-      // Consent must be explicit: anything but a clear yes on the second ask means paper.
+    // "no, just mail it": a no, whatever else it says about the notice.
+    const no = local.intent === 'deny' || local.intent === 'withdraw_consent' || (local.intents.includes('deny') && !local.intents.includes('affirm') && local.intents.every((i) => NO_WITH.has(i)));
+    if (no) {
       await requestMailedNotice(this.services.db, {
         accountId: session.accountId!,
         channel: channelOf(dc.context),
         now: this.services.now(),
         conversationId: conversationRecordId(dc.context),
       });
+      session.esign = { state: 'declined', turn: session.turns ?? 0 };
       await dc.context.sendActivity(text.esignDeclined());
       await this.sendRights(dc.context);
       return dc.endDialog();
     }
-    state.unclearAnswers += 1;
-    await dc.context.sendActivity(text.askEsignAgain());
+    const general = await recognitionOf(dc.context, this.services);
+    if (general.intents.some((i) => OTHER_REQUESTS.has(i)) || general.entities.money.length > 0) {
+      this.putOff(session);
+      return dc.endDialog({ handleCurrentMessage: true } satisfies RightsResult);
+    }
+    const unclear = conversationMessagesFor(session.language).askEsignUnclear();
+    if (local.intents.every((i) => i === 'thanks' || i === 'greeting')) {
+      // "thanks!": not an answer, not a misunderstanding either — the question again.
+      await ask(dc.context, session, unclear);
+      return Dialog.EndOfTurn;
+    }
+    if ((await notUnderstood(dc.context, this.services, unclear)) === 'stuck') {
+      this.putOff(session);
+      return dc.endDialog({ quiet: true } satisfies RightsResult);
+    }
     return Dialog.EndOfTurn;
   }
 
   override async repromptDialog(context: TurnContext, _instance: DialogInstance): Promise<void> {
-    await context.sendActivity(catalogueOf(await sessionOf(context, this.services)).askEsign());
+    const session = await sessionOf(context, this.services);
+    const text = catalogueOf(session);
+    const conversation = conversationMessagesFor(session.language);
+    await ask(context, session, [conversation.askEsignLater(text.askEsign()), text.askEsign(), ...conversation.askEsignUnclear()]);
+  }
+
+  /** Cancelled by an interruption (a dispute, a person…) while the question was open: asked again later. */
+  override async endDialog(context: TurnContext, _instance: DialogInstance, reason: DialogReason): Promise<void> {
+    if (reason !== DialogReason.cancelCalled) return;
+    const session = await sessionOf(context, this.services);
+    if (session.esign?.state === 'open') this.putOff(session);
+  }
+
+  private putOff(session: Session): void {
+    session.esign = { state: 'deferred', turn: session.turns ?? 0 };
   }
 
   private async deliver(context: TurnContext, justConsented: boolean): Promise<void> {
@@ -104,7 +176,7 @@ export class RightsDialog extends Dialog {
   private async sendRights(context: TurnContext): Promise<void> {
     const account = await verifiedAccount(context, this.services);
     const text = catalogueOf(await sessionOf(context, this.services));
-    const view = accountView(account!, text);
+    const view = accountView(account!, text, textFormatOf(context));
     if (!view.validationEnds) throw new Error('the validation period must be set before the rights are shown');
     await context.sendActivity(text.rightsSummary({ ...view, validationEnds: view.validationEnds }));
   }

@@ -1,9 +1,13 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { verifyClaim, type VerificationClaim } from '../src/accounts/verification.ts';
-import { VERIFICATION_LOCK_MINUTES } from '../src/domain/verificationLock.ts';
+import { nameAfterCue } from '../src/domain/contactDetails.ts';
+import { MAX_FAILED_VERIFICATIONS, VERIFICATION_LOCK_MINUTES } from '../src/domain/verificationLock.ts';
+import type { CalendarDate, Recognition } from '../src/nlu/recognizer.ts';
+import { messagesFor } from '../src/messages/catalogue.ts';
+import { conversationMessagesFor, type VerifyFact, type VerifyQuestion } from '../src/messages/conversation.ts';
+import { extractName } from '../src/nlu/entities/names.ts';
 import { accountFromChatLink } from '../src/outreach/chatStart.ts';
-import type { CalendarDate } from '../src/nlu/recognizer.ts';
 import {
   catalogueOf,
   channelOf,
@@ -13,47 +17,64 @@ import {
   sessionOf,
   type ConversationServices,
 } from '../src/bot/services.ts';
-
-type Asking = 'identifier' | 'dob' | 'factor';
+import { ANSWERED, ask, notUnderstood } from './prompts.ts';
 
 interface VerifyState {
   claim: Partial<VerificationClaim>;
-  asking: Asking;
+  asking: VerifyQuestion;
+  /** Both readings of an ambiguous numeric date of birth (ISO), the US one first, waiting for a yes or no. */
+  dobReadings?: [string, string];
   /** The account an outreach email's chat link opened the conversation on (kept when starting over). */
   linkedAccountId?: string;
 }
 
 export interface VerifyResult {
-  accountId?: string;
+  /** Every account verified (one person may have several placements); empty when verification failed. */
+  accountIds?: string[];
 }
 
-const NAME_LEAD_IN = /^(?:hi|hello|hola)?[,\s]*(?:my name is|my name's|name is|i am|i'm|im|this is|it's|me llamo|mi nombre es|soy)\s+/i;
+/**
+ * The name in an answer to "what is your name?", as the recognizer's name reader finds it
+ * (labels, particles, honorifics, a date after it: "Aisha Bello, December 5 1995"), else after a
+ * cue inside a longer message ("…, I'm Maria Johnson and…").
+ */
+export function nameInAnswer(message: string): string | null {
+  return extractName(message, { expected: true })?.name ?? nameAfterCue(message) ?? null;
+}
 
-/** "my name is Maria Lopez" -> "Maria Lopez"; null unless it reads as 2-4 words of a name. */
-export function nameFrom(text: string): string | null {
-  const candidate = text.trim().replace(NAME_LEAD_IN, '').replace(/[.!]+$/, '').trim();
-  const words = candidate.split(/\s+/);
-  if (words.length < 2 || words.length > 4) return null;
-  return words.every((w) => /^[\p{L}][\p{L}'’-]*$/u.test(w)) ? candidate : null;
+export interface VerifyOptions {
+  /** The message that started the conversation is read for answers (issue #12 item 1). */
+  readMessage?: boolean;
 }
 
 function isoDate(d: CalendarDate): string {
   return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
+/** Messages that ask for nothing: no "I can help with that once you are verified" before the question. */
+const PLAIN: ReadonlySet<string> = new Set(['unknown', 'greeting', 'affirm', 'deny', 'thanks']);
+
+/** A five-digit number on its own in a verification answer is a ZIP code ("3/14/85 30301", "zip 30301."). */
+const ZIP_WORD = /\b(zip|postal|c[oó]digo)\b/i;
+const BARE_ZIP = /(?<![\d/.-])\d{5}(?!\d|[/.-]\d)/;
+
 /**
  * Confirms who the debtor is before anything about an account is said: on the web an account
  * number or full name, by SMS the phone on file; then date of birth; then ZIP or SSN last 4.
- * Answers may come in any order or all at once. A failure never says which factor was wrong.
+ * Answers may come in any order or all at once — the first message of the conversation included —
+ * and each one is acknowledged ("Thank you, I have your date of birth") before the next question,
+ * which is never asked twice in the same words. A numeric date that reads two ways is asked about
+ * with a yes or no ("Did you mean November 3, 1979?"), the US reading first; one reading is tried
+ * per attempt, so checking stays as strict as ever. A failure never says which factor was wrong.
  */
-export class VerifyDialog extends Dialog {
+export class VerifyDialog extends Dialog<VerifyOptions> {
   static readonly id = 'verify';
 
   constructor(private readonly services: ConversationServices) {
     super(VerifyDialog.id);
   }
 
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: VerifyOptions): Promise<DialogTurnResult> {
     const session = await sessionOf(dc.context, this.services);
     const text = catalogueOf(session);
     if (session.verificationBlockedUntil && session.verificationBlockedUntil > this.services.now().getTime()) {
@@ -62,56 +83,125 @@ export class VerifyDialog extends Dialog {
     }
     const state = this.freshState(dc.context, (await accountFromChatLink(dc.context, this.services)) ?? undefined);
     dc.activeDialog!.state = state;
-    if (state.asking === 'dob') await dc.context.sendActivity(text.askDobFirst());
-    else await this.ask(dc.context, state, false);
+    if (options?.readMessage && dc.context.activity.type === 'message') return this.read(dc, state, true);
+    await this.askFirst(dc.context, state);
     return Dialog.EndOfTurn;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
-    dc.context.turnState.set(SENSITIVE_TURN, true);
-    const state = dc.activeDialog!.state as VerifyState;
+    return this.read(dc, dc.activeDialog!.state as VerifyState, false);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state as VerifyState;
+    const session = await sessionOf(context, this.services);
+    if (state.dobReadings) await ask(context, session, this.confirmWordings(session.language, state.dobReadings));
+    else await ask(context, session, conversationMessagesFor(session.language).verifyQuestion(state.asking));
+  }
+
+  private async read(dc: DialogContext, state: VerifyState, first: boolean): Promise<DialogTurnResult> {
+    const { context } = dc;
+    context.turnState.set(SENSITIVE_TURN, true);
+    const session = await sessionOf(context, this.services);
+    const recognition = await recognitionOf(context, this.services);
+    const message = context.activity.text ?? '';
+    const answered = context.turnState.get(ANSWERED) === true;
+    const pendingReadings = state.dobReadings;
+    const got = this.gather(state, recognition, message, answered);
+
+    // The answer to "Did you mean …?" (readings asked about on an earlier turn, not just read).
+    if (pendingReadings && state.dobReadings === pendingReadings && !got.includes('dob')) {
+      const settled = this.settleReading(state, recognition);
+      if (settled) got.push('dob');
+      else if (!answered && got.length === 0) {
+        await notUnderstood(context, this.services, this.confirmWordings(session.language, state.dobReadings), { record: false });
+        return Dialog.EndOfTurn;
+      }
+    }
+
+    const next = this.nextMissing(state.claim);
+    if (!next) return this.check(dc, state);
+    state.asking = next;
+    const conversation = conversationMessagesFor(session.language);
+    const ack = got.length > 0 ? `${conversation.verifyAck(got)} ` : '';
+    if (next === 'dob' && state.dobReadings) {
+      await ask(context, session, this.confirmWordings(session.language, state.dobReadings).map((q) => ack + q));
+    } else if (got.length > 0) {
+      await ask(context, session, conversation.verifyQuestion(next).map((q) => ack + q));
+    } else if (first) {
+      if (!answered && !PLAIN.has(recognition.intent)) await context.sendActivity(catalogueOf(session).verifyFirst());
+      await this.askFirst(context, state);
+    } else if (answered || (PLAIN.has(recognition.intent) && recognition.intent !== 'unknown')) {
+      // A question already answered, or "ok", "thanks": the question again, in other words.
+      await ask(context, session, conversation.verifyQuestion(next));
+    } else if (!PLAIN.has(recognition.intent)) {
+      // "how much do I owe?" before verification: nothing about any account, just the next question.
+      await context.sendActivity(catalogueOf(session).verifyFirst());
+      await ask(context, session, conversation.verifyQuestion(next));
+    } else {
+      // Verification answers may hold identity factors: never counted for the report.
+      await notUnderstood(context, this.services, conversation.verifyQuestion(next), { record: false });
+    }
+    return Dialog.EndOfTurn;
+  }
+
+  /** Takes every identity fact the message holds; returns the ones that are new. */
+  private gather(state: VerifyState, recognition: Recognition, message: string, answered: boolean): VerifyFact[] {
+    const { entities } = recognition;
+    const { claim } = state;
+    const got: VerifyFact[] = [];
+    if (entities.accountNumber && !claim.phone && claim.accountNumber !== entities.accountNumber) {
+      claim.accountNumber = entities.accountNumber;
+      delete claim.fullName;
+      got.push('accountNumber');
+    }
+    if (state.asking === 'identifier' && !claim.accountNumber && !claim.phone) {
+      // "I'm Maria Johnson, …" is a name whatever else the message asks; a bare "Maria Johnson" only when it asks nothing.
+      const bare = !answered && ['unknown', 'greeting'].includes(recognition.intent);
+      const name = bare ? nameInAnswer(message) : (nameAfterCue(message) ?? null);
+      if (name) {
+        claim.fullName = name;
+        got.push('name');
+      }
+    }
+    if (entities.dates[0]) {
+      claim.dob = isoDate(entities.dates[0]);
+      delete state.dobReadings;
+      got.push('dob');
+    } else if (entities.ambiguousDateReadings) {
+      const [us, other] = entities.ambiguousDateReadings;
+      state.dobReadings = [isoDate(us), isoDate(other)];
+      delete claim.dob;
+    }
+    const zipExpected = state.asking === 'factor' || got.length > 0 || state.dobReadings || ZIP_WORD.test(message);
+    const zip = entities.zip ?? (zipExpected ? BARE_ZIP.exec(message)?.[0] : undefined);
+    if (zip && claim.zip !== zip) {
+      claim.zip = zip;
+      got.push('zip');
+    }
+    const ssn = entities.ssnLast4 ?? (state.asking === 'factor' && /^\s*\d{4}\s*$/.test(message) ? message.trim() : undefined);
+    if (ssn && claim.ssnLast4 !== ssn) {
+      claim.ssnLast4 = ssn;
+      got.push('ssnLast4');
+    }
+    return got;
+  }
+
+  /** The answer to "Did you mean November 3, 1979?": yes takes it, no the other reading. False when it was neither. */
+  private settleReading(state: VerifyState, recognition: Recognition): boolean {
+    const readings = state.dobReadings!;
+    const yes = recognition.intents.includes('affirm') && !recognition.intents.includes('deny');
+    const no = recognition.intents.includes('deny');
+    if (!yes && !no) return false;
+    state.claim.dob = yes ? readings[0] : readings[1];
+    delete state.dobReadings;
+    return true;
+  }
+
+  private async check(dc: DialogContext, state: VerifyState): Promise<DialogTurnResult> {
     const session = await sessionOf(dc.context, this.services);
     const text = catalogueOf(session);
-    const recognition = await recognitionOf(dc.context, this.services);
-    const { entities } = recognition;
-    const message = dc.context.activity.text ?? '';
-    const before = JSON.stringify(state.claim);
-
-    if (entities.accountNumber && !state.claim.phone) {
-      state.claim.accountNumber = entities.accountNumber;
-      delete state.claim.fullName;
-    }
-    if (state.asking === 'identifier' && !state.claim.accountNumber && ['unknown', 'greeting'].includes(recognition.intent)) {
-      const name = nameFrom(message);
-      if (name) state.claim.fullName = name;
-    }
-    if (entities.dates[0]) state.claim.dob = isoDate(entities.dates[0]);
-    if (entities.zip) state.claim.zip = entities.zip;
-    if (entities.ssnLast4) state.claim.ssnLast4 = entities.ssnLast4;
-    if (state.asking === 'factor' && !entities.zip && !entities.ssnLast4) {
-      const digits = message.replace(/\D/g, '');
-      if (/^\s*\d{5}(-\d{4})?\s*$/.test(message)) state.claim.zip = digits.slice(0, 5);
-      else if (/^\s*\d{4}\s*$/.test(message)) state.claim.ssnLast4 = digits;
-    }
-
-    const progressed = JSON.stringify(state.claim) !== before;
-    const next = this.nextMissing(state.claim);
-    if (next) {
-      const askedAgain = next === state.asking && !progressed;
-      state.asking = next;
-      if (askedAgain && next === 'dob' && entities.ambiguousDate) {
-        await dc.context.sendActivity(text.askDobAgainAmbiguous());
-      } else if (askedAgain && recognition.intent !== 'unknown' && recognition.intent !== 'greeting') {
-        // "how much do I owe?" before verification: nothing about any account, just the next question.
-        await dc.context.sendActivity(text.verifyFirst());
-        await this.ask(dc.context, state, false);
-      } else {
-        await this.ask(dc.context, state, askedAgain);
-      }
-      return Dialog.EndOfTurn;
-    }
-
     const result = await verifyClaim(this.services.db, state.claim as VerificationClaim, {
       hashKey: this.services.hashKey,
       now: this.services.now(),
@@ -120,11 +210,12 @@ export class VerifyDialog extends Dialog {
     });
     if (result.ok) {
       session.failedVerifications = 0;
-      return dc.endDialog({ accountId: result.account.id } satisfies VerifyResult);
+      return dc.endDialog({ accountIds: result.accounts.map((a) => a.id) } satisfies VerifyResult);
     }
 
     session.failedVerifications += 1;
-    if (result.lockedNow || session.failedVerifications >= 3) {
+    // This conversation's count alone: an account-wide lock must not show (issue 10 item 7).
+    if (session.failedVerifications >= MAX_FAILED_VERIFICATIONS) {
       session.failedVerifications = 0;
       session.verificationBlockedUntil = this.services.now().getTime() + VERIFICATION_LOCK_MINUTES * 60_000;
       await dc.context.sendActivity(text.verifyExhausted(this.services.collector));
@@ -133,12 +224,8 @@ export class VerifyDialog extends Dialog {
     await dc.context.sendActivity(text.verifyFailed());
     const fresh = this.freshState(dc.context, state.linkedAccountId);
     dc.activeDialog!.state = fresh;
-    await this.ask(dc.context, fresh, false);
+    await this.askFirst(dc.context, fresh);
     return Dialog.EndOfTurn;
-  }
-
-  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await this.ask(context, instance.state as VerifyState, false);
   }
 
   private freshState(context: TurnContext, linkedAccountId?: string): VerifyState {
@@ -151,20 +238,24 @@ export class VerifyDialog extends Dialog {
     return { claim: {}, asking: 'identifier' };
   }
 
-  private nextMissing(claim: Partial<VerificationClaim>): Asking | null {
+  private nextMissing(claim: Partial<VerificationClaim>): VerifyQuestion | null {
     if (!claim.accountNumber && !claim.fullName && !claim.phone && !claim.accountId) return 'identifier';
     if (!claim.dob) return 'dob';
     if (!claim.zip && !claim.ssnLast4) return 'factor';
     return null;
   }
 
-  private async ask(context: TurnContext, state: VerifyState, again: boolean): Promise<void> {
-    const text = catalogueOf(await sessionOf(context, this.services));
-    const prompt = {
-      identifier: again ? text.askIdentifierAgain() : text.askIdentifier(),
-      dob: again ? text.askDobInvalid() : text.askDob(),
-      factor: again ? text.askFactorInvalid() : text.askFactor(),
-    }[state.asking];
-    await context.sendActivity(prompt);
+  /** The opening question, which says why it is asked. */
+  private async askFirst(context: TurnContext, state: VerifyState): Promise<void> {
+    const session = await sessionOf(context, this.services);
+    const text = catalogueOf(session);
+    const opening = state.asking === 'dob' ? text.askDobFirst() : text.askIdentifier();
+    await ask(context, session, [opening, ...conversationMessagesFor(session.language).verifyQuestion(state.asking)]);
+  }
+
+  private confirmWordings(language: string, readings: [string, string]): string[] {
+    const text = conversationMessagesFor(language);
+    const date = new Intl.DateTimeFormat(messagesFor(language).locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${readings[0]}T00:00:00Z`));
+    return text.confirmDob(date);
   }
 }

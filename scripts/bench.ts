@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { printRecognitionTiming } from './nlu-bench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -174,7 +175,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error('Benchmark failed:', error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main()
+  .then(printRecognitionTiming)
+  .catch((error: unknown) => {
+    console.error('Benchmark failed:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -9,19 +9,22 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../dialogs/mainDialog.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
-import type { Logger } from './logger.ts';
+import { loggableConversationId, type Logger } from './logger.ts';
 import { DebtBot } from './bot/debtBot.ts';
 import { KeyedLock, TurnLockMiddleware } from './bot/turnLock.ts';
 import { TurnLoggingMiddleware } from './bot/turnLogging.ts';
 import { languageOf } from './bot/language.ts';
 import { messagesFor, type CollectorInfo } from './messages/catalogue.ts';
-import { PrismaStorage } from './storage/prismaStorage.ts';
-import type { ConversationServices } from './bot/services.ts';
+import { TurnCommitMiddleware, TurnDeferredStorage } from './bot/turnCommit.ts';
+import { journaledDb } from './bot/turnJournal.ts';
+import { currentTurnUnit } from './bot/turnUnit.ts';
+import { CONVERSATION_RECORD, type ConversationServices } from './bot/services.ts';
 import type { Session } from './bot/session.ts';
 import { TranscriptMiddleware } from './bot/transcriptMiddleware.ts';
 import { DeterministicRecognizer } from './nlu/deterministicRecognizer.ts';
 import { createRecognizer } from './nlu/createRecognizer.ts';
 import { createHttpServer, type HttpServer } from './http/server.ts';
+import { botEndpointMode, ServiceUrlGuard } from './http/botEndpoint.ts';
 import { registerNoticeRoutes } from './notices/noticeRoutes.ts';
 import { InProcessAdapter } from './bot/inProcessAdapter.ts';
 import {
@@ -85,30 +88,53 @@ export function collectorFrom(config: Config): CollectorInfo {
 export interface BotParts {
   bot: DebtBot;
   services: ConversationServices;
-  /** Turn middleware in order: logging, one turn at a time per conversation, redaction + transcript. */
+  /**
+   * Turn middleware in order: logging, one turn at a time per conversation, the turn as one unit
+   * of work (replays skipped, one commit at the end), redaction + transcript.
+   */
   middleware: Middleware[];
+  /** Logs a failed turn and tells the debtor (the adapters' onTurnError). */
+  onTurnError: (context: TurnContext, error: Error) => Promise<void>;
 }
 
 /** The bot and its services, independent of the adapter (tests drive it with a TestAdapter). */
 export function buildBot({ config, db, logger, now = () => new Date() }: AppDeps & { now?: () => Date }): BotParts {
-  const conversationState = new ConversationState(new PrismaStorage(db));
+  const conversationState = new ConversationState(new TurnDeferredStorage(db));
   const deterministic = new DeterministicRecognizer();
+  const collector = collectorFrom(config);
+  const onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, conversationId: loggableConversationId(context.activity.conversation?.id), conversation: context.turnState.get(CONVERSATION_RECORD) }, 'unhandled turn error');
+    try {
+      await context.sendActivity(messagesFor(languageOf(context)).technicalProblem(collector));
+    } catch (sendError) {
+      logger.warn({ err: sendError }, 'could not tell the debtor about the error');
+    }
+  };
   const services: ConversationServices = {
-    db,
+    // Writes of a keyed turn are journaled, so a re-run after a crash does not repeat them.
+    db: journaledDb(db),
     recognizer: createRecognizer(config, logger, deterministic),
     localRecognizer: deterministic,
-    collector: collectorFrom(config),
+    collector,
     hashKey: config.IDENTITY_HASH_KEY,
     publicBaseUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
     verificationIdleMs: config.VERIFICATION_IDLE_MINUTES * 60_000,
-    now,
+    officeHours: config.OFFICER_HOURS,
+    // One instant per turn (a re-run after a crash keeps the first attempt's).
+    now: () => currentTurnUnit()?.now ?? now(),
     session: conversationState.createProperty<Session>('session'),
   };
   const mainDialog = new MainDialog(services, conversationState.createProperty<DialogState>('dialogState'));
   return {
     bot: new DebtBot(conversationState, mainDialog),
     services,
-    middleware: [new TurnLoggingMiddleware(logger), new TurnLockMiddleware(new KeyedLock(), config.TURN_TIMEOUT_MS), new TranscriptMiddleware(db)],
+    middleware: [
+      new TurnLoggingMiddleware(logger),
+      new TurnLockMiddleware(new KeyedLock(), config.TURN_TIMEOUT_MS),
+      new TurnCommitMiddleware(db, onTurnError, now),
+      new TranscriptMiddleware(db),
+    ],
+    onTurnError,
   };
 }
 
@@ -116,10 +142,11 @@ export function buildBot({ config, db, logger, now = () => new Date() }: AppDeps
 export function createApp(deps: AppDeps): App {
   const { config, db, logger } = deps;
   const collector = collectorFrom(config);
-  const { bot, services, middleware } = buildBot(deps);
+  const { bot, services, middleware, onTurnError } = buildBot(deps);
 
-  // No app id: the endpoint is unauthenticated (local Web Chat, tests, Emulator). With one, every
-  // request must carry a valid Bot Framework token, so the bot can also sit behind Azure Bot Service.
+  // No app id: /api/messages is off in production and open in development (Emulator, curl, bench).
+  // With one, every request must carry a valid Bot Framework token, so the bot can also sit behind
+  // Azure Bot Service. Our own channels' conversations are never reachable there (http/botEndpoint.ts).
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MICROSOFT_APP_ID,
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
@@ -127,17 +154,11 @@ export function createApp(deps: AppDeps): App {
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
   });
   const adapter = new CloudAdapter(auth);
+  const botEndpoint = botEndpointMode(config);
+  if (botEndpoint === 'authenticated') adapter.use(new ServiceUrlGuard(logger));
   middleware.forEach((m) => adapter.use(m));
   // Our own channels (SMS, Direct Line) run turns in-process through the same middleware and bot.
   const inProcess = new InProcessAdapter(middleware, (context) => bot.run(context));
-  const onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'unhandled turn error');
-    try {
-      await context.sendActivity(messagesFor(languageOf(context)).technicalProblem(collector));
-    } catch (sendError) {
-      logger.warn({ err: sendError }, 'could not tell the debtor about the error');
-    }
-  };
   adapter.onTurnError = onTurnError;
   inProcess.onTurnError = onTurnError;
   const smsDeps: SmsRouteDeps = { config, db, logger, adapter: inProcess };
@@ -180,6 +201,7 @@ export function createApp(deps: AppDeps): App {
     adapter,
     bot,
     streamedBodyPaths: [PLACEMENT_UPLOAD_PATH],
+    botEndpoint,
     routes: [
       (s) => registerNoticeRoutes(s, { db, collector }),
       (s) => registerEmailRoutes(s, { db, logger, collector, linkKey: config.IDENTITY_HASH_KEY }),

@@ -55,6 +55,13 @@ export type AuditType =
   | 'settings.waiting_targets'
   | 'canned_reply.saved'
   | 'canned_reply.deleted'
+  // The debtor withdrew a stop-contact request made before verification (issue #12 item 8).
+  | 'cease.withdrawn'
+  // The debtor withdrew their own request for a person before an officer took it.
+  | 'handoff.withdrawn'
+  // The debtor writes in, or asked for, another language: notices, receipts and officers follow it.
+  | 'account.language_changed'
+  | 'contact_preference.recorded'
   | 'contactability.recorded'
   | 'campaign.launched'
   | 'campaign.paused'

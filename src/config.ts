@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOfficeHours } from './domain/officeHours.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -36,6 +37,23 @@ export const configSchema = z.object({
   COLLECTOR_ADDRESS: z.string().min(1).default('100 Main Street, Suite 200, Atlanta, GA 30301'),
   COLLECTOR_PHONE: z.string().min(1).default('+1 (800) 555-0100'),
   COLLECTOR_HOURS: z.string().min(1).default('Monday to Friday, 8am to 8pm Eastern'),
+  /**
+   * When officers answer chats, for what the bot tells a debtor waiting for a person (outside these
+   * hours: when the team is back, not a wait in minutes): "Mon-Fri 08:00-20:00 America/New_York",
+   * or "always". Keep it in line with COLLECTOR_HOURS.
+   */
+  OFFICER_HOURS: z
+    .string()
+    .default('Mon-Fri 08:00-20:00 America/New_York')
+    .transform((value, ctx) => {
+      if (value.trim().toLowerCase() === 'always') return null;
+      try {
+        return parseOfficeHours(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Import the demo placement file when the database has no accounts. */
   DEMO_DATA: bool.default(true),
   /** A verified debtor must verify again after this many minutes without a message. */

@@ -5,6 +5,7 @@ import { migrateDatabase, openDatabase } from './db/database.ts';
 import { seedDemoDataIfEmpty } from './import/demoData.ts';
 import { seedDemoOfficersIfNone } from './officer/demoOfficers.ts';
 import { createLogger } from './logger.ts';
+import { botEndpointMode } from './http/botEndpoint.ts';
 
 /** Composition root: config -> database -> services -> adapters -> HTTP server. */
 async function main(): Promise<void> {
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
   app.outboxWorker.start();
   app.noticeSweep.start();
   logger.info({ url }, 'debt bot listening');
-  console.log(`Debt bot is running: open ${url} to chat (health: ${url}/healthz, bot endpoint: ${url}/api/messages${config.SMS_PROVIDER === 'console' && config.NODE_ENV !== 'production' ? `, SMS playground: ${url}/dev/sms` : ''}, officer console: ${url}/officer)`);
+  const botEndpointOn = botEndpointMode(config) !== 'off';
+  if (!botEndpointOn) logger.info('POST /api/messages is off: set MICROSOFT_APP_ID (and its password) to serve Bot Framework channels');
+  console.log(`Debt bot is running: open ${url} to chat (health: ${url}/healthz${botEndpointOn ? `, bot endpoint: ${url}/api/messages` : ''}${config.SMS_PROVIDER === 'console' && config.NODE_ENV !== 'production' ? `, SMS playground: ${url}/dev/sms` : ''}, officer console: ${url}/officer)`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

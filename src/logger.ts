@@ -35,3 +35,12 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     destination,
   );
 }
+
+/**
+ * A channel conversation id fit for a log line, or undefined when it would carry a phone number
+ * (SMS threads are "sms:<phone>"): those turns are logged with the Conversation row id instead.
+ */
+export function loggableConversationId(id: string | undefined): string | undefined {
+  if (!id) return undefined;
+  return /\d{7}/.test(id.replace(/[\s().-]/g, '')) ? undefined : id;
+}

@@ -23,9 +23,18 @@ export interface VerificationClaim {
 }
 
 export type VerificationResult =
-  | { ok: true; account: Account }
-  /** Never says which factor failed, nor whether the identifier matched an account. */
-  | { ok: false; lockedNow: boolean };
+  /**
+   * `accounts`: every account the claim matches — the same person on several placements (same
+   * name or phone, date of birth and ZIP); `account` is the first of them.
+   */
+  | { ok: true; account: Account; accounts: Account[] }
+  /**
+   * Never says which factor failed, whether the identifier matched an account, nor whether an
+   * account just locked: the answer the debtor gets may depend only on their own conversation
+   * (issue 10 item 7). A lock shows only in that the right details fail until it ends.
+   */
+  | { ok: false };
+
 
 async function candidates(db: Db, claim: VerificationClaim): Promise<Account[]> {
   if (claim.accountNumber) {
@@ -52,9 +61,14 @@ function factorsMatch(account: Account, claim: VerificationClaim, hashKey: strin
 }
 
 /**
- * Checks a claim. Every account the identifier points to that is not locked is compared; a failure
+ * Checks a claim. Every account the identifier points to that is not locked is compared; every one
+ * whose factors match is verified (one person may have several placements). A failure
  * counts against each of them, and the third failure in a row locks the account for 30 minutes
  * (across conversations and channels). A locked account answers like a wrong factor.
+ *
+ * Every failure writes one transaction with an audit event — for an identifier that matches no
+ * account (accountId null) and for a locked account too — so an unknown account number costs the
+ * same work as a known one and its answer comes back in comparable time.
  */
 export async function verifyClaim(
   db: Db,
@@ -65,23 +79,26 @@ export async function verifyClaim(
   const open = found.filter((a) => !isVerificationLocked(a, now));
   const matches = open.filter((a) => factorsMatch(a, claim, hashKey));
 
-  if (matches.length === 1) {
-    const account = matches[0]!;
+  if (matches.length > 0) {
     await db.$transaction(async (tx) => {
-      await tx.account.update({ where: { id: account.id }, data: { ...afterSuccessfulVerification(), lastActivityAt: now } });
-      await appendAudit(tx, { type: 'verification.succeeded', actor: 'debtor', accountId: account.id, conversationId, detail: { channel, by: claim.accountNumber ? 'account_number' : claim.accountId ? 'chat_link' : claim.phone ? 'phone' : 'name' } });
+      for (const account of matches) {
+        await tx.account.update({ where: { id: account.id }, data: { ...afterSuccessfulVerification(), lastActivityAt: now } });
+        await appendAudit(tx, { type: 'verification.succeeded', actor: 'debtor', accountId: account.id, conversationId, detail: { channel, by: claim.accountNumber ? 'account_number' : claim.accountId ? 'chat_link' : claim.phone ? 'phone' : 'name', accounts: matches.length } });
+      }
     });
-    return { ok: true, account };
+    return { ok: true, account: matches[0]!, accounts: matches };
   }
 
-  let lockedNow = false;
-  for (const account of open) {
-    const next = afterFailedVerification(account, now);
-    lockedNow ||= next.lockedNow;
-    await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
+    for (const account of open) {
+      const next = afterFailedVerification(account, now);
       await tx.account.update({ where: { id: account.id }, data: { failedVerifications: next.failedVerifications, verificationLockedUntil: next.verificationLockedUntil } });
       await appendAudit(tx, { type: next.lockedNow ? 'verification.locked' : 'verification.failed', actor: 'debtor', accountId: account.id, conversationId, detail: { channel } });
-    });
-  }
-  return { ok: false, lockedNow };
+    }
+    for (const account of found.filter((a) => !open.includes(a))) {
+      await appendAudit(tx, { type: 'verification.failed', actor: 'debtor', accountId: account.id, conversationId, detail: { channel, locked: true } });
+    }
+    if (found.length === 0) await appendAudit(tx, { type: 'verification.failed', actor: 'debtor', accountId: null, conversationId, detail: { channel } });
+  });
+  return { ok: false };
 }

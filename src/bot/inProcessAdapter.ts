@@ -7,6 +7,8 @@ import {
   type Middleware,
   type ResourceResponse,
 } from 'botbuilder';
+import type { Tx } from '../db/database.ts';
+import { TURN_COMMITTED, TURN_DUPLICATE, TURN_KEY, TURN_ON_COMMIT, type OnCommit } from './turnCommit.ts';
 
 const REPLIES = Symbol('replies');
 
@@ -24,13 +26,29 @@ export class InProcessAdapter extends BotAdapter {
     middleware.forEach((m) => this.use(m));
   }
 
-  /** Runs one turn for `activity` and returns the activities the bot sent in it. */
+  /** Runs one turn for `activity` (no idempotency key) and returns the activities the bot sent in it. */
   async runTurn(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+    return (await this.runChannelTurn(activity, {})).replies;
+  }
+
+  /**
+   * Runs one turn of our own channels. `key` makes it idempotent (a replay of the same inbound
+   * activity does not run: `duplicate`); `onCommit` makes the channel's own writes (stored
+   * activities, the SMS reply) in the turn's commit transaction, with the replies. `committed` is
+   * false when the turn failed before or at its commit (the replies then hold the error answer).
+   */
+  async runChannelTurn(
+    activity: Partial<Activity>,
+    options: { key?: string; onCommit?: (tx: Tx, context: TurnContext, replies: Partial<Activity>[]) => Promise<void> },
+  ): Promise<{ replies: Partial<Activity>[]; duplicate: boolean; committed: boolean }> {
     const context = new TurnContext(this, { id: randomUUID(), timestamp: new Date(), ...activity } as Activity);
     const replies: Partial<Activity>[] = [];
     context.turnState.set(REPLIES, replies);
+    context.turnState.set(TURN_KEY, options.key ?? null);
+    const onCommit = options.onCommit;
+    if (onCommit) context.turnState.set(TURN_ON_COMMIT, ((tx, ctx) => onCommit(tx, ctx, replies)) satisfies OnCommit);
     await this.runMiddleware(context, this.logic);
-    return replies;
+    return { replies, duplicate: context.turnState.get(TURN_DUPLICATE) === true, committed: context.turnState.get(TURN_COMMITTED) === true };
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {

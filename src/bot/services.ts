@@ -1,7 +1,9 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Db } from '../db/database.ts';
+import type { OfficeHours } from '../domain/officeHours.ts';
 import type { Account, Creditor } from '../db/generated/client.ts';
 import { itemize, maskAccountNumber } from '../domain/itemization.ts';
+import { dataForText, type TextFormat } from '../domain/markdown.ts';
 import { formatMoney } from '../domain/money.ts';
 import { formatValidationPeriodEnd } from '../domain/validationPeriod.ts';
 import { messagesFor, type AccountView, type Catalogue, type CollectorInfo } from '../messages/catalogue.ts';
@@ -24,6 +26,8 @@ export interface ConversationServices {
   publicBaseUrl: string;
   /** Verification lapses after this long without a message from the debtor. */
   verificationIdleMs: number;
+  /** When officers answer chats (null: around the clock). */
+  officeHours: OfficeHours | null;
   now(): Date;
   session: StatePropertyAccessor<Session>;
 }
@@ -35,6 +39,12 @@ export const LOCAL_ONLY = Symbol('localOnly');
 export const SENSITIVE_TURN = Symbol('sensitiveTurn');
 /** Set by the transcript middleware when a card number was removed from the message. */
 export const CARD_REMOVED = Symbol('cardRemoved');
+/**
+ * Set by the transcript middleware when the message finished a card number begun in earlier
+ * messages: `{ id, old, text }` of each earlier debtor message whose stored text was rewritten
+ * (channels that keep their own copy, like Direct Line, rewrite it in the commit).
+ */
+export const REWRITTEN_DEBTOR_MESSAGES = Symbol('rewrittenDebtorMessages');
 /** The Conversation row id, set by the transcript middleware. */
 export const CONVERSATION_RECORD = Symbol('conversationRecord');
 /** Who holds the conversation ("bot" | "queued" | "officer"), set by the transcript middleware. */
@@ -72,15 +82,21 @@ export function channelOf(context: TurnContext): ChannelKind {
   return id;
 }
 
-export function accountView(account: Account & { creditor: Creditor }, text: Catalogue): AccountView {
+/** How the channel shows the bot's text: SMS as it is, everything else (Web Chat, Emulator) as Markdown. */
+export function textFormatOf(context: TurnContext): TextFormat {
+  return channelOf(context) === 'sms' ? 'plain' : 'markdown';
+}
+
+export function accountView(account: Account & { creditor: Creditor }, text: Catalogue, format: TextFormat): AccountView {
   const item = itemize(account);
+  const data = (value: string) => dataForText(value, format);
   const money = (minor: number) => formatMoney(minor, item.currency, text.locale);
   const date = (d: Date) => new Intl.DateTimeFormat(text.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
   return {
-    firstName: account.firstName,
-    maskedAccountNumber: maskAccountNumber(account.accountNumber),
-    creditor: account.creditor.name,
-    originalCreditor: account.originalCreditor,
+    firstName: data(account.firstName),
+    maskedAccountNumber: data(maskAccountNumber(account.accountNumber)),
+    creditor: data(account.creditor.name),
+    originalCreditor: data(account.originalCreditor),
     current: money(item.current),
     itemizationDate: date(item.itemizationDate),
     itemizationAmount: money(item.itemizationAmount),

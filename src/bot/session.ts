@@ -1,13 +1,46 @@
 import type { Language } from '../messages/catalogue.ts';
+import type { AnswerId } from '../answers/answerSet.ts';
+import type { Offer } from '../domain/negotiation.ts';
+
+/**
+ * What the debtor asked for before verification ("Hi, I want to pay this off in full"): served
+ * right after verification instead of the menu. Structured, never the debtor's words, so no
+ * identity factor given in the same message is kept.
+ */
+export interface Goal {
+  /** A payment goal: the offer as parsed (no dates before today: those were dates of birth). */
+  offer?: Offer;
+  /** Payment options ("how can I pay?"), the itemization, the rights and notice. */
+  intent?: 'pay' | 'itemization' | 'rights';
+  /** Curated answers that need the account (src/answers), in the order asked. */
+  answers?: AnswerId[];
+}
+
+/** A relative reporting a death (DESIGN 17): what they told us so far. No identity factor of theirs. */
+export interface DeathReport {
+  accountNumber?: string;
+  deceasedName?: string;
+  /** The estate's contact: a name and a phone number or email, as the relative wrote it. */
+  estateContact?: string;
+  /** Questions asked in a row that brought nothing new, so the bot never asks forever. */
+  asked: number;
+  /** Recorded and handed to a person: the conversation stays away from verification and payment. */
+  recorded?: boolean;
+  /** The one account the report identified (never said to the relative). */
+  accountId?: string | null;
+}
+import type { ContactPreference } from '../nlu/recognizer.ts';
 
 /** What the bot remembers about one conversation (botbuilder conversation state). */
 export interface Session {
   language: Language;
-  /** The debtor chose the language themselves: the account's language does not override it. */
+  /** The debtor chose the language themselves (asked for it, or wrote in it): the account's language does not override it. */
   languageChosen?: boolean;
   greeted?: boolean;
   /** Set while verified; cleared when verification expires. */
   accountId?: string;
+  /** Every account the debtor verified for (the same person on several placements). */
+  accountIds?: string[];
   verifiedAt?: number;
   /** Epoch ms of the debtor's last message (verification expires after idle time). */
   lastActivityAt?: number;
@@ -17,10 +50,29 @@ export interface Session {
   verificationBlockedUntil?: number;
   /** normal; ceased: stop contact (only "agent" and crisis get a reply); crisis: no collection talk. */
   mode: 'normal' | 'ceased' | 'crisis';
+  /** The stop-contact request came before verification (DESIGN 5, #12 item 8). */
+  cease?: { beforeVerification: boolean; withdrawalAsked?: boolean; declined?: boolean };
   /** A right the debtor invoked before verification, recorded once they are verified. */
-  pending?: { kind: 'dispute' | 'original_creditor'; words: string };
+  pending?: { kind: 'dispute' | 'original_creditor'; words: string; offer?: Offer };
+  goal?: Goal;
   hardship?: boolean;
   abusiveWarnings: number;
+  /** Messages the debtor has sent in this conversation. */
+  turns?: number;
+  /** The last message the bot sent, and the last question it asked (never twice in a row, DESIGN 16). */
+  lastBotText?: string;
+  lastPrompt?: string;
+  /** Turns in a row the bot did not understand (after two: the main choices and a person). */
+  misunderstandings?: number;
+  /** E-SIGN question: asked and open, or put off by something else the debtor asked; declined: not asked again here. */
+  esign?: { state: 'open' | 'deferred' | 'declined'; turn: number };
+  /** A negotiation question cut short by the verification lapsing: asked again after verifying. */
+  resumeNegotiation?: { accountId: string; state: unknown };
+  deathReport?: DeathReport;
+  /** A gentle check-in ("Are you safe right now?") is waiting for its answer (dialogs/crisisCheckIn.ts). */
+  checkIn?: { askedAt: number };
+  /** A contact preference stated before verification, recorded once verified (dialogs/contactPreference.ts). */
+  pendingContactPreference?: { preference: ContactPreference | null };
 }
 
 export function newSession(language: Language): Session {

@@ -1,8 +1,23 @@
 import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbuilder';
-import type { Db } from '../db/database.ts';
-import { redactCardNumbers, maskIdentityFactors } from '../domain/redaction.ts';
-import { appendMessages, ensureConversation, type TranscriptMessage } from '../conversations/transcript.ts';
-import { CARD_REMOVED, CONVERSATION_HOLDER, CONVERSATION_RECORD, SENSITIVE_TURN, channelOf } from './services.ts';
+import { scrubRemovedData, type Db, type Tx } from '../db/database.ts';
+import { maskIdentityFactors, redactCardAcrossMessages, redactCardNumbers } from '../domain/redaction.ts';
+import { wellFormed } from '../domain/wellFormedText.ts';
+import { appendMessages, ensureConversation, recentDebtorMessages, type TranscriptMessage } from '../conversations/transcript.ts';
+import { CARD_REMOVED, CONVERSATION_HOLDER, CONVERSATION_RECORD, REWRITTEN_DEBTOR_MESSAGES, SENSITIVE_TURN, channelOf } from './services.ts';
+import { currentTurnUnit } from './turnUnit.ts';
+
+/** How far back a card number split over messages is looked for. */
+const SPLIT_CARD_WINDOW_MS = 15 * 60_000;
+
+/**
+ * The debtor's message as stored and shown back (transcript, Web Chat echo): card numbers already
+ * removed; a verification answer (it may hold a ZIP, a date of birth or SSN digits) with dates and
+ * then every digit masked.
+ */
+export function storedDebtorText(context: TurnContext): string {
+  const text = context.activity.text ?? '';
+  return context.turnState.get(SENSITIVE_TURN) === true ? maskIdentityFactors(text).replace(/\d/g, '•') : text;
+}
 
 /**
  * Card numbers are removed from the debtor's message before anything (dialogs, recognizers, logs,
@@ -12,21 +27,50 @@ import { CARD_REMOVED, CONVERSATION_HOLDER, CONVERSATION_RECORD, SENSITIVE_TURN,
 export class TranscriptMiddleware implements Middleware {
   constructor(private readonly db: Db) {}
 
+  /**
+   * A message that starts with digits may finish a card number begun in the debtor's previous
+   * messages. Then the new text without it is returned, and the earlier messages' stored copies are
+   * rewritten in the turn's commit (the channel rewrites its own copies: REWRITTEN_DEBTOR_MESSAGES);
+   * after the commit the database's free pages and write-ahead log are scrubbed of the old text.
+   */
+  private async cardAcrossMessages(context: TurnContext, conversationId: string, text: string): Promise<string | null> {
+    const earlier = await recentDebtorMessages(this.db, conversationId, { limit: 3, since: new Date(Date.now() - SPLIT_CARD_WINDOW_MS) });
+    if (earlier.length === 0) return null;
+    const result = redactCardAcrossMessages(earlier.map((m) => m.text), text);
+    if (!result.found) return null;
+    const rewritten = earlier.map((m, i) => ({ id: m.id, old: m.text, text: result.earlier[i]! })).filter((m) => m.old !== m.text);
+    context.turnState.set(REWRITTEN_DEBTOR_MESSAGES, rewritten);
+    const unit = currentTurnUnit();
+    const rewrite = (store: Db | Tx) => Promise.all(rewritten.map((m) => store.message.update({ where: { id: m.id }, data: { text: m.text } })));
+    if (unit) {
+      unit.deferred.push(async (tx) => void (await rewrite(tx)));
+      unit.afterCommit.push(() => void scrubRemovedData(this.db));
+    } else {
+      await rewrite(this.db);
+      await scrubRemovedData(this.db);
+    }
+    return result.text;
+  }
+
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const conversationExternalId = context.activity.conversation?.id;
     if (!conversationExternalId) return next();
     const receivedAt = new Date();
     const isMessage = context.activity.type === 'message' && typeof context.activity.text === 'string';
-    if (isMessage) {
-      const redacted = redactCardNumbers(context.activity.text);
-      if (redacted.found) {
-        context.activity.text = redacted.text;
-        context.turnState.set(CARD_REMOVED, true);
-      }
-    }
     const conversation = await ensureConversation(this.db, conversationExternalId, channelOf(context));
     context.turnState.set(CONVERSATION_RECORD, conversation.id);
     context.turnState.set(CONVERSATION_HOLDER, conversation.holder);
+    if (isMessage) {
+      // Text that cannot be stored (a lone surrogate) would lose the turn's transcript rows.
+      context.activity.text = wellFormed(context.activity.text);
+      const redacted = redactCardNumbers(context.activity.text);
+      const text = redacted.text;
+      const split = /^\s*\p{Nd}/u.test(text) ? await this.cardAcrossMessages(context, conversation.id, text) : null;
+      if (redacted.found || split) {
+        context.activity.text = split ?? text;
+        context.turnState.set(CARD_REMOVED, true);
+      }
+    }
 
     const outgoing: Array<{ text: string; at: Date }> = [];
     context.onSendActivities(async (_ctx, activities: Partial<Activity>[], sendNext: () => Promise<ResourceResponse[]>) => {
@@ -36,20 +80,24 @@ export class TranscriptMiddleware implements Middleware {
       return sendNext();
     });
 
+    // Built when written: replies sent after this middleware returns (an error answer) are included.
+    const messages = (): TranscriptMessage[] => {
+      const rows: TranscriptMessage[] = [];
+      if (isMessage) {
+        rows.push({ conversationId: conversation.id, direction: 'in', author: 'debtor', text: storedDebtorText(context), at: receivedAt });
+      }
+      for (const message of outgoing) {
+        rows.push({ conversationId: conversation.id, direction: 'out', author: 'bot', text: message.text, at: message.at });
+      }
+      return rows;
+    };
     try {
       await next();
     } finally {
-      const messages: TranscriptMessage[] = [];
-      if (isMessage) {
-        const sensitive = context.turnState.get(SENSITIVE_TURN) === true;
-        // A verification answer may hold a ZIP, a date of birth or SSN digits: mask dates, then every digit.
-        const text = sensitive ? maskIdentityFactors(context.activity.text!).replace(/\d/g, '•') : context.activity.text!;
-        messages.push({ conversationId: conversation.id, direction: 'in', author: 'debtor', text, at: receivedAt });
-      }
-      for (const message of outgoing) {
-        messages.push({ conversationId: conversation.id, direction: 'out', author: 'bot', text: message.text, at: message.at });
-      }
-      await appendMessages(this.db, messages);
+      // Inside a turn unit the transcript is written with the turn's commit (src/bot/turnCommit.ts).
+      const unit = currentTurnUnit();
+      if (unit) unit.deferred.push((tx) => appendMessages(tx, messages()));
+      else await appendMessages(this.db, messages());
     }
   }
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware, TurnContext } from 'botbuilder';
-import type { Logger } from '../logger.ts';
+import { loggableConversationId, type Logger } from '../logger.ts';
+import { CONVERSATION_RECORD } from './services.ts';
 
-/** One log line per turn with a turn id — never the message text. */
+/** One log line per turn with a turn id — never the message text, never a phone number. */
 export class TurnLoggingMiddleware implements Middleware {
   constructor(private readonly logger: Logger) {}
 
@@ -10,7 +11,7 @@ export class TurnLoggingMiddleware implements Middleware {
     const started = performance.now();
     const log = this.logger.child({
       turnId: randomUUID(),
-      conversationId: context.activity.conversation?.id,
+      conversationId: loggableConversationId(context.activity.conversation?.id),
       channelId: context.activity.channelId,
     });
     context.turnState.set('logger', log);
@@ -21,9 +22,9 @@ export class TurnLoggingMiddleware implements Middleware {
     });
     try {
       await next();
-      log.info({ activityType: context.activity.type, replies, ms: Math.round(performance.now() - started) }, 'turn');
+      log.info({ conversation: context.turnState.get(CONVERSATION_RECORD), activityType: context.activity.type, replies, ms: Math.round(performance.now() - started) }, 'turn');
     } catch (error) {
-      log.error({ err: error, activityType: context.activity.type }, 'turn failed');
+      log.error({ err: error, conversation: context.turnState.get(CONVERSATION_RECORD), activityType: context.activity.type }, 'turn failed');
       throw error;
     }
   }

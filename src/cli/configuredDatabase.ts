@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../config.ts';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { migrateDatabase, openDatabase, type Db } from '../db/database.ts';
 
 /**
@@ -9,4 +9,15 @@ export async function openConfiguredDatabase(env: NodeJS.ProcessEnv): Promise<{ 
   const config = loadConfig(env);
   await migrateDatabase(config.DATABASE_URL);
   return { config, db: await openDatabase(config.DATABASE_URL) };
+}
+
+/** openConfiguredDatabase for a command: a bad configuration is written to `err` (one line per variable) and gives null. */
+export async function openDatabaseForCommand(env: NodeJS.ProcessEnv, err: (line: string) => void): Promise<Db | null> {
+  try {
+    return (await openConfiguredDatabase(env)).db;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    err(error.message);
+    return null;
+  }
 }

@@ -8,15 +8,17 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, loadConfig } from '../config.ts';
 import { migrateDatabase, openDatabase } from '../db/database.ts';
-import { importPlacements, PlacementFileError, type ImportReport } from '../import/placements.ts';
-import { isMainModule } from './isMain.ts';
+import { DatabaseBusyError, importPlacements, PlacementFileError, type ImportReport } from '../import/placements.ts';
+import { isDatabaseBusy } from '../db/migrationStatus.ts';
+import { runWhenMain } from './isMain.ts';
 
 export interface CliOutput {
   out(line: string): void;
   err(line: string): void;
 }
 
-const consoleOutput: CliOutput = {
+/** Lines to the terminal (every command's default output). */
+export const consoleOutput: CliOutput = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };
@@ -66,7 +68,17 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
     return 1;
   }
 
-  await migrateDatabase(config.DATABASE_URL);
+  try {
+    // Skipped when the database is current, so the import runs beside the service (issue 10 item 13).
+    await migrateDatabase(config.DATABASE_URL);
+  } catch (error) {
+    if (!isDatabaseBusy(error)) throw error;
+    output.err(
+      'The database needs its migrations applied first, and another process (probably the running service) is using it. ' +
+        'Restart the service with this version (it applies them on start) or stop it and run npm run db:migrate, then import again.',
+    );
+    return 1;
+  }
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const report = await importPlacements(db, text, { hashKey: config.IDENTITY_HASH_KEY });
@@ -79,6 +91,10 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
     }
     return 0;
   } catch (error) {
+    if (error instanceof DatabaseBusyError) {
+      output.err(error.message);
+      return 1;
+    }
     if (error instanceof PlacementFileError) {
       output.err(`${file}: ${error.message}`);
       return 1;
@@ -89,14 +105,4 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
   }
 }
 
-if (isMainModule(import.meta.url)) {
-  runImport(process.argv[2]).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`Import failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenMain(import.meta.url, 'Import', () => runImport(process.argv[2]));

@@ -12,3 +12,20 @@ export function isMainModule(moduleUrl: string): boolean {
     return false;
   }
 }
+
+/**
+ * When the module is the script node was started with, runs the command and sets the exit code
+ * it returns; an unexpected error is one line on stderr (`<name> failed: …`) and exit code 1.
+ */
+export function runWhenMain(moduleUrl: string, name: string, run: () => Promise<number>): void {
+  if (!isMainModule(moduleUrl)) return;
+  run().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

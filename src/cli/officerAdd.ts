@@ -15,7 +15,7 @@ import { OFFICER_ROLES, OfficerInputError, normalizeOfficerEmail, officerExists,
 import { passwordProblem } from '../officer/passwords.ts';
 import { InputAborted, promptHidden, readFirstLine } from './passwordInput.ts';
 import type { CliOutput } from './import.ts';
-import { isMainModule } from './isMain.ts';
+import { runWhenMain } from './isMain.ts';
 
 const USAGE = 'Usage: npm run officer:add -- --email <email> --name "<full name>" [--role officer|supervisor]   (the password is asked for, or read from stdin)';
 
@@ -119,14 +119,4 @@ export async function runOfficerAdd(
   }
 }
 
-if (isMainModule(import.meta.url)) {
-  runOfficerAdd(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`officer:add failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenMain(import.meta.url, 'officer:add', () => runOfficerAdd(process.argv.slice(2)));

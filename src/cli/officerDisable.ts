@@ -6,11 +6,10 @@
  * Exits 1 with one line saying what to do when anything is wrong, 2 on a usage error.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../config.ts';
 import { normalizeOfficerEmail, setOfficerDisabled } from '../officer/officers.ts';
-import { openConfiguredDatabase } from './configuredDatabase.ts';
+import { openDatabaseForCommand } from './configuredDatabase.ts';
 import type { CliOutput } from './import.ts';
-import { isMainModule } from './isMain.ts';
+import { runWhenMain } from './isMain.ts';
 
 const USAGE = 'Usage: npm run officer:disable -- --email <email> [--enable]';
 
@@ -37,14 +36,8 @@ export async function runOfficerDisable(args: string[], env: NodeJS.ProcessEnv =
     output.err(`--email "${values.email}" is not an email address: give one such as --email dana.ortiz@agency.com`);
     return 1;
   }
-  let db;
-  try {
-    ({ db } = await openConfiguredDatabase(env));
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    output.err(error.message);
-    return 1;
-  }
+  const db = await openDatabaseForCommand(env, output.err);
+  if (!db) return 1;
   try {
     const disable = values.enable !== true;
     const result = await setOfficerDisabled(db, email, disable, new Date());
@@ -60,14 +53,4 @@ export async function runOfficerDisable(args: string[], env: NodeJS.ProcessEnv =
   }
 }
 
-if (isMainModule(import.meta.url)) {
-  runOfficerDisable(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`officer:disable failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenMain(import.meta.url, 'officer:disable', () => runOfficerDisable(process.argv.slice(2)));

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 
 export type Channel = 'web' | 'sms' | 'test' | (string & {});
 
@@ -22,9 +22,20 @@ export interface TranscriptMessage {
 }
 
 /** Appends to the transcript in one write. */
-export async function appendMessages(db: Db, messages: TranscriptMessage[]): Promise<void> {
+export async function appendMessages(db: Db | Tx, messages: TranscriptMessage[]): Promise<void> {
   if (messages.length === 0) return;
   await db.message.createMany({
     data: messages.map((m) => ({ conversationId: m.conversationId, direction: m.direction, author: m.author, text: m.text, createdAt: m.at ?? new Date() })),
   });
+}
+
+/** The debtor's latest messages in a conversation since `since`, oldest first, as stored. */
+export async function recentDebtorMessages(db: Db, conversationId: string, { limit, since }: { limit: number; since: Date }): Promise<Array<{ id: string; text: string }>> {
+  const rows = await db.message.findMany({
+    where: { conversationId, direction: 'in', author: 'debtor', createdAt: { gte: since } },
+    orderBy: { createdAt: 'desc' },
+    take: limit,
+    select: { id: true, text: true },
+  });
+  return rows.reverse();
 }

@@ -94,6 +94,11 @@ export async function queueHandoffIn(tx: Tx, request: HandoffRequest): Promise<H
 /** Queues a conversation for an officer in a transaction of its own, and estimates the wait. */
 export async function queueHandoff(db: Db, request: HandoffRequest): Promise<QueuedHandoff> {
   const handoff = await db.$transaction((tx: Tx) => queueHandoffIn(tx, request));
+  return { id: handoff.id, ...(await estimateWait(db, handoff)) };
+}
+
+/** How many waiting handoffs come before this one (more urgent, or as urgent and older), and the rough wait. */
+export async function estimateWait(db: Db, handoff: Pick<Handoff, 'id' | 'priority' | 'createdAt'>): Promise<{ ahead: number; expectedWaitMinutes: number }> {
   const ahead = await db.handoff.count({
     where: {
       status: 'queued',
@@ -101,5 +106,5 @@ export async function queueHandoff(db: Db, request: HandoffRequest): Promise<Que
       OR: [{ priority: { lt: handoff.priority } }, { priority: handoff.priority, createdAt: { lt: handoff.createdAt } }],
     },
   });
-  return { id: handoff.id, ahead, expectedWaitMinutes: Math.max(2, (ahead + 1) * MINUTES_PER_CONVERSATION) };
+  return { ahead, expectedWaitMinutes: Math.max(2, (ahead + 1) * MINUTES_PER_CONVERSATION) };
 }

@@ -5,6 +5,8 @@ import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { isDatabaseReachable, type Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { activityProblem } from './activitySchema.ts';
+import { refuseUndecodableBodies, wellFormedBody } from './bodyGuard.ts';
+import { isLoopbackUrl, ownChannelRefusal, type BotEndpointMode } from './botEndpoint.ts';
 
 export interface HttpServer {
   server: restify.Server;
@@ -22,9 +24,11 @@ interface HttpDeps {
   routes?: Array<(server: restify.Server) => void>;
   /** Paths whose handlers read the request body themselves (large uploads): the body parser skips them. */
   streamedBodyPaths?: string[];
+  /** POST /api/messages: off, open (no app id, development) or authenticated (see botEndpoint.ts). Default open. */
+  botEndpoint?: BotEndpointMode;
 }
 
-export function createHttpServer({ db, logger, adapter, bot, routes = [], streamedBodyPaths = [] }: HttpDeps): HttpServer {
+export function createHttpServer({ db, logger, adapter, bot, routes = [], streamedBodyPaths = [], botEndpoint = 'open' }: HttpDeps): HttpServer {
   const server = restify.createServer({ name: 'debt-bot', handleUncaughtExceptions: false });
   let inFlight = 0;
   let draining = false;
@@ -47,19 +51,32 @@ export function createHttpServer({ db, logger, adapter, bot, routes = [], stream
     });
     return next();
   });
+  server.pre(refuseUndecodableBodies);
   const streamed = new Set(streamedBodyPaths);
   for (const parse of restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 })) {
     server.use((req, res, next) => (streamed.has(req.getPath()) ? next() : parse(req, res, next)));
   }
+  server.use(wellFormedBody);
 
-  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-    const problem = activityProblem(req.body);
-    if (problem) {
-      res.send(400, { error: problem });
-      return;
-    }
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+  if (botEndpoint !== 'off') {
+    server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+      const problem = activityProblem(req.body);
+      if (problem) {
+        res.send(400, { error: problem });
+        return;
+      }
+      const refusal = await ownChannelRefusal(db, req.body as object, botEndpoint);
+      if (refusal) {
+        res.send(403, { error: refusal });
+        return;
+      }
+      if (botEndpoint === 'open' && !isLoopbackUrl((req.body as { serviceUrl?: unknown }).serviceUrl)) {
+        res.send(400, { error: 'Without MICROSOFT_APP_ID, serviceUrl must be a loopback address such as http://127.0.0.1:9 (replies are only sent there).' });
+        return;
+      }
+      await adapter.process(req, res, (context) => bot.run(context));
+    });
+  }
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     const reachable = await isDatabaseReachable(db);

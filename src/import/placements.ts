@@ -18,6 +18,7 @@
  * - Identity factors (dob, ssn_last4) are stored only as keyed hashes, and never appear in a
  *   reason, an audit event or an exception message.
  */
+import { isDatabaseBusy } from '../db/migrationStatus.ts';
 import { nameKey } from '../domain/names.ts';
 import { parse } from 'csv-parse/sync';
 import type { Info } from 'csv-parse/sync';
@@ -103,6 +104,18 @@ export class PlacementFileError extends Error {
     readonly line?: number,
   ) {
     super(message);
+  }
+}
+
+/** The import stopped: the database stayed locked by another process longer than its busy timeout. */
+export class DatabaseBusyError extends PlacementFileError {
+  override name = 'DatabaseBusyError';
+  constructor(line: number) {
+    super(
+      `The database stayed busy (another process, such as the running service, kept it locked for more than 5 seconds) at line ${line}. ` +
+        'The rows before that line were imported; import the same file again in a moment (rows already imported stay unchanged).',
+      line,
+    );
   }
 }
 
@@ -642,6 +655,8 @@ export async function importPlacements(db: Db, csvText: string, options: ImportO
       const outcome = await db.$transaction((tx) => writeRow(tx, parsed.data, options.hashKey, now));
       report[outcome] += 1;
     } catch (error) {
+      // Every further row would wait out the same lock: stop and say so (issue 10 item 13).
+      if (isDatabaseBusy(error)) throw new DatabaseBusyError(line);
       // Database messages are not shown: they could carry values. The code is enough to look up.
       const code = (error as { code?: unknown }).code;
       reject(`could not be saved (${typeof code === 'string' ? `database error ${code}` : error instanceof Error ? error.name : 'unknown error'})`);

@@ -178,4 +178,36 @@ export const negotiationEn: NegotiationCatalogue = {
   noRush: () => 'No problem. There is no rush: you can come back to this whenever you like.',
 
   termsChanged: () => 'Something on the account has changed since I showed you those terms, so here they are again, updated.',
+
+  offerNoted: (o) =>
+    `I have also noted your offer (${offer(o)}), so the officer reviewing this sees it. Nothing is agreed or charged.`,
+
+  recapDiffers: (asked, total) => `Please note: these terms are for ${total}, not the ${asked} you mentioned, because ${total} is the whole balance.`,
+
+  askStartDate: () => [
+    'When would you like the first payment to be? For example "on the 15th" or "December 1".',
+    'What date should the first payment be on? A date like "the 1st" or "January 5" works.',
+  ],
+
+  resumed: () => 'Here is where we were before I confirmed who you are again.',
+
+  again: (step) =>
+    ({
+      choose: [
+        'You can say "pay in full", "settle", or tell me what you can afford, like "50 a month". You can also type "agent" to talk to a person.',
+        'Which would you like: paying in full, settling, or a plan? For a plan, tell me an amount, like "50 a month".',
+      ],
+      proposed: [
+        'Would that plan work for you? Reply yes to see the full terms, or tell me something different, for example "50 a month".',
+        'Should I show you the full terms of that plan? Reply yes, or tell me what would work better.',
+      ],
+      confirm: [
+        'To agree to these terms, please reply yes. If you would like something different, tell me, or reply no.',
+        'Nothing is agreed yet: to agree to the terms above, please reply yes. If you do not want them, reply no, or tell me what to change.',
+      ],
+      review: [
+        'Would you like me to send your proposal to a collections officer for review? Please answer yes or no.',
+        'Shall I send your proposal to an officer to review? Yes or no?',
+      ],
+    })[step],
 };

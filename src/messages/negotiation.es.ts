@@ -177,4 +177,36 @@ export const negotiationEs: NegotiationCatalogue = {
   noRush: () => 'De acuerdo. No hay prisa: puede volver a esto cuando quiera.',
 
   termsChanged: () => 'Algo cambió en la cuenta desde que le mostré esos términos, así que aquí están de nuevo, actualizados.',
+
+  offerNoted: (o) =>
+    `También he anotado su oferta (${offer(o)}), para que el agente que revise esto la vea. No se acuerda ni se cobra nada.`,
+
+  recapDiffers: (asked, total) => `Tenga en cuenta que estas condiciones son por ${total}, no por los ${asked} que mencionó, porque ${total} es el saldo completo.`,
+
+  askStartDate: () => [
+    '¿Cuándo quiere hacer el primer pago? Por ejemplo, "el día 15" o "1 de diciembre".',
+    '¿En qué fecha quiere el primer pago? Sirve una fecha como "el 1" o "5 de enero".',
+  ],
+
+  resumed: () => 'Aquí es donde estábamos antes de confirmar de nuevo su identidad.',
+
+  again: (step) =>
+    ({
+      choose: [
+        'Puede decir "pagar todo", "liquidar", o decirme cuánto puede pagar, por ejemplo "50 al mes". También puede escribir "agente" para hablar con una persona.',
+        '¿Qué prefiere: pagar todo, liquidar la deuda, o un plan? Para un plan, dígame una cantidad, por ejemplo "50 al mes".',
+      ],
+      proposed: [
+        '¿Le funciona ese plan? Responda sí para ver todos los términos, o dígame otra cosa, por ejemplo "50 al mes".',
+        '¿Le muestro todos los términos de ese plan? Responda sí, o dígame qué le funcionaría mejor.',
+      ],
+      confirm: [
+        'Para aceptar estos términos, por favor responda sí. Si prefiere otra cosa, dígamelo, o responda no.',
+        'Todavía no se ha acordado nada: para aceptar los términos de arriba, por favor responda sí. Si no los quiere, responda no, o dígame qué cambiar.',
+      ],
+      review: [
+        '¿Quiere que envíe su propuesta a un agente de cobranza para que la revise? Por favor, responda sí o no.',
+        '¿Envío su propuesta a un agente para que la revise? ¿Sí o no?',
+      ],
+    })[step],
 };

@@ -111,6 +111,16 @@ export interface NegotiationCatalogue {
   notUnderstood(): string;
   noRush(): string;
   termsChanged(): string;
+  /** An offer made in the same message as a dispute or another right: kept for the officer, nothing agreed. */
+  offerNoted(offer: OfferView): string;
+  /** The recap is for another amount than the debtor named (e.g. more than the balance): said plainly first. */
+  recapDiffers(asked: string, total: string): string;
+  /** The debtor asked for a start ("starting when I get paid") that is not a date: when, then? */
+  askStartDate(): string[];
+  /** The negotiation question again after the verification lapsed and was done again. */
+  resumed(): string;
+  /** The question of a step asked again after a message that did not answer it, in two wordings (never twice the same). */
+  again(step: 'choose' | 'proposed' | 'confirm' | 'review'): string[];
 }
 
 const catalogues: Record<'en' | 'es', NegotiationCatalogue> = { en: negotiationEn, es: negotiationEs };

@@ -5,7 +5,10 @@
  * - which amount is a first payment: "200 now and the rest over 6 months", "100 down and 50 a month";
  * - the frequency in words: "weekly", "every two weeks", "monthly", "over 12 weeks", "cada quincena";
  * - start dates without a year: "starting the 15th", "on the 1st", "December 15", "15 de enero",
- *   "el 15", "tomorrow" — the next such date on or after today;
+ *   "el 15", "tomorrow" — the next such date on or after today; a month alone ("starting in
+ *   January", "desde enero") or "next month" is the 1st of that month, "next week" a week from today;
+ * - amounts that are not offered: a payment already made ("I already paid $300 in March") or one
+ *   the debtor cannot make ("can't pay $400 right now");
  * - a bare amount ("600", "$75.50") as an answer;
  * - "cancel plan" / "cancelar mi plan" / "stop my payments".
  * Words about money never come from a language model.
@@ -27,6 +30,8 @@ export interface ParsedMessage {
   offer: Offer | null;
   /** The debtor asks to cancel an agreed plan. */
   cancelPlan: boolean;
+  /** The debtor asked for a start ("starting…", "from…") that names no date the parser could read. */
+  startUnread?: boolean;
 }
 
 const MONTHS: Record<string, number> = {
@@ -44,6 +49,16 @@ const BIWEEKLY = /\b(biweekly|bi weekly|every (two|2|other) weeks?|each (two|2|o
 const WEEKLY = /\b(weekly|every week|each week|a week|per week|semanal|semanales|semanalmente|cada semana|por semana|a la semana)\b/;
 const MONTHLY = /\b(monthly|every month|each month|a month|per month|mensual|mensuales|mensualmente|cada mes|al mes|por mes)\b/;
 const COUNT_IN_WEEKS = /\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce) (weeks|semanas)\b/;
+const START_WORDS = /\b(start|starts|starting|begin|beginning|from|first payment|empezar|empezando|comenzar|comenzando|a partir|desde|primer pago)\b/;
+/** "I already paid $300", "paid 300 in March", "can't pay $400", "no puedo pagar 400": amounts that are not offered. */
+const NOT_OFFERED =
+  /\b(?:already (?:paid|sent|made)|i paid|paid|have paid|ya (?:pague|pagamos|di|envie)|pague|can not (?:pay|afford|do)|could not (?:pay|afford)|unable to (?:pay|afford)|no puedo (?:pagar|dar)|no alcanzo a pagar)\s+(?:you\s+|them\s+|a payment of\s+|un pago de\s+)?(?:us\s*)?\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g;
+/**
+ * The one number of a short message ("and with 2500?", "¿y con 2500?"): 2 to 4 digits, or more
+ * with a $ or thousands commas (a bare five-digit number is a ZIP code, not an amount).
+ */
+const LONE_AMOUNT = /^[^\d$]{0,30}?(?:\$\s?(\d{1,3}(?:,\d{3})+|\d{2,6})|(\d{1,3}(?:,\d{3})+|\d{2,4}))(?:\.(\d{1,2}))?[^\d]{0,20}$/;
+const PAST_PAYMENT_CLAUSE = /\b(?:already paid|i paid|we paid|paid|ya pagu[eé]|pagu[eé])(?!\p{L})[^,.;?!¿]*/giu;
 const BARE_AMOUNT = /^\s*(?:\$|us\$|usd)?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*(?:dollars?|bucks|usd|dolares|dolar)?\s*[.!]?\s*$/i;
 
 const PAYMENT_OPTIONS =
@@ -64,18 +79,39 @@ export function parseOfferMessage(text: string, recognition: Recognition, contex
   const normalized = normalizeText(text);
   const cancelPlan = CANCEL_PLAN.test(normalized);
   if (cancelPlan) return { offer: null, cancelPlan };
+  const parsed = parseOffer(text, normalized, recognition, context);
+  const dated = parsed.offer && (parsed.offer.kind === 'installments' ? parsed.offer.firstDate : parsed.offer.date);
+  return parsed.offer && !dated && START_WORDS.test(normalized) ? { ...parsed, startUnread: true } : parsed;
+}
 
+/** Amounts (minor units) the message names as paid already or as impossible, not as offers. */
+function notOffered(text: string): number[] {
+  const folded = text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’']/g, '').replace(/\bcant\b|\bcannot\b/g, 'can not').replace(/\bcouldnt\b/g, 'could not');
+  return [...folded.matchAll(NOT_OFFERED)].map((m) => Number(`${(m[1] ?? '').replaceAll(',', '')}${(m[2] ?? '').padEnd(2, '0')}`));
+}
+
+function parseOffer(text: string, normalized: string, recognition: Recognition, context: ParseContext): ParsedMessage {
+  const cancelPlan = false;
   const intents = new Set(recognition.intents);
   const entities = recognition.entities;
-  const money = [...entities.money];
+  const excluded = notOffered(text);
+  const money = entities.money.filter((m) => {
+    const i = excluded.indexOf(m.amount);
+    if (i < 0 || m.per !== undefined) return true;
+    excluded.splice(i, 1);
+    return false;
+  });
+  // "I already paid $300 in March": the month of a payment made is not a start date.
+  const date = startDate(normalizeText(text.replace(PAST_PAYMENT_CLAUSE, ' ')), recognition, context.today);
   if (money.length === 0) {
-    const bare = BARE_AMOUNT.exec(text);
+    // "600" as an answer; "and with 2500?" while terms are being discussed (a number that is no date).
+    const lone = context.previous && !date ? LONE_AMOUNT.exec(text.replace(/¿/g, ' ')) : null;
+    const bare = BARE_AMOUNT.exec(text) ?? (lone ? [lone[0], lone[1] ?? lone[2], lone[3]] : null);
     if (bare) {
       const amount = Number(`${(bare[1] ?? '').replaceAll(',', '')}${(bare[2] ?? '').padEnd(2, '0')}`);
       if (Number.isSafeInteger(amount) && amount > 0) money.push({ amount });
     }
   }
-  const date = startDate(normalized, recognition, context.today);
   const frequency = frequencyOf(normalized, money);
   const count = entities.count;
   const periodic = money.find((m) => m.per !== undefined);
@@ -102,8 +138,9 @@ export function parseOfferMessage(text: string, recognition: Recognition, contex
 
   const amount = lumps[0]?.amount;
   if (amount !== undefined) {
-    if (intents.has('settle')) return { offer: withDate({ kind: 'settlement', amount }, date), cancelPlan };
-    if (intents.has('pay_full')) return { offer: withDate({ kind: 'full' }, date), cancelPlan };
+    // "Settle for 1300", "pay it off with one payment of 1300": a one-off amount is judged as a
+    // settlement (the whole balance or more is paying in full), never a full-balance recap.
+    if (intents.has('settle') || intents.has('pay_full')) return { offer: withDate({ kind: 'settlement', amount }, date), cancelPlan };
     const previous = context.previous;
     if (previous?.kind === 'installments' || intents.has('plan') || frequency) {
       // A bare amount while a plan is being discussed is the amount of each payment.
@@ -118,8 +155,9 @@ export function parseOfferMessage(text: string, recognition: Recognition, contex
     return { offer: withDate({ kind: 'settlement', amount }, date), cancelPlan };
   }
 
-  if (intents.has('pay_full')) return { offer: withDate({ kind: 'full' }, date), cancelPlan };
+  // "Can I settle it for less if I pay in one go?": a settlement, even with words of paying in full.
   if (intents.has('settle')) return { offer: withDate({ kind: 'settlement' }, date), cancelPlan };
+  if (intents.has('pay_full')) return { offer: withDate({ kind: 'full' }, date), cancelPlan };
   const previous = context.previous;
   if ((date || frequency) && previous) return { offer: amend(previous, date, frequency), cancelPlan };
   if (intents.has('plan') || frequency) {
@@ -173,7 +211,19 @@ export function startDate(normalized: string, recognition: Recognition, today: s
 
   const ordinal = /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)\b/.exec(normalized) ?? /\b(?:el|del) (?:dia )?(\d{1,2})\b(?! (?:pagos|meses|semanas|dolares|por ciento))/.exec(normalized);
   if (ordinal) return nextDayOfMonth(today, Number(ordinal[1]));
+
+  if (/\b(next month|the month after|(?:el|del) (?:proximo|siguiente) mes|(?:el|del) mes que viene|mes proximo)\b/.test(normalized)) return firstOfMonthAfter(today, 1);
+  if (/\b(next week|la (?:proxima|siguiente) semana|la semana que viene)\b/.test(normalized)) return addCalendarDays(today, 7);
+  const monthAlone = new RegExp(`\\b(?:in|from|starting|start|beginning|begin|after|en|desde|a partir de|empezando en|empezando|para) (${MONTH_ALT})\\b`).exec(normalized);
+  if (monthAlone) return nextMonthDay(today, MONTHS[monthAlone[1]!]!, 1);
   return undefined;
+}
+
+/** The 1st of the month `months` after today's. */
+function firstOfMonthAfter(today: string, months: number): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
 /** The next `day` of a month on or after today (a month without that day is skipped). */

@@ -36,8 +36,8 @@ import {
   type Recognizer,
 } from './recognizer.ts';
 
-/** The prompt file (prompts/intent-classifier.v2.md) this recognizer sends as its system message. */
-export const INTENT_PROMPT_NAME = 'intent-classifier.v2';
+/** The prompt file (prompts/intent-classifier.v3.md) this recognizer sends as its system message. */
+export const INTENT_PROMPT_NAME = 'intent-classifier.v3';
 
 function isCalendarDate(date: CalendarDate): boolean {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day));
@@ -265,6 +265,9 @@ function mergeEntities(code: Entities, model: LlmClassification['entities']): En
   if (language !== undefined) entities.language = language;
   const count = code.count ?? model.count ?? undefined;
   if (count !== undefined) entities.count = count;
+  // A name and a stated contact preference are only ever read by code.
+  if (code.name !== undefined) entities.name = code.name;
+  if (code.contactPreference !== undefined) entities.contactPreference = code.contactPreference;
   return entities;
 }
 

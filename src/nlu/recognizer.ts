@@ -6,6 +6,7 @@
 /** Intents the bot acts on. Rights and safety intents come first: they win over everything else. */
 export const RIGHTS_INTENTS = [
   'crisis', // self-harm or crisis: priority handoff + 988
+  'distress', // a weaker sign ("I can't go on like this"): a gentle check-in ("Are you safe right now?"), never collection talk
   'attorney', // represented by a lawyer
   'bankruptcy',
   'deceased', // a report that the debtor has died
@@ -35,6 +36,9 @@ export const OTHER_INTENTS = [
   'greeting', // hi / hello
   'thanks', // thanks / bye
   'help', // what can you do / help
+  // A time or place that is inconvenient ("don't call before 9, texts are fine"): recorded, never a
+  // cease (1006.6(b)(1)). Last but unknown: whatever else the message asks is answered after it is noted.
+  'time_preference',
   'unknown',
 ] as const;
 
@@ -56,6 +60,34 @@ export interface MoneyMention {
   per?: 'week' | 'two_weeks' | 'month';
 }
 
+export type ContactChannel = 'call' | 'text' | 'email';
+export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
+
+/** A stretch of the day, local to the debtor, "HH:MM" to "HH:MM" ("24:00" is the end of the day). */
+export interface ContactWindow {
+  from: string;
+  to: string;
+}
+
+/**
+ * A time, day, place or channel the debtor said is inconvenient — or suits them — for contact (Reg F
+ * 1006.6(b)(1); 1006.14(h) for a channel): "don't call me before 9am, texts are fine" → calls
+ * avoided 00:00–09:00, texts preferred. "Only …" makes the rest of the day (or week) inconvenient.
+ */
+export interface ContactPreference {
+  avoidTimes: ContactWindow[];
+  preferTimes: ContactWindow[];
+  avoidDays: Weekday[];
+  preferDays: Weekday[];
+  avoidPlaces: Array<'work' | 'home'>;
+  avoidChannels: ContactChannel[];
+  preferChannels: ContactChannel[];
+  /** The channels the times and days are about ("don't call before 9" → ['call']); empty: every channel. */
+  channels: ContactChannel[];
+  /** A time zone said with the times ("pacific", "my time"), as said. */
+  timeZone?: string;
+}
+
 export interface Entities {
   /** Unambiguous dates found in the text. */
   dates: CalendarDate[];
@@ -74,6 +106,10 @@ export interface Entities {
   language?: 'en' | 'es';
   /** Count of payments ("over 6 months", "in 4 payments"). */
   count?: number;
+  /** A person's name as typed ("fine. James O'Connor" → "James O'Connor"); never typo-corrected. */
+  name?: string;
+  /** What the debtor said about when, where or how to contact them (with a 'time_preference' intent). */
+  contactPreference?: ContactPreference;
 }
 
 export interface Recognition {

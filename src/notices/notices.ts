@@ -13,7 +13,8 @@
  *   log of queries does not open anyone's notice, and lookups by digest leak nothing about the
  *   token through timing. The raw token exists only in the link handed to the debtor.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { turnRandomBytes } from '../bot/turnUnit.ts';
 import type { Db, Tx } from '../db/database.ts';
 import type { Account, Creditor, Notice } from '../db/generated/client.ts';
 import { appendAudit } from '../audit.ts';
@@ -59,7 +60,8 @@ export function hashNoticeToken(token: string): string {
 
 /** A fresh unguessable token: 256 random bits, base64url (43 characters). */
 export function newNoticeToken(): string {
-  return randomBytes(TOKEN_BYTES).toString('base64url');
+  // A re-run of a turn after a crash draws the same token (src/bot/turnUnit.ts).
+  return turnRandomBytes(TOKEN_BYTES).toString('base64url');
 }
 
 /** True when `token` has the shape of a token we issue. */

@@ -75,9 +75,10 @@ export function registerConsoleRoutes(server: restify.Server, deps: ConsoleRoute
   const streams = new EventStreams(Math.min(15_000, interval * 15));
   const queueFeed = new PollingFeed(() => queueView(db, now()), interval, onFeedError);
   const handoffFeeds = new Map<string, PollingFeed>();
-  // Per address and per email: guessing is slow, and one attacker cannot lock a colleague out for long.
+  // Per address, and per address and email together: guessing is slow, and someone guessing from
+  // elsewhere never locks the real officer out (a per-email limit alone did, issue 10 item 14).
   const signInByAddress = new RateLimiter(20, 20 / 900);
-  const signInByEmail = new RateLimiter(5, 5 / 900);
+  const signInByAddressAndEmail = new RateLimiter(5, 5 / 900);
   const route = (options: Parameters<typeof consoleRoute>[1], handler: Parameters<typeof consoleRoute>[2]) => consoleRoute(deps, options, handler);
   // A live stream outlives the request that opened it: it ends when the session does.
   const sessionStillValid = (req: restify.Request) => async () => {
@@ -90,10 +91,18 @@ export function registerConsoleRoutes(server: restify.Server, deps: ConsoleRoute
     const body = signInSchema.safeParse(req.body ?? {});
     if (!body.success) return sendError(res, 400, describeProblem(body.error));
     const email = body.data.email.toLowerCase();
-    for (const limit of [signInByAddress.take(req.socket.remoteAddress ?? 'unknown'), signInByEmail.take(email)]) {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const limits = [
+      { limit: signInByAddressAndEmail.take(`${address}\n${email}`), from: 'for this email from this address' },
+      { limit: signInByAddress.take(address), from: 'from this address' },
+    ];
+    for (const { limit, from } of limits) {
       if (!limit.ok) {
-        res.setHeader('Retry-After', String(limit.retryAfterSeconds));
-        return sendError(res, 429, `Too many sign-in attempts. Wait ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s) and try again.`);
+        const seconds = limit.retryAfterSeconds;
+        const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? '' : 's'}`;
+        const retryAt = new Date(now().getTime() + seconds * 1000).toISOString();
+        res.setHeader('Retry-After', String(seconds));
+        return sendError(res, 429, `Too many sign-in attempts ${from}. Try again in ${wait} (at ${retryAt.slice(11, 16)} UTC).`, { retryAfterSeconds: seconds, retryAt });
       }
     }
     const officer = await findActiveOfficerByEmail(db, email);

@@ -86,7 +86,9 @@ export function registerSupervisorRoutes(server: restify.Server, deps: ConsoleHt
   server.get(
     '/officer/api/reports/charts/:name',
     route(async (req, res) => {
-      const chart = CHARTS[String(req.params.name) as keyof typeof CHARTS];
+      const name = String(req.params.name);
+      // Own keys only: "constructor" or "__proto__" must be a 404, not Object's (issue 10 fuzz).
+      const chart = Object.hasOwn(CHARTS, name) ? CHARTS[name as keyof typeof CHARTS] : undefined;
       if (!chart) throw new ConsoleRefusal(404, `There is no chart named ${String(req.params.name)}.`);
       const svg = chart(await buildReport(db, reportRange(queryOf(req), now())));
       res.writeHead(200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { turnRandomBytes } from '../bot/turnUnit.ts';
 import type { Db, Tx } from '../db/database.ts';
 import type { PayLink } from '../db/generated/client.ts';
 
@@ -13,7 +14,8 @@ export function hashPayLinkToken(token: string): string {
 
 /** /pay/<token>: 16 random bytes, base64url (22 characters) — short enough for SMS, unguessable. */
 export function newPayLinkToken(): string {
-  return randomBytes(16).toString('base64url');
+  // A re-run of a turn after a crash draws the same token (src/bot/turnUnit.ts).
+  return turnRandomBytes(16).toString('base64url');
 }
 
 export function payLinkUrl(baseUrl: string, token: string): string {

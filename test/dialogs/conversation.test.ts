@@ -91,11 +91,11 @@ describe('verification', () => {
     expect(last.join('\n')).toContain('You are verified');
   });
 
-  it('asks again for an ambiguous date instead of guessing', async () => {
+  it('an ambiguous date is asked about with a yes or no (US reading first), never guessed (#19 item 4)', async () => {
     await play(bot.conversation(), [
       { says: 'hi' },
       { says: 'A-1001' },
-      { says: '04/05/1985', must: ['write the month as a word'], mustNot: ['ZIP code'] },
+      { says: '04/05/1985', must: ['Did you mean April 5, 1985?', 'yes or no'], mustNot: ['ZIP code', 'verified'] },
     ]);
   });
 

@@ -94,7 +94,7 @@ describe('DESIGN 3: withdrawing E-SIGN consent', () => {
     const conversation = bot.conversation();
     await playSteps(conversation, [
       { says: 'hi' },
-      { says: 'stop emailing me notices', must: ['confirm who you are', 'tell me again', 'account number or your full name'], mustNot: accountFacts },
+      { says: 'stop emailing me notices', must: ['confirm who you are', 'tell me again', 'account number'], mustNot: accountFacts },
       { says: 'A-1004', mustNot: accountFacts },
     ]);
     const account = await accountOf('A-1004');

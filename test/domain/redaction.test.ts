@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_PLACEHOLDER, luhnValid, maskIdentityFactors, redactCardNumbers, redactForStorage } from '../../src/domain/redaction.ts';
+import { CARD_PLACEHOLDER, luhnValid, maskIdentityFactors, redactCardAcrossMessages, redactCardNumbers, redactForStorage } from '../../src/domain/redaction.ts';
 
 const X = CARD_PLACEHOLDER;
 
@@ -21,7 +21,7 @@ describe('redactCardNumbers', () => {
   it.each<[string, string]>([
     // Visa, plain, spaced, dashed, inside a sentence
     ['4242424242424242', X],
-    ['my card is 4242 4242 4242 4242 exp 12/26 cvc 123', `my card is ${X} exp 12/26 cvc 123`],
+    ['my card is 4242 4242 4242 4242 exp 12/26 cvc 123', `my card is ${X} exp [expiry removed] cvc [security code removed]`],
     ['here: 4242-4242-4242-4242, charge it', `here: ${X}, charge it`],
     ['pay with 4000056655665556 please', `pay with ${X} please`],
     // Mastercard, Discover, Amex 15 digits (4-6-5 grouping), Diners 14, a 19-digit Visa
@@ -57,6 +57,61 @@ describe('redactCardNumbers', () => {
     'no digits here',
   ])('leaves %s alone', (input) => {
     expect(redactCardNumbers(input)).toEqual({ text: input, found: false });
+  });
+});
+
+describe('redactCardNumbers: the shapes that slipped through (issue 10 item 3, DESIGN 12)', () => {
+  it.each<[string, string]>([
+    ['dots', '4265.4591.5417.4437'],
+    ['slashes', '4265/4591/5417/4437'],
+    ['three spaces', '4265   4591   5417   4437'],
+    ['a tab and spaces', '4265\t4591  \t5417 4437'],
+    ['non-breaking spaces', '4265\u00a04591\u00a05417\u00a04437'],
+    ['thin and ideographic spaces', '4265\u20094591\u30005417\u202f4437'],
+    ['newlines between groups', '4265\n4591\r\n5417\n\n4437'],
+    ['full-width digits', '４２６５ ４５９１ ５４１７ ４４３７'],
+    ['full-width, no spaces', '４２６５４５９１５４１７４４３７'],
+    ['Arabic-Indic digits', '٤٢٦٥٤٥٩١٥٤١٧٤٤٣٧'],
+    ['en dashes', '4265–4591–5417–4437'],
+    ['zero-width spaces', '4265\u200b4591\u200b5417\u200b4437'],
+    ['spaced dashes', '4265 - 4591 - 5417 - 4437'],
+  ])('removes a card written with %s', (_label, card) => {
+    const result = redactCardNumbers(`my card is ${card} thanks`);
+    expect(result).toEqual({ text: `my card is ${X} thanks`, found: true });
+  });
+
+  it('removes the expiry and the security code written next to a card', () => {
+    expect(redactCardNumbers('4265 4591 5417 4437 exp 04/28 cvv 123').text).toBe(`${X} exp [expiry removed] cvv [security code removed]`);
+    expect(redactCardNumbers('4265 4591 5417 4437 04/2028 123').text).toBe(`${X} [expiry removed] [security code removed]`);
+    expect(redactCardNumbers('card 4265459154174437, 4/28, 1234').text).toBe(`card ${X}, [expiry removed], [security code removed]`);
+    expect(redactCardNumbers('4265 4591 5417 4437 vence 04/28 código de seguridad 123').text).toBe(`${X} vence [expiry removed] código de seguridad [security code removed]`);
+  });
+
+  it('removes a named security code or expiry even without a card', () => {
+    expect(redactCardNumbers('the cvv is 123').text).toBe('the cvv is [security code removed]');
+    expect(redactCardNumbers('expires 04/28').text).toBe('expires [expiry removed]');
+  });
+
+  it('keeps dates, amounts and phone numbers next to nothing card-like', () => {
+    for (const text of ['I was born 04/12/1985', 'I can pay 50 on 04/28', 'call 404 555 0100 after 5', 'my zip is 30301 and last four 1234']) {
+      expect(redactCardNumbers(text)).toEqual({ text, found: false });
+    }
+  });
+});
+
+describe('redactCardAcrossMessages: a card number split over messages (issue 10 item 3)', () => {
+  it('removes both halves: in the new message and in the earlier one', () => {
+    expect(redactCardAcrossMessages(['hi', '4265 4591'], '5417 4437')).toEqual({ earlier: ['hi', X], text: X, found: true });
+    expect(redactCardAcrossMessages(['my card is 4265 4591'], '5417 4437 exp 04/28')).toEqual({ earlier: [`my card is ${X}`], text: `${X} exp [expiry removed]`, found: true });
+  });
+
+  it('over three messages', () => {
+    expect(redactCardAcrossMessages(['4265', '4591 5417'], '4437')).toEqual({ earlier: [X, X], text: X, found: true });
+  });
+
+  it('leaves unrelated numbers alone', () => {
+    expect(redactCardAcrossMessages(['my zip is 30301'], '1234')).toEqual({ earlier: ['my zip is 30301'], text: '1234', found: false });
+    expect(redactCardAcrossMessages(['A-1001'], 'March 14 1985')).toEqual({ earlier: ['A-1001'], text: 'March 14 1985', found: false });
   });
 });
 

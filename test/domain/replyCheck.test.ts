@@ -128,6 +128,9 @@ const rows: Row[] = [
   { writes: 'I have your card 4242 4242 4242 4242 on file.', mustWarn: { card_number: true }, blocking: ['card_number'] },
   { writes: 'Tarjeta 5555-5555-5555-4444, ¿correcto?', mustWarn: { card_number: true }, blocking: ['card_number'] },
   { writes: 'Your reference is 1234 5678 9012 3456.', mustNotWarn: ['card_number'] },
+  // issue 10 item 3: dotted and slashed numbers were let through
+  { writes: 'Is your card 4265.4591.5417.4437?', mustWarn: { card_number: true }, blocking: ['card_number'] },
+  { writes: 'Card 4265/4591/5417/4437 was declined.', mustWarn: { card_number: true }, blocking: ['card_number'] },
 
   // ── pressure (validation period open) ──
   { writes: 'This is your last chance to settle.', mustWarn: { pressure: 'last chance' } },

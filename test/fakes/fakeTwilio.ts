@@ -8,6 +8,9 @@
  * - `failNext(count, failure)` answers the next `count` message requests with an error
  *   (e.g. { status: 500 } or { status: 400, code: 21211, message: "The 'To' number … is not valid" }).
  * - `delayMs` holds every answer back (for concurrency tests).
+ * - `hangAfterAccept(count)`: the next `count` messages are accepted (listed, counted) but never
+ *   answered — the carrier took the text and the sender died waiting (crash tests).
+ * - `GET …/Messages.json?To=&From=&PageSize=` lists accepted messages, newest first.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -40,6 +43,7 @@ export interface FakeTwilio {
   /** Accepted messages only. */
   readonly messages: FakeTwilioRequest[];
   failNext(count: number, failure: FakeTwilioFailure): void;
+  hangAfterAccept(count: number): void;
   delayMs: number;
   close(): Promise<void>;
 }
@@ -57,7 +61,8 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
   const authToken = options.authToken ?? randomBytes(16).toString('hex');
   const requests: FakeTwilioRequest[] = [];
   const failures: FakeTwilioFailure[] = [];
-  const state = { delayMs: 0 };
+  const state = { delayMs: 0, hang: 0 };
+  const accepted: Array<Record<string, unknown>> = [];
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -83,8 +88,16 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
           res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'twilio-request-id': `RQ${randomBytes(16).toString('hex')}` });
           res.end(body);
         };
-        if (!match || req.method !== 'POST') return reply(404, twilioError(404, 20404, 'The requested resource was not found'));
+        if (!match || (req.method !== 'POST' && req.method !== 'GET')) return reply(404, twilioError(404, 20404, 'The requested resource was not found'));
         if (!record.authorized || record.accountSid !== accountSid) return reply(401, twilioError(401, 20003, 'Authenticate'));
+        if (req.method === 'GET') {
+          const to = url.searchParams.get('To');
+          const from = url.searchParams.get('From');
+          const pageSize = Number(url.searchParams.get('PageSize') ?? 50);
+          const list = accepted.filter((m) => (!to || m.to === to) && (!from || m.from === from)).reverse().slice(0, pageSize);
+          const uri = `${url.pathname}${url.search}`;
+          return reply(200, JSON.stringify({ messages: list, uri, first_page_uri: uri, next_page_uri: null, previous_page_uri: null, page: 0, page_size: pageSize, start: 0, end: Math.max(0, list.length - 1) }));
+        }
         if (!form.To) return reply(400, twilioError(400, 21604, "A 'To' phone number is required."));
         if (!form.From && !form.MessagingServiceSid) return reply(400, twilioError(400, 21603, "A 'From' phone number is required."));
         if (!form.Body && !form.MediaUrl) return reply(400, twilioError(400, 21602, 'Message body is required.'));
@@ -94,31 +107,34 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
         const sid = `SM${randomBytes(16).toString('hex')}`;
         record.sid = sid;
         const now = rfc2822(new Date());
-        reply(
-          201,
-          JSON.stringify({
-            account_sid: accountSid,
-            api_version: '2010-04-01',
-            body: form.Body,
-            date_created: now,
-            date_sent: null,
-            date_updated: now,
-            direction: 'outbound-api',
-            error_code: null,
-            error_message: null,
-            from: form.From ?? null,
-            messaging_service_sid: form.MessagingServiceSid ?? null,
-            num_media: '0',
-            num_segments: '1',
-            price: null,
-            price_unit: 'USD',
-            sid,
-            status: 'queued',
-            subresource_uris: { media: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}/Media.json` },
-            to: form.To,
-            uri: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json`,
-          }),
-        );
+        const resource = {
+          account_sid: accountSid,
+          api_version: '2010-04-01',
+          body: form.Body,
+          date_created: now,
+          date_sent: null,
+          date_updated: now,
+          direction: 'outbound-api',
+          error_code: null,
+          error_message: null,
+          from: form.From ?? null,
+          messaging_service_sid: form.MessagingServiceSid ?? null,
+          num_media: '0',
+          num_segments: '1',
+          price: null,
+          price_unit: 'USD',
+          sid,
+          status: 'queued',
+          subresource_uris: { media: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}/Media.json` },
+          to: form.To,
+          uri: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json`,
+        };
+        accepted.push(resource);
+        if (state.hang > 0) {
+          state.hang -= 1;
+          return; // accepted, never answered
+        }
+        reply(201, JSON.stringify(resource));
       })();
     });
   });
@@ -134,6 +150,9 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
     },
     failNext(count, failure) {
       for (let i = 0; i < count; i++) failures.push(failure);
+    },
+    hangAfterAccept(count) {
+      state.hang += count;
     },
     get delayMs() {
       return state.delayMs;

@@ -1,5 +1,5 @@
 import { TestAdapter, type Activity } from 'botbuilder';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
 import { buildBot, type BotParts } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -134,4 +134,46 @@ export async function resetAccountFlags(db: Db, accountNumber: string) {
       hardship: false,
     },
   });
+}
+
+/**
+ * DESIGN 16 (the CFPB's doom loops): the bot never asks the same thing twice in a row word for
+ * word — the last message of a turn (its question) is never the last message of the turn before.
+ */
+export function expectNoPromptTwiceInARow(transcript: string[][]): void {
+  const prompts = transcript.filter((replies) => replies.length > 0).map((replies) => replies[replies.length - 1]!);
+  for (let i = 1; i < prompts.length; i++) {
+    expect(prompts[i], `DESIGN 16: the same question twice in a row:\n${prompts[i]}`).not.toBe(prompts[i - 1]);
+  }
+}
+
+/** A conversation by SMS from a phone (no conversationUpdate, the phone identifies the debtor). */
+export function smsConversation(bot: TestBot, phone: string, locale = 'en-US'): TestConversation {
+  return bot.conversation({ channelId: 'sms', from: phone, locale });
+}
+
+/**
+ * A fresh bot — its own database with the demo debtors — for each test of the file. Call it at the
+ * top level of a test file; the getter gives the current test's bot.
+ */
+export function freshBotForEachTest(env: Record<string, string> = {}): () => TestBot {
+  let bot: TestBot | undefined;
+  beforeEach(async () => {
+    bot = await createTestBot(env);
+  });
+  afterEach(async () => bot?.close());
+  return () => bot!;
+}
+
+/** playSteps, with DESIGN 16 checked over the whole table. */
+export async function playTable(conversation: TestConversation, steps: Step[]): Promise<string[][]> {
+  const transcript = await playSteps(conversation, steps);
+  expectNoPromptTwiceInARow(transcript);
+  return transcript;
+}
+
+/** Verified in one message, the validation notice by mail: no E-SIGN question left open. */
+export async function verifiedByMail(conversation: TestConversation, says: string): Promise<void> {
+  await conversation.say(says);
+  await conversation.say('no');
 }

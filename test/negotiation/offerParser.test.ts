@@ -94,3 +94,43 @@ describe('DESIGN 11: the yes that agrees to a plan', () => {
     expect(isExplicitYes('yes', llm)).toBe(false);
   });
 });
+
+describe('what the debtor asked for is what they get (#12 items 3-4, #19 item 1)', () => {
+  it.each<[string, Offer | null, ('en' | 'es')?]>([
+    // A payment made, or one that cannot be made, is not offered.
+    ['I already paid $300 in March, could I do 150 a month?', { kind: 'installments', amount: 15000, frequency: 'monthly' }],
+    ["can't pay $400 right now, could I do $20 a month until I find work", { kind: 'installments', amount: 2000, frequency: 'monthly' }],
+    ['ya pagué 300 en marzo, ¿puedo pagar 150 al mes?', { kind: 'installments', amount: 15000, frequency: 'monthly' }, 'es'],
+    // Start dates: a month alone, next month.
+    ['300 a month starting in January', { kind: 'installments', amount: 30000, frequency: 'monthly', firstDate: '2027-01-01' }],
+    ['100 a month from next month', { kind: 'installments', amount: 10000, frequency: 'monthly', firstDate: '2026-12-01' }],
+    ['300 al mes a partir del próximo mes', { kind: 'installments', amount: 30000, frequency: 'monthly', firstDate: '2026-12-01' }, 'es'],
+    ['50 al mes desde enero', { kind: 'installments', amount: 5000, frequency: 'monthly', firstDate: '2027-01-01' }, 'es'],
+    // A settlement request is a settlement, even with words of paying in full.
+    ['Can I settle it for less if I pay in one go?', { kind: 'settlement' }],
+    ['¿Puedo liquidar la deuda con un solo pago de 1300 dólares?', { kind: 'settlement', amount: 130000 }, 'es'],
+    ['pay it off with one payment of $2000', { kind: 'settlement', amount: 200000 }],
+  ])('"%s"', (text, offer, language = 'en') => {
+    expect(parse(text, undefined, language).offer).toEqual(offer);
+  });
+
+  it('a start asked for but not readable is flagged, so the bot asks instead of starting today', () => {
+    expect(parse('150 a month starting when I get paid')).toMatchObject({ offer: { kind: 'installments', amount: 15000 }, startUnread: true });
+    expect(parse('150 a month starting the 15th').startUnread).toBeUndefined();
+  });
+});
+
+describe('a lone number while terms are discussed', () => {
+  const previous: Offer = { kind: 'settlement', amount: 130000 };
+  it.each<[string, Offer | null]>([
+    ['bueno, ¿y con 2500?', { kind: 'settlement', amount: 250000 }],
+    ['what about 2500', { kind: 'settlement', amount: 250000 }],
+    ['the 15th', { kind: 'settlement', amount: 130000, date: '2026-12-15' }],
+  ])('"%s" amends the settlement under discussion', (text, offer) => {
+    expect(parse(text, previous, /[¿ñ]|bueno/.test(text) ? 'es' : 'en').offer).toEqual(offer);
+  });
+
+  it('with nothing under discussion, a number in a sentence is not an offer', () => {
+    expect(parse('what about 2500').offer).toBeNull();
+  });
+});

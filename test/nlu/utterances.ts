@@ -47,6 +47,30 @@ export const UTTERANCES: Utterance[] = [
     'a veces quiero quitarme la vida por estas deudas',
   ),
 
+  // ── distress: weaker signs of crisis, a gentle check-in ("Are you safe right now?") ─────────
+  ...en(
+    'distress',
+    "I can't go on like this",
+    "i cant take this anymore",
+    "honestly whats the point of any of it",
+    'i feel like such a burden on everyone',
+    "I don't see a way out",
+    'idk how much longer i can keep going',
+    'i just want to disappear',
+  ),
+  ...es('distress', 'ya no puedo más', 'no veo salida', 'me siento una carga para todos', 'estoy al límite'),
+
+  // ── time_preference: an inconvenient time or place, recorded, never a cease ─────────────────
+  ...en(
+    'time_preference',
+    "please don't call me before 9am, texts are fine",
+    'not at work please',
+    'only call after 6pm',
+    "don't text me after 9 pm",
+    'weekends are better for me',
+  ),
+  ...es('time_preference', 'no me llamen al trabajo', 'solo después de las 5 de la tarde'),
+
   // ── attorney ───────────────────────────────────────────────────────────────────────────────
   ...en(
     'attorney',
@@ -663,9 +687,10 @@ export const HELD_OUT_3: Utterance[] = [
     "I don't think I can keep living like this",
     'ive been thinking everyone would be happier if i wasnt around',
     "i have a gun and i'm thinking about using it on myself",
-    "what's the point anymore",
     "i'm not going to be around much longer anyway",
   ),
+  // A weaker sign (issue #11 item 2): a gentle check-in, not the 988 handoff at once.
+  ...en('distress', "what's the point anymore"),
   ...es('crisis', 'ya no quiero estar en este mundo', 'a veces pienso en matarme'),
   ...en(
     'attorney',

@@ -7,6 +7,7 @@
 import type { Activity } from 'botbuilder';
 import { appendAudit } from '../../audit.ts';
 import type { InProcessAdapter } from '../../bot/inProcessAdapter.ts';
+import { turnKey } from '../../bot/turnCommit.ts';
 import { ensureConversation } from '../../conversations/transcript.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import type { Logger } from '../../logger.ts';
@@ -75,9 +76,9 @@ export async function processInboundSms(deps: InboundDeps, sms: InboundSms): Pro
     return keyword;
   }
 
-  // A bot turn cannot share a database transaction: the MessageSid is claimed first, so a replay
-  // (Twilio retrying, a double submit) never runs a second turn for the same text.
-  if (!(await claimMessageSid(db, sms.messageSid))) return 'duplicate';
+  // The MessageSid is recorded in the turn's own commit, with its state, transcript and reply: a
+  // replay (Twilio retrying, a double submit) runs no second turn, and a crash mid-turn leaves it
+  // unrecorded, so Twilio's retry is processed (src/bot/turnCommit.ts).
   const language = await languageForPhone(db, sms.from);
   const activity: Partial<Activity> = {
     type: 'message',
@@ -90,17 +91,11 @@ export async function processInboundSms(deps: InboundDeps, sms: InboundSms): Pro
     locale: language === 'es' ? 'es-US' : 'en-US',
     text: sms.body,
   };
-  let texts: string[];
-  try {
-    const replies = await deps.adapter.runTurn(activity);
-    texts = replies.filter((r) => (r.type ?? 'message') === 'message' && typeof r.text === 'string' && r.text.trim()).map((r) => r.text!.trim());
-  } catch (error) {
-    logger.error({ err: error, conversationId: conversation.id }, 'sms turn failed');
-    texts = [messagesFor(language).technicalProblem(deps.collector)];
-  }
-  if (texts.length > 0) {
-    const record = await db.conversation.findUnique({ where: { id: conversation.id }, select: { accountId: true } });
-    await enqueueMessage(db, {
+  const enqueueReply = async (store: Db | Tx, replies: Partial<Activity>[]) => {
+    const texts = replies.filter((r) => (r.type ?? 'message') === 'message' && typeof r.text === 'string' && r.text.trim()).map((r) => r.text!.trim());
+    if (texts.length === 0) return;
+    const record = await store.conversation.findUnique({ where: { id: conversation.id }, select: { accountId: true } });
+    await enqueueMessage(store, {
       channel: 'sms',
       to: sms.from,
       conversationId: conversation.id,
@@ -110,6 +105,15 @@ export async function processInboundSms(deps: InboundDeps, sms: InboundSms): Pro
       botInitiated: false,
       dedupeKey: `${REPLY_KEY_PREFIX}${sms.messageSid}`,
     });
+  };
+  try {
+    const turn = await deps.adapter.runChannelTurn(activity, { key: turnKey('sms', sms.messageSid), onCommit: (tx, _context, replies) => enqueueReply(tx, replies) });
+    if (turn.duplicate) return 'duplicate';
+    // The turn failed at its commit: its error answer still goes out.
+    if (!turn.committed) await enqueueReply(db, turn.replies);
+  } catch (error) {
+    logger.error({ err: error, conversationId: conversation.id }, 'sms turn failed');
+    await enqueueReply(db, [{ type: 'message', text: messagesFor(language).technicalProblem(deps.collector) }]);
   }
   return 'turn';
 }

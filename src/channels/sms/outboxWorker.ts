@@ -26,10 +26,13 @@
  *    "pending" after an exponential backoff (base * 2^(attempts-1), capped), or "failed" after
  *    maxAttempts or a permanent error; lastError keeps the error (never the body).
  *
- * Delivery is at-least-once: if a worker dies between the carrier accepting a text and recording
- * it, the text is sent again when the lease expires. Logs carry the outbox id, channel, kind and
- * status — never the body or the phone number.
+ * A worker that dies (killed, crashed) is noticed at once by a worker on the same machine, which
+ * takes its messages over; elsewhere its leases run out. A part the carrier may have accepted just
+ * before the worker died is checked with the carrier before it is sent again (SmsDeliverer), so
+ * SMS parts go out once. Logs carry the outbox id, channel, kind and status — never the body or the
+ * phone number.
  */
+import { hostname } from 'node:os';
 import type { Db } from '../../db/database.ts';
 import type { OutboxMessage } from '../../db/generated/client.ts';
 import type { Logger } from '../../logger.ts';
@@ -144,6 +147,7 @@ export class OutboxWorker {
   /** One pass at instant `now`: claim due messages and deliver, hold or cancel each. */
   async runOnce(now: Date = this.now()): Promise<OutboxRunResult> {
     const result: OutboxRunResult = { claimed: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0, held: 0 };
+    await this.releaseLeasesOfDeadWorkers(now);
     const claimable = {
       OR: [
         { status: 'pending', nextAttemptAt: { lte: now } },
@@ -158,7 +162,7 @@ export class OutboxWorker {
     });
     for (const { id } of candidates) {
       const lease = new Date(now.getTime() + this.leaseMs);
-      const claim = await this.db.outboxMessage.updateMany({ where: { id, ...claimable }, data: { status: 'sending', lockedUntil: lease } });
+      const claim = await this.db.outboxMessage.updateMany({ where: { id, ...claimable }, data: { status: 'sending', lockedUntil: lease, lockedBy: WORKER_ID } });
       if (claim.count !== 1) continue; // another worker has it
       result.claimed += 1;
       const message = await this.db.outboxMessage.findUnique({ where: { id } });
@@ -173,7 +177,7 @@ export class OutboxWorker {
     const log = { outboxId: message.id, channel: message.channel, kind: message.kind, botInitiated: message.botInitiated };
     // Finishing updates are fenced by our lease: if it ran out and another worker took over, ours is void.
     const finish = async (data: Parameters<Db['outboxMessage']['updateMany']>[0]['data']) => {
-      const { count } = await this.db.outboxMessage.updateMany({ where: { id: message.id, status: 'sending', lockedUntil: lease }, data: { ...data, lockedUntil: null } });
+      const { count } = await this.db.outboxMessage.updateMany({ where: { id: message.id, status: 'sending', lockedUntil: lease }, data: { ...data, lockedUntil: null, lockedBy: null } });
       if (count !== 1) this.logger.warn(log, 'outbox lease lost before the outcome was recorded');
     };
 
@@ -235,6 +239,23 @@ export class OutboxWorker {
       this.logger.warn({ ...log, attempts, nextAttemptAt: nextAttemptAt.toISOString(), code: (error as { code?: unknown }).code }, 'outbox delivery failed; will retry');
       return 'retrying';
     }
+  }
+
+  /**
+   * A worker on this machine that died holding leases (killed, crashed) would keep its messages
+   * waiting out the lease (5 minutes: a reply that late after a restart). Its leases end now instead.
+   * Leases of workers on other machines, or of live processes, run their course.
+   */
+  private async releaseLeasesOfDeadWorkers(now: Date): Promise<void> {
+    const held = await this.db.outboxMessage.findMany({
+      where: { status: 'sending', lockedUntil: { gt: now }, lockedBy: { startsWith: `${hostname()}/` } },
+      select: { lockedBy: true },
+      distinct: ['lockedBy'],
+    });
+    const dead = held.map((row) => row.lockedBy!).filter((worker) => !isAlive(Number(worker.slice(worker.lastIndexOf('/') + 1))));
+    if (dead.length === 0) return;
+    const { count } = await this.db.outboxMessage.updateMany({ where: { status: 'sending', lockedBy: { in: dead } }, data: { lockedUntil: now } });
+    this.logger.warn({ messages: count, workers: dead.length }, 'outbox leases of stopped workers on this machine released');
   }
 
   /**
@@ -302,6 +323,21 @@ export class OutboxWorker {
     const accounts = account ? [account] : await this.db.account.findMany({ where: { phone: message.to }, select });
     if (accounts.length === 0) return resolveZones({ phone: message.to }).zones;
     return [...new Set(accounts.flatMap((a) => resolveZones({ timeZone: a.timeZone, zip: a.zip, phone: a.phone ?? message.to }).zones))];
+  }
+}
+
+/** This process's worker identity in outbox leases: "<host>/<pid>". */
+const WORKER_ID = `${hostname()}/${process.pid}`;
+
+/** Whether a process with this id runs on this machine (signal 0 only checks). */
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
   }
 }
 

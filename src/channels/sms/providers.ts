@@ -23,6 +23,13 @@ export interface SmsProvider {
   readonly name: string;
   /** Hands one text to the carrier; resolves with the carrier's id for it. Throws {@link SmsSendError}. */
   send(request: SmsSendRequest): Promise<{ providerRef: string }>;
+  /**
+   * The carrier's id of this exact text if the carrier already accepted it at or after `since`, or
+   * null. Asked before sending again a part whose answer was never recorded (the process died while
+   * the carrier held it), so an accepted part is never sent twice. Optional: without it, such a part
+   * is sent again.
+   */
+  findAccepted?(request: SmsSendRequest, since: Date): Promise<{ providerRef: string } | null>;
 }
 
 /** A failed send. `permanent` failures (invalid number, unsubscribed recipient, …) are not retried. */
@@ -93,6 +100,17 @@ export class TwilioSmsProvider implements SmsProvider {
       throw toSendError(error);
     }
   }
+
+  /** Twilio's message list for this sender and recipient (newest first), matched on the exact body. */
+  async findAccepted(request: SmsSendRequest, since: Date): Promise<{ providerRef: string } | null> {
+    try {
+      const messages = await this.client.messages.list({ to: request.to, from: request.from, limit: 50 });
+      const match = messages.find((m) => m.body === request.body && m.dateCreated.getTime() >= since.getTime());
+      return match ? { providerRef: match.sid } : null;
+    } catch (error) {
+      throw toSendError(error);
+    }
+  }
 }
 
 function toSendError(error: unknown): SmsSendError {
@@ -131,6 +149,11 @@ export class ConsoleSmsProvider implements SmsProvider {
     if (this.sent.length > 500) this.sent.splice(0, this.sent.length - 500);
     this.logger?.info({ provider: this.name, providerRef, length: request.body.length }, 'sms stored (console provider, not sent)');
     return { providerRef };
+  }
+
+  async findAccepted(request: SmsSendRequest, since: Date): Promise<{ providerRef: string } | null> {
+    const match = [...this.sent].reverse().find((m) => m.to === request.to && m.from === request.from && m.body === request.body && m.at.getTime() >= since.getTime());
+    return match ? { providerRef: match.providerRef } : null;
   }
 }
 

@@ -4,6 +4,10 @@
  * and sends the parts in order. Progress is kept in the row's providerRef (the parts' carrier ids,
  * comma-separated), so a retry after a partial failure resumes with the first unsent part.
  *
+ * Before a part goes to the carrier its number is recorded (partPending). If the process dies
+ * while the carrier holds it, the next attempt finds that mark and asks the carrier whether it
+ * accepted the part (provider.findAccepted) before sending it: a part is never sent twice.
+ *
  * The policy gates (opt-out, quiet hours, weekly cap) run in the outbox worker before this; the
  * opt-out is checked again right before every part.
  */
@@ -25,6 +29,9 @@ import { isOptOutConfirmation, isSmsOptedOut, languageForMessage } from './recip
 export function composeSmsParts(body: string, options: { botInitiated: boolean; footer: string }): string[] {
   return splitSms(toGsmLookalikes(body), options.botInitiated ? { footer: toGsmLookalikes(options.footer) } : {});
 }
+
+/** Clock difference allowed between us and the carrier when asking what it accepted. */
+const IN_DOUBT_SKEW_MS = 2 * 60_000;
 
 export interface SmsDelivererOptions {
   db: Db;
@@ -54,10 +61,21 @@ export class SmsDeliverer implements OutboxDeliverer {
       if (!isOptOutConfirmation(message) && (await isSmsOptedOut(db, message.to))) {
         throw new DeliveryCancelledError('recipient opted out of SMS');
       }
-      const { providerRef } = await provider.send({ to: message.to, from, body: parts[i]! });
+      const request = { to: message.to, from, body: parts[i]! };
+      // An earlier attempt handed this part over and never heard back: did the carrier take it?
+      const inDoubt = message.partPending === i && message.partPendingAt && provider.findAccepted;
+      const earlier = inDoubt ? await provider.findAccepted!(request, new Date(message.partPendingAt!.getTime() - IN_DOUBT_SKEW_MS)) : null;
+      let providerRef: string;
+      if (earlier) {
+        providerRef = earlier.providerRef;
+        this.options.logger?.info({ outboxId: message.id, part: i + 1, parts: parts.length, provider: provider.name, providerRef }, 'sms part already accepted before a restart: not sent again');
+      } else {
+        await db.outboxMessage.update({ where: { id: message.id }, data: { partPending: i, partPendingAt: new Date() } });
+        providerRef = (await provider.send(request)).providerRef;
+        this.options.logger?.debug({ outboxId: message.id, part: i + 1, parts: parts.length, provider: provider.name, providerRef }, 'sms part accepted');
+      }
       refs.push(providerRef);
-      if (i < parts.length - 1) await db.outboxMessage.update({ where: { id: message.id }, data: { providerRef: refs.join(',') } });
-      this.options.logger?.debug({ outboxId: message.id, part: i + 1, parts: parts.length, provider: provider.name, providerRef }, 'sms part accepted');
+      await db.outboxMessage.update({ where: { id: message.id }, data: { providerRef: refs.join(','), partPending: null, partPendingAt: null } });
     }
     return { providerRef: refs.join(',') };
   }

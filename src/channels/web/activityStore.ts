@@ -6,7 +6,7 @@
  * nothing is lost or delivered twice across watermarks.
  */
 import type { Activity } from 'botbuilder';
-import type { Db } from '../../db/database.ts';
+import type { Db, Tx } from '../../db/database.ts';
 
 /** An activity as stored and sent to Web Chat (JSON: dates are ISO strings). */
 export type DirectLineActivityJson = Partial<Omit<Activity, 'timestamp' | 'localTimestamp'>> & {
@@ -65,33 +65,7 @@ export async function appendActivities(db: Db, conversationId: string, activitie
     if (existing) return [{ seq: existing.seq, activity: JSON.parse(existing.json) as DirectLineActivityJson }];
   }
   try {
-    return await db.$transaction(async (tx) => {
-      const conversation = await tx.directLineConversation.update({
-        where: { id: conversationId },
-        data: { lastSeq: { increment: activities.length } },
-        select: { lastSeq: true },
-      });
-      const first = conversation.lastSeq - activities.length + 1;
-      let previous = 0;
-      const stored = activities.map((activity, index): StoredActivity => {
-        const seq = first + index;
-        const given = activity.timestamp === undefined ? Date.now() : new Date(activity.timestamp).getTime();
-        const at = Math.max(Number.isFinite(given) ? given : Date.now(), previous + 1);
-        previous = at;
-        const json: DirectLineActivityJson = { ...activity, id: activityIdOf(conversationId, seq), timestamp: new Date(at).toISOString() };
-        if (options.repliesToFirst && index > 0) json.replyToId = activityIdOf(conversationId, first);
-        return { seq, activity: json };
-      });
-      await tx.directLineActivity.createMany({
-        data: stored.map((s) => ({
-          ...(options.rowId ? { id: options.rowId } : {}),
-          conversationId,
-          seq: s.seq,
-          json: JSON.stringify(s.activity),
-        })),
-      });
-      return stored;
-    });
+    return await db.$transaction((tx) => appendActivitiesIn(tx, conversationId, activities, options));
   } catch (error) {
     if (options.rowId && (error as { code?: string }).code === 'P2002') {
       // A concurrent append with the same row id won the race.
@@ -99,6 +73,62 @@ export async function appendActivities(db: Db, conversationId: string, activitie
       if (existing) return [{ seq: existing.seq, activity: JSON.parse(existing.json) as DirectLineActivityJson }];
     }
     throw error;
+  }
+}
+
+/** {@link appendActivities} inside the caller's transaction (a turn's commit). */
+export async function appendActivitiesIn(tx: Tx, conversationId: string, activities: NewActivity[], options: AppendOptions = {}): Promise<StoredActivity[]> {
+  if (activities.length === 0) return [];
+  const conversation = await tx.directLineConversation.update({
+    where: { id: conversationId },
+    data: { lastSeq: { increment: activities.length } },
+    select: { lastSeq: true },
+  });
+  const first = conversation.lastSeq - activities.length + 1;
+  let previous = 0;
+  const stored = activities.map((activity, index): StoredActivity => {
+    const seq = first + index;
+    const given = activity.timestamp === undefined ? Date.now() : new Date(activity.timestamp).getTime();
+    const at = Math.max(Number.isFinite(given) ? given : Date.now(), previous + 1);
+    previous = at;
+    const json: DirectLineActivityJson = { ...activity, id: activityIdOf(conversationId, seq), timestamp: new Date(at).toISOString() };
+    if (options.repliesToFirst && index > 0) json.replyToId = activityIdOf(conversationId, first);
+    return { seq, activity: json };
+  });
+  await tx.directLineActivity.createMany({
+    data: stored.map((s) => ({
+      ...(options.rowId ? { id: options.rowId } : {}),
+      conversationId,
+      seq: s.seq,
+      json: JSON.stringify(s.activity),
+    })),
+  });
+  return stored;
+}
+
+/** The id of the debtor's activity stored for `clientActivityID` (Web Chat's own id of a message), if any. */
+export async function activityIdForClientId(db: Db, conversationId: string, clientActivityID: string): Promise<string | undefined> {
+  const rows = await db.directLineActivity.findMany({ where: { conversationId }, orderBy: { seq: 'desc' }, take: 200, select: { json: true } });
+  for (const row of rows) {
+    const activity = JSON.parse(row.json) as DirectLineActivityJson & { channelData?: { clientActivityID?: string } };
+    if (activity.from?.role === 'user' && activity.channelData?.clientActivityID === clientActivityID) return activity.id;
+  }
+  return undefined;
+}
+
+/**
+ * Rewrites the text of the debtor's latest stored message that reads `oldText` (a card number
+ * found across messages is removed from the earlier one too). Web Chat has shown it already; the
+ * stored copy, which a reload replays, no longer holds it.
+ */
+export async function rewriteUserText(tx: Tx, conversationId: string, oldText: string, newText: string): Promise<void> {
+  const rows = await tx.directLineActivity.findMany({ where: { conversationId }, orderBy: { seq: 'desc' }, take: 50, select: { id: true, json: true } });
+  for (const row of rows) {
+    const activity = JSON.parse(row.json) as DirectLineActivityJson;
+    if (activity.from?.role === 'user' && activity.text === oldText) {
+      await tx.directLineActivity.update({ where: { id: row.id }, data: { json: JSON.stringify({ ...activity, text: newText }) } });
+      return;
+    }
   }
 }
 

@@ -18,11 +18,13 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type restify from 'restify';
 import { WebSocketServer } from 'ws';
 import type { InProcessAdapter } from '../../bot/inProcessAdapter.ts';
-import { SENSITIVE_TURN } from '../../bot/services.ts';
+import { REWRITTEN_DEBTOR_MESSAGES } from '../../bot/services.ts';
+import { turnKey } from '../../bot/turnCommit.ts';
+import { storedDebtorText } from '../../bot/transcriptMiddleware.ts';
 import { KeyedLock, LockTimeoutError } from '../../bot/turnLock.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
@@ -30,7 +32,10 @@ import { maskIdentityFactors, redactCardNumbers } from '../../domain/redaction.t
 import type { Logger } from '../../logger.ts';
 import {
   activitiesAfter,
+  activityIdForClientId,
   appendActivities,
+  appendActivitiesIn,
+  rewriteUserText,
   directLineConversationExists,
   DIRECT_LINE_BOT,
   ensureDirectLineConversation,
@@ -88,39 +93,12 @@ function setCommonHeaders(res: restify.Response): void {
   res.header('X-Content-Type-Options', 'nosniff');
 }
 
-/** Records, for our own turns, whether the verification dialog marked the message sensitive. */
-class DirectLineTurnProbe implements Middleware {
-  readonly pending = new Set<string>();
-  readonly results = new Map<string, { sensitive: boolean }>();
-
-  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const id = context.activity.id;
-    if (!id || !this.pending.has(id)) return next();
-    try {
-      await next();
-    } finally {
-      this.results.set(id, { sensitive: context.turnState.get(SENSITIVE_TURN) === true });
-    }
-  }
-}
-
-const probes = new WeakMap<InProcessAdapter, DirectLineTurnProbe>();
-
-/** The probe runs last in the adapter's middleware (after the transcript middleware), once per adapter. */
-function probeFor(adapter: InProcessAdapter): DirectLineTurnProbe {
-  let probe = probes.get(adapter);
-  if (!probe) {
-    probe = new DirectLineTurnProbe();
-    adapter.use(probe);
-    probes.set(adapter, probe);
-  }
-  return probe;
-}
-
-/** What Web Chat shows of the debtor's message and what is stored: never a card, never a factor. */
-function storedTextOf(text: string, sensitive: boolean): string {
-  const withoutCards = redactCardNumbers(text).text;
-  return sensitive ? maskIdentityFactors(withoutCards).replace(/\d/g, '•') : withoutCards;
+/**
+ * The debtor's message as stored when its turn never reached the transcript middleware (it failed
+ * first): never a card, and every factor masked, to be safe.
+ */
+function maskedTextOf(text: string): string {
+  return maskIdentityFactors(redactCardNumbers(text).text).replace(/\d/g, '•');
 }
 
 const STORED_REPLY_TYPES = new Set(['message', 'event', 'endOfConversation']);
@@ -143,11 +121,7 @@ function replyToStore(reply: Partial<Activity>, conversationId: string, userId: 
   return stored;
 }
 
-/**
- * Registers the Direct Line routes and the WebSocket stream on `server`. Call once per server.
- * Also adds a small probe to `adapter`'s middleware (to learn which messages were verification
- * answers, so they are stored masked).
- */
+/** Registers the Direct Line routes and the WebSocket stream on `server`. Call once per server. */
 export function registerDirectLineRoutes(server: restify.Server, deps: DirectLineDeps): void {
   const { db, adapter, config, logger } = deps;
   const options = deps.options ?? {};
@@ -165,7 +139,6 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
   // Replies are stored after the turn, so the debtor's message and the bot's answer are stored
   // together, in turn order; this lock keeps two turns of one conversation from interleaving there.
   const conversationLock = new KeyedLock();
-  const probe = probeFor(adapter);
 
   function streamUrlOf(claims: TokenClaims, watermark?: number): string {
     const { token } = tokens.issue(claims.conv, claims.user, 'stream');
@@ -214,59 +187,70 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
     return parsed.data;
   }
 
-  /** Runs a turn and stores `[echo?, ...replies]` under the conversation's lock; returns the stored ids. */
-  async function runAndStore(conversationId: string, turn: Partial<Activity>, echo: ((sensitive: boolean) => NewActivity) | null, userId: string): Promise<string[]> {
+  /**
+   * Runs a turn and stores `[echo?, ...replies]` in the turn's own commit (with its state and
+   * transcript), under the conversation's lock; returns the stored ids. With `key`, a replay of the
+   * same activity runs no turn and stores nothing (`duplicate`). The echo is the debtor's message as
+   * the turn left it: card numbers removed, a verification answer masked.
+   */
+  async function runAndStore(
+    conversationId: string,
+    turn: Partial<Activity>,
+    echo: ((text: string) => NewActivity) | null,
+    userId: string,
+    key?: string,
+  ): Promise<{ ids: string[]; duplicate: boolean }> {
     return conversationLock.run(
       conversationId,
       async () => {
-        const turnId = randomUUID();
-        probe.pending.add(turnId);
-        let replies: Partial<Activity>[];
-        let sensitive: boolean;
-        try {
-          replies = await adapter.runTurn({ ...turn, id: turnId });
-          // No probe result means the turn never reached the dialogs: mask, to be safe.
-          sensitive = probe.results.get(turnId)?.sensitive ?? true;
-        } finally {
-          probe.pending.delete(turnId);
-          probe.results.delete(turnId);
-        }
-        const toStore: NewActivity[] = [];
-        if (echo) toStore.push(echo(sensitive));
-        for (const reply of replies) {
-          const stored = replyToStore(reply, conversationId, userId);
-          if (stored) toStore.push(stored);
-        }
-        const stored = await appendActivities(db, conversationId, toStore, { repliesToFirst: echo !== null });
+        let ids: string[] = [];
+        const toStore = (text: string, replies: Partial<Activity>[]): NewActivity[] => [
+          ...(echo ? [echo(text)] : []),
+          ...replies.map((reply) => replyToStore(reply, conversationId, userId)).filter((a): a is NewActivity => a !== null),
+        ];
+        const options = { repliesToFirst: echo !== null };
+        const result = await adapter.runChannelTurn(
+          { ...turn, id: randomUUID() },
+          {
+            key,
+            onCommit: async (tx, context, replies) => {
+              const rewritten = (context.turnState.get(REWRITTEN_DEBTOR_MESSAGES) ?? []) as Array<{ old: string; text: string }>;
+              for (const message of rewritten) await rewriteUserText(tx, conversationId, message.old, message.text);
+              ids = (await appendActivitiesIn(tx, conversationId, toStore(storedDebtorText(context), replies), options)).map((s) => s.activity.id);
+            },
+          },
+        );
+        if (result.duplicate) return { ids: [], duplicate: true };
+        // The turn failed before or at its commit: the message and the error answer are still shown.
+        if (!result.committed) ids = (await appendActivities(db, conversationId, toStore(maskedTextOf(turn.text ?? ''), result.replies), options)).map((s) => s.activity.id);
         hub.notify(conversationId);
-        return stored.map((s) => s.activity.id);
+        return { ids, duplicate: false };
       },
       config.TURN_TIMEOUT_MS,
     );
   }
 
-  /** Creates the token's conversation if needed; a new conversation gets the bot's greeting. */
+  /** Creates the token's conversation if needed; it gets the bot's greeting once (even after a crash). */
   async function openConversation(claims: TokenClaims, locale: string | undefined): Promise<boolean> {
     const { created } = await ensureDirectLineConversation(db, claims.conv);
-    if (created) {
-      await runAndStore(
-        claims.conv,
-        {
-          type: 'conversationUpdate',
-          channelId: 'directline',
-          serviceUrl: `${deps.publicBaseUrl()}${BASE}`,
-          conversation: { id: claims.conv } as Activity['conversation'],
-          from: { id: claims.user, role: 'user' } as Activity['from'],
-          recipient: { ...DIRECT_LINE_BOT },
-          membersAdded: [{ id: claims.user, name: '' }],
-          ...(locale ? { locale } : {}),
-          // Opened from an outreach email's chat link: the bot checks the link (src/outreach/chatStart.ts).
-          ...(claims.start ? { channelData: { start: claims.start } } : {}),
-        },
-        null,
-        claims.user,
-      );
-    }
+    await runAndStore(
+      claims.conv,
+      {
+        type: 'conversationUpdate',
+        channelId: 'directline',
+        serviceUrl: `${deps.publicBaseUrl()}${BASE}`,
+        conversation: { id: claims.conv } as Activity['conversation'],
+        from: { id: claims.user, role: 'user' } as Activity['from'],
+        recipient: { ...DIRECT_LINE_BOT },
+        membersAdded: [{ id: claims.user, name: '' }],
+        ...(locale ? { locale } : {}),
+        // Opened from an outreach email's chat link: the bot checks the link (src/outreach/chatStart.ts).
+        ...(claims.start ? { channelData: { start: claims.start } } : {}),
+      },
+      null,
+      claims.user,
+      turnKey('directline', claims.conv, 'start'),
+    );
     return created;
   }
 
@@ -283,7 +267,8 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
   server.opts(`${BASE}/*`, async (_req: restify.Request, res: restify.Response) => {
     setCommonHeaders(res);
     res.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-    res.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, x-ms-bot-agent');
+    // Web Chat sends x-requested-with and x-ms-bot-agent on its Direct Line calls (item 8 of issue 10).
+    res.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, x-ms-bot-agent, x-requested-with');
     res.header('Access-Control-Max-Age', '600');
     res.send(204);
   });
@@ -370,18 +355,25 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
       ...(clientActivityID ? { channelData: { clientActivityID } } : {}),
       ...(posted.type === 'event' ? { name: posted.name, value: posted.value } : {}),
     };
-    let ids: string[];
+    let outcome: { ids: string[]; duplicate: boolean };
     try {
-      ids = await runAndStore(
+      outcome = await runAndStore(
         claims.conv,
         { ...common, ...(posted.type === 'message' ? { text: posted.text } : {}), serviceUrl: `${deps.publicBaseUrl()}${BASE}`, timestamp: receivedAt },
-        (sensitive) => ({ ...common, ...(posted.type === 'message' ? { text: storedTextOf(posted.text, sensitive) } : {}), timestamp: receivedAt }),
+        (text) => ({ ...common, ...(posted.type === 'message' ? { text } : {}), timestamp: receivedAt }),
         claims.user,
+        // Web Chat re-sends a message with the same clientActivityID: it is answered once.
+        clientActivityID ? turnKey('directline', claims.conv, clientActivityID) : undefined,
       );
     } catch (error) {
       return turnFailed(res, error, claims.conv);
     }
-    res.send(200, { id: ids[0] });
+    if (outcome.duplicate) {
+      const id = clientActivityID ? await activityIdForClientId(db, claims.conv, clientActivityID) : undefined;
+      res.send(200, { id: id ?? '' });
+      return;
+    }
+    res.send(200, { id: outcome.ids[0] });
   });
 
   server.get(`${BASE}/conversations/:conversationId/activities`, async (req: restify.Request, res: restify.Response) => {

@@ -1,0 +1,38 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogContext } from 'botbuilder-dialogs';
+import { catalogueOf, recognitionOf, type ConversationServices } from '../src/bot/services.ts';
+import type { Session } from '../src/bot/session.ts';
+import { checkInMessagesFor } from '../src/messages/checkIn.ts';
+import { readSafetyAnswer } from '../src/nlu/checkIn.ts';
+import { handOff } from './handoff.ts';
+
+/**
+ * A weaker sign of crisis ("I can't go on like this", 'distress'): before anything else, one gentle
+ * question — are you safe right now? (issue #11 item 2, DESIGN 8). Whatever the conversation was
+ * doing waits; nothing about the debt is said. The answer is understood (src/nlu/checkIn.ts): a
+ * clear yes gets thanks, 988 any time and a person whenever they want; anything else — a no, "not
+ * sure", another sign, no clear answer — is treated as a crisis: the priority handoff and 988.
+ */
+export async function askCheckIn(context: TurnContext, session: Session, now: number): Promise<void> {
+  session.checkIn = { askedAt: now };
+  await context.sendActivity(checkInMessagesFor(session.language).ask());
+}
+
+/** Answers the pending check-in with this message. */
+export async function answerCheckIn(dc: DialogContext, services: ConversationServices, session: Session): Promise<void> {
+  const { context } = dc;
+  delete session.checkIn;
+  const answer = readSafetyAnswer(context.activity.text ?? '', await recognitionOf(context, services));
+  if (answer === 'safe') {
+    await context.sendActivity(checkInMessagesFor(session.language).safe());
+    return;
+  }
+  if (answer === 'agent') {
+    await handOff(context, services, 'asked');
+    return;
+  }
+  session.mode = 'crisis';
+  await dc.cancelAllDialogs();
+  await handOff(context, services, 'crisis', { quiet: true });
+  await context.sendActivity(catalogueOf(session).crisis());
+}

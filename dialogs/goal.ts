@@ -1,0 +1,85 @@
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { Session } from '../src/bot/session.ts';
+import { sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import type { Offer } from '../src/domain/negotiation.ts';
+import { daysBetween } from '../src/domain/plans.ts';
+import { calendarDateInZone, DEFAULT_TIME_ZONE } from '../src/domain/validationPeriod.ts';
+import { conversationMessagesFor } from '../src/messages/conversation.ts';
+import { parseOfferMessage } from '../src/negotiation/offerParser.ts';
+import type { Recognition } from '../src/nlu/recognizer.ts';
+import { sayAnswer } from './answers.ts';
+import { showBalance } from './balance.ts';
+
+const PAYMENT_INTENTS = new Set(['pay_full', 'settle', 'plan', 'pay']);
+
+/**
+ * The offer a message makes ("I could do 150 a month"), or null. A date before today is dropped:
+ * in a message that also answers verification it is a date of birth, never a payment date.
+ */
+export function offerIn(message: string, recognition: Recognition, today: string, previous?: Offer): Offer | null {
+  if (!previous && !recognition.intents.some((i) => PAYMENT_INTENTS.has(i)) && recognition.entities.money.length === 0) return null;
+  const { offer } = parseOfferMessage(message, recognition, { today, ...(previous ? { previous } : {}) });
+  if (!offer) return null;
+  const dated = offer.kind === 'installments' ? offer.firstDate : offer.date;
+  if (dated && daysBetween(today, dated) < 0) {
+    const { firstDate: _f, date: _d, ...rest } = offer as Offer & { firstDate?: string; date?: string };
+    return rest as Offer;
+  }
+  return offer;
+}
+
+/** Today where the account is (the Eastern default before verification). */
+export async function todayFor(dc: DialogContext, services: ConversationServices): Promise<string> {
+  const account = await verifiedAccount(dc.context, services);
+  return calendarDateInZone(services.now(), account?.timeZone ?? DEFAULT_TIME_ZONE);
+}
+
+/**
+ * Before verification: remembers what the debtor asked for ("Hi, I want to pay this off in full",
+ * "why is it so high?"), to go straight to it once they are verified (issue #19 item 7).
+ */
+export function rememberGoal(session: Session, recognition: Recognition, message: string, today: string): void {
+  const intents = recognition.intents;
+  const previous = session.goal?.offer;
+  // "…what about from next month": a change to the terms said before — never from a message that
+  // answers verification (its numbers and dates are identity factors).
+  const { entities } = recognition;
+  const identityFactors = entities.zip || entities.ssnLast4 || entities.accountNumber || entities.ambiguousDate || entities.dates.length > 0;
+  const amended = previous && !identityFactors ? offerIn(message, recognition, today, previous) : null;
+  if (amended) {
+    session.goal = { ...session.goal, offer: amended };
+  } else if (intents.some((i) => PAYMENT_INTENTS.has(i))) {
+    const offer = offerIn(message, recognition, today);
+    session.goal = { ...session.goal, ...(offer ? { offer } : { intent: 'pay' as const }) };
+  } else if (intents.includes('itemization')) {
+    session.goal = { ...session.goal, intent: 'itemization' };
+  } else if (intents.includes('rights') || intents.includes('validation_notice')) {
+    session.goal = { ...session.goal, intent: 'rights' };
+  }
+}
+
+/**
+ * Right after verification (and the disclosure and balance): what the debtor asked for before.
+ * Answers are said; a payment goal opens the negotiation with the debtor's own terms. Returns the
+ * dialog to begin, or null when everything was said.
+ */
+export async function serveGoal(
+  dc: DialogContext,
+  services: ConversationServices,
+  dialogs: { negotiate: string; rights: string },
+): Promise<DialogTurnResult | null> {
+  const session = await sessionOf(dc.context, services);
+  const goal = session.goal;
+  delete session.goal;
+  if (!goal) return null;
+  const account = await verifiedAccount(dc.context, services);
+  if (goal.answers?.length) {
+    await dc.context.sendActivity(conversationMessagesFor(session.language).goalResumed());
+    for (const id of goal.answers) await sayAnswer(dc.context, services, id, account);
+  }
+  if (goal.offer) return dc.beginDialog(dialogs.negotiate, { offer: goal.offer });
+  if (goal.intent === 'pay') return dc.beginDialog(dialogs.negotiate);
+  if (goal.intent === 'rights') return dc.beginDialog(dialogs.rights);
+  if (goal.intent === 'itemization') await showBalance(dc.context, services, true);
+  return null;
+}

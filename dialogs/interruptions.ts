@@ -1,0 +1,196 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import { isReportedStatus, recordCease, recordHardship, recordReportedStatus } from '../src/accounts/rights.ts';
+import { catalogueOf, channelOf, conversationRecordId, type ConversationServices } from '../src/bot/services.ts';
+import type { Session } from '../src/bot/session.ts';
+import { withdrawUnverifiedCease } from '../src/handoff/requests.ts';
+import { isLanguage } from '../src/messages/catalogue.ts';
+import { conversationMessagesFor } from '../src/messages/conversation.ts';
+import type { Recognition } from '../src/nlu/recognizer.ts';
+import { answerQuestions } from './answers.ts';
+import { AttorneyDialog } from './attorneyDialog.ts';
+import { answerConsentWithdrawal } from './consentWithdrawal.ts';
+import { noteContactPreference } from './contactPreference.ts';
+import { askCheckIn } from './crisisCheckIn.ts';
+import { DeathReportDialog } from './deathReportDialog.ts';
+import { recordDisputeAndConfirm } from './dispute.ts';
+import { offerIn, todayFor } from './goal.ts';
+import { handOff } from './handoff.ts';
+import { rememberLanguage } from './language.ts';
+import { MenuDialog } from './menuDialog.ts';
+import { ANSWERED, ask } from './prompts.ts';
+
+/** What an interruption did: nothing, answered the turn, or answered and the active dialog should re-ask. */
+export type Interruption = 'none' | 'done' | 'reprompt';
+
+/**
+ * Rights and safety come first, at any step: crisis, a person, stop-contact, attorney, bankruptcy
+ * and the like, disputes, E-SIGN withdrawal, hardship, abuse, a language. Before verification
+ * nothing about any account is said; what needs the account is noted and recorded after it.
+ */
+export async function interrupt(dc: DialogContext, services: ConversationServices, session: Session, recognition: Recognition): Promise<Interruption> {
+  const { context } = dc;
+  const text = catalogueOf(session);
+  const channel = channelOf(context);
+  const where = () => ({ accountId: session.accountId!, conversationId: conversationRecordId(context), channel });
+  const intent = recognition.intent;
+
+  if (intent === 'crisis') {
+    session.mode = 'crisis';
+    await dc.cancelAllDialogs();
+    await handOff(context, services, 'crisis', { quiet: true });
+    await context.sendActivity(text.crisis());
+    return 'done';
+  }
+  if (intent === 'distress') {
+    await askCheckIn(context, session, services.now().getTime());
+    return 'done';
+  }
+  if (intent === 'agent') {
+    await handOff(context, services, 'asked');
+    return 'done';
+  }
+  if (intent === 'cease') {
+    await dc.cancelAllDialogs();
+    session.mode = 'ceased';
+    session.cease = { beforeVerification: !session.accountId };
+    if (session.accountId) {
+      await recordCease(services.db, where());
+      await context.sendActivity(text.ceaseConfirmed());
+    } else {
+      await context.sendActivity(text.ceaseNoted());
+    }
+    await handOff(context, services, 'cease', { quiet: true });
+    return 'done';
+  }
+  if (intent === 'attorney' && dc.activeDialog?.id !== AttorneyDialog.id) {
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(AttorneyDialog.id);
+    return 'done';
+  }
+  if (intent === 'deceased' && !session.accountId) {
+    // A relative reporting a death (DESIGN 17): never verified as the deceased, never asked to pay.
+    if (dc.activeDialog?.id === DeathReportDialog.id) return 'none';
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(DeathReportDialog.id);
+    return 'done';
+  }
+  if (isReportedStatus(intent)) {
+    await dc.cancelAllDialogs();
+    if (session.accountId) {
+      await recordReportedStatus(services.db, { ...where(), status: intent });
+      await context.sendActivity(text.statusRecorded(intent));
+      // DESIGN 17: whoever is writing hears plainly that family members are not personally liable.
+      if (intent === 'deceased') await context.sendActivity(conversationMessagesFor(session.language).familyNotLiable());
+    } else {
+      await context.sendActivity(text.statusNoted());
+    }
+    await handOff(context, services, intent, { quiet: true });
+    return 'done';
+  }
+  if (intent === 'dispute' || intent === 'original_creditor') {
+    const words = context.activity.text ?? '';
+    // "I already paid $300 in March, could I do 150 a month?": the offer goes to the officer too.
+    const offer = offerIn(words, recognition, await todayFor(dc, services)) ?? undefined;
+    if (session.accountId) {
+      await dc.cancelAllDialogs();
+      await recordDisputeAndConfirm(context, services, { kind: intent, words, ...(offer ? { offer } : {}) });
+      // "Is this a scam? I never had an account with them": the question is answered too.
+      await answerQuestions(context, services);
+      await dc.beginDialog(MenuDialog.id);
+      return 'done';
+    }
+    session.pending = { kind: intent, words, ...(offer ? { offer } : {}) };
+    await context.sendActivity(text.verifyFirstToRecord());
+    // Verification still reads the rest of the message ("I don't owe this, account A-1001").
+    context.turnState.set(ANSWERED, true);
+    return 'none';
+  }
+  if (intent === 'withdraw_consent') return answerConsentWithdrawal(dc, services);
+  if (recognition.intents.includes('time_preference')) {
+    await noteContactPreference(context, services, session, recognition);
+    if (intent === 'time_preference') return 'reprompt';
+  }
+  if (intent === 'hardship' || (recognition.intents.includes('hardship') && !session.hardship)) {
+    if (!session.hardship && session.accountId) await recordHardship(services.db, where());
+    session.hardship = true;
+    await context.sendActivity(session.accountId ? text.hardship() : text.hardshipBeforeVerification());
+    if (!session.accountId) {
+      // Verification reads the rest of the message, and a payment goal in it is kept.
+      context.turnState.set(ANSWERED, true);
+      return 'none';
+    }
+    // The rest of the message ("…, could I do $20 a month?") is answered by the menu, the
+    // negotiation or the E-SIGN question (which hands it on); with nothing more, the question is asked again.
+    const more = recognition.intents.some((i) => i !== 'hardship') || recognition.entities.money.length > 0;
+    return intent === 'hardship' && !more && dc.activeDialog?.id !== MenuDialog.id ? 'reprompt' : 'none';
+  }
+  if (intent === 'abusive') {
+    session.abusiveWarnings += 1;
+    if (session.abusiveWarnings === 1) {
+      await context.sendActivity(text.abusiveFirst());
+      return 'reprompt';
+    }
+    await context.sendActivity(text.abusiveHandoff());
+    await handOff(context, services, 'abusive');
+    return 'done';
+  }
+  if (intent === 'language' && isLanguage(recognition.entities.language)) {
+    session.language = recognition.entities.language;
+    session.languageChosen = true;
+    await rememberLanguage(context, services, session);
+    await context.sendActivity(catalogueOf(session).languageSwitched());
+    return 'reprompt';
+  }
+  return 'none';
+}
+
+/**
+ * After "stop contacting me" only a request for a person or a crisis gets an answer, and after a
+ * crisis no collection talk. A stop-contact request made before verification was about no known
+ * account: when the debtor writes again with a request of their own (not a mere "ok" or "thanks"),
+ * the bot reminds them of it and asks whether they want to withdraw it; yes is recorded as a
+ * withdrawal, no keeps the silence (issue #12 item 8). Returns true when the debtor withdrew it.
+ */
+export async function afterStopOrCrisis(dc: DialogContext, services: ConversationServices, session: Session, recognition: Recognition): Promise<boolean> {
+  const { context } = dc;
+  const text = catalogueOf(session);
+  if (recognition.intents.includes('crisis')) {
+    await handOff(context, services, 'crisis', { quiet: true });
+    await context.sendActivity(text.crisis());
+    return false;
+  }
+  if (recognition.intent === 'distress' && session.mode === 'ceased') {
+    await askCheckIn(context, session, services.now().getTime());
+    return false;
+  }
+  if (recognition.intent === 'agent') {
+    await handOff(context, services, 'asked');
+    return false;
+  }
+  if (session.mode === 'crisis') {
+    await context.sendActivity(text.crisisFollowUp());
+    return false;
+  }
+  const cease = session.cease;
+  if (!cease?.beforeVerification || cease.declined) return false;
+  const local = await services.localRecognizer.recognize(context.activity.text ?? '', { language: session.language });
+  const only = (allowed: string[]) => local.intents.every((i) => allowed.includes(i));
+  const conversation = conversationMessagesFor(session.language);
+  if (cease.withdrawalAsked && local.intents.includes('affirm') && only(['affirm', 'thanks', 'greeting'])) {
+    await withdrawUnverifiedCease(services.db, { conversationId: conversationRecordId(context), channel: channelOf(context), now: services.now() });
+    session.mode = 'normal';
+    delete session.cease;
+    await context.sendActivity(conversation.ceaseWithdrawn());
+    return true;
+  }
+  if (cease.withdrawalAsked && local.intents.includes('deny')) {
+    cease.declined = true;
+    await context.sendActivity(conversation.ceaseKept());
+    return false;
+  }
+  // "ok", "thanks", "no": an acknowledgement, not a request — the silence holds.
+  if (!cease.withdrawalAsked && only(['affirm', 'deny', 'thanks'])) return false;
+  cease.withdrawalAsked = true;
+  await ask(context, session, conversation.ceaseReminder());
+  return false;
+}

@@ -1,0 +1,237 @@
+import type { TurnContext } from 'botbuilder';
+import { catalogueOf, channelOf, conversationRecordId, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import type { Session } from '../src/bot/session.ts';
+import type { Account, Creditor } from '../src/db/generated/client.ts';
+import { evaluateOffer, paymentOptions, type Evaluation, type LimitExplanation, type NegotiationContext, type Offer } from '../src/domain/negotiation.ts';
+import type { PlanTerms, PolicyViolation } from '../src/domain/plans.ts';
+import { parsePolicy, type NegotiationPolicy } from '../src/domain/policy.ts';
+import { calendarDateInZone, DEFAULT_TIME_ZONE, isValidationPeriodOpen } from '../src/domain/validationPeriod.ts';
+import { negotiationMessagesFor, type NegotiationCatalogue } from '../src/messages/negotiation.ts';
+import { agreePlan, cancelOpenPlan, findOpenPlan, termsOfPlan } from '../src/negotiation/planStore.ts';
+import { formatterFor, offerView, optionsView, planView, reasonView, type Formatter } from '../src/negotiation/views.ts';
+import { payLinkUrl } from '../src/payments/payLinks.ts';
+import { handOff } from './handoff.ts';
+import { ask } from './prompts.ts';
+
+export type Step = 'choose' | 'proposed' | 'confirm' | 'review';
+
+/** Plain JSON: kept in the conversation's dialog state between turns. */
+export interface NegotiateState {
+  step: Step;
+  /** Offers outside policy so far (MAX_ROUNDS then offers a person's review). */
+  rounds: number;
+  /** The debtor's terms under discussion. */
+  offer?: Offer;
+  /** The plan on the table: accepted, suggested or the closest allowed. */
+  plan?: PlanTerms;
+  /** Whether the hardship limits applied when `plan` was made. */
+  hardship?: boolean;
+  /** The exact recap shown for the debtor's yes (stored as the authorization). */
+  recap?: string;
+  /** What a person would review. */
+  review?: { offer: Offer; literal: PlanTerms | null; violations: PolicyViolation[]; reasons: LimitExplanation[] };
+  /** The debtor's terms wait for a start date they asked for but the bot could not read. */
+  awaitingDate?: boolean;
+}
+
+/** What the dialog tells the menu when it ends. */
+export interface NegotiateResult {
+  /** The message was not about paying: the menu answers it. */
+  handleCurrentMessage?: boolean;
+  /** The dialog has said all there is to say: the menu should not list the options again. */
+  quiet?: boolean;
+}
+
+export type Outcome = { end: NegotiateResult } | 'wait';
+export const QUIET: Outcome = { end: { quiet: true } };
+
+export interface Env {
+  account: Account & { creditor: Creditor };
+  session: Session;
+  text: NegotiationCatalogue;
+  format: Formatter;
+  policy: NegotiationPolicy;
+  ctx: NegotiationContext;
+  now: Date;
+}
+
+/**
+ * What the negotiation does, step by step (the dialog in negotiateDialog.ts decides which): the
+ * options, judging an offer under the creditor's policy, the recap a yes authorizes, the agreement,
+ * a person's review, cancelling a plan.
+ */
+export class NegotiationSteps {
+  constructor(private readonly services: ConversationServices) {}
+
+  async environment(context: TurnContext): Promise<Env | null> {
+    const account = await verifiedAccount(context, this.services);
+    if (!account) return null;
+    const session = await sessionOf(context, this.services);
+    const text = negotiationMessagesFor(session.language);
+    const now = this.services.now();
+    const policy = parsePolicy(account.creditor.policyJson);
+    const today = calendarDateInZone(now, account.timeZone ?? DEFAULT_TIME_ZONE);
+    return {
+      account,
+      session,
+      text,
+      format: formatterFor(text.locale, account.currency),
+      policy,
+      // Hardship reported in this chat, or recorded on the account (an earlier chat, or an officer): issue #15.
+      ctx: { policy, hardship: session.hardship === true || account.hardship, balance: account.balance, currency: account.currency, today },
+      now,
+    };
+  }
+
+  async sendOptions(context: TurnContext, env: Env): Promise<void> {
+    const options = paymentOptions(env.ctx);
+    // The rights are open while the validation period runs, and before the notice has even gone.
+    const rightsOpen = !env.account.validationPeriodEndsAt || isValidationPeriodOpen(env.account.validationPeriodEndsAt, env.now);
+    await context.sendActivity(env.text.options(optionsView(options, env.format, { hardship: env.ctx.hardship, rightsOpen })));
+  }
+
+  async evaluate(context: TurnContext, state: NegotiateState, env: Env, offer: Offer, countsAsRound = true): Promise<Outcome> {
+    const evaluation: Evaluation = evaluateOffer(offer, env.ctx, countsAsRound ? state.rounds : Math.max(0, state.rounds - 1));
+    state.offer = offer;
+    state.plan = evaluation.plan;
+    state.hardship = env.ctx.hardship;
+    delete state.recap;
+    delete state.review;
+    delete state.awaitingDate;
+    const plan = planView(evaluation.plan, env.format);
+    switch (evaluation.outcome) {
+      case 'accept': {
+        const asked = offer.kind === 'settlement' ? offer.amount : undefined;
+        // "Settle for $2,000" on a smaller balance: the recap is for the balance, and says so first.
+        if (asked !== undefined && asked !== evaluation.plan.total) await context.sendActivity(env.text.recapDiffers(env.format.money(asked), plan.total));
+        else await context.sendActivity(env.text.accepted());
+        return this.showRecap(context, state, env, evaluation.plan);
+      }
+      case 'suggest':
+        state.step = 'proposed';
+        await context.sendActivity(env.text.suggestion(plan));
+        return 'wait';
+      case 'counter':
+      case 'review': {
+        if (countsAsRound) state.rounds += 1;
+        const reasons = evaluation.reasons.map((r) => reasonView(r, env.format));
+        if (evaluation.outcome === 'counter') {
+          state.step = 'proposed';
+          await context.sendActivity(env.text.counter(reasons, plan));
+        } else {
+          state.step = 'review';
+          state.review = { offer, literal: evaluation.literal, violations: evaluation.violations, reasons: evaluation.reasons };
+          await context.sendActivity(env.text.review(reasons, plan, offerView(offer, env.format)));
+        }
+        return 'wait';
+      }
+    }
+  }
+
+  async showRecap(context: TurnContext, state: NegotiateState, env: Env, plan: PlanTerms): Promise<Outcome> {
+    const recap = env.text.recap(planView(plan, env.format));
+    state.step = 'confirm';
+    state.plan = plan;
+    state.recap = recap;
+    await context.sendActivity(recap);
+    env.session.lastPrompt = recap;
+    return 'wait';
+  }
+
+  /** The current question again, never in the words just used. */
+  async askAgain(context: TurnContext, state: NegotiateState, env: Env): Promise<void> {
+    if (state.step === 'choose') await this.sendOptions(context, env);
+    else if (state.step === 'proposed') await ask(context, env.session, [env.text.suggestion(planView(state.plan!, env.format)), ...env.text.again('proposed')]);
+    // The recap just asked: the short question, the terms are right above. Otherwise the recap again,
+    // in the current language: the text a yes would authorize.
+    else if (state.step === 'confirm' && state.recap === env.text.recap(planView(state.plan!, env.format)) && env.session.lastPrompt === state.recap) {
+      await ask(context, env.session, env.text.again('confirm'));
+    } else if (state.step === 'confirm') await this.showRecap(context, state, env, state.plan!);
+    else await ask(context, env.session, env.text.again('review'));
+  }
+
+  async agree(context: TurnContext, state: NegotiateState, env: Env): Promise<Outcome> {
+    const plan = state.plan!;
+    const result = await agreePlan(this.services.db, {
+      accountId: env.account.id,
+      plan,
+      hardship: env.ctx.hardship,
+      authorizationText: state.recap!,
+      channel: channelOf(context),
+      conversationId: conversationRecordId(context) ?? null,
+      now: env.now,
+      today: env.ctx.today,
+      policy: env.policy,
+    });
+    if (result.ok) {
+      await context.sendActivity(env.text.agreed(planView(plan, env.format), payLinkUrl(this.services.publicBaseUrl, result.token)));
+      return QUIET;
+    }
+    if (result.reason === 'paused') {
+      await context.sendActivity(catalogueOf(env.session).collectionPaused(result.pause));
+      return QUIET;
+    }
+    if (result.reason === 'open_plan') {
+      const open = await findOpenPlan(this.services.db, env.account.id);
+      if (open) await context.sendActivity(env.text.existingPlan(planView(termsOfPlan(open, env.account.balance), env.format), null));
+      return QUIET;
+    }
+    // The balance or the date moved under the terms: the same offer, judged again, shown again.
+    await context.sendActivity(env.text.termsChanged());
+    return this.evaluate(context, state, env, state.offer ?? offerOf(plan), false);
+  }
+
+  async sendForReview(context: TurnContext, state: NegotiateState, env: Env): Promise<Outcome> {
+    const review = state.review!;
+    const closest = state.plan!;
+    await context.sendActivity(env.text.reviewQueued(offerView(review.offer, env.format)));
+    await handOff(context, this.services, 'proposal', {
+      detail: {
+        proposal: {
+          offer: review.offer,
+          terms: review.literal ? planSummary(review.literal) : null,
+          violations: review.violations,
+          limits: review.reasons,
+          closestAllowed: planSummary(closest),
+          balance: env.account.balance,
+          currency: env.account.currency,
+          hardship: env.ctx.hardship,
+          rounds: state.rounds,
+        },
+      },
+    });
+    return QUIET;
+  }
+
+  async cancelPlan(context: TurnContext, env: Env): Promise<void> {
+    const cancelled = await cancelOpenPlan(this.services.db, {
+      accountId: env.account.id,
+      conversationId: conversationRecordId(context) ?? null,
+      channel: channelOf(context),
+      now: env.now,
+    });
+    await context.sendActivity(cancelled ? env.text.planCancelled() : env.text.noPlanToCancel());
+  }
+}
+
+/** The offer a plan answers, when the debtor's own terms are not at hand. */
+function offerOf(plan: PlanTerms): Offer {
+  if (plan.kind === 'full') return { kind: 'full' };
+  if (plan.kind === 'settlement') return { kind: 'settlement', amount: plan.total };
+  return { kind: 'installments', count: plan.installmentCount, ...(plan.frequency ? { frequency: plan.frequency } : {}), downPayment: plan.downPayment };
+}
+
+/** A plan for an officer: the terms without the day-by-day list when it is long. */
+function planSummary(plan: PlanTerms) {
+  return {
+    kind: plan.kind,
+    total: plan.total,
+    currency: plan.currency,
+    downPayment: plan.downPayment,
+    frequency: plan.frequency,
+    installmentCount: plan.installmentCount,
+    firstDate: plan.firstDate,
+    lastDate: plan.payments[plan.payments.length - 1]!.dueDate,
+    payments: plan.payments.length <= 60 ? plan.payments : plan.payments.slice(0, 60),
+  };
+}

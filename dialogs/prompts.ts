@@ -1,0 +1,89 @@
+import type { TurnContext } from 'botbuilder';
+import { countUnanswered } from '../src/answers/unanswered.ts';
+import { sessionOf, type ConversationServices } from '../src/bot/services.ts';
+import type { Session } from '../src/bot/session.ts';
+import { conversationMessagesFor } from '../src/messages/conversation.ts';
+
+/** Set on a turn the bot did not understand (a turn without it resets the count). */
+const MISUNDERSTOOD = Symbol('misunderstood');
+/**
+ * Set on a turn whose message the curated answer set (or a right) already answered: the dialog
+ * then asks its question again instead of saying it did not understand.
+ */
+export const ANSWERED = Symbol('answered');
+
+/**
+ * Remembers the last message the bot sent, across turns, so a question is never sent twice in a
+ * row word for word (DESIGN 16, the CFPB's doom loops). Installed once per turn by the router.
+ */
+export function trackSentMessages(context: TurnContext, session: Session): void {
+  context.onSendActivities(async (_ctx, activities, next) => {
+    for (const activity of activities) {
+      if (activity.type === 'message' && activity.text) session.lastBotText = activity.text;
+    }
+    return next();
+  });
+}
+
+/** Whether `wording` was just said: it is (or ends) the last question asked or the last message sent ("Sorry, … <wording>"). */
+function justSaid(session: Session, wording: string): boolean {
+  return [session.lastPrompt, session.lastBotText].some((said) => said !== undefined && (said === wording || said.endsWith(` ${wording}`)));
+}
+
+/** The wordings not just said (all of them when every one was). */
+function fresh(session: Session, wordings: readonly string[]): readonly string[] {
+  const unsaid = wordings.filter((w) => !justSaid(session, w));
+  return unsaid.length > 0 ? unsaid : wordings;
+}
+
+/**
+ * Asks a question in the first of its wordings that was not just said: never the last question
+ * asked, nor the last message sent. Every question that can be asked again has two wordings or more.
+ */
+export async function ask(context: TurnContext, session: Session, wordings: readonly string[]): Promise<void> {
+  const text = fresh(session, wordings)[0]!;
+  session.lastPrompt = text;
+  await context.sendActivity(text);
+}
+
+export type NotUnderstood = 'asked' | 'stuck';
+
+/**
+ * The bot did not understand the message (or it was a question already answered: then the
+ * question is simply asked again). The first time, it says so and asks the question again
+ * in other words; the second turn in a row, it offers the main choices and a person instead
+ * (DESIGN 16) and returns 'stuck' (callers drop anything a yes would agree to). The phrase is
+ * counted for the agency's report (#12 item 14) unless `record` is false — messages that may hold
+ * identity factors or a third party's contact are never counted.
+ */
+export async function notUnderstood(
+  context: TurnContext,
+  services: ConversationServices,
+  question: readonly string[],
+  options: { record?: boolean } = {},
+): Promise<NotUnderstood> {
+  const session = await sessionOf(context, services);
+  if (context.turnState.get(ANSWERED) === true) {
+    await ask(context, session, question);
+    return 'asked';
+  }
+  context.turnState.set(MISUNDERSTOOD, true);
+  session.misunderstandings = (session.misunderstandings ?? 0) + 1;
+  const text = conversationMessagesFor(session.language);
+  if (options.record !== false && context.activity.text) {
+    await countUnanswered(services.db, { text: context.activity.text, language: session.language, now: services.now() });
+  }
+  if (session.misunderstandings >= 2) {
+    session.misunderstandings = 0;
+    await ask(context, session, [text.stuck(session.accountId !== undefined)]);
+    return 'stuck';
+  }
+  const sorry = fresh(session, text.notUnderstood());
+  await ask(context, session, fresh(session, question).flatMap((q) => sorry.map((s) => `${s} ${q}`)));
+  return 'asked';
+}
+
+/** At the end of a turn: a turn the bot understood starts the count of misunderstandings again. */
+export function endOfTurn(context: TurnContext, session: Session): void {
+  if (context.turnState.get(MISUNDERSTOOD) !== true) session.misunderstandings = 0;
+}

@@ -1,0 +1,41 @@
+/**
+ * A person's name and a way to reach them, from one message: "his name is Dan Reyes, 415-555-0100",
+ * "Kim Wexler, kim@wexler.example", "se llama Ana Ruiz y su teléfono es 210-555-0199". Used for an
+ * attorney's details (DESIGN 6) and an estate's contact (DESIGN 17). Pure.
+ */
+import { nameFrom } from './names.ts';
+
+export interface ContactDetails {
+  name?: string;
+  /** A phone number or email address, as written. */
+  contact?: string;
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const PHONE = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}\b/;
+/** What comes right before a name: "his name is", "my lawyer is", "called", "se llama"… */
+const NAME_CUE =
+  /\b(?:(?:his|her|their|the|my)\s+(?:attorney'?s\s+|lawyer'?s\s+)?name\s+(?:is|was)|name\s+(?:is|was)|named|called|represented\s+by|(?:lawyer|attorney|executor|executrix|administrator|personal representative|counsel)\s+is|it'?s|i\s+am|i'?m|this\s+is|me\s+llamo|mi\s+nombre\s+es|soy|se\s+llamaba|se\s+llama|su\s+nombre\s+es|su\s+nombre\s+era|(?:abogado|abogada|albacea|administrador|administradora)\s+es|es\s+(?:el|la)\s+(?:abogado|abogada|albacea))\s+/i;
+/** A name runs until a comma, a stop, "and"/"y", a number or a word that introduces something else. */
+const NAME_END = /[,.;:!?()\d]|\s(?:and|y|his|her|their|phone|number|email|e-mail|at|su|teléfono|telefono|correo)\b/i;
+
+/** A name introduced in a longer message: "my name is Maria Johnson, born…", "me llamo Ana Ruiz y…". */
+export function nameAfterCue(text: string): string | undefined {
+  for (const cue of text.matchAll(new RegExp(NAME_CUE.source, 'gi'))) {
+    const rest = text.slice(cue.index + cue[0].length);
+    const end = NAME_END.exec(rest);
+    const name = nameFrom((end ? rest.slice(0, end.index) : rest).trim());
+    if (name) return name;
+  }
+  return undefined;
+}
+
+export function contactDetailsFrom(text: string): ContactDetails {
+  const details: ContactDetails = {};
+  const contact = EMAIL.exec(text) ?? PHONE.exec(text);
+  if (contact) details.contact = contact[0].trim();
+  const withoutContact = contact ? text.replace(contact[0], ' ') : text;
+  const name = nameAfterCue(withoutContact) ?? nameFrom(withoutContact.replace(/[,;]+/g, ' ').replace(/\s+/g, ' ').trim());
+  if (name) details.name = name;
+  return details;
+}

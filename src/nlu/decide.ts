@@ -1,0 +1,106 @@
+/**
+ * How the rules, the crisis signs and the model's scores become the intents of a message.
+ *
+ * - Crisis errs on the side of the person: a strong sign, or a model crisis score over
+ *   CRISIS_STRONG, is 'crisis'; a weak sign, or a model score for either over CRISIS_CHECK, is
+ *   'distress' (the check-in).
+ * - A right or hardship found by a rule counts. The model adds a right the rules missed when its
+ *   score reaches the intent's threshold — unless the rules saw that right's words and found them
+ *   negated or about someone else ('voided'), or a guard for it sits in the message.
+ * - Ordinary intents come from the rules; the model fills in only when the rules found none
+ *   (never a yes or a no: consents rest on the rules alone).
+ * - A time or place preference is not a cease: a cease the rules voided for its time words, or that
+ *   only the model saw beside a time preference, is dropped.
+ */
+import { crisisSign, withoutIdioms } from './crisis.ts';
+import { deceasedOrBereavement } from './deceased.ts';
+import { guardedAnywhere, matchRules, ruleStatus, withoutMatches, type RuleStatus } from './matcher.ts';
+import { INTENTS, RIGHTS_INTENTS, type Intent } from './recognizer.ts';
+import type { Segment } from './text/normalize.ts';
+
+/** The classes the model scores: every intent but 'unknown'. */
+export const MODEL_CLASSES: Intent[] = INTENTS.filter((i) => i !== 'unknown');
+
+/** Model-only crisis: from this score (measured: no ordinary message of any batch reaches it). */
+export const CRISIS_STRONG = 0.6;
+/** Model-only check-in: from this crisis or distress score. */
+export const CRISIS_CHECK = 0.6;
+/** Model score from which a right (or hardship, or a time preference) the rules missed is taken. */
+const RIGHT_THRESHOLD = 0.5;
+/**
+ * When the rules have read the message as something ordinary ("I want everything in writing" is a
+ * notice request), the model must be surer before it adds a right or a check-in the rules did not see.
+ */
+const EXPLAINED_PENALTY = 0.2;
+/**
+ * A message of a few words gives the model little to go on ("I do not know it"): a right it alone
+ * sees there needs a higher score. Short rights ("lawyer", "stop", "not mine") are the rules' job.
+ */
+const SHORT_PENALTY = 0.25;
+const SHORT_WORDS = 4;
+/** Ordinary intents the model may supply when the rules found none. */
+const MODEL_ORDINARY: ReadonlySet<Intent> = new Set<Intent>(['balance', 'itemization', 'rights', 'validation_notice', 'pay_full', 'settle', 'plan', 'pay', 'help']);
+const ORDINARY_THRESHOLD = 0.6;
+const MODEL_RIGHTS: readonly Intent[] = [...RIGHTS_INTENTS.filter((i) => i !== 'crisis' && i !== 'distress'), 'hardship', 'time_preference'];
+
+export interface Evidence {
+  normalized: string;
+  segments: readonly Segment[];
+  rawFolded: string;
+  scores: ReadonlyMap<string, number>;
+  hasPlanAmount: boolean;
+  askedLanguage: boolean;
+  language: 'en' | 'es';
+}
+
+export function decide(evidence: Evidence): Intent[] {
+  const { normalized, segments, scores } = evidence;
+  const score = (intent: Intent) => scores.get(intent) ?? 0;
+  const found = new Set<Intent>();
+
+  const statuses = new Map<Intent, RuleStatus>(matchRules(normalized, segments));
+  for (const [intent, status] of statuses) if (status === 'hit') found.add(intent);
+  const explained = [...found].some((i) => !MODEL_RIGHTS.includes(i)) ? EXPLAINED_PENALTY : 0;
+  const short = normalized.split(' ').length <= SHORT_WORDS ? SHORT_PENALTY : 0;
+
+  // Another right the rules found ("this to be the last message I get from you" is a cease) explains
+  // the message more than an ordinary intent does; hardship never explains a crisis away.
+  const otherRight = [...found].some((i) => MODEL_RIGHTS.includes(i) && i !== 'hardship' && i !== 'time_preference');
+  const crisisPenalty = otherRight ? EXPLAINED_PENALTY : explained / 2;
+  const idiomFree = withoutIdioms(normalized);
+  const sign = crisisSign(idiomFree);
+  if (sign === 'strong' || score('crisis') >= CRISIS_STRONG + crisisPenalty) found.add('crisis');
+  else if (sign === 'weak' || Math.max(score('crisis'), score('distress')) >= CRISIS_CHECK + Math.max(explained, crisisPenalty)) found.add('distress');
+  const death = deceasedOrBereavement(idiomFree);
+  for (const intent of death.intents) found.add(intent);
+  if (death.notTheDebtor) statuses.set('deceased', 'voided');
+
+  for (const intent of MODEL_RIGHTS) {
+    if (found.has(intent) || statuses.get(intent) === 'voided') continue;
+    if (score(intent) >= RIGHT_THRESHOLD + explained + short && !guardedAnywhere(intent, normalized, segments)) found.add(intent);
+  }
+
+  if (![...found].some((i) => MODEL_ORDINARY.has(i))) {
+    const best = [...MODEL_ORDINARY].filter((i) => score(i) >= ORDINARY_THRESHOLD).sort((a, b) => score(b) - score(a))[0];
+    if (best) found.add(best);
+  }
+
+  // A time preference is not a cease; "stop emailing me notices" is a withdrawal of E-SIGN consent.
+  if (found.has('cease') && found.has('time_preference') && statuses.get('cease') !== 'hit') found.delete('cease');
+  if (found.has('withdraw_consent') && found.has('cease') && ruleStatus('cease', withoutMatches('withdraw_consent', normalized), [{ start: 0, end: normalized.length }]) !== 'hit') {
+    found.delete('cease');
+  }
+
+  // SMS one-letter answers: "Y" / "N", and "S" (sí) in Spanish.
+  const letter = /^\s*([yns])\s*[.!]*\s*$/.exec(evidence.rawFolded)?.[1];
+  if (letter === 'y' || (letter === 's' && evidence.language === 'es')) found.add('affirm');
+  if (letter === 'n') found.add('deny');
+  // "no, ..." / "sí, ..." open the message: a clear no or yes even with more words after it.
+  if (/^\s*no\s*[,.!;:]/.test(evidence.rawFolded)) found.add('deny');
+  if (/^\s*si\s*[,.!;:]/.test(evidence.rawFolded)) found.add('affirm');
+  if (evidence.hasPlanAmount) found.add('plan');
+  if (evidence.askedLanguage) found.add('language');
+  // A negated yes is not a yes ("no estoy de acuerdo", "that does not work").
+  if (found.has('deny') && /\b(not|no) (agree|de acuerdo|work|works|acepto|accept)\b/.test(normalized)) found.delete('affirm');
+  return [...found];
+}

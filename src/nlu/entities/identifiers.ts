@@ -1,0 +1,91 @@
+/**
+ * Verification identifiers in a message: ZIP code, SSN last four, account number.
+ *
+ * - a ZIP needs a label ("zip", "código postal", "cp"), or to be the whole message, or to stand
+ *   alone beside other verification facts ("James O'Connor 04/12/1985 60614");
+ * - an SSN last-4 needs a label ("ssn", "social", "last four", "last4", "últimos 4", "seguro"), a
+ *   masked SSN ("xxx-xx-6120", "***-**-7045"), or to be the whole message. A full SSN is never read
+ *   as a last-4;
+ * - an account number is letters-then-digits anywhere ("A-1001"), or anything with a digit after
+ *   "account"/"acct"/"cuenta"/"#", or a code-like whole message — never a date, an unlabelled
+ *   ZIP/4-digit number, or an unlabelled SSN shape.
+ */
+import type { Entities } from '../recognizer.ts';
+import type { Scratch } from './scratch.ts';
+
+export function extractZip(s: Scratch, entities: Entities): void {
+  const labelled =
+    /\b(?:zip|zipcode|zip code|postal code|postcode|codigo postal|cod postal|c\.?p\.?)\b\D{0,20}?(?<![\d$])(\d{5})(?:-\d{4})?(?![\d.,])/.exec(s.text);
+  const whole = /^\s*(\d{5})(?:-\d{4})?\s*[.!]?\s*$/.exec(s.text);
+  const m = labelled ?? whole;
+  if (!m) return;
+  entities.zip = m[1];
+  const start = m.index + m[0].indexOf(m[1] ?? '');
+  s.consume(start, m.index + m[0].length);
+}
+
+/**
+ * A lone five-digit number beside other verification facts (a date, a name, an SSN) is the ZIP:
+ * "Aaron Goldberg 92104 1/31/1966", "soy Carmen, nací el 14 de febrero de 1950, vivo en el 10032".
+ * Run after everything else has taken its digits.
+ */
+export function extractUnlabelledZip(s: Scratch, entities: Entities, besideFacts: boolean): void {
+  if (entities.zip !== undefined || !besideFacts) return;
+  const lone = [...s.text.matchAll(/(?<![\w$.,/-])(\d{5})(?:-\d{4})?(?![\w$/-]|[.,]\d)/g)].filter(
+    (m) => !/\b(?:pay|paid|owe|debt|balance|dollars?|\$|pagar|pago|debo)\W*$/.test(s.text.slice(Math.max(0, m.index - 20), m.index)),
+  );
+  if (lone.length !== 1) return;
+  const m = lone[0]!;
+  entities.zip = m[1];
+  s.consume(m.index, m.index + m[0].length);
+}
+
+const SSN_LABEL =
+  '(?:ssn|ss#|ss|s\\.s\\.|social(?: security)?(?: number| no| #)?|soshal|soc sec|seguro(?: social)?|last ?(?:four|4)(?: digits)?|ultimos ?(?:cuatro|4)(?: digitos)?|(?:cuatro|4) ultimos(?: digitos)?)';
+
+const SSN_LABELLED = new RegExp(`(?<![a-z])${SSN_LABEL}(?![a-z])[^\\d]{0,30}?(?<![\\d-])(\\d{4}|\\d{2}[ -]\\d{2})(?![\\d-])`);
+
+export function extractSsnLast4(s: Scratch, entities: Entities): void {
+  const masked = /(?:x{3}|\*{3}|#{3})[- ]?(?:x{2}|\*{2}|#{2})[- ]?(\d{4})(?!\d)/.exec(s.text);
+  const labelled = SSN_LABELLED.exec(s.text);
+  const whole = /^\s*(\d{4}|\d{2}[ -]\d{2})\s*[.!]?\s*$/.exec(s.text);
+  const m = masked ?? labelled ?? whole;
+  if (!m || m[1] === undefined) return;
+  entities.ssnLast4 = m[1].replace(/[ -]/g, '');
+  const start = m.index + m[0].lastIndexOf(m[1]);
+  s.consume(masked ? m.index : start, start + m[1].length);
+}
+
+const SSN_SHAPE = /^\d{3}-?\d{2}-?\d{4}$/;
+
+export function extractAccountNumber(s: Scratch, entities: Entities): void {
+  const candidates: Array<{ value: string; start: number; labelled?: boolean }> = [];
+  const labelled =
+    /\b(?:account|acct|acc|accnt|cuenta|ref|reference|referencia)\.?(?:\s*(?:number|no\.?|num|nbr|#|numero|id))?\s*(?:is|es|:|#|=)?\s*#?\s*([a-z0-9][a-z0-9-]*\d[a-z0-9-]*)/g;
+  for (const m of s.text.matchAll(labelled)) {
+    if (m[1] !== undefined) candidates.push({ value: m[1], start: m.index + m[0].lastIndexOf(m[1]), labelled: true });
+  }
+  const hash = /#\s?([a-z0-9][a-z0-9-]*\d[a-z0-9-]*)/g;
+  for (const m of s.text.matchAll(hash)) {
+    if (m[1] !== undefined) candidates.push({ value: m[1], start: m.index + m[0].lastIndexOf(m[1]) });
+  }
+  // Letters then digits, anywhere: "A-1001", "AB123456", "ACC-55-0192".
+  const shaped = /(?<![\w$-])([a-z]{1,4}-?\d{3,}(?:-[a-z0-9]+)*)(?![\w-])/g;
+  for (const m of s.text.matchAll(shaped)) {
+    if (m[1] !== undefined) candidates.push({ value: m[1], start: m.index });
+  }
+  // The whole message is one code-like token ("55-0192", "100234").
+  const whole = /^\s*([a-z]{0,4}-?\d[\d-]{3,}[a-z0-9]*)\s*[.!]?\s*$/.exec(s.text);
+  if (whole?.[1] !== undefined) candidates.push({ value: whole[1], start: whole.index + whole[0].indexOf(whole[1]) });
+
+  candidates.sort((a, b) => a.start - b.start);
+  for (const c of candidates) {
+    const value = c.value.replace(/-+$/, '');
+    if (!/\d/.test(value)) continue;
+    // Unlabelled ZIP-, SSN-4- or SSN-shaped digits are not taken for an account number.
+    if (!c.labelled && (/^\d{5}(-\d{4})?$/.test(value) || /^\d{4}$/.test(value) || SSN_SHAPE.test(value))) continue;
+    entities.accountNumber = value.toUpperCase();
+    s.consume(c.start, c.start + c.value.length);
+    return;
+  }
+}

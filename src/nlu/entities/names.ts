@@ -1,0 +1,103 @@
+/**
+ * A person's name given to verify: "my name is Maria Lopez", "fine. James O'Connor", "Aisha Bello,
+ * December 5 1995", "soy la señora Carmen Delgado, nací el 14 de febrero de 1950", "last 4: 1102
+ * zip: 84101 name: Kelsey Morgan". Names are read as typed — never typo-corrected, never case
+ * changed — and are two to six words (particles such as "de la", "van der", "St." inside).
+ *
+ * The name starts after a label ("name:", "my name is", "me llamo", "soy", "it's") or after filler
+ * at the start ("ok", "um", "fine."); it ends at a digit, a comma, a question mark, a slash, a
+ * sentence stop, or a word that starts the next fact ("dob", "born", "zip", "y", "and"). Words
+ * that are not names ("payment plan", "human please") make it no name at all.
+ */
+import { alternationOf, lexiconSet } from '../lexicon.ts';
+
+export interface NameMention {
+  name: string;
+  /** Where the name sits in the text it was read from (NFC-normalised). */
+  start: number;
+  end: number;
+}
+
+const fold = (word: string) => word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+
+const STOPS = new Set([...lexiconSet('name-stops')].map(fold));
+const PARTICLES = new Set([...lexiconSet('name-particles')].map(fold));
+/** Common words, and every word an intent turns on ("Identity Theft" is no name). */
+const NOT_NAMES = new Set([...lexiconSet('not-names'), ...lexiconSet('fuzzy-keywords')].map(fold));
+const MONTH_WORDS = new RegExp(`^(?:${alternationOf('months')})\\.?$`);
+
+const LEAD_IN = new RegExp(`^(?:(?:${alternationOf('name-lead-ins')})(?![\\p{L}])[\\s,.!:;-]*)+`, 'iu');
+/** Labels, strongest first: an explicit "name" label anywhere wins over "soy"/"it's" at the start. */
+const NAME_LABEL =
+  /(?:^|[\s,.;:!?(])(?:(?:my|mi) (?:full |complete )?(?:name|nombre)(?: completo)?(?: is| es|'s|s)?|(?:full )?name(?:'s| is)?|nombre(?: completo)?(?: es)?|me llamo)\s*[:=-]?\s+/iu;
+const SELF_LABEL = /^(?:(?:yes|yeah|si|sí|ok)[\s,.]+)?(?:it's|its|it is|this is|i'm|im|i am|soy|yo soy|le habla|habla)\s+/iu;
+const HONORIFIC = /^(?:(?:el|la)\s+)?(?:señor|señora|señorita|senor|senora|senorita|sr\.?|sra\.?|srta\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|don|doña|dona)\s+/iu;
+
+/** A date, ZIP or SSN after the name. */
+const FACT_AFTER = /\d/;
+const NAME_TOKEN = /^[\p{L}][\p{L}'’-]*\.?$/u;
+/** "St." and initials ("J.") keep the name going; any other word ending in "." ends it. */
+const ABBREVIATION = /^(?:st|ste|jr|sr|\p{L})\.$/iu;
+
+export interface NameOptions {
+  /**
+   * A name was asked for ("What is your full name?"): lower-case words with nothing else are
+   * read as one too. Otherwise they need a label, capitals, or another fact after them.
+   */
+  expected?: boolean;
+}
+
+/** The name in a message, or undefined. */
+export function extractName(input: string, options: NameOptions = {}): NameMention | undefined {
+  const text = input.normalize('NFC');
+  let start = 0;
+  const labelled = NAME_LABEL.exec(text);
+  if (labelled) start = labelled.index + labelled[0].length;
+  else {
+    start = LEAD_IN.exec(text)?.[0].length ?? 0;
+    const self = SELF_LABEL.exec(text.slice(start));
+    if (self) start += self[0].length;
+  }
+  const honorific = HONORIFIC.exec(text.slice(start));
+  if (honorific) start += honorific[0].length;
+
+  const words: string[] = [];
+  let end = start;
+  const re = /\S+/g;
+  re.lastIndex = start;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let token = m[0];
+    let stopAfter = false;
+    const trailing = /[,;:?!/)]+$/.exec(token);
+    if (trailing) {
+      token = token.slice(0, -trailing[0].length);
+      stopAfter = true;
+    }
+    if (token.endsWith('.') && !ABBREVIATION.test(token)) {
+      token = token.slice(0, -1);
+      stopAfter = true;
+    }
+    const folded = fold(token.replace(/\.$/, ''));
+    if (!NAME_TOKEN.test(token) || STOPS.has(folded) || STOPS.has(fold(token))) break;
+    // A month starting a date ("Aisha Bello December 5 1995") ends the name.
+    if (MONTH_WORDS.test(folded) && /^\s*\d/.test(text.slice(m.index + m[0].length))) break;
+    words.push(token);
+    end = m.index + token.length;
+    if (stopAfter || words.length > 6) break;
+  }
+  while (words.length > 0 && PARTICLES.has(fold(words[words.length - 1]!))) {
+    words.pop();
+  }
+  if (words.length < 2 || words.length > 6) return undefined;
+  const main = words.filter((w) => !PARTICLES.has(fold(w)));
+  if (main.length < 2 || PARTICLES.has(fold(words[0]!))) return undefined;
+  if (main.some((w) => NOT_NAMES.has(fold(w.replace(/\.$/, ''))))) return undefined;
+  const name = words.join(' ');
+  const at = text.indexOf(name, start);
+  // Without "my name is" / "me llamo", lower-case words are a name only beside another fact
+  // ("tom becker. 1/2/1988"): "feeling suicidal tonight" is no name.
+  const titleCase = main.every((w) => /^\p{Lu}/u.test(w));
+  const factFollows = FACT_AFTER.test(text.slice(end));
+  if (!labelled && !titleCase && !factFollows && !options.expected) return undefined;
+  return { name, start: at, end: at + name.length };
+}

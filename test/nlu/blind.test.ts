@@ -1,0 +1,63 @@
+/**
+ * Issue #11: the recognizer's figures on every batch in test/nlu/blind/ (written by someone who had
+ * not seen the recognizer) and test/nlu/dev/ (written by us, not blind), printed as tables.
+ *
+ * A blind batch's honest figures are the ones taken on first sight, kept beside it as FIRST_SEEN.md;
+ * once a batch has joined the training data (src/nlu/training/learned-batches.txt) it must meet
+ * the targets — crisis recall ≥ 98 %, every other right ≥ 95 %, false rights on ordinary messages
+ * ≤ 3 %, Spanish within 2 points of English — so nothing learned is lost.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractEntities, recognizeSync } from '../../src/nlu/deterministicRecognizer.ts';
+import { evaluateBatch, formatFigures, rate, readIntentRows, readVerificationRows, type BatchFigures } from '../../src/nlu/evaluation.ts';
+import { learnedBatches } from '../../src/nlu/model/trainingData.ts';
+
+const recognizer = {
+  intent: (text: string, language: 'en' | 'es') => recognizeSync(text, { language }).intent,
+  entities: (text: string, language: 'en' | 'es') => extractEntities(text, language),
+};
+
+function batchesIn(relative: string): Array<{ name: string; dir: string }> {
+  const root = fileURLToPath(new URL(relative, import.meta.url));
+  return existsSync(root) ? readdirSync(root).map((name) => ({ name, dir: `${root}${name}` })) : [];
+}
+
+const blind = batchesIn('./blind/');
+const dev = batchesIn('./dev/');
+const learned = new Set(learnedBatches());
+const figures = new Map<string, BatchFigures>();
+for (const { name, dir } of [...blind, ...dev]) {
+  const f = evaluateBatch(readIntentRows(dir), existsSync(`${dir}/verification.jsonl`) ? readVerificationRows(dir) : [], recognizer);
+  figures.set(name, f);
+  console.log(`\n${name}${learned.has(name) ? ' (learned: in the training data)' : ''}\n${formatFigures(f, { misses: false })}\n${f.misses.length ? `misses:\n${f.misses.join('\n')}` : ''}`);
+}
+
+describe('blind batches', () => {
+  it('there is at least one, each with its first-seen figures kept beside it', () => {
+    expect(blind.length).toBeGreaterThan(0);
+    for (const { dir } of blind) expect(existsSync(`${dir}/FIRST_SEEN.md`), dir).toBe(true);
+  });
+
+  for (const { name } of blind.filter((b) => learned.has(b.name))) {
+    describe(`${name}, learned`, () => {
+      const f = figures.get(name)!;
+      it('crisis recall ≥ 98 % (a weaker sign may be a check-in)', () => {
+        expect(rate(f.recall.get('crisis')!.all)).toBeGreaterThanOrEqual(0.98);
+      });
+      it('every other right ≥ 95 %', () => {
+        for (const [label, cell] of f.recall) if (label !== 'crisis') expect(rate(cell.all), label).toBeGreaterThanOrEqual(0.95);
+      });
+      it('false rights on ordinary messages ≤ 3 %', () => {
+        expect(rate(f.falseRights.all)).toBeLessThanOrEqual(0.03);
+      });
+      it('Spanish within 2 points of English on all rights', () => {
+        expect(rate(f.allRights.en) - rate(f.allRights.es)).toBeLessThanOrEqual(0.02);
+      });
+      it('verification facts read', () => {
+        for (const [field, ratio] of f.verification) expect(rate(ratio), field).toBeGreaterThanOrEqual(0.95);
+      });
+    });
+  }
+});
