@@ -5,6 +5,7 @@
  * next message (1006.6(e)).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { recordContactPreference } from '../../src/accounts/contactPreference.ts';
 import { DAY, HOUR, PUBLIC_URL, businessHourAfter, postSms, startOutreachApp, type OutreachApp } from './outreachHarness.ts';
 
 // Each test launches campaigns over a whole service and runs its outbox: slow on a busy two-core machine.
@@ -57,6 +58,23 @@ describe('send-time enforcement', () => {
     expect(robert).toMatchObject({ status: 'pending', deliveryStatus: 'held:inconvenient_time' });
     expect(robert!.nextAttemptAt.getUTCDay()).toBe(1);
     expect((await outreachTo(a, 'A-1001'))[0]!.status).toBe('sent');
+  });
+
+  it('DESIGN 18: what the debtor told the bot (stored by the conversation) is honoured too: "mornings are bad" holds, "no texts" cancels', async () => {
+    const a = started();
+    const db = a.running.database.db;
+    await a.launch({ channels: ['sms'] });
+    const at = businessHourAfter(); // 13:00 New York, 12:00 Chicago
+    const aisha = await db.account.findUniqueOrThrow({ where: { accountNumber: 'A-1006' } });
+    const carlos = await db.account.findUniqueOrThrow({ where: { accountNumber: 'A-1002' } });
+    const none = { preferTimes: [], avoidDays: [], preferDays: [], avoidPlaces: [], preferChannels: [], channels: [] };
+    await recordContactPreference(db, { accountId: aisha.id, channel: 'sms', now: at }, { ...none, avoidTimes: [{ from: '08:00', to: '15:00' }], avoidChannels: [] });
+    await recordContactPreference(db, { accountId: carlos.id, channel: 'sms', now: at }, { ...none, avoidTimes: [], avoidChannels: ['text'] });
+    await a.deliver(at);
+    const [held] = await outreachTo(a, 'A-1006');
+    expect(held).toMatchObject({ status: 'pending', deliveryStatus: 'held:inconvenient_time' });
+    expect(held!.nextAttemptAt).toEqual(new Date(at.getTime() + 2 * HOUR)); // 15:00 New York
+    expect((await outreachTo(a, 'A-1002'))[0]!.status).toBe('cancelled');
   });
 
   it('DESIGN 5, 6, 19: consent withdrawn, a cease request or an attorney after the launch cancels the waiting message', async () => {
