@@ -48,6 +48,11 @@ import { PLACEMENT_UPLOAD_PATH } from './officer/supervisorRoutes.ts';
 import { registerConsolePage } from './officer/consolePage.ts';
 import { NoticeSweep } from './notices/noticeSweep.ts';
 import { registerRecordRoutes } from './record/recordPage.ts';
+import { EmailDeliverer } from './channels/email/emailDeliverer.ts';
+import { registerEmailRoutes } from './channels/email/emailRoutes.ts';
+import { createEmailProvider, emailFrom, type EmailProvider } from './channels/email/providers.ts';
+import { registerCampaignRoutes } from './officer/campaignRoutes.ts';
+import { recordOutreachSent } from './outreach/firstContact.ts';
 
 export interface AppDeps {
   config: Config;
@@ -66,6 +71,8 @@ export interface App {
   scheduler: InstallmentScheduler;
   /** Delivers the outbox (SMS through the provider, web into Direct Line); started by the composition root. */
   outboxWorker: OutboxWorker;
+  /** The email provider (console: the stored emails, shown in the console's email outbox). */
+  emailProvider: EmailProvider;
   /** Requests a mailed validation notice for debtors who left before answering E-SIGN; started by the composition root. */
   noticeSweep: NoticeSweep;
   bot: DebtBot;
@@ -164,15 +171,29 @@ export function createApp(deps: AppDeps): App {
   const gateway = createPaymentGateway(config, { db, logger, publicBaseUrl });
   const paymentSettings = paymentSettingsFrom(config);
   const scheduler = new InstallmentScheduler({ db, gateway, logger, collector, publicBaseUrl, settings: paymentSettings });
-  // Receipts, reminders, officer messages and SMS replies leave through one outbox.
+  const emailProvider = createEmailProvider(config, logger);
+  const emailDeliverer = new EmailDeliverer({
+    db,
+    provider: emailProvider,
+    from: emailFrom(config),
+    replyTo: config.EMAIL_REPLY_TO,
+    collector,
+    linkKey: config.IDENTITY_HASH_KEY,
+    publicBaseUrl,
+    logger,
+  });
+  // Receipts, reminders, officer messages, SMS replies and campaign texts and emails leave through one outbox.
   const outboxWorker = new OutboxWorker({
     db,
     logger,
     deliverers: {
       sms: new SmsDeliverer({ db, provider: createSmsProvider(config, logger), from: smsFromNumber(config), sender: smsSenderFrom(config), logger }),
       web: webDeliverer(db, { collectorName: config.COLLECTOR_NAME }),
+      email: emailDeliverer,
     },
     smsWeeklyCap: config.SMS_WEEKLY_CAP,
+    emailWeeklyCap: config.EMAIL_WEEKLY_CAP,
+    afterSend: (message, at) => recordOutreachSent(db, message, at),
     intervalMs: config.OUTBOX_INTERVAL_MS,
     leaseMs: config.WORK_LEASE_SECONDS * 1000,
   });
@@ -189,6 +210,7 @@ export function createApp(deps: AppDeps): App {
     routes: [
       (s) => registerNoticeRoutes(s, { db, collector }),
       (s) => registerRecordRoutes(s, { db, key: config.IDENTITY_HASH_KEY }),
+      (s) => registerEmailRoutes(s, { db, logger, collector, linkKey: config.IDENTITY_HASH_KEY }),
       (s) => registerSmsRoutes(s, smsDeps),
       (s) => void registerDevSmsPage(s, smsDeps),
       (s) => registerPaymentRoutes(s, { db, logger, gateway, collector, publicBaseUrl, settings: paymentSettings }),
@@ -205,6 +227,15 @@ export function createApp(deps: AppDeps): App {
           feedIntervalMs: config.CONSOLE_LIVE_INTERVAL_MS,
         });
       },
+      (s) =>
+        registerCampaignRoutes(s, {
+          db,
+          logger,
+          secureCookies: (config.PUBLIC_URL ?? '').startsWith('https:'),
+          now: () => new Date(),
+          words: () => ({ collector, sender: smsSenderFrom(config), publicBaseUrl: publicBaseUrl() }),
+          composeEmail: (message) => emailDeliverer.compose(message),
+        }),
     ],
   });
   return {
@@ -216,6 +247,7 @@ export function createApp(deps: AppDeps): App {
     scheduler,
     outboxWorker,
     noticeSweep,
+    emailProvider,
     services,
     console: consoleRoutes!,
     async listen(port, host) {

@@ -103,6 +103,21 @@ export const configSchema = z.object({
   CONSOLE_LIVE_INTERVAL_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(60_000).default(1000),
   /** The help contact phone in the SMS HELP answer; unset = COLLECTOR_PHONE. */
   SMS_HELP_PHONE: optionalText,
+  /** Email provider: console (embedded default: stores, plus the /dev/email page) or smtp (a real mail relay through nodemailer). */
+  EMAIL_PROVIDER: z.enum(['console', 'smtp'], { message: 'expected console or smtp' }).default('console'),
+  /** The mail relay; required when EMAIL_PROVIDER=smtp. */
+  SMTP_HOST: optionalText,
+  SMTP_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(1).max(65535).default(587),
+  /** TLS from the first byte (port 465); false: STARTTLS (required in production). */
+  SMTP_SECURE: bool.default(false),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  /** The sender of our emails, e.g. "Summit Recovery Services <notices@summit.example>"; required when EMAIL_PROVIDER=smtp. */
+  EMAIL_FROM: optionalText,
+  /** Where replies to our emails go (unset: EMAIL_FROM). */
+  EMAIL_REPLY_TO: optionalText,
+  /** Most emails we start per account in any 7 days. */
+  EMAIL_WEEKLY_CAP: z.coerce.number({ message: 'expected a whole number of messages' }).int().min(0).default(7),
   /** Stripe secret key (sk_test_… or sk_live_…). Unset = the local demo checkout, which takes no real money (refused in production). */
   STRIPE_SECRET_KEY: optionalText,
   /** Signing secret of the Stripe webhook endpoint (whsec_…); required with STRIPE_SECRET_KEY. Demo mode: unset = a random secret per start. */

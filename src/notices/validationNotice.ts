@@ -116,6 +116,26 @@ export interface ValidationNoticeAccount {
   currency: string;
 }
 
+/** The notice's view of an account row with its creditor. */
+export function noticeAccountOf(account: Omit<ValidationNoticeAccount, 'creditorName'> & { creditor: { name: string } }): ValidationNoticeAccount {
+  return {
+    firstName: account.firstName,
+    lastName: account.lastName,
+    address: account.address,
+    accountNumber: account.accountNumber,
+    creditorName: account.creditor.name,
+    originalCreditor: account.originalCreditor,
+    itemizationDate: account.itemizationDate,
+    itemizationAmount: account.itemizationAmount,
+    interestSinceItemization: account.interestSinceItemization,
+    feesSinceItemization: account.feesSinceItemization,
+    paymentsSinceItemization: account.paymentsSinceItemization,
+    creditsSinceItemization: account.creditsSinceItemization,
+    balance: account.balance,
+    currency: account.currency,
+  };
+}
+
 export interface ValidationNoticeInput {
   collector: CollectorInfo;
   account: ValidationNoticeAccount;
@@ -416,6 +436,14 @@ ${main}
 `;
 }
 
+/** A short page in one language, in the notice pages' style (the email opt-out page uses it). */
+export function renderShortPage(language: NoticeLanguage, title: string, body: string): string {
+  return page(language, escapeHtml(title), `<section class="notice" lang="${language}">
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(body)}</p>
+</section>`);
+}
+
 /** A short page in every notice language, the first one as the page language. */
 function messagePage(title: (text: NoticeText) => string, body: (text: NoticeText) => string): string {
   const [first, ...others] = NOTICE_LANGUAGES.map((language) => NOTICE_TEXT[language]);
@@ -438,12 +466,18 @@ export function renderUnavailablePage(): string {
   return messagePage((t) => t.unavailableTitle, (t) => t.unavailableBody);
 }
 
+/** HTML placed before and after the notice on the same page (an email that carries the notice in its body). */
+export interface NoticeFrame {
+  before?: string;
+  after?: string;
+}
+
 /**
  * The validation notice as a complete HTML page in `language`. A Spanish page also carries the
  * English notice (Reg F 1006.34(d)(3)(vi): a translation goes with an English version).
  * Throws NoticeDataError when the itemization does not add up to the balance.
  */
-export function renderValidationNotice(input: ValidationNoticeInput, language: NoticeLanguage): string {
+export function renderValidationNotice(input: ValidationNoticeInput, language: NoticeLanguage, frame: NoticeFrame = {}): string {
   const text = NOTICE_TEXT[language];
   if (!text) throw new NoticeDataError(`no notice text for language "${String(language)}"`);
   checkItemization(input.account);
@@ -462,5 +496,5 @@ ${renderArticle(input, original, 2)}
 </section>`;
   }
 
-  return page(text.htmlLang, text.pageTitle(escapeHtml(input.collector.name)), body);
+  return page(text.htmlLang, text.pageTitle(escapeHtml(input.collector.name)), `${frame.before ?? ''}${body}${frame.after ?? ''}`);
 }

@@ -247,6 +247,8 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
         recipient: { ...DIRECT_LINE_BOT },
         membersAdded: [{ id: claims.user, name: '' }],
         ...(locale ? { locale } : {}),
+        // Opened from an outreach email's chat link: the bot checks the link (src/outreach/chatStart.ts).
+        ...(claims.start ? { channelData: { start: claims.start } } : {}),
       },
       null,
       claims.user,
@@ -285,7 +287,7 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
       return sendError(res, 429, 'TooManyRequests', 'Too many new conversations from this address. Please wait a moment.');
     }
     const conversationId = newConversationId();
-    const issued = tokens.issue(conversationId, body.data.user?.id ?? newUserId());
+    const issued = tokens.issue(conversationId, body.data.user?.id ?? newUserId(), 'conversation', { start: body.data.start });
     res.send(200, { conversationId, token: issued.token, expires_in: issued.expiresIn });
   });
 

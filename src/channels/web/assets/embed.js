@@ -47,10 +47,27 @@
     }
   }
 
-  function post(path, token) {
+  /*
+   * A chat link from one of our emails (?start=…) opens a new conversation on that account (the
+   * debtor still confirms who they are). The token leaves the address bar at once, so a reload
+   * resumes this conversation instead of starting another, and the link is not kept in history.
+   */
+  var startToken = null;
+  try {
+    var here = new URL(window.location.href);
+    startToken = here.searchParams.get('start');
+    if (startToken) {
+      here.searchParams.delete('start');
+      window.history.replaceState(window.history.state, '', here.pathname + here.search + here.hash);
+    }
+  } catch (error) {
+    startToken = null;
+  }
+
+  function post(path, token, body) {
     var headers = { 'Content-Type': 'application/json' };
     if (token) headers.Authorization = 'Bearer ' + token;
-    return fetch(domain + path, { method: 'POST', headers: headers, body: '{}' }).then(function (response) {
+    return fetch(domain + path, { method: 'POST', headers: headers, body: JSON.stringify(body || {}) }).then(function (response) {
       if (!response.ok) {
         var error = new Error('Direct Line answered ' + response.status);
         error.status = response.status;
@@ -61,16 +78,23 @@
   }
 
   function newSession() {
-    return post('/tokens/generate').then(function (issued) {
+    return post('/tokens/generate', null, startToken ? { start: startToken } : {}).then(function (issued) {
       save(issued.conversationId, issued.token);
       return { conversationId: issued.conversationId, token: issued.token, resume: false };
+    }, function (error) {
+      // A damaged link still opens the chat, as a plain one.
+      if (startToken && error.status === 400) {
+        startToken = null;
+        return newSession();
+      }
+      throw error;
     });
   }
 
   /** A stored conversation is resumed with a refreshed token; an expired one is forgotten. */
   function session() {
     var stored = read();
-    if (!stored) return newSession();
+    if (!stored || startToken) return newSession();
     return post('/tokens/refresh', stored.token).then(
       function (issued) {
         save(issued.conversationId, issued.token);
