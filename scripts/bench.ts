@@ -112,11 +112,12 @@ async function startServer(name: Server['name'], entry: string, env: Record<stri
     if (Date.now() > deadline) throw new Error(`the ${name} server did not become healthy within 90 s`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  const agent = new http.Agent({ keepAlive: true, maxSockets: SOCKETS });
   return {
     name,
     child,
     port,
-    agent: new http.Agent({ keepAlive: true, maxSockets: SOCKETS }),
+    agent,
     async read() {
       rmSync(probeFile, { force: true });
       child.kill('SIGUSR2');
@@ -133,7 +134,7 @@ async function startServer(name: Server['name'], entry: string, env: Record<stri
       throw new Error(`the ${name} server did not answer the probe`);
     },
     async stop() {
-      this.agent.destroy();
+      agent.destroy();
       child.kill('SIGTERM');
       await exited;
     },
