@@ -3,17 +3,7 @@ import { Dialog, DialogReason, type DialogContext, type DialogInstance, type Dia
 import { hasWithdrawnEsignConsent } from '../src/accounts/consent.ts';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
 import { deliverValidationNotice, hasEsignConsent, noticeUrl, recordEsignConsent, requestMailedNotice } from '../src/notices/notices.ts';
-import {
-  accountView,
-  catalogueOf,
-  channelOf,
-  conversationRecordId,
-  recognitionOf,
-  sessionOf,
-  textFormatOf,
-  verifiedAccount,
-  type ConversationServices,
-} from '../src/bot/services.ts';
+import { accountView, catalogueOf, channelOf, conversationRecordId, recognitionOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account } from '../src/db/generated/client.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
@@ -96,7 +86,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
     const session = await sessionOf(dc.context, this.services);
     const text = catalogueOf(session);
-    const local = await this.services.localRecognizer.recognize(dc.context.activity.text ?? '', { language: session.language });
+    const local = await localRecognitionOf(dc.context, this.services);
     if (local.intent === 'affirm') {
       await recordEsignConsent(this.services.db, {
         accountId: session.accountId!,

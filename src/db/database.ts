@@ -3,12 +3,30 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import type pg from 'pg';
 import { PrismaClient } from './generated/client.ts';
 import { pendingMigrations } from './migrationStatus.ts';
 
 export type Db = PrismaClient;
 /** The client handed to `db.$transaction(async (tx) => …)`. */
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+/** The connection better-sqlite3 gives the SQLite adapter (the parts hot statements use). */
+export interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+  readonly inTransaction: boolean;
+}
+export interface SqliteStatement {
+  run(...params: unknown[]): { changes: number };
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  safeIntegers(on?: boolean): SqliteStatement;
+}
+
+/** The driver under Prisma, for the few hot statements worth running without its per-request compiler. */
+export type SqlDriver = { kind: 'sqlite'; connection: SqliteConnection } | { kind: 'postgres'; pool: pg.Pool };
+
+const drivers = new WeakMap<object, SqlDriver>();
 
 const PRISMA_CLI = fileURLToPath(new URL('../../scripts/prisma.mjs', import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,7 +60,10 @@ export async function migrateDatabase(url: string): Promise<void> {
 }
 
 export async function openDatabase(url: string): Promise<Db> {
-  const adapter = new PrismaBetterSQLite3({ url: resolveSqliteUrl(url), timeout: 5_000 });
+  let connection: SqliteConnection | undefined;
+  const adapter = capturing(new PrismaBetterSQLite3({ url: resolveSqliteUrl(url), timeout: 5_000 }), (connected) => {
+    connection = (connected as unknown as { client: SqliteConnection }).client;
+  });
   const db = new PrismaClient({ adapter });
   // WAL lets readers (reports, a second process such as the scheduler) run beside the writer.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
@@ -50,7 +71,31 @@ export async function openDatabase(url: string): Promise<Db> {
   // Deleted and overwritten content is zeroed, not left in free space (a card number rewritten out
   // of the transcript must not stay on disk).
   await db.$queryRawUnsafe('PRAGMA secure_delete = ON');
+  drivers.set(db, { kind: 'sqlite', connection: connection! });
   return db;
+}
+
+/** The driver under `db` (hot statements; see src/storage/turnStore.ts). */
+export function sqlDriverOf(db: Db): SqlDriver {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error('sqlDriverOf: this client was not opened by openDatabase');
+  return driver;
+}
+
+/** The adapter factory, telling `onConnect` the adapter it connects (to reach its driver). */
+type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>;
+
+function capturing(factory: PrismaBetterSQLite3, onConnect: (adapter: SqliteAdapter) => void): PrismaBetterSQLite3 {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      onConnect(adapter);
+      return adapter;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  } as PrismaBetterSQLite3;
 }
 
 /**
