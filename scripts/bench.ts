@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --rounds 2 --levels 20,200 --turns 8 --sockets 64]
+ * npm run bench [-- --rounds 2 --levels 20,200 --turns 8 --sockets 64 --database sqlite|postgres]
+ * npm run bench -- --database postgres --instances 3   (throughput per instance count: scripts/bench-instances.ts)
  *
  * The service against a bare botbuilder echo bot (scripts/bench/echoBot.ts: the same CloudAdapter,
  * restify and body parser), in the same run, on the same load: simulated first contacts
@@ -10,6 +11,9 @@
  * service / echo; then the service's SQL statements and commits per turn (counted in the database
  * driver) and its resident memory per idle conversation. Rounds alternate which server goes first,
  * so a drift in the machine's speed hits both.
+ *
+ * With --database postgres the service runs on a throw-away PostgreSQL cluster (Debian's postgresql
+ * package), on a fresh database.
  *
  * The client keeps a bounded pool of keep-alive connections (--sockets); a turn's latency runs from
  * the moment its request has a connection to the end of the response, so waiting for a free
@@ -35,8 +39,12 @@ const { values } = parseArgs({
     'min-conversations': { type: 'string', default: '60' },
     warmup: { type: 'string', default: '20' },
     nlu: { type: 'boolean', default: false },
+    database: { type: 'string', default: 'sqlite' },
+    instances: { type: 'string', default: '1' },
+    conversations: { type: 'string' },
   },
 });
+if (values.database !== 'sqlite' && values.database !== 'postgres') throw new Error('--database is sqlite or postgres');
 const ROUNDS = Number(values.rounds);
 const LEVELS = values.levels.split(',').map(Number);
 const TURNS = Number(values.turns);
@@ -256,15 +264,21 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'debt-bot-bench-'));
   const servers: Server[] = [];
+  let stopCluster = () => {};
   try {
     const echo = await startServer('echo', 'scripts/bench/echoBot.ts', {}, dir);
     servers.push(echo);
-    const service = await startServer(
-      'service',
-      'src/index.ts',
-      { DATABASE_URL: `file:${path.join(dir, 'bench.db')}`, LOG_LEVEL: 'warn', DEMO_DATA: 'true', NODE_ENV: 'development' },
-      dir,
-    );
+    let databaseUrl = `file:${path.join(dir, 'bench.db')}`;
+    if (values.database === 'postgres') {
+      const { adminQuery, startPostgresCluster } = await import('../test/helpers/postgresCluster.ts');
+      const { migrateDatabase } = await import('../src/db/database.ts');
+      const cluster = await startPostgresCluster();
+      stopCluster = () => cluster.stop();
+      await adminQuery(cluster.url('postgres'), 'CREATE DATABASE bench');
+      databaseUrl = cluster.url('bench');
+      await migrateDatabase(databaseUrl);
+    }
+    const service = await startServer('service', 'src/index.ts', { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', DEMO_DATA: 'true', NODE_ENV: 'development' }, dir);
     servers.push(service);
 
     // Warm-up (module loading, JIT, the recognizer's number models): not counted.
@@ -290,7 +304,7 @@ async function main(): Promise<void> {
     }
     const end = await service.read();
 
-    console.log(`\nService vs bare echo bot, POST /api/messages (expectReplies), ${TURNS}-turn first contacts, ${ROUNDS} round(s), ${SOCKETS} keep-alive connections at most`);
+    console.log(`\nService (${values.database}) vs bare echo bot, POST /api/messages (expectReplies), ${TURNS}-turn first contacts, ${ROUNDS} round(s), ${SOCKETS} keep-alive connections at most`);
     line('', 'echo', 'service', 'service/echo');
     let allEcho: Phase[] = [];
     let allService: Phase[] = [];
@@ -324,11 +338,12 @@ async function main(): Promise<void> {
     if (e.errors + s.errors > 0) process.exitCode = 1;
   } finally {
     for (const server of servers) await server.stop();
+    stopCluster();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main()
+(Number(values.instances) > 1 ? import('./bench-instances.ts').then(() => undefined) : main())
   .then(() => (values.nlu ? printRecognitionTiming() : undefined))
   .catch((error: unknown) => {
     console.error('Benchmark failed:', error instanceof Error ? error.message : error);

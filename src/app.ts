@@ -11,7 +11,8 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { loggableConversationId, type Logger } from './logger.ts';
 import { DebtBot } from './bot/debtBot.ts';
-import { KeyedLock, TurnLockMiddleware } from './bot/turnLock.ts';
+import { TurnLockMiddleware } from './bot/turnLock.ts';
+import { coordinationOf } from './db/coordination.ts';
 import { TurnLoggingMiddleware } from './bot/turnLogging.ts';
 import { languageOf } from './bot/language.ts';
 import { messagesFor, type CollectorInfo } from './messages/catalogue.ts';
@@ -92,6 +93,8 @@ export interface BotParts {
 
 /** The bot and its services, independent of the adapter (tests drive it with a TestAdapter). */
 export function buildBot({ config, db, logger, now = () => new Date() }: AppDeps & { now?: () => Date }): BotParts {
+  // State is saved in the turn's commit (TurnDeferredStorage), conditional on the eTag the turn read:
+  // the turn lock serializes a conversation's turns on every instance, and a stale save fails loudly.
   const conversationState = new ConversationState(new TurnDeferredStorage(db));
   const deterministic = new DeterministicRecognizer();
   const collector = collectorFrom(config);
@@ -123,7 +126,7 @@ export function buildBot({ config, db, logger, now = () => new Date() }: AppDeps
     services,
     middleware: [
       new TurnLoggingMiddleware(logger),
-      new TurnLockMiddleware(new KeyedLock(), config.TURN_TIMEOUT_MS),
+      new TurnLockMiddleware(coordinationOf(db), config.TURN_TIMEOUT_MS),
       new TurnCommitMiddleware(db, onTurnError, now),
       new TranscriptMiddleware(db),
     ],
@@ -157,7 +160,7 @@ export function createApp(deps: AppDeps): App {
   const smsDeps: SmsRouteDeps = { config, db, logger, adapter: inProcess };
 
   const publicBaseUrl = () => services.publicBaseUrl;
-  const gateway = createPaymentGateway(config, { logger, publicBaseUrl });
+  const gateway = createPaymentGateway(config, { db, logger, publicBaseUrl });
   const paymentSettings = paymentSettingsFrom(config);
   const scheduler = new InstallmentScheduler({ db, gateway, logger, collector, publicBaseUrl, settings: paymentSettings });
   // Receipts, reminders, officer messages and SMS replies leave through one outbox.
@@ -170,6 +173,7 @@ export function createApp(deps: AppDeps): App {
     },
     smsWeeklyCap: config.SMS_WEEKLY_CAP,
     intervalMs: config.OUTBOX_INTERVAL_MS,
+    leaseMs: config.WORK_LEASE_SECONDS * 1000,
   });
 
   const noticeSweep = new NoticeSweep({ db, logger });
@@ -186,7 +190,7 @@ export function createApp(deps: AppDeps): App {
       (s) => registerSmsRoutes(s, smsDeps),
       (s) => void registerDevSmsPage(s, smsDeps),
       (s) => registerPaymentRoutes(s, { db, logger, gateway, collector, publicBaseUrl, settings: paymentSettings }),
-      (s) => registerDirectLineRoutes(s, { db, adapter: inProcess, config, logger, publicBaseUrl }),
+      (s) => registerDirectLineRoutes(s, { db, adapter: inProcess, config, logger, publicBaseUrl, options: { streamCatchUpMs: config.DIRECTLINE_STREAM_POLL_MS } }),
       (s) => registerWebChatPage(s, { config, publicBaseUrl }),
       (s) => registerConsolePage(s),
       (s) => {

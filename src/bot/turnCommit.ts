@@ -116,6 +116,8 @@ export class TurnCommitMiddleware implements Middleware {
             if (onCommit) await onCommit(tx, context);
           }
         : undefined;
+    // The store runs it again whole on a busy database, a serialization failure or a deadlock
+    // (PostgreSQL): every write here is a snapshot, so a second run writes the same.
     await this.store.commit(writes, more);
     context.turnState.set(TURN_COMMITTED, true);
     for (const done of unit.afterCommit) done();
@@ -126,12 +128,17 @@ export class TurnCommitMiddleware implements Middleware {
  * botbuilder Storage over the BotState table whose writes, inside a turn, wait for the turn's
  * commit (so state never advances without the transcript and the channel's output, and a re-run
  * after a crash starts from the state before the turn). Outside a turn it writes at once.
+ *
+ * The one conversation-state storage of the service, on both databases. Its writes are conditional
+ * on the eTag the turn read (PrismaStorage's conditionalOnRead, carried into the commit): the turn
+ * lock serializes a conversation's turns across instances, and should a turn ever save state read
+ * before a newer turn's commit, its commit fails with ETagConflictError instead of undoing that turn.
  */
 export class TurnDeferredStorage implements Storage {
   private readonly direct: PrismaStorage;
 
   constructor(db: Db) {
-    this.direct = new PrismaStorage(db);
+    this.direct = new PrismaStorage(db, { conditionalOnRead: true });
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -161,7 +168,7 @@ export class TurnDeferredStorage implements Storage {
       }
     }
     if (Object.keys(others).length === 0) return;
-    const snapshot = JSON.parse(JSON.stringify(others)) as StoreItems;
+    const snapshot = JSON.parse(JSON.stringify(this.direct.withReadConditions(others))) as StoreItems;
     unit.deferred.push((tx) => new PrismaStorage(tx).write(snapshot));
   }
 

@@ -8,7 +8,7 @@
  * Reads always go to the database. Outside a keyed turn this is the plain client.
  */
 import { createHash } from 'node:crypto';
-import type { Db, Tx } from '../db/database.ts';
+import { aliasDatabase, type Db, type Tx } from '../db/database.ts';
 import { turnStoreFor, type JournalRow } from '../storage/turnStore.ts';
 import { currentTurnUnit, type TurnUnit } from './turnUnit.ts';
 
@@ -110,7 +110,7 @@ export function journaledDb(db: Db): Db {
     }
     return proxy;
   };
-  return new Proxy(db, {
+  const journaled = new Proxy(db, {
     get(target, prop) {
       if (prop === '$transaction') {
         return (arg: unknown, options?: object) => {
@@ -127,4 +127,6 @@ export function journaledDb(db: Db): Db {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  aliasDatabase(journaled, db);
+  return journaled;
 }

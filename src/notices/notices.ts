@@ -18,7 +18,7 @@ import { turnRandomBytes } from '../bot/turnUnit.ts';
 import type { Db, Tx } from '../db/database.ts';
 import type { Account, Creditor, Notice } from '../db/generated/client.ts';
 import { appendAudit } from '../audit.ts';
-import { inTransaction } from '../payments/transactions.ts';
+import { inTransaction } from '../db/transactions.ts';
 import { validationPeriodEnd } from '../domain/validationPeriod.ts';
 import { NOTICE_LANGUAGES, type NoticeLanguage } from './validationNotice.ts';
 

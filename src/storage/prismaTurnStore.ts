@@ -5,6 +5,7 @@
 import { loadTurnAccount, type TurnAccount } from '../accounts/turnAccount.ts';
 import { appendMessages } from '../conversations/transcript.ts';
 import type { Db, Tx } from '../db/database.ts';
+import { inTransaction } from '../db/transactions.ts';
 import { StaleStateError, verifiedAccountIdIn, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
 
 export class PrismaTurnStore implements TurnStore {
@@ -28,7 +29,7 @@ export class PrismaTurnStore implements TurnStore {
   }
 
   async commit(writes: TurnWrites, more?: (tx: Tx) => Promise<void>): Promise<void> {
-    await this.db.$transaction(async (tx) => {
+    await inTransaction(this.db, async (tx) => {
       await writeWithPrisma(tx, writes);
       if (more) await more(tx);
     });

@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnAccount } from '../accounts/turnAccount.ts';
 import type { Db, SqliteConnection, SqliteStatement, Tx } from '../db/database.ts';
+import { inTransaction, retryBusy } from '../db/transactions.ts';
 import type { Account, Creditor, Installment, Plan } from '../db/generated/client.ts';
 import { OPEN_PLAN_STATUSES, offeredPlanAmong, openPlanAmong, type PlanWithInstallments } from '../negotiation/planStore.ts';
 import { StaleStateError, type JournalRow, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
@@ -105,18 +106,21 @@ export class SqliteTurnStore implements TurnStore {
   async commit(writes: TurnWrites, more?: (tx: Tx) => Promise<void>): Promise<void> {
     if (!more && !this.connection.inTransaction) {
       // Synchronous from BEGIN to COMMIT: no other query can run on the connection in between.
-      this.statement('BEGIN IMMEDIATE').run();
-      try {
-        this.write(writes);
-        this.statement('COMMIT').run();
-      } catch (error) {
-        if (this.connection.inTransaction) this.statement('ROLLBACK').run();
-        throw error;
-      }
+      // Another process holding the file (SQLITE_BUSY past the busy timeout): run again whole.
+      await retryBusy(async () => {
+        this.statement('BEGIN IMMEDIATE').run();
+        try {
+          this.write(writes);
+          this.statement('COMMIT').run();
+        } catch (error) {
+          if (this.connection.inTransaction) this.statement('ROLLBACK').run();
+          throw error;
+        }
+      });
       return;
     }
     // Inside Prisma's transaction (it holds the connection's transaction; our statements join it).
-    await this.db.$transaction(async (tx) => {
+    await inTransaction(this.db, async (tx) => {
       this.write(writes);
       if (more) await more(tx);
     });

@@ -5,14 +5,15 @@
  * and plans), and what it changed is written in one transaction at its end (processed mark, state,
  * transcript rows, conversation touch). Everything else stays on Prisma.
  *
- * Two implementations: SQLite as cached prepared statements on the driver under Prisma
- * (sqliteTurnStore.ts: Prisma's JS engine compiles every request, which cost more than everything
- * else in a turn), and Prisma itself (prismaTurnStore.ts) for a database with no hot statements
- * written yet. `turnStoreFor(db)` picks by the driver.
+ * Prepared statements on the driver under Prisma (sqlDriverOf): better-sqlite3 for SQLite
+ * (sqliteTurnStore.ts), the pg pool for PostgreSQL (postgresTurnStore.ts) — Prisma's JS engine
+ * compiles every request, which cost more than everything else in a turn. Prisma itself
+ * (prismaTurnStore.ts) for a client opened some other way. `turnStoreFor(db)` picks by the driver.
  */
 import type { TurnAccount } from '../accounts/turnAccount.ts';
 import type { TranscriptMessage } from '../conversations/transcript.ts';
 import { sqlDriverOf, type Db, type Tx } from '../db/database.ts';
+import { PostgresTurnStore } from './postgresTurnStore.ts';
 import { PrismaTurnStore } from './prismaTurnStore.ts';
 import { SqliteTurnStore } from './sqliteTurnStore.ts';
 
@@ -87,7 +88,8 @@ export function turnStoreFor(db: Db): TurnStore {
     } catch {
       driver = undefined;
     }
-    store = driver?.kind === 'sqlite' ? new SqliteTurnStore(db, driver.connection) : new PrismaTurnStore(db);
+    store =
+      driver?.kind === 'sqlite' ? new SqliteTurnStore(db, driver.connection) : driver?.kind === 'postgres' ? new PostgresTurnStore(db, driver.pool) : new PrismaTurnStore(db);
     stores.set(db, store);
   }
   return store;

@@ -135,23 +135,25 @@ describe('the embedded demo checkout (no STRIPE_SECRET_KEY)', () => {
 });
 
 describe('createPaymentGateway', () => {
+  // Choosing the gateway reads nothing from the database.
+  const db = {} as Db;
   const logger = createLogger('silent');
   const publicBaseUrl = () => 'http://127.0.0.1:3978';
 
   it('uses Stripe with a key, the demo without one', () => {
-    const stripe = createPaymentGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }), { logger, publicBaseUrl });
+    const stripe = createPaymentGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }), { db, logger, publicBaseUrl });
     expect(stripe).toBeInstanceOf(StripeGateway);
-    expect(createPaymentGateway(loadConfig({}), { logger, publicBaseUrl })).toBeInstanceOf(DemoGateway);
+    expect(createPaymentGateway(loadConfig({}), { db, logger, publicBaseUrl })).toBeInstanceOf(DemoGateway);
   });
 
   it('refuses a key without its webhook secret, and the demo in production', () => {
-    expect(() => createPaymentGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x' }), { logger, publicBaseUrl })).toThrow(
+    expect(() => createPaymentGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x' }), { db, logger, publicBaseUrl })).toThrow(
       new ConfigError(
         'Configuration error: STRIPE_WEBHOOK_SECRET is missing — expected the signing secret (whsec_…) of the Stripe webhook endpoint for /webhooks/stripe (required with STRIPE_SECRET_KEY)',
       ),
     );
     const production = loadConfig({ NODE_ENV: 'production', IDENTITY_HASH_KEY: 'k'.repeat(40), DIRECTLINE_SECRET: 'd'.repeat(40) });
-    expect(() => createPaymentGateway(production, { logger, publicBaseUrl })).toThrow(/STRIPE_SECRET_KEY is missing/);
+    expect(() => createPaymentGateway(production, { db, logger, publicBaseUrl })).toThrow(/STRIPE_SECRET_KEY is missing/);
   });
 
   it('validates the Stripe connection settings', () => {

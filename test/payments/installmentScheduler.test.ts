@@ -324,7 +324,8 @@ describe('InstallmentScheduler — restarts and concurrency never charge twice',
     }
   });
 
-  it('two scheduler processes on the same database at once charge each installment once', async () => {
+  // Two processes boot (tsx + the database client): allow for a busy machine.
+  it('two scheduler processes on the same database at once charge each installment once', { timeout: 60_000 }, async () => {
     const plans = await Promise.all(Array.from({ length: 8 }, () => activePlan()));
     fake.latencyMs = 40; // each charge takes a moment, so the two runs overlap
     const startAt = Date.now() + 4_000; // both processes booted by then

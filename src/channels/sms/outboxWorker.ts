@@ -12,7 +12,8 @@
  *    SMS only, before every attempt:
  *    - recipient opted out (STOP) -> "cancelled" (the one opt-out confirmation excepted);
  *    - bot-initiated and the weekly cap reached -> held: stays "pending", nextAttemptAt moves to when
- *      the oldest counted message leaves the 7-day window (deliveryStatus "held:weekly_cap");
+ *      the oldest counted message leaves the 7-day window (deliveryStatus "held:weekly_cap"); the
+ *      check and the send of one account's bot-initiated texts hold a lock (every instance);
  *    - bot-initiated outside 08:00-21:00 in every zone the debtor may be in -> held until the window
  *      opens (deliveryStatus "held:quiet_hours");
  *    - no common window at all (e.g. the debtor may be in Guam or Hawaii), or a weekly cap of 0 ->
@@ -29,6 +30,7 @@
  * phone number.
  */
 import { hostname } from 'node:os';
+import { coordinationOf } from '../../db/coordination.ts';
 import type { Db } from '../../db/database.ts';
 import type { OutboxMessage } from '../../db/generated/client.ts';
 import type { Logger } from '../../logger.ts';
@@ -144,8 +146,11 @@ export class OutboxWorker {
       take: this.batchSize,
       select: { id: true },
     });
+    // Each lease starts when its claim is made (`now` plus the time this pass has taken so far), so
+    // the last message of a long pass is not claimed with a lease that has nearly run out.
+    const passStarted = Date.now();
     for (const { id } of candidates) {
-      const lease = new Date(now.getTime() + this.leaseMs);
+      const lease = new Date(now.getTime() + (Date.now() - passStarted) + this.leaseMs);
       const claim = await this.db.outboxMessage.updateMany({ where: { id, ...claimable }, data: { status: 'sending', lockedUntil: lease, lockedBy: WORKER_ID } });
       if (claim.count !== 1) continue; // another worker has it
       result.claimed += 1;
@@ -158,6 +163,15 @@ export class OutboxWorker {
   }
 
   private async process(message: OutboxMessage, lease: Date, now: Date): Promise<Exclude<keyof OutboxRunResult, 'claimed'>> {
+    if (message.channel === 'sms' && message.botInitiated) {
+      // The weekly cap counts texts already sent: one account's check and send run one at a time
+      // (in every instance on the database), or two workers could both see room for one more.
+      return coordinationOf(this.db).withLock(`sms-cap:${message.accountId ?? message.to}`, () => this.deliverOne(message, lease, now));
+    }
+    return this.deliverOne(message, lease, now);
+  }
+
+  private async deliverOne(message: OutboxMessage, lease: Date, now: Date): Promise<Exclude<keyof OutboxRunResult, 'claimed'>> {
     const log = { outboxId: message.id, channel: message.channel, kind: message.kind, botInitiated: message.botInitiated };
     // Finishing updates are fenced by our lease: if it ran out and another worker took over, ours is void.
     const finish = async (data: Parameters<Db['outboxMessage']['updateMany']>[0]['data']) => {

@@ -9,7 +9,7 @@ import type { Db } from '../../db/database.ts';
 import type { OutboxMessage } from '../../db/generated/client.ts';
 import type { OutboxDeliverer } from '../../outbox/outbox.ts';
 import { appendActivities, directLineConversationExists, DIRECT_LINE_BOT } from './activityStore.ts';
-import { streamHubFor } from './streamHub.ts';
+import { announceActivities } from './streamHub.ts';
 
 export function webDeliverer(db: Db): OutboxDeliverer {
   return {
@@ -36,7 +36,7 @@ export function webDeliverer(db: Db): OutboxDeliverer {
         ],
         { rowId: `outbox:${message.id}` },
       );
-      streamHubFor(db).notify(conversationId);
+      await announceActivities(db, conversationId);
       return { providerRef: stored!.activity.id };
     },
   };
