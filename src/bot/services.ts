@@ -2,7 +2,8 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Db } from '../db/database.ts';
 import type { OfficeHours } from '../domain/officeHours.ts';
 import type { Account, Creditor } from '../db/generated/client.ts';
-import { loadTurnAccount, type TurnAccount, type VerifiedAccount } from '../accounts/turnAccount.ts';
+import type { TurnAccount, VerifiedAccount } from '../accounts/turnAccount.ts';
+import { turnStoreFor } from '../storage/turnStore.ts';
 import { findOpenPlan, type PlanWithInstallments } from '../negotiation/planStore.ts';
 import { turnCached } from './turnCache.ts';
 import { itemize, maskAccountNumber } from '../domain/itemization.ts';
@@ -136,7 +137,7 @@ export async function turnAccountOf(context: TurnContext, services: Conversation
   const session = await sessionOf(context, services);
   const accountId = session.accountId;
   if (!accountId) return null;
-  return turnCached(context, `account:${accountId}`, () => loadTurnAccount(services.db, accountId));
+  return turnCached(context, `account:${accountId}`, () => turnStoreFor(services.db).account(accountId));
 }
 
 export async function verifiedAccount(context: TurnContext, services: ConversationServices): Promise<VerifiedAccount | null> {
