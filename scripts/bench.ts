@@ -109,7 +109,7 @@ async function startServer(name: Server['name'], entry: string, env: Record<stri
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the ${name} server exited during start-up`);
     try {
@@ -117,7 +117,7 @@ async function startServer(name: Server['name'], entry: string, env: Record<stri
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`the ${name} server did not become healthy within 90 s`);
+    if (Date.now() > deadline) throw new Error(`the ${name} server did not become healthy within 300 s`);
     await new Promise((r) => setTimeout(r, 200));
   }
   const agent = new http.Agent({ keepAlive: true, maxSockets: SOCKETS });

@@ -3,7 +3,10 @@
  * and how each is stored come from the generated client's data model, so a column added to the
  * schema is read here too, with its type.
  */
+import type { TurnAccount } from '../accounts/turnAccount.ts';
 import type { Db } from '../db/database.ts';
+import type { Account, Creditor, Installment, Plan } from '../db/generated/client.ts';
+import { offeredPlanAmong, openPlanAmong, type PlanWithInstallments } from '../negotiation/planStore.ts';
 
 type FieldType = 'String' | 'Int' | 'Boolean' | 'DateTime' | 'Float' | 'BigInt' | 'Json' | 'Bytes' | 'Decimal';
 interface RuntimeField {
@@ -61,4 +64,22 @@ export function rowOf<T>(db: Db, model: string, value: Record<string, unknown>):
   const row: Record<string, unknown> = {};
   for (const field of fieldsOf(db, model)) row[field.name] = convert(value[field.name], field.type);
   return row as T;
+}
+
+/** The turn's account from one row per record, as the hot statements read them ({kind, row: JSON of the columns}). */
+export function turnAccountFromRows(db: Db, rows: Array<{ kind: string; row: string }>): TurnAccount | null {
+  let account: Account | undefined;
+  let creditor: Creditor | undefined;
+  const plans: PlanWithInstallments[] = [];
+  const installments: Installment[] = [];
+  for (const { kind, row } of rows) {
+    const value = JSON.parse(row) as Record<string, unknown>;
+    if (kind === 'account') account = rowOf<Account>(db, 'Account', value);
+    else if (kind === 'creditor') creditor = rowOf<Creditor>(db, 'Creditor', value);
+    else if (kind === 'plan') plans.push({ ...rowOf<Plan>(db, 'Plan', value), installments: [] });
+    else if (kind === 'installment') installments.push(rowOf<Installment>(db, 'Installment', value));
+  }
+  if (!account || !creditor) return null;
+  for (const installment of installments.sort((x, y) => x.seq - y.seq)) plans.find((p) => p.id === installment.planId)?.installments.push(installment);
+  return { account: { ...account, creditor }, openPlan: openPlanAmong(plans), offeredPlan: offeredPlanAmong(plans) };
 }

@@ -14,9 +14,8 @@ import type pg from 'pg';
 import type { TurnAccount } from '../accounts/turnAccount.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { retryBusy } from '../db/transactions.ts';
-import type { Account, Creditor, Installment, Plan } from '../db/generated/client.ts';
-import { OPEN_PLAN_STATUSES, offeredPlanAmong, openPlanAmong, type PlanWithInstallments } from '../negotiation/planStore.ts';
-import { dateOf, rowOf } from './modelRows.ts';
+import { OPEN_PLAN_STATUSES } from '../negotiation/planStore.ts';
+import { dateOf, turnAccountFromRows } from './modelRows.ts';
 import { PrismaTurnStore } from './prismaTurnStore.ts';
 import { StaleStateError, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
 
@@ -71,30 +70,13 @@ export class PostgresTurnStore implements TurnStore {
       else account.push({ kind: row.kind.slice('account:'.length), row: String(row.a) });
     }
     opening.journal.sort((x, y) => x.seq - y.seq);
-    opening.account = this.assembleAccount(account);
+    opening.account = turnAccountFromRows(this.db, account);
     return opening;
   }
 
   async account(accountId: string): Promise<TurnAccount | null> {
     const { rows } = await this.query<{ kind: string; row: string }>(this.pool, ACCOUNT_SQL, [accountId]);
-    return this.assembleAccount(rows);
-  }
-
-  private assembleAccount(rows: Array<{ kind: string; row: string }>): TurnAccount | null {
-    let account: Account | undefined;
-    let creditor: Creditor | undefined;
-    const plans: PlanWithInstallments[] = [];
-    const installments: Installment[] = [];
-    for (const { kind, row } of rows) {
-      const value = JSON.parse(row) as Record<string, unknown>;
-      if (kind === 'account') account = rowOf<Account>(this.db, 'Account', value);
-      else if (kind === 'creditor') creditor = rowOf<Creditor>(this.db, 'Creditor', value);
-      else if (kind === 'plan') plans.push({ ...rowOf<Plan>(this.db, 'Plan', value), installments: [] });
-      else if (kind === 'installment') installments.push(rowOf<Installment>(this.db, 'Installment', value));
-    }
-    if (!account || !creditor) return null;
-    for (const installment of installments.sort((x, y) => x.seq - y.seq)) plans.find((p) => p.id === installment.planId)?.installments.push(installment);
-    return { account: { ...account, creditor }, openPlan: openPlanAmong(plans), offeredPlan: offeredPlanAmong(plans) };
+    return turnAccountFromRows(this.db, rows);
   }
 
   async commit(writes: TurnWrites, more?: (tx: Tx) => Promise<void>): Promise<void> {

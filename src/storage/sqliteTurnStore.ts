@@ -13,11 +13,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnAccount } from '../accounts/turnAccount.ts';
 import type { Db, SqliteConnection, SqliteStatement, Tx } from '../db/database.ts';
-import { inTransaction, retryBusy } from '../db/transactions.ts';
-import type { Account, Creditor, Installment, Plan } from '../db/generated/client.ts';
-import { OPEN_PLAN_STATUSES, offeredPlanAmong, openPlanAmong, type PlanWithInstallments } from '../negotiation/planStore.ts';
+import { retryBusy } from '../db/transactions.ts';
+import { OPEN_PLAN_STATUSES } from '../negotiation/planStore.ts';
 import { StaleStateError, type JournalRow, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
-import { dateOf, modelColumns, rowOf } from './modelRows.ts';
+import { dateOf, modelColumns, turnAccountFromRows } from './modelRows.ts';
 
 const PLAN_STATUSES = [...OPEN_PLAN_STATUSES, 'offered'].map((s) => `'${s}'`).join(', ');
 
@@ -78,36 +77,19 @@ export class SqliteTurnStore implements TurnStore {
       } else accountRows.push({ kind: row.kind.slice('account:'.length), row: String(row.a) });
     }
     opening.journal.sort((x, y) => x.seq - y.seq);
-    opening.account = this.assembleAccount(accountRows);
+    opening.account = turnAccountFromRows(this.db, accountRows);
     return opening;
   }
 
   async account(accountId: string): Promise<TurnAccount | null> {
-    return this.assembleAccount(this.statement(this.accountSql).all({ accountId }) as Array<{ kind: string; row: string }>);
-  }
-
-  private assembleAccount(rows: Array<{ kind: string; row: string }>): TurnAccount | null {
-    let account: Account | undefined;
-    let creditor: Creditor | undefined;
-    const plans: PlanWithInstallments[] = [];
-    const installments: Installment[] = [];
-    for (const { kind, row } of rows) {
-      const value = JSON.parse(row) as Record<string, unknown>;
-      if (kind === 'account') account = rowOf<Account>(this.db, 'Account', value);
-      else if (kind === 'creditor') creditor = rowOf<Creditor>(this.db, 'Creditor', value);
-      else if (kind === 'plan') plans.push({ ...rowOf<Plan>(this.db, 'Plan', value), installments: [] });
-      else if (kind === 'installment') installments.push(rowOf<Installment>(this.db, 'Installment', value));
-    }
-    if (!account || !creditor) return null;
-    for (const installment of installments.sort((x, y) => x.seq - y.seq)) plans.find((p) => p.id === installment.planId)?.installments.push(installment);
-    return { account: { ...account, creditor }, openPlan: openPlanAmong(plans), offeredPlan: offeredPlanAmong(plans) };
+    return turnAccountFromRows(this.db, this.statement(this.accountSql).all({ accountId }) as Array<{ kind: string; row: string }>);
   }
 
   async commit(writes: TurnWrites, more?: (tx: Tx) => Promise<void>): Promise<void> {
-    if (!more && !this.connection.inTransaction) {
-      // Synchronous from BEGIN to COMMIT: no other query can run on the connection in between.
-      // Another process holding the file (SQLITE_BUSY past the busy timeout): run again whole.
-      await retryBusy(async () => {
+    // Run again whole when another process held the file past the busy timeout (SQLITE_BUSY).
+    await retryBusy(async () => {
+      if (!more && !this.connection.inTransaction) {
+        // Synchronous from BEGIN to COMMIT: no other query can run on the connection in between.
         this.statement('BEGIN IMMEDIATE').run();
         try {
           this.write(writes);
@@ -116,13 +98,16 @@ export class SqliteTurnStore implements TurnStore {
           if (this.connection.inTransaction) this.statement('ROLLBACK').run();
           throw error;
         }
-      });
-      return;
-    }
-    // Inside Prisma's transaction (it holds the connection's transaction; our statements join it).
-    await inTransaction(this.db, async (tx) => {
-      this.write(writes);
-      if (more) await more(tx);
+        return;
+      }
+      // Inside Prisma's transaction (it holds the connection's transaction; our statements join it).
+      await this.db.$transaction(
+        async (tx) => {
+          this.write(writes);
+          if (more) await more(tx);
+        },
+        { timeout: 15_000, maxWait: 10_000 },
+      );
     });
   }
 
