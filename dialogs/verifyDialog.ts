@@ -2,7 +2,6 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import type { TurnContext } from 'botbuilder';
 import { verifyClaim, type VerificationClaim } from '../src/accounts/verification.ts';
 import { nameAfterCue } from '../src/domain/contactDetails.ts';
-import { nameFrom } from '../src/domain/names.ts';
 import { MAX_FAILED_VERIFICATIONS, VERIFICATION_LOCK_MINUTES } from '../src/domain/verificationLock.ts';
 import type { CalendarDate, Recognition } from '../src/nlu/recognizer.ts';
 import { messagesFor } from '../src/messages/catalogue.ts';
@@ -32,12 +31,12 @@ export interface VerifyResult {
 }
 
 /**
- * The name in an answer to "what is your name?": after a cue ("my name is…"), else as the
- * recognizer's name reader finds it (particles, honorifics, a date after it: "Aisha Bello,
- * December 5 1995"), else a bare two-to-four-word name.
+ * The name in an answer to "what is your name?", as the recognizer's name reader finds it
+ * (labels, particles, honorifics, a date after it: "Aisha Bello, December 5 1995"), else after a
+ * cue inside a longer message ("…, I'm Maria Johnson and…").
  */
 export function nameInAnswer(message: string): string | null {
-  return nameAfterCue(message) ?? extractName(message, { expected: true })?.name ?? nameFrom(message);
+  return extractName(message, { expected: true })?.name ?? nameAfterCue(message) ?? null;
 }
 
 export interface VerifyOptions {

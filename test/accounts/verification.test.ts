@@ -70,7 +70,7 @@ describe('verifyClaim', () => {
       expect(result.accounts.map((a) => a.accountNumber).sort()).toEqual(['A-1001', 'A-2001']);
     }
     // A wrong factor still fails for both, and counts against both.
-    expect(await verifyClaim(database.db, { fullName: 'Maria Johnson', dob: '1985-03-14', zip: '99999' }, options)).toEqual({ ok: false, lockedNow: false });
+    expect(await verifyClaim(database.db, { fullName: 'Maria Johnson', dob: '1985-03-14', zip: '99999' }, options)).toEqual({ ok: false });
     const failed = await database.db.account.findMany({ where: { firstName: 'Maria' }, select: { failedVerifications: true } });
     expect(failed.map((a) => a.failedVerifications)).toEqual([1, 1]);
   });

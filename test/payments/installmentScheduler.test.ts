@@ -339,7 +339,7 @@ describe('InstallmentScheduler — restarts and concurrency never charge twice',
       expect(await paymentsOf(f, 2)).toHaveLength(1);
     }
     expect((await db.account.findMany({ where: { id: { in: plans.map((f) => f.account.id) } } })).map((a) => a.balance)).toEqual(plans.map(() => 90_000));
-  });
+  }, 90_000); // two child processes boot (tsx) before they race: slow on a busy machine
 
   it('an off-session payment still processing is settled by the webhook, once; a declined one is not counted twice', async () => {
     const f = await activePlan();

@@ -39,7 +39,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 export function train(rows: readonly TrainingRow[], options: TrainOptions): IntentModelFile {
-  const { classes, epochs = 12, alpha = 0.08, beta = 1, l1 = 2.0, l2 = 0.5, maxPositiveWeight = 1.5, seed = 11 } = options;
+  const { classes, epochs = 12, alpha = 0.08, beta = 1, l1 = 3.2, l2 = 0.5, maxPositiveWeight = 1.5, seed = 11 } = options;
   const index = new Map<string, number>();
   const examples = rows.map((row) => {
     const ids = featuresOf(row.normalized).map((f) => {

@@ -69,7 +69,10 @@ describe('data in Web Chat replies is escaped for Markdown (item 12)', () => {
     const all = replies.join('\n');
     expect(elementsIn(all)).toEqual([]);
     const seen = visibleText(all);
-    for (const value of [HOSTILE_FIRST_NAME, HOSTILE_CREDITOR, HOSTILE_ORIGINAL, HOSTILE_ATTORNEY]) expect(seen).toContain(value);
+    for (const value of [HOSTILE_FIRST_NAME, HOSTILE_CREDITOR, HOSTILE_ORIGINAL]) expect(seen).toContain(value);
+    // Markup typed as an attorney's name is not read as a name at all (letters only): the
+    // representation is recorded and a person gets the details — nothing of it is echoed.
+    expect(seen).not.toContain('Call me');
   });
 
   it('by SMS the same data arrives as typed, without escapes', async () => {
