@@ -15,9 +15,10 @@ import type { TurnAccount } from '../accounts/turnAccount.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { retryBusy } from '../db/transactions.ts';
 import { OPEN_PLAN_STATUSES } from '../negotiation/planStore.ts';
+import { ETagConflictError } from './prismaStorage.ts';
 import { dateOf, turnAccountFromRows } from './modelRows.ts';
 import { PrismaTurnStore } from './prismaTurnStore.ts';
-import { StaleStateError, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
+import { type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
 
 const PLAN_STATUSES = [...OPEN_PLAN_STATUSES, 'offered'].map((s) => `'${s}'`).join(', ');
 const MESSAGE_ROWS_PER_INSERT = 8;
@@ -107,7 +108,7 @@ export class PostgresTurnStore implements TurnStore {
         await this.query(client, 'INSERT INTO "BotState" ("key", "eTag", "data", "updatedAt") VALUES ($1, $2, $3, $4)', [state.key, state.eTag, state.data, stamp(state.at)]);
       } else {
         const { rowCount } = await this.query(client, 'UPDATE "BotState" SET "eTag" = $1, "data" = $2, "updatedAt" = $3 WHERE "key" = $4 AND "eTag" = $5', [state.eTag, state.data, stamp(state.at), state.key, state.readETag]);
-        if (rowCount !== 1) throw new StaleStateError(state.key);
+        if (rowCount !== 1) throw new ETagConflictError([state.key]);
       }
     }
     for (let i = 0; i < writes.messages.length; i += MESSAGE_ROWS_PER_INSERT) {

@@ -5,8 +5,9 @@
 import { loadTurnAccount, type TurnAccount } from '../accounts/turnAccount.ts';
 import { appendMessages } from '../conversations/transcript.ts';
 import type { Db, Tx } from '../db/database.ts';
+import { ETagConflictError } from './prismaStorage.ts';
 import { inTransaction } from '../db/transactions.ts';
-import { StaleStateError, verifiedAccountIdIn, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
+import { verifiedAccountIdIn, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
 
 export class PrismaTurnStore implements TurnStore {
   constructor(private readonly db: Db) {}
@@ -44,7 +45,7 @@ export async function writeWithPrisma(tx: Tx, writes: TurnWrites): Promise<void>
       await tx.botState.create({ data: { key: state.key, eTag: state.eTag, data: state.data, updatedAt: state.at } });
     } else {
       const updated = await tx.botState.updateMany({ where: { key: state.key, eTag: state.readETag }, data: { eTag: state.eTag, data: state.data, updatedAt: state.at } });
-      if (updated.count !== 1) throw new StaleStateError(state.key);
+      if (updated.count !== 1) throw new ETagConflictError([state.key]);
     }
   }
   await appendMessages(tx, writes.messages);

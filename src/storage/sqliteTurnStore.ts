@@ -15,7 +15,8 @@ import type { TurnAccount } from '../accounts/turnAccount.ts';
 import type { Db, SqliteConnection, SqliteStatement, Tx } from '../db/database.ts';
 import { retryBusy } from '../db/transactions.ts';
 import { OPEN_PLAN_STATUSES } from '../negotiation/planStore.ts';
-import { StaleStateError, type JournalRow, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
+import { type JournalRow, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
+import { ETagConflictError } from './prismaStorage.ts';
 import { dateOf, modelColumns, turnAccountFromRows } from './modelRows.ts';
 
 const PLAN_STATUSES = [...OPEN_PLAN_STATUSES, 'offered'].map((s) => `'${s}'`).join(', ');
@@ -121,7 +122,7 @@ export class SqliteTurnStore implements TurnStore {
         this.statement('INSERT INTO "BotState" ("key", "eTag", "data", "updatedAt") VALUES (?, ?, ?, ?)').run(state.key, state.eTag, state.data, stamp(state.at));
       } else {
         const { changes } = this.statement('UPDATE "BotState" SET "eTag" = ?, "data" = ?, "updatedAt" = ? WHERE "key" = ? AND "eTag" = ?').run(state.eTag, state.data, stamp(state.at), state.key, state.readETag);
-        if (changes !== 1) throw new StaleStateError(state.key);
+        if (changes !== 1) throw new ETagConflictError([state.key]);
       }
     }
     for (let i = 0; i < writes.messages.length; i += MESSAGE_ROWS_PER_INSERT) {

@@ -69,14 +69,6 @@ export interface TurnStore {
   commit(writes: TurnWrites, more?: (tx: Tx) => Promise<void>): Promise<void>;
 }
 
-/** The state a save expected is gone or newer: another save won (the turn fails and nothing of it is stored). */
-export class StaleStateError extends Error {
-  constructor(key: string) {
-    super(`The conversation state "${key}" changed since this turn read it; the turn was not saved.`);
-    this.name = 'StaleStateError';
-  }
-}
-
 const stores = new WeakMap<Db, TurnStore>();
 
 export function turnStoreFor(db: Db): TurnStore {
