@@ -1,17 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
-import {
-  CARD_REMOVED,
-  CONVERSATION_HOLDER,
-  LOCAL_ONLY,
-  catalogueOf,
-  channelOf,
-  conversationRecordId,
-  recognitionOf,
-  sessionOf,
-  textFormatOf,
-  type ConversationServices,
-} from '../src/bot/services.ts';
+import { CARD_REMOVED, CONVERSATION_HOLDER, LOCAL_ONLY, catalogueOf, channelOf, conversationRecordId, recognitionOf, sessionOf, textFormatOf, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import { maskIdentityFactors } from '../src/domain/redaction.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
@@ -187,7 +176,7 @@ export class MainDialog {
   private async holdsIdentityFactors(context: TurnContext, session: Session): Promise<boolean> {
     const text = context.activity.text ?? '';
     if (maskIdentityFactors(text) !== text) return true;
-    const { entities } = await this.services.localRecognizer.recognize(text, { language: session.language });
+    const { entities } = await localRecognitionOf(context, this.services, text);
     return Boolean(entities.dates.length || entities.ambiguousDate || entities.zip || entities.ssnLast4 || entities.accountNumber);
   }
 

@@ -1,12 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
-import { catalogueOf, channelOf, recognitionOf, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, channelOf, recognitionOf, type ConversationServices, openPlanOf, localRecognitionOf } from '../src/bot/services.ts';
 import type { Offer } from '../src/domain/negotiation.ts';
 import type { PlanTerms } from '../src/domain/plans.ts';
 import { isExplicitYes } from '../src/negotiation/consent.ts';
 import { asksForPaymentOptions, parseOfferMessage } from '../src/negotiation/offerParser.ts';
-import { findOpenPlan, reissueFirstPayLink, termsOfPlan } from '../src/negotiation/planStore.ts';
+import { reissueFirstPayLink, termsOfPlan } from '../src/negotiation/planStore.ts';
 import { planView } from '../src/negotiation/views.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
@@ -79,7 +79,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
     if (!env) return { end: {} };
     const { text } = env;
     const message = mode === 'options' || mode === 'offer' || mode === 'resume' ? '' : (context.activity.text ?? '');
-    const local = await this.services.localRecognizer.recognize(message, { language: env.session.language });
+    const local = await localRecognitionOf(context, this.services, message);
     const parsed = parseOfferMessage(message, local, { today: env.ctx.today, previous: state.offer });
 
     // Cancelling a plan is always possible, even when collection is paused.
@@ -93,7 +93,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
       return QUIET;
     }
     if (mode === 'begin' || mode === 'options' || mode === 'offer') {
-      const open = await findOpenPlan(this.services.db, env.account.id);
+      const open = await openPlanOf(context, this.services, env.account.id);
       if (open) {
         const token = await reissueFirstPayLink(this.services.db, open, channelOf(context), env.now);
         const link = token ? payLinkUrl(this.services.publicBaseUrl, token) : null;

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, channelOf, conversationRecordId, sessionOf, verifiedAccount, type ConversationServices, openPlanOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account, Creditor } from '../src/db/generated/client.ts';
 import { evaluateOffer, paymentOptions, type Evaluation, type LimitExplanation, type NegotiationContext, type Offer } from '../src/domain/negotiation.ts';
@@ -7,7 +7,7 @@ import type { PlanTerms, PolicyViolation } from '../src/domain/plans.ts';
 import { parsePolicy, type NegotiationPolicy } from '../src/domain/policy.ts';
 import { calendarDateInZone, DEFAULT_TIME_ZONE, isValidationPeriodOpen } from '../src/domain/validationPeriod.ts';
 import { negotiationMessagesFor, type NegotiationCatalogue } from '../src/messages/negotiation.ts';
-import { agreePlan, cancelOpenPlan, findOpenPlan, termsOfPlan } from '../src/negotiation/planStore.ts';
+import { agreePlan, cancelOpenPlan, termsOfPlan } from '../src/negotiation/planStore.ts';
 import { formatterFor, offerView, optionsView, planView, reasonView, type Formatter } from '../src/negotiation/views.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
 import { handOff } from './handoff.ts';
@@ -185,7 +185,7 @@ export class NegotiationSteps {
       return QUIET;
     }
     if (result.reason === 'open_plan') {
-      const open = await findOpenPlan(this.services.db, env.account.id);
+      const open = await openPlanOf(context, this.services, env.account.id);
       if (open) await context.sendActivity(env.text.existingPlan(planView(termsOfPlan(open, env.account.balance), env.format), null));
       return QUIET;
     }

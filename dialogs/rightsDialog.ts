@@ -3,17 +3,7 @@ import { Dialog, DialogReason, type DialogContext, type DialogInstance, type Dia
 import { hasWithdrawnEsignConsent } from '../src/accounts/consent.ts';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
 import { deliverValidationNotice, hasEsignConsent, noticeUrl, recordEsignConsent, requestMailedNotice } from '../src/notices/notices.ts';
-import {
-  accountView,
-  catalogueOf,
-  channelOf,
-  conversationRecordId,
-  recognitionOf,
-  sessionOf,
-  textFormatOf,
-  verifiedAccount,
-  type ConversationServices,
-} from '../src/bot/services.ts';
+import { accountView, catalogueOf, channelOf, conversationRecordId, recognitionOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account } from '../src/db/generated/client.ts';
 import { validationPeriodEnd } from '../src/domain/validationPeriod.ts';
@@ -99,7 +89,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
     const session = await sessionOf(dc.context, this.services);
     const text = catalogueOf(session);
-    const local = await this.services.localRecognizer.recognize(dc.context.activity.text ?? '', { language: session.language });
+    const local = await localRecognitionOf(dc.context, this.services);
     if (local.intent === 'affirm' && !answersQuestion(dc.context, this.wordings(session))) {
       // "ok" to the handoff message or an answer given since: not consent (1006.42) — the question again.
       await this.repromptDialog(dc.context, dc.activeDialog!);

@@ -9,6 +9,12 @@ import { currentTurnUnit } from './turnUnit.ts';
 /** The debtor's message as typed, after card numbers are removed. */
 const TYPED_TEXT = Symbol('typedText');
 
+/**
+ * A conversation's "last activity" (Conversation.lastActivityAt, shown in the officer console) is
+ * moved when older than this: not a write on every turn of a lively conversation.
+ */
+export const TOUCH_EVERY_MS = 60_000;
+
 /** How far back a card number split over messages is looked for. */
 const SPLIT_CARD_WINDOW_MS = 15 * 60_000;
 
@@ -61,7 +67,13 @@ export class TranscriptMiddleware implements Middleware {
     if (!conversationExternalId) return next();
     const receivedAt = new Date();
     const isMessage = context.activity.type === 'message' && typeof context.activity.text === 'string';
-    const conversation = await ensureConversation(this.db, conversationExternalId, channelOf(context));
+    const unitAtStart = currentTurnUnit();
+    const opened = unitAtStart?.opening?.conversation;
+    // The record was read with the turn's opening; it is marked active with the commit (at most once a minute).
+    const conversation = opened ?? (await ensureConversation(this.db, conversationExternalId, channelOf(context)));
+    if (opened && unitAtStart && receivedAt.getTime() - opened.lastActivityAt.getTime() >= TOUCH_EVERY_MS) {
+      unitAtStart.touchConversation = { id: opened.id, at: receivedAt };
+    }
     context.turnState.set(CONVERSATION_RECORD, conversation.id);
     context.turnState.set(CONVERSATION_HOLDER, conversation.holder);
     if (isMessage) {
@@ -101,7 +113,7 @@ export class TranscriptMiddleware implements Middleware {
     } finally {
       // Inside a turn unit the transcript is written with the turn's commit (src/bot/turnCommit.ts).
       const unit = currentTurnUnit();
-      if (unit) unit.deferred.push((tx) => appendMessages(tx, messages()));
+      if (unit) unit.transcript = messages;
       else await appendMessages(this.db, messages());
     }
   }

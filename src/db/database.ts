@@ -28,7 +28,14 @@ export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
 
 /** The connection better-sqlite3 gives the SQLite adapter (the parts hot statements use). */
 export interface SqliteConnection {
-  prepare(sql: string): { run(...params: unknown[]): unknown; get(...params: unknown[]): unknown; all(...params: unknown[]): unknown[] };
+  prepare(sql: string): SqliteStatement;
+  readonly inTransaction: boolean;
+}
+export interface SqliteStatement {
+  run(...params: unknown[]): { changes: number };
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  safeIntegers(on?: boolean): SqliteStatement;
 }
 
 export type SqlDriver = { kind: 'sqlite'; connection: SqliteConnection } | { kind: 'postgres'; pool: pg.Pool };

@@ -12,6 +12,7 @@ import { DEFAULT_TIME_ZONE, formatValidationPeriodEnd } from '../domain/validati
 import { collectorHours, type CollectorInfo } from '../messages/catalogue.ts';
 import { noticeTextEn } from './noticeText.en.ts';
 import { noticeTextEs } from './noticeText.es.ts';
+import { numberFormat, dateTimeFormat } from '../domain/intlFormats.ts';
 
 export type NoticeLanguage = 'en' | 'es';
 export const NOTICE_LANGUAGES: readonly NoticeLanguage[] = ['en', 'es'];
@@ -227,7 +228,7 @@ function figuresFor(input: ValidationNoticeInput, text: NoticeText): Figures {
   const zone = input.timeZone ?? DEFAULT_TIME_ZONE;
   const money = (minor: number) => escapeHtml(formatMoney(minor, account.currency, text.locale));
   const longDate = (date: Date, timeZone: string) =>
-    escapeHtml(new Intl.DateTimeFormat(text.locale, { dateStyle: 'long', timeZone }).format(date));
+    escapeHtml(dateTimeFormat(text.locale, { dateStyle: 'long', timeZone }).format(date));
   return {
     collectorName: escapeHtml(collector.name),
     collectorAddress: multiline(collector.address),
@@ -251,7 +252,7 @@ function figuresFor(input: ValidationNoticeInput, text: NoticeText): Figures {
     credits: money(account.creditsSinceItemization),
     total: money(account.balance),
     currencySymbol: escapeHtml(
-      new Intl.NumberFormat(text.locale, { style: 'currency', currency: account.currency })
+      numberFormat(text.locale, { style: 'currency', currency: account.currency })
         .formatToParts(0)
         .find((part) => part.type === 'currency')?.value ?? account.currency,
     ),

@@ -18,6 +18,7 @@ import { enqueueMessage, type OutboxChannel, type OutboxKind } from '../outbox/o
 import type { GatewayProvider } from './gateway.ts';
 import { createPayLink, payLinkUrl, type PayLinkPurpose } from './payLinks.ts';
 import { phoneOfSmsConversation } from '../channels/sms/recipients.ts';
+import { dateTimeFormat } from '../domain/intlFormats.ts';
 
 export interface LedgerContext {
   /** COLLECTOR_NAME, for the "from a debt collector" line of web messages. */
@@ -131,14 +132,14 @@ export function formatAmount(minor: number, currency: string, text: PaymentsCata
 
 /** Due dates are calendar dates: shown as stored, in UTC, like the rest of the bot. */
 export function formatDueDate(date: Date, text: PaymentsCatalogue): string {
-  return new Intl.DateTimeFormat(text.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(text.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 function formatInstant(date: Date, text: PaymentsCatalogue, timeZone: string | null): string {
   try {
-    return new Intl.DateTimeFormat(text.locale, { dateStyle: 'long', timeZone: timeZone ?? 'UTC' }).format(date);
+    return dateTimeFormat(text.locale, { dateStyle: 'long', timeZone: timeZone ?? 'UTC' }).format(date);
   } catch {
-    return new Intl.DateTimeFormat(text.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+    return dateTimeFormat(text.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
   }
 }
 
