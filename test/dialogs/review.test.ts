@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PLACEMENTS_FILE } from '../../src/import/demoData.ts';
-import { importPlacements } from '../../src/import/placements.ts';
+import { importPlacements, PLACEMENT_COLUMNS } from '../../src/import/placements.ts';
 import { freshBotForEachTest, playTable as play, smsConversation as smsFrom, type TestConversation } from '../helpers/conversation.ts';
 
 /**
@@ -209,7 +207,8 @@ describe('DESIGN 9 (1006.38(b)): no payment before the validation rights are sta
 describe('#12 item 16: the account the debtor names, never a guess', () => {
   /** Maria's second placement: a Visa card debt bought by Meridian Capital Recovery, listed second. */
   async function visaPlacementForMaria() {
-    const header = (await readFile(DEMO_PLACEMENTS_FILE, 'utf8')).split('\n')[0];
+    // The required columns only (the demo file also carries the optional contactability ones).
+    const header = PLACEMENT_COLUMNS.join(',');
     const row = 'A-2001,Maria,Johnson,1985-03-14,1234,30301,(404) 555-0101,maria.johnson@example.com,"12 Oak Street, Atlanta, GA 30301",America/New_York,en,Meridian Capital Recovery,Horizon Bank Visa,2025-05-01,300.00,0.00,0.00,0.00,0.00,USD,false';
     const report = await importPlacements(db(), `${header}\n${row}\n`, { hashKey: bot().config.IDENTITY_HASH_KEY });
     expect(report.imported).toBe(1);

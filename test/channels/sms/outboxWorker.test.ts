@@ -7,7 +7,7 @@ import { SmsSendError, smsFromNumber, type SmsProvider, type SmsSendRequest } fr
 import { SmsDeliverer } from '../../../src/channels/sms/smsDeliverer.ts';
 import { smsSenderFrom } from '../../../src/channels/sms/smsWebhook.ts';
 import { openDatabase } from '../../../src/db/database.ts';
-import { smsLength } from '../../../src/domain/smsText.ts';
+import { MAX_SEGMENTS_PER_MESSAGE, smsLength } from '../../../src/domain/smsText.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { enqueueMessage, type NewOutboxMessage } from '../../../src/outbox/outbox.ts';
 import { startFakeTwilio } from '../../fakes/fakeTwilio.ts';
@@ -73,19 +73,20 @@ const row = (id: string) => harness.db.outboxMessage.findUniqueOrThrow({ where: 
 const FOOTER = 'Summit Recovery Services is a debt collector. Reply STOP to opt out.';
 
 describe('DESIGN 2: every bot-initiated SMS says it is from a debt collector', () => {
-  it('appends the debt-collector + STOP footer to every part of a bot-initiated text, and not to replies', async () => {
+  it('appends the debt-collector + STOP footer once to a bot-initiated text (on its last message when it is too long for one), and not to replies', async () => {
     const maria = await accountId('A-1001');
-    const long = Array.from({ length: 6 }, (_, i) => `Reminder sentence ${i + 1} about the plan you agreed to.`).join(' ');
+    // Over ten segments: the one case a text still goes as several messages.
+    const long = Array.from({ length: 40 }, (_, i) => `Reminder sentence ${i + 1} about the plan you agreed to.`).join(' ');
     const reminder = await enqueue({ accountId: maria, body: long });
     const reply = await enqueue({ accountId: maria, kind: 'reply', botInitiated: false, body: 'Thanks, noted.' });
     await harness.worker().runOnce(new Date('2026-01-15T17:00:00Z')); // 12:00 EST
     const reminderParts = provider.sent.filter((m) => m.body.includes('Reminder sentence'));
     expect(reminderParts.length).toBeGreaterThan(1);
-    for (const part of reminderParts) {
-      expect(part.body.endsWith(`\n${FOOTER}`)).toBe(true);
-      expect(smsLength(part.body)).toBeLessThanOrEqual(160);
+    reminderParts.forEach((part, i) => {
+      expect(part.body.endsWith(`\n${FOOTER}`)).toBe(i === reminderParts.length - 1);
+      expect(smsLength(part.body)).toBeLessThanOrEqual(153 * MAX_SEGMENTS_PER_MESSAGE);
       expect(part.from).toBe(smsFromNumber(harness.config));
-    }
+    });
     expect(provider.sent.find((m) => m.body.startsWith('Thanks'))!.body).toBe('Thanks, noted.');
     expect((await row(reminder.id)).providerRef!.split(',')).toHaveLength(reminderParts.length);
     expect((await row(reply.id)).status).toBe('sent');
@@ -220,7 +221,7 @@ describe('retries, backoff and failure', () => {
   });
 
   it('a text that failed half-way resumes with the first unsent part', async () => {
-    const body = Array.from({ length: 6 }, (_, i) => `Part sentence ${i + 1} with enough words to need several texts.`).join(' ');
+    const body = Array.from({ length: 40 }, (_, i) => `Part sentence ${i + 1} with enough words to need several texts.`).join(' ');
     const message = await enqueue({ kind: 'reply', botInitiated: false, body });
     provider.failures = [null, new SmsSendError('timeout', { permanent: false })];
     const worker = harness.worker({ backoffBaseMs: 1 });
@@ -253,7 +254,7 @@ describe('retries, backoff and failure', () => {
 
 describe('DESIGN 5: opted-out numbers get nothing', () => {
   it('a STOP recorded while a multi-part text is going out stops the remaining parts', async () => {
-    const body = Array.from({ length: 6 }, (_, i) => `Sentence ${i + 1} of a long text that goes out in parts for sure.`).join(' ');
+    const body = Array.from({ length: 40 }, (_, i) => `Sentence ${i + 1} of a long text that goes out in parts for sure.`).join(' ');
     const message = await enqueue({ kind: 'reply', botInitiated: false, body });
     provider.onSend = async () => {
       await harness.db.account.updateMany({ where: { phone: MARIA_PHONE }, data: { smsOptOut: true } });
