@@ -12,7 +12,6 @@ import type { CollectorInfo } from '../messages/catalogue.ts';
 import { findNoticeByToken } from './notices.ts';
 import {
   NOTICE_LANGUAGES,
-  noticeAccountOf,
   renderInvalidLinkPage,
   renderUnavailablePage,
   renderValidationNotice,
@@ -68,7 +67,22 @@ export function registerNoticeRoutes(server: restify.Server, deps: NoticeRouteDe
       html = renderValidationNotice(
         {
           collector: deps.collector,
-          account: noticeAccountOf(account),
+          account: {
+            firstName: account.firstName,
+            lastName: account.lastName,
+            address: account.address,
+            accountNumber: account.accountNumber,
+            creditorName: account.creditor.name,
+            originalCreditor: account.originalCreditor,
+            itemizationDate: account.itemizationDate,
+            itemizationAmount: account.itemizationAmount,
+            interestSinceItemization: account.interestSinceItemization,
+            feesSinceItemization: account.feesSinceItemization,
+            paymentsSinceItemization: account.paymentsSinceItemization,
+            creditsSinceItemization: account.creditsSinceItemization,
+            balance: account.balance,
+            currency: account.currency,
+          },
           validationPeriodEndsAt: notice.validationPeriodEndsAt,
           noticeDate: notice.deliveredAt,
         },

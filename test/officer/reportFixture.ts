@@ -52,7 +52,6 @@ export function sampleReport(overrides: Partial<PortfolioReport> = {}): Portfoli
       ],
       NOW,
     ),
-    campaigns: [],
     unansweredQuestions: null,
     definitions: { ...REPORT_DEFINITIONS },
     ...overrides,
