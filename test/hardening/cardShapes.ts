@@ -100,7 +100,7 @@ export const CARD_SHAPES: CardShape[] = [
   typed('after an amount', CARDS.visa, `pay $1,085.00 with ${fours(CARDS.visa).join(' ')}`),
   // Expiry and security code next to the card
   { name: 'expiry and cvv', messages: [`${fours(CARDS.visa).join(' ')} exp 07/31 cvv 913`], forbidden: [CARDS.visa, '07/31', 'cvv 913'] },
-  { name: 'bare expiry and code', messages: [`${CARDS.mastercard} 07/2031 9137`], forbidden: [CARDS.mastercard, '07/2031', '9137'] },
+  { name: 'bare expiry and code', messages: [`${CARDS.mastercard} 07/2031 9137`], forbidden: [CARDS.mastercard, '07/2031', ' 9137'] }, // the code as typed (after a space): a bare 4-digit needle also turns up by chance in ids and timestamps
   { name: 'Spanish expiry and code', messages: [`mi tarjeta ${fours(CARDS.visa).join(' ')} vence 07/31 código de seguridad 913`], forbidden: [CARDS.visa, '07/31', 'seguridad 913'] },
   { name: 'two cards in one message', messages: [`${CARDS.visa} or ${fours(CARDS.mastercard).join('-')}`], forbidden: [CARDS.visa, CARDS.mastercard] },
   // Split over messages
