@@ -73,16 +73,39 @@ export class AccountChoiceDialog extends Dialog {
     });
   }
 
-  /** The account the answer names: its place in the list, its last digits, or its creditor. */
-  private choice(answer: string, accounts: Array<{ id: string; accountNumber: string; creditor: { name: string } }>): string | null {
+  /**
+   * The account the answer names: its last digits, its creditor or original creditor ("the visa
+   * one"), its size ("the small one"), or its place in the list. An answer that names nothing, or
+   * more than one, is asked again — never guessed.
+   */
+  private choice(answer: string, accounts: Array<{ id: string; accountNumber: string; balance: number; originalCreditor: string; creditor: { name: string } }>): string | null {
     const words = foldText(answer).split(' ').filter(Boolean);
     const digits = answer.replace(/\D/g, '');
     const byEnd = digits.length >= 3 ? accounts.filter((a) => a.accountNumber.replace(/\D/g, '').endsWith(digits)) : [];
     if (byEnd.length === 1) return byEnd[0]!.id;
-    const place = words.map((w) => (/^\d$/.test(w) ? Number(w) : ORDINALS[w])).find((n) => n !== undefined);
+    const namedBy = (a: (typeof accounts)[number]) =>
+      [a.creditor.name, a.originalCreditor].some((name) => {
+        const folded = foldText(name);
+        return ` ${foldText(answer)} `.includes(` ${folded} `) || folded.split(' ').some((w) => w.length >= 4 && !COMMON_NAME_WORDS.has(w) && words.includes(w));
+      });
+    const byCreditor = accounts.filter(namedBy);
+    if (byCreditor.length > 0) return byCreditor.length === 1 ? byCreditor[0]!.id : null;
+    const size = words.some((w) => SMALL.has(w)) ? -1 : words.some((w) => LARGE.has(w)) ? 1 : 0;
+    if (size !== 0 && accounts.length > 1) {
+      const sorted = [...accounts].sort((a, b) => size * (b.balance - a.balance));
+      if (sorted[0]!.balance !== sorted[1]!.balance) return sorted[0]!.id;
+      return null;
+    }
+    // "one" is a place only on its own or after "number"/"account" ("the visa one" is not account 1).
+    const place = words
+      .map((w, i) => (/^\d$/.test(w) ? Number(w) : w === 'one' || w === 'uno' ? (i === 0 || ['number', 'account', 'numero', 'cuenta'].includes(words[i - 1]!) ? 1 : undefined) : ORDINALS[w]))
+      .find((n) => n !== undefined);
     if (place !== undefined && place >= 1 && place <= accounts.length) return accounts[place - 1]!.id;
-    const folded = foldText(answer);
-    const byCreditor = accounts.filter((a) => folded.includes(foldText(a.creditor.name)) || foldText(a.creditor.name).split(' ').some((w) => w.length >= 5 && words.includes(w)));
-    return byCreditor.length === 1 ? byCreditor[0]!.id : null;
+    return null;
   }
 }
+
+/** Words in many creditors' names that name no account on their own. */
+const COMMON_NAME_WORDS: ReadonlySet<string> = new Set(['bank', 'group', 'card', 'services', 'service', 'capital', 'credit', 'financial', 'company', 'recovery']);
+const SMALL: ReadonlySet<string> = new Set(['small', 'smaller', 'smallest', 'little', 'lower', 'lowest', 'cheaper', 'pequena', 'pequeno', 'menor', 'chica', 'chico']);
+const LARGE: ReadonlySet<string> = new Set(['big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'higher', 'highest', 'grande', 'mayor']);

@@ -2,12 +2,12 @@ import type { TurnContext } from 'botbuilder';
 import { answerSet, fillAnswer, type AnswerId, type Placeholder } from '../src/answers/answerSet.ts';
 import { creditorAnswerText } from '../src/answers/creditorAnswers.ts';
 import { matchAnswers } from '../src/answers/matcher.ts';
-import { catalogueOf, channelOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, channelOf, sessionOf, verifiedAccount, type ConversationServices, openPlanOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account, Creditor } from '../src/db/generated/client.ts';
 import { formatMoney } from '../src/domain/money.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
-import { findOpenPlan, reissueFirstPayLink } from '../src/negotiation/planStore.ts';
+import { reissueFirstPayLink } from '../src/negotiation/planStore.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
 import { answerWait, handOff, withdrawPersonRequest } from './handoff.ts';
 import { ANSWERED } from './prompts.ts';
@@ -92,10 +92,10 @@ async function chooseText(
     }
     case 'account_closed': {
       if (!account || account.balance <= 0) return { key: 'paid' };
-      return { key: (await findOpenPlan(services.db, account.id)) ? 'plan' : 'open' };
+      return { key: (await openPlanOf(context, services, account.id)) ? 'plan' : 'open' };
     }
     case 'link_broken': {
-      const plan = account ? await findOpenPlan(services.db, account.id) : null;
+      const plan = account ? await openPlanOf(context, services, account.id) : null;
       const token = plan ? await reissueFirstPayLink(services.db, plan, channelOf(context), services.now()) : null;
       if (!token) return { key: 'none' };
       values.link = payLinkUrl(services.publicBaseUrl, token);

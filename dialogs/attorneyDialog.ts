@@ -1,9 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recordAttorney } from '../src/accounts/rights.ts';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, textFormatOf, type ConversationServices } from '../src/bot/services.ts';
-import { contactDetailsFrom } from '../src/domain/contactDetails.ts';
-import { nameFrom } from '../src/domain/names.ts';
+import { catalogueOf, channelOf, conversationRecordId, sessionOf, textFormatOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { contactDetailsFrom, nameAfterCue } from '../src/domain/contactDetails.ts';
+import { nameFrom, nameKey } from '../src/domain/names.ts';
+import { answerSet } from '../src/answers/answerSet.ts';
+import { matchAnswers } from '../src/answers/matcher.ts';
+import type { Intent, Recognition } from '../src/nlu/recognizer.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { dataForText } from '../src/domain/markdown.ts';
 import { handOff } from './handoff.ts';
@@ -16,6 +19,16 @@ interface AttorneyState {
   contactMisses: number;
   /** Answers that gave no name: after two, the representation is recorded and a person gets the details. */
   nameMisses?: number;
+  /** A bare name waiting for "Is X your attorney?" — never stored before a yes. */
+  confirming?: string;
+}
+
+/** Asked instead of giving the details ("can I still pay a little"): recorded with what was given, then answered. */
+const ABOUT_PAYING: ReadonlySet<Intent> = new Set<Intent>(['pay', 'pay_full', 'settle', 'plan', 'balance']);
+
+/** Whether a message asks about paying ("can I still pay a little", "50 a month?"): the attorney dialog answers it itself. */
+export function asksAboutPaying(text: string, recognition: Pick<Recognition, 'intents' | 'entities'>): boolean {
+  return recognition.intents.some((i) => ABOUT_PAYING.has(i)) || recognition.entities.money.length > 0 || matchAnswers(text).includes('should_i_pay');
 }
 
 /**
@@ -35,15 +48,32 @@ export class AttorneyDialog extends Dialog {
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state: AttorneyState = { contactMisses: 0 };
     dc.activeDialog!.state = state;
-    this.read(dc.context, state);
+    await this.read(dc.context, state);
     return this.next(dc, state, true);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
     const state = dc.activeDialog!.state as AttorneyState;
+    const session = await sessionOf(dc.context, this.services);
+    const local = await this.services.localRecognizer.recognize(dc.context.activity.text ?? '', { language: session.language });
+    if (state.confirming) {
+      const confirming = state.confirming;
+      delete state.confirming;
+      if (local.intents.includes('affirm') && !local.intents.includes('deny')) {
+        state.name = confirming;
+        return this.next(dc, state, false);
+      }
+    }
     const hadName = state.name !== undefined;
-    this.read(dc.context, state, !hadName);
+    await this.read(dc.context, state, !hadName);
+    if (state.confirming) return this.next(dc, state, false);
+    if (!state.name && !state.contact && asksAboutPaying(dc.context.activity.text ?? '', local)) {
+      // "can I still pay a little": not asked for the name forever — recorded now, and answered.
+      const ended = await this.record(dc, state);
+      await dc.context.sendActivity(answerSet(session.language).get('should_i_pay')!.texts['attorney']!);
+      return ended;
+    }
     if (hadName && !state.contact) state.contactMisses += 1;
     if (!state.name) state.nameMisses = (state.nameMisses ?? 0) + 1;
     return this.next(dc, state, false);
@@ -53,19 +83,30 @@ export class AttorneyDialog extends Dialog {
     await this.askMissing(context, instance.state as AttorneyState, false);
   }
 
-  /** Takes the name and contact the message holds. A bare answer to "What is the name?" is the name. */
-  private read(context: TurnContext, state: AttorneyState, nameAsked = false): void {
+  /**
+   * Takes the name and contact the message holds. A bare answer to "What is the name?" is
+   * confirmed first ("Is Rachel Stein your attorney?"): a debtor may be giving their own name.
+   * The verified debtor's own name is never taken as the attorney's.
+   */
+  private async read(context: TurnContext, state: AttorneyState, nameAsked = false): Promise<void> {
     const message = context.activity.text ?? '';
     const details = contactDetailsFrom(message);
     if (details.contact) state.contact = details.contact;
-    if (details.name && !state.name) state.name = details.name;
-    else if (nameAsked && !state.name && !details.contact) {
-      const bare = nameFrom(message, { minWords: 1 });
-      if (bare) state.name = bare;
-    }
+    const account = await verifiedAccount(context, this.services);
+    const own = (name: string) => account !== null && nameKey(name) === nameKey(`${account.firstName} ${account.lastName}`);
+    const cued = nameAfterCue(details.contact ? message.replace(details.contact, ' ') : message);
+    const name = cued ?? (nameAsked && !details.contact ? nameFrom(message, { minWords: 1 }) : details.name);
+    if (!name || state.name || own(name)) return;
+    // Before verification a name without a cue may be the debtor's own: confirmed first.
+    if (cued || account) state.name = name;
+    else state.confirming = name;
   }
 
   private async next(dc: DialogContext, state: AttorneyState, first: boolean): Promise<DialogTurnResult> {
+    if (state.confirming) {
+      await this.askMissing(dc.context, state, first);
+      return Dialog.EndOfTurn;
+    }
     if ((state.name && (state.contact || state.contactMisses >= 2)) || (state.nameMisses ?? 0) >= 2) return this.record(dc, state);
     await this.askMissing(dc.context, state, first);
     return Dialog.EndOfTurn;
@@ -75,7 +116,9 @@ export class AttorneyDialog extends Dialog {
     const session = await sessionOf(context, this.services);
     const text = catalogueOf(session);
     const again = conversationMessagesFor(session.language);
-    if (!state.name) {
+    if (state.confirming) {
+      await ask(context, session, again.confirmAttorneyName(dataForText(state.confirming, textFormatOf(context))));
+    } else if (!state.name) {
       await ask(context, session, first ? [text.askAttorneyName(), again.askAttorneyNameAgain()] : [again.askAttorneyNameAgain(), text.askAttorneyName()]);
     } else {
       await ask(context, session, state.contactMisses === 0 ? [text.askAttorneyContact(), again.askAttorneyContactAgain()] : [again.askAttorneyContactAgain(), text.askAttorneyContact()]);

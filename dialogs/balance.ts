@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { accountView, catalogueOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { reply } from '../src/replies/render.ts';
 
 /** The current amount, creditor and original creditor; with `itemized`, how it adds up since the itemization date. */
 export async function showBalance(context: TurnContext, services: ConversationServices, itemized: boolean): Promise<void> {
@@ -7,5 +8,5 @@ export async function showBalance(context: TurnContext, services: ConversationSe
   if (!account) throw new Error('showBalance needs a verified account');
   const text = catalogueOf(await sessionOf(context, services));
   const view = accountView(account, text, textFormatOf(context));
-  await context.sendActivity(itemized ? text.itemization(view) : text.balanceSummary(view));
+  await context.sendActivity(itemized ? reply(text.itemization(view), { card: 'itemization' }) : text.balanceSummary(view));
 }

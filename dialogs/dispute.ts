@@ -6,6 +6,7 @@ import { catalogueOf, channelOf, conversationRecordId, sessionOf, verifiedAccoun
 import { negotiationMessagesFor } from '../src/messages/negotiation.ts';
 import { formatterFor, offerView } from '../src/negotiation/views.ts';
 import { handOff } from './handoff.ts';
+import { offerRecord } from './recordOffer.ts';
 
 /**
  * A dispute or an original-creditor request (Reg F 1006.38): recorded with the debtor's words, the
@@ -35,4 +36,5 @@ export async function recordDisputeAndConfirm(
     await context.sendActivity(negotiation.offerNoted(offerView(request.offer, formatterFor(negotiation.locale, account.currency))));
   }
   await handOff(context, services, request.kind, { quiet: true, ...(request.offer ? { detail: { offer: request.offer } } : {}) });
+  await offerRecord(context, services);
 }

@@ -9,6 +9,7 @@ import { parseOfferMessage } from '../src/negotiation/offerParser.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
 import { sayAnswer } from './answers.ts';
 import { showBalance } from './balance.ts';
+import { rightsBeforePaying } from './rightsDialog.ts';
 
 const PAYMENT_INTENTS = new Set(['pay_full', 'settle', 'plan', 'pay']);
 
@@ -77,6 +78,7 @@ export async function serveGoal(
     await dc.context.sendActivity(conversationMessagesFor(session.language).goalResumed());
     for (const id of goal.answers) await sayAnswer(dc.context, services, id, account);
   }
+  await rightsBeforePaying(dc.context, services, Boolean(goal.offer) || goal.intent === 'pay');
   if (goal.offer) return dc.beginDialog(dialogs.negotiate, { offer: goal.offer });
   if (goal.intent === 'pay') return dc.beginDialog(dialogs.negotiate);
   if (goal.intent === 'rights') return dc.beginDialog(dialogs.rights);

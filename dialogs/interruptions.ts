@@ -1,6 +1,6 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { isReportedStatus, recordCease, recordHardship, recordReportedStatus } from '../src/accounts/rights.ts';
-import { catalogueOf, channelOf, conversationRecordId, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, channelOf, conversationRecordId, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import { withdrawUnverifiedCease } from '../src/handoff/requests.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
@@ -173,7 +173,7 @@ export async function afterStopOrCrisis(dc: DialogContext, services: Conversatio
   }
   const cease = session.cease;
   if (!cease?.beforeVerification || cease.declined) return false;
-  const local = await services.localRecognizer.recognize(context.activity.text ?? '', { language: session.language });
+  const local = await localRecognitionOf(context, services);
   const only = (allowed: string[]) => local.intents.every((i) => allowed.includes(i));
   const conversation = conversationMessagesFor(session.language);
   if (cease.withdrawalAsked && local.intents.includes('affirm') && only(['affirm', 'thanks', 'greeting'])) {

@@ -1,17 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
-import {
-  CARD_REMOVED,
-  CONVERSATION_HOLDER,
-  LOCAL_ONLY,
-  catalogueOf,
-  channelOf,
-  conversationRecordId,
-  recognitionOf,
-  sessionOf,
-  textFormatOf,
-  type ConversationServices,
-} from '../src/bot/services.ts';
+import { CARD_REMOVED, CONVERSATION_HOLDER, LOCAL_ONLY, catalogueOf, channelOf, conversationRecordId, recognitionOf, sessionOf, textFormatOf, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import { maskIdentityFactors } from '../src/domain/redaction.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
@@ -20,7 +9,7 @@ import type { Recognition } from '../src/nlu/recognizer.ts';
 import { AccountChoiceDialog } from './accountChoiceDialog.ts';
 import { AfterVerification } from './afterVerification.ts';
 import { answerQuestions, SWITCH_ACCOUNT } from './answers.ts';
-import { AttorneyDialog } from './attorneyDialog.ts';
+import { asksAboutPaying, AttorneyDialog } from './attorneyDialog.ts';
 import { answerCheckIn } from './crisisCheckIn.ts';
 import { afterDeathReport, DeathReportDialog } from './deathReportDialog.ts';
 import { rememberGoal, todayFor } from './goal.ts';
@@ -32,6 +21,7 @@ import { recordRightsSilently } from './officerHeld.ts';
 import { answerOfficerOffer } from './officerOffer.ts';
 import { endOfTurn, trackSentMessages } from './prompts.ts';
 import { RightsDialog } from './rightsDialog.ts';
+import { applyNumberedChoice, installReplyRenderer } from '../src/replies/replyRenderer.ts';
 import { VerifyDialog, type VerifyOptions } from './verifyDialog.ts';
 
 const MAIN = 'main';
@@ -71,10 +61,12 @@ export class MainDialog {
 
   async run(context: TurnContext): Promise<void> {
     const session = await sessionOf(context, this.services);
+    applyNumberedChoice(context, session);
     const dc = await this.dialogs.createContext(context);
 
     if (context.activity.type === 'conversationUpdate') {
       const debtorJoined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient.id);
+      installReplyRenderer(context, session);
       if (debtorJoined && !session.greeted && !dc.activeDialog) await dc.beginDialog(MAIN);
       return;
     }
@@ -86,6 +78,8 @@ export class MainDialog {
       return;
     }
     trackSentMessages(context, session);
+    // After the tracker: it compares the catalogue's words, the renderer then shapes them per channel.
+    installReplyRenderer(context, session);
     session.turns = (session.turns ?? 0) + 1;
     try {
       await this.message(dc, session);
@@ -142,7 +136,9 @@ export class MainDialog {
       return;
     }
 
-    const answered = !session.deathReport && (await answerQuestions(context, this.services));
+    // "can I still pay a little" while the attorney's details are asked: the attorney dialog answers it.
+    const attorneyAnswers = dc.activeDialog?.id === AttorneyDialog.id && asksAboutPaying(context.activity.text ?? '', recognition);
+    const answered = !session.deathReport && !attorneyAnswers && (await answerQuestions(context, this.services));
     if (context.turnState.get(SWITCH_ACCOUNT) === true) {
       // "My other account": whatever was open is put aside (an open E-SIGN question comes back later).
       await dc.cancelAllDialogs();
@@ -180,7 +176,7 @@ export class MainDialog {
   private async holdsIdentityFactors(context: TurnContext, session: Session): Promise<boolean> {
     const text = context.activity.text ?? '';
     if (maskIdentityFactors(text) !== text) return true;
-    const { entities } = await this.services.localRecognizer.recognize(text, { language: session.language });
+    const { entities } = await localRecognitionOf(context, this.services, text);
     return Boolean(entities.dates.length || entities.ambiguousDate || entities.zip || entities.ssnLast4 || entities.accountNumber);
   }
 

@@ -12,6 +12,7 @@ import { showBalance } from './balance.ts';
 import { NegotiateDialog } from './negotiateDialog.ts';
 import { ask, notUnderstood } from './prompts.ts';
 import { esignDue, RightsDialog, type RightsResult } from './rightsDialog.ts';
+import { repliesFor, type Choice } from '../src/messages/replies.ts';
 
 const PAYMENT_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['pay_full', 'settle', 'plan', 'pay']);
 
@@ -72,7 +73,7 @@ export class MenuDialog extends Dialog<MenuOptions> {
         await dc.context.sendActivity(catalogueOf(await sessionOf(dc.context, this.services)).thanks());
         return this.afterAnswer(dc, account);
       case 'unknown':
-        await notUnderstood(dc.context, this.services, await this.menuWordings(dc.context, account));
+        await notUnderstood(dc.context, this.services, await this.menuWordings(dc.context, account), { choices: await this.menuChoices(dc.context, account) });
         return Dialog.EndOfTurn;
       default:
         await this.sendMenu(dc.context, account);
@@ -109,9 +110,16 @@ export class MenuDialog extends Dialog<MenuOptions> {
     return [catalogueOf(session).menu(paused), conversationMessagesFor(session.language).menuAgain(paused)];
   }
 
+  /** The menu's buttons (web) or numbered choices (SMS). */
+  private async menuChoices(context: TurnContext, account?: Account): Promise<Choice[]> {
+    const verified = account ?? (await verifiedAccount(context, this.services));
+    const session = await sessionOf(context, this.services);
+    return repliesFor(session.language).menu(verified ? collectionPauseReason(verified) !== null : true);
+  }
+
   /** `account`: the verified account when the caller has already read it this turn. */
   private async sendMenu(context: TurnContext, account?: Account): Promise<void> {
-    await ask(context, await sessionOf(context, this.services), await this.menuWordings(context, account));
+    await ask(context, await sessionOf(context, this.services), await this.menuWordings(context, account), await this.menuChoices(context, account));
   }
 }
 

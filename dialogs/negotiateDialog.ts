@@ -1,17 +1,17 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
-import { catalogueOf, channelOf, recognitionOf, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, channelOf, recognitionOf, type ConversationServices, openPlanOf, localRecognitionOf } from '../src/bot/services.ts';
 import type { Offer } from '../src/domain/negotiation.ts';
 import type { PlanTerms } from '../src/domain/plans.ts';
 import { isExplicitYes } from '../src/negotiation/consent.ts';
 import { asksForPaymentOptions, parseOfferMessage } from '../src/negotiation/offerParser.ts';
-import { findOpenPlan, reissueFirstPayLink, termsOfPlan } from '../src/negotiation/planStore.ts';
+import { reissueFirstPayLink, termsOfPlan } from '../src/negotiation/planStore.ts';
 import { planView } from '../src/negotiation/views.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
 import { ask, notUnderstood } from './prompts.ts';
-import { NegotiationSteps, QUIET, type Env, type NegotiateResult, type NegotiateState, type Outcome } from './negotiationSteps.ts';
+import { NegotiationSteps, QUIET, type Env, type NegotiateResult, type NegotiateState, type Outcome, type Step } from './negotiationSteps.ts';
 
 export type { NegotiateResult } from './negotiationSteps.ts';
 
@@ -79,7 +79,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
     if (!env) return { end: {} };
     const { text } = env;
     const message = mode === 'options' || mode === 'offer' || mode === 'resume' ? '' : (context.activity.text ?? '');
-    const local = await this.services.localRecognizer.recognize(message, { language: env.session.language });
+    const local = await localRecognitionOf(context, this.services, message);
     const parsed = parseOfferMessage(message, local, { today: env.ctx.today, previous: state.offer });
 
     // Cancelling a plan is always possible, even when collection is paused.
@@ -93,7 +93,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
       return QUIET;
     }
     if (mode === 'begin' || mode === 'options' || mode === 'offer') {
-      const open = await findOpenPlan(this.services.db, env.account.id);
+      const open = await openPlanOf(context, this.services, env.account.id);
       if (open) {
         const token = await reissueFirstPayLink(this.services.db, open, channelOf(context), env.now);
         const link = token ? payLinkUrl(this.services.publicBaseUrl, token) : null;
@@ -160,10 +160,10 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
         if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
         if (local.intents.includes('affirm')) {
           // A yes that hedges or asks ("ok sure whatever", "yes?") is understood, just not a yes to agree.
-          await ask(context, env.session, text.again('confirm'));
+          await ask(context, env.session, text.again('confirm'), this.steps.choices('confirm', env));
           return 'wait';
         }
-        return this.didNotUnderstand(context, state, env, text.again('confirm'));
+        return this.didNotUnderstand(context, state, env, 'confirm');
       }
       case 'review': {
         if (changes) return this.evaluate(context, state, env, parsed.offer!, true, parsed.startUnread);
@@ -174,7 +174,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
           return 'wait';
         }
         if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
-        return this.didNotUnderstand(context, state, env, text.again('review'));
+        return this.didNotUnderstand(context, state, env, 'review');
       }
       case 'proposed': {
         if (changes) return this.evaluate(context, state, env, parsed.offer!, true, parsed.startUnread);
@@ -185,7 +185,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
           return 'wait';
         }
         if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
-        return this.didNotUnderstand(context, state, env, text.again('proposed'));
+        return this.didNotUnderstand(context, state, env, 'proposed');
       }
       case 'choose': {
         if (parsed.offer) return this.evaluate(context, state, env, parsed.offer, true, parsed.startUnread);
@@ -198,7 +198,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
           await this.steps.sendOptions(context, env);
           return 'wait';
         }
-        return this.didNotUnderstand(context, state, env, text.again('choose'));
+        return this.didNotUnderstand(context, state, env, 'choose');
       }
     }
   }
@@ -218,8 +218,11 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
   }
 
   /** Not an answer: asked again in other words; the second time, the main choices — and nothing left for a yes to agree. */
-  private async didNotUnderstand(context: TurnContext, state: NegotiateState, _env: Env, question: string[]): Promise<Outcome> {
-    const outcome = await notUnderstood(context, this.services, question);
+  private async didNotUnderstand(context: TurnContext, _state: NegotiateState, env: Env, question: Step | string[]): Promise<Outcome> {
+    const outcome =
+      typeof question === 'string'
+        ? await notUnderstood(context, this.services, env.text.again(question), { choices: this.steps.choices(question, env) })
+        : await notUnderstood(context, this.services, question);
     if (outcome === 'stuck') return QUIET;
     return 'wait';
   }

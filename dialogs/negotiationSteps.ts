@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, channelOf, conversationRecordId, sessionOf, verifiedAccount, type ConversationServices, openPlanOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account, Creditor } from '../src/db/generated/client.ts';
 import { evaluateOffer, paymentOptions, type Evaluation, type LimitExplanation, type NegotiationContext, type Offer } from '../src/domain/negotiation.ts';
@@ -7,11 +7,14 @@ import type { PlanTerms, PolicyViolation } from '../src/domain/plans.ts';
 import { parsePolicy, type NegotiationPolicy } from '../src/domain/policy.ts';
 import { calendarDateInZone, DEFAULT_TIME_ZONE, isValidationPeriodOpen } from '../src/domain/validationPeriod.ts';
 import { negotiationMessagesFor, type NegotiationCatalogue } from '../src/messages/negotiation.ts';
-import { agreePlan, cancelOpenPlan, findOpenPlan, termsOfPlan } from '../src/negotiation/planStore.ts';
+import { agreePlan, cancelOpenPlan, termsOfPlan } from '../src/negotiation/planStore.ts';
 import { formatterFor, offerView, optionsView, planView, reasonView, type Formatter } from '../src/negotiation/views.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
 import { handOff } from './handoff.ts';
 import { ask } from './prompts.ts';
+import { repliesFor, type Choice } from '../src/messages/replies.ts';
+import { reply } from '../src/replies/render.ts';
+import { offerRecord } from './recordOffer.ts';
 
 export type Step = 'choose' | 'proposed' | 'confirm' | 'review';
 
@@ -87,7 +90,15 @@ export class NegotiationSteps {
     const options = paymentOptions(env.ctx);
     // The rights are open while the validation period runs, and before the notice has even gone.
     const rightsOpen = !env.account.validationPeriodEndsAt || isValidationPeriodOpen(env.account.validationPeriodEndsAt, env.now);
-    await context.sendActivity(env.text.options(optionsView(options, env.format, { hardship: env.ctx.hardship, rightsOpen })));
+    await context.sendActivity(reply(env.text.options(optionsView(options, env.format, { hardship: env.ctx.hardship, rightsOpen })), { choices: this.choices('choose', env) }));
+  }
+
+  /** The buttons (web) or numbered choices (SMS) that answer a step's question. */
+  choices(step: Step, env: Env): Choice[] {
+    const words = repliesFor(env.session.language);
+    if (step !== 'choose') return words.yesNo();
+    const options = paymentOptions(env.ctx);
+    return words.paymentOptions({ settlement: options.settlement !== null, plan: options.plan !== null });
   }
 
   async evaluate(context: TurnContext, state: NegotiateState, env: Env, offer: Offer, countsAsRound = true): Promise<Outcome> {
@@ -109,7 +120,7 @@ export class NegotiationSteps {
       }
       case 'suggest':
         state.step = 'proposed';
-        await context.sendActivity(env.text.suggestion(plan));
+        await context.sendActivity(reply(env.text.suggestion(plan), { choices: this.choices('proposed', env) }));
         return 'wait';
       case 'counter':
       case 'review': {
@@ -117,11 +128,11 @@ export class NegotiationSteps {
         const reasons = evaluation.reasons.map((r) => reasonView(r, env.format));
         if (evaluation.outcome === 'counter') {
           state.step = 'proposed';
-          await context.sendActivity(env.text.counter(reasons, plan));
+          await context.sendActivity(reply(env.text.counter(reasons, plan), { choices: this.choices('proposed', env) }));
         } else {
           state.step = 'review';
           state.review = { offer, literal: evaluation.literal, violations: evaluation.violations, reasons: evaluation.reasons };
-          await context.sendActivity(env.text.review(reasons, plan, offerView(offer, env.format)));
+          await context.sendActivity(reply(env.text.review(reasons, plan, offerView(offer, env.format)), { choices: this.choices('review', env) }));
         }
         return 'wait';
       }
@@ -133,7 +144,8 @@ export class NegotiationSteps {
     state.step = 'confirm';
     state.plan = plan;
     state.recap = recap;
-    await context.sendActivity(recap);
+    // The card shows exactly these words; they are what a yes authorizes (stored as they are).
+    await context.sendActivity(reply(recap, { card: 'recap', choices: this.choices('confirm', env) }));
     env.session.lastPrompt = recap;
     return 'wait';
   }
@@ -141,13 +153,13 @@ export class NegotiationSteps {
   /** The current question again, never in the words just used. */
   async askAgain(context: TurnContext, state: NegotiateState, env: Env): Promise<void> {
     if (state.step === 'choose') await this.sendOptions(context, env);
-    else if (state.step === 'proposed') await ask(context, env.session, [env.text.suggestion(planView(state.plan!, env.format)), ...env.text.again('proposed')]);
+    else if (state.step === 'proposed') await ask(context, env.session, [env.text.suggestion(planView(state.plan!, env.format)), ...env.text.again('proposed')], this.choices('proposed', env));
     // The recap just asked: the short question, the terms are right above. Otherwise the recap again,
     // in the current language: the text a yes would authorize.
     else if (state.step === 'confirm' && state.recap === env.text.recap(planView(state.plan!, env.format)) && env.session.lastPrompt === state.recap) {
-      await ask(context, env.session, env.text.again('confirm'));
+      await ask(context, env.session, env.text.again('confirm'), this.choices('confirm', env));
     } else if (state.step === 'confirm') await this.showRecap(context, state, env, state.plan!);
-    else await ask(context, env.session, env.text.again('review'));
+    else await ask(context, env.session, env.text.again('review'), this.choices('review', env));
   }
 
   async agree(context: TurnContext, state: NegotiateState, env: Env): Promise<Outcome> {
@@ -165,6 +177,7 @@ export class NegotiationSteps {
     });
     if (result.ok) {
       await context.sendActivity(env.text.agreed(planView(plan, env.format), payLinkUrl(this.services.publicBaseUrl, result.token)));
+      await offerRecord(context, this.services);
       return QUIET;
     }
     if (result.reason === 'paused') {
@@ -172,7 +185,7 @@ export class NegotiationSteps {
       return QUIET;
     }
     if (result.reason === 'open_plan') {
-      const open = await findOpenPlan(this.services.db, env.account.id);
+      const open = await openPlanOf(context, this.services, env.account.id);
       if (open) await context.sendActivity(env.text.existingPlan(planView(termsOfPlan(open, env.account.balance), env.format), null));
       return QUIET;
     }

@@ -1,13 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import {
-  catalogueOf,
-  channelOf,
-  conversationRecordId,
-  sessionOf,
-  verifiedAccount,
-  type ConversationServices,
-} from '../src/bot/services.ts';
+import { catalogueOf, channelOf, conversationRecordId, sessionOf, type ConversationServices, openPlanOf, turnAccountOf, localRecognitionOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account } from '../src/db/generated/client.ts';
 import { calendarDateInZone, DEFAULT_TIME_ZONE } from '../src/domain/validationPeriod.ts';
@@ -18,8 +11,6 @@ import { parseOfferMessage } from '../src/negotiation/offerParser.ts';
 import {
   acceptOfferedPlan,
   declineOfferedPlan,
-  findOfferedPlan,
-  findOpenPlan,
   offeredPlanProblem,
   termsOfPlan,
   type OfferAnswer,
@@ -45,15 +36,15 @@ import { changesTerms, NegotiateDialog } from './negotiateDialog.ts';
 export async function answerOfficerOffer(dc: DialogContext, services: ConversationServices): Promise<boolean> {
   const { context } = dc;
   if (!mayAnswerHere(dc)) return false;
-  // Most turns have no offer waiting: one indexed query, and the account is read only when there is one.
+  // Most turns have no offer waiting: the turn's read of the account says so (src/accounts/turnAccount.ts).
   const session = await sessionOf(context, services);
-  const offered = session.accountId ? await findOfferedPlan(services.db, session.accountId) : null;
-  if (!offered) return false;
-  const account = await verifiedAccount(context, services);
-  if (!account) return false;
+  const turn = session.accountId ? await turnAccountOf(context, services) : null;
+  const offered = turn?.offeredPlan;
+  if (!turn || !offered) return false;
+  const account = turn.account;
 
   const words = context.activity.text ?? '';
-  const local = await services.localRecognizer.recognize(words, { language: session.language });
+  const local = await localRecognitionOf(context, services, words);
   // "yes, 80 a month" names new terms: the negotiation answers it, and the offer stays open.
   const parsed = parseOfferMessage(words, local, { today: calendarDateInZone(services.now(), account.timeZone ?? DEFAULT_TIME_ZONE) });
   if (parsed.cancelPlan || (parsed.offer && changesTerms(parsed.offer, termsOfPlan(offered, account.balance)))) return false;
@@ -77,9 +68,9 @@ export async function answerOfficerOffer(dc: DialogContext, services: Conversati
  * word for word, so a yes authorizes exactly what was read. Returns whether an offer was shown.
  */
 export async function showPendingOffer(context: TurnContext, services: ConversationServices): Promise<boolean> {
-  const account = await verifiedAccount(context, services);
-  if (!account) return false;
-  const offered = await findOfferedPlan(services.db, account.id);
+  const turn = await turnAccountOf(context, services);
+  if (!turn) return false;
+  const { account, offeredPlan: offered } = turn;
   if (!offered?.offerText || (await offeredPlanProblem(services.db, offered, account, services.now()))) return false;
   const session = await sessionOf(context, services);
   await context.sendActivity(officerMessagesFor(session.language).pendingOffer());
@@ -115,7 +106,7 @@ async function sendAcceptance(
   } else if (result.reason === 'paused') {
     await context.sendActivity(catalogueOf(session).collectionPaused(result.pause));
   } else if (result.reason === 'open_plan') {
-    const open = await findOpenPlan(services.db, account.id);
+    const open = await openPlanOf(context, services, account.id);
     if (open) await context.sendActivity(text.existingPlan(planView(termsOfPlan(open, account.balance), format), null));
   } else {
     await context.sendActivity(officerMessagesFor(session.language).offerWithdrawn());

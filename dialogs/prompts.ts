@@ -3,6 +3,8 @@ import { countUnanswered } from '../src/answers/unanswered.ts';
 import { sessionOf, type ConversationServices } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
+import type { Choice } from '../src/messages/replies.ts';
+import { reply } from '../src/replies/render.ts';
 
 /** Set on a turn the bot did not understand (a turn without it resets the count). */
 const MISUNDERSTOOD = Symbol('misunderstood');
@@ -12,11 +14,26 @@ const MISUNDERSTOOD = Symbol('misunderstood');
  */
 export const ANSWERED = Symbol('answered');
 
+/** The last message the bot sent before this turn began. */
+const SAID_BEFORE_TURN = Symbol('saidBeforeTurn');
+
+/**
+ * Whether the debtor's message answers one of `wordings`: the last message the bot sent before it
+ * was that question (alone, or ending a "Sorry, …" message). An "ok" to anything said since (a
+ * handoff message, an answer) does not answer the question (DESIGN 16: never an unrelated message
+ * taken as an answer).
+ */
+export function answersQuestion(context: TurnContext, wordings: readonly string[]): boolean {
+  const said = context.turnState.get(SAID_BEFORE_TURN) as string | undefined;
+  return said !== undefined && wordings.some((w) => said === w || said.endsWith(` ${w}`));
+}
+
 /**
  * Remembers the last message the bot sent, across turns, so a question is never sent twice in a
  * row word for word (DESIGN 16, the CFPB's doom loops). Installed once per turn by the router.
  */
 export function trackSentMessages(context: TurnContext, session: Session): void {
+  context.turnState.set(SAID_BEFORE_TURN, session.lastBotText);
   context.onSendActivities(async (_ctx, activities, next) => {
     for (const activity of activities) {
       if (activity.type === 'message' && activity.text) session.lastBotText = activity.text;
@@ -40,10 +57,10 @@ function fresh(session: Session, wordings: readonly string[]): readonly string[]
  * Asks a question in the first of its wordings that was not just said: never the last question
  * asked, nor the last message sent. Every question that can be asked again has two wordings or more.
  */
-export async function ask(context: TurnContext, session: Session, wordings: readonly string[]): Promise<void> {
+export async function ask(context: TurnContext, session: Session, wordings: readonly string[], choices?: Choice[]): Promise<void> {
   const text = fresh(session, wordings)[0]!;
   session.lastPrompt = text;
-  await context.sendActivity(text);
+  await context.sendActivity(choices ? reply(text, { choices }) : text);
 }
 
 export type NotUnderstood = 'asked' | 'stuck';
@@ -60,11 +77,11 @@ export async function notUnderstood(
   context: TurnContext,
   services: ConversationServices,
   question: readonly string[],
-  options: { record?: boolean } = {},
+  options: { record?: boolean; choices?: Choice[] } = {},
 ): Promise<NotUnderstood> {
   const session = await sessionOf(context, services);
   if (context.turnState.get(ANSWERED) === true) {
-    await ask(context, session, question);
+    await ask(context, session, question, options.choices);
     return 'asked';
   }
   context.turnState.set(MISUNDERSTOOD, true);
@@ -79,7 +96,7 @@ export async function notUnderstood(
     return 'stuck';
   }
   const sorry = fresh(session, text.notUnderstood());
-  await ask(context, session, fresh(session, question).flatMap((q) => sorry.map((s) => `${s} ${q}`)));
+  await ask(context, session, fresh(session, question).flatMap((q) => sorry.map((s) => `${s} ${q}`)), options.choices);
   return 'asked';
 }
 

@@ -3,22 +3,15 @@ import { Dialog, DialogReason, type DialogContext, type DialogInstance, type Dia
 import { hasWithdrawnEsignConsent } from '../src/accounts/consent.ts';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
 import { deliverValidationNotice, hasEsignConsent, noticeUrl, recordEsignConsent, requestMailedNotice } from '../src/notices/notices.ts';
-import {
-  accountView,
-  catalogueOf,
-  channelOf,
-  conversationRecordId,
-  recognitionOf,
-  sessionOf,
-  textFormatOf,
-  verifiedAccount,
-  type ConversationServices,
-} from '../src/bot/services.ts';
+import { accountView, catalogueOf, channelOf, conversationRecordId, recognitionOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account } from '../src/db/generated/client.ts';
+import { validationPeriodEnd } from '../src/domain/validationPeriod.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
-import { ask, notUnderstood } from './prompts.ts';
+import { answersQuestion, ask, notUnderstood } from './prompts.ts';
+import { repliesFor } from '../src/messages/replies.ts';
+import { offerRecord } from './recordOffer.ts';
 
 export interface RightsOptions {
   /** The E-SIGN question comes back after something else was asked meanwhile (issue #12 item 6). */
@@ -88,7 +81,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const text = catalogueOf(session);
     const later = conversationMessagesFor(session.language).askEsignLater(text.askEsign());
     const unclear = conversationMessagesFor(session.language).askEsignUnclear();
-    await ask(dc.context, session, options?.later ? [later, text.askEsign(), ...unclear] : [text.askEsign(), later, ...unclear]);
+    await ask(dc.context, session, options?.later ? [later, text.askEsign(), ...unclear] : [text.askEsign(), later, ...unclear], repliesFor(session.language).yesNo());
     return Dialog.EndOfTurn;
   }
 
@@ -96,7 +89,12 @@ export class RightsDialog extends Dialog<RightsOptions> {
     if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
     const session = await sessionOf(dc.context, this.services);
     const text = catalogueOf(session);
-    const local = await this.services.localRecognizer.recognize(dc.context.activity.text ?? '', { language: session.language });
+    const local = await localRecognitionOf(dc.context, this.services);
+    if (local.intent === 'affirm' && !answersQuestion(dc.context, this.wordings(session))) {
+      // "ok" to the handoff message or an answer given since: not consent (1006.42) — the question again.
+      await this.repromptDialog(dc.context, dc.activeDialog!);
+      return Dialog.EndOfTurn;
+    }
     if (local.intent === 'affirm') {
       await recordEsignConsent(this.services.db, {
         accountId: session.accountId!,
@@ -125,15 +123,16 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const general = await recognitionOf(dc.context, this.services);
     if (general.intents.some((i) => OTHER_REQUESTS.has(i)) || general.entities.money.length > 0) {
       this.putOff(session);
+      await rightsBeforePaying(dc.context, this.services, general.intents.some((i) => PAYMENT_REQUESTS.has(i)) || general.entities.money.length > 0);
       return dc.endDialog({ handleCurrentMessage: true } satisfies RightsResult);
     }
     const unclear = conversationMessagesFor(session.language).askEsignUnclear();
     if (local.intents.every((i) => i === 'thanks' || i === 'greeting')) {
       // "thanks!": not an answer, not a misunderstanding either — the question again.
-      await ask(dc.context, session, unclear);
+      await ask(dc.context, session, unclear, repliesFor(session.language).yesNo());
       return Dialog.EndOfTurn;
     }
-    if ((await notUnderstood(dc.context, this.services, unclear)) === 'stuck') {
+    if ((await notUnderstood(dc.context, this.services, unclear, { choices: repliesFor(session.language).yesNo() })) === 'stuck') {
       this.putOff(session);
       return dc.endDialog({ quiet: true } satisfies RightsResult);
     }
@@ -144,7 +143,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const session = await sessionOf(context, this.services);
     const text = catalogueOf(session);
     const conversation = conversationMessagesFor(session.language);
-    await ask(context, session, [conversation.askEsignLater(text.askEsign()), text.askEsign(), ...conversation.askEsignUnclear()]);
+    await ask(context, session, [conversation.askEsignLater(text.askEsign()), text.askEsign(), ...conversation.askEsignUnclear()], repliesFor(session.language).yesNo());
   }
 
   /** Cancelled by an interruption (a dispute, a person…) while the question was open: asked again later. */
@@ -152,6 +151,13 @@ export class RightsDialog extends Dialog<RightsOptions> {
     if (reason !== DialogReason.cancelCalled) return;
     const session = await sessionOf(context, this.services);
     if (session.esign?.state === 'open') this.putOff(session);
+  }
+
+  /** Every wording of the E-SIGN question, so a yes is consent only right after one of them. */
+  private wordings(session: Session): string[] {
+    const ask = catalogueOf(session).askEsign();
+    const conversation = conversationMessagesFor(session.language);
+    return [ask, conversation.askEsignLater(ask), ...conversation.askEsignUnclear()];
   }
 
   private putOff(session: Session): void {
@@ -171,13 +177,41 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const link = noticeUrl(this.services.publicBaseUrl, notice.token);
     await this.sendRights(context);
     await context.sendActivity(justConsented ? text.esignAccepted(link) : text.noticeLink(link));
+    if (justConsented) await offerRecord(context, this.services);
   }
 
   private async sendRights(context: TurnContext): Promise<void> {
-    const account = await verifiedAccount(context, this.services);
-    const text = catalogueOf(await sessionOf(context, this.services));
-    const view = accountView(account!, text, textFormatOf(context));
-    if (!view.validationEnds) throw new Error('the validation period must be set before the rights are shown');
-    await context.sendActivity(text.rightsSummary({ ...view, validationEnds: view.validationEnds }));
+    await stateRights(context, this.services);
   }
+}
+
+/** Words that ask to pay or negotiate: the rights are stated before any of them is served. */
+const PAYMENT_REQUESTS: ReadonlySet<Intent> = new Set<Intent>(['pay_full', 'settle', 'plan', 'pay']);
+
+/**
+ * The validation rights statement. Before the notice has fixed the validation period (the E-SIGN
+ * question still open), the end date is the one the notice would get now (the period runs from
+ * the notice, so it can only end later, never earlier).
+ */
+export async function stateRights(context: TurnContext, services: ConversationServices): Promise<void> {
+  const session = await sessionOf(context, services);
+  const account = await verifiedAccount(context, services);
+  const text = catalogueOf(session);
+  const known = account!.validationPeriodEndsAt ?? validationPeriodEnd(services.now());
+  const view = accountView({ ...account!, validationPeriodEndsAt: known }, text, textFormatOf(context));
+  await context.sendActivity(text.rightsSummary({ ...view, validationEnds: view.validationEnds! }));
+  session.rightsStated = true;
+}
+
+/**
+ * Never a payment before the rights (1006.38(b)): a payment asked for before they were stated in
+ * this conversation — a goal from before verification, an offer while the E-SIGN question is
+ * open — gets the validation rights statement first, while the validation period is open.
+ */
+export async function rightsBeforePaying(context: TurnContext, services: ConversationServices, paying: boolean): Promise<void> {
+  const session = await sessionOf(context, services);
+  if (!paying || session.rightsStated) return;
+  const account = await verifiedAccount(context, services);
+  if (!account || (account.validationPeriodEndsAt && account.validationPeriodEndsAt.getTime() <= services.now().getTime())) return;
+  await stateRights(context, services);
 }

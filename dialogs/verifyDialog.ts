@@ -7,6 +7,7 @@ import type { CalendarDate, Recognition } from '../src/nlu/recognizer.ts';
 import { messagesFor } from '../src/messages/catalogue.ts';
 import { conversationMessagesFor, type VerifyFact, type VerifyQuestion } from '../src/messages/conversation.ts';
 import { extractName } from '../src/nlu/entities/names.ts';
+import { accountFromChatLink } from '../src/outreach/chatStart.ts';
 import {
   catalogueOf,
   channelOf,
@@ -23,6 +24,8 @@ interface VerifyState {
   asking: VerifyQuestion;
   /** Both readings of an ambiguous numeric date of birth (ISO), the US one first, waiting for a yes or no. */
   dobReadings?: [string, string];
+  /** The account an outreach email's chat link opened the conversation on (kept when starting over). */
+  linkedAccountId?: string;
 }
 
 export interface VerifyResult {
@@ -78,7 +81,7 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       await dc.context.sendActivity(text.verifyExhausted(this.services.collector));
       return dc.endDialog({} satisfies VerifyResult);
     }
-    const state = this.freshState(dc.context);
+    const state = this.freshState(dc.context, (await accountFromChatLink(dc.context, this.services)) ?? undefined);
     dc.activeDialog!.state = state;
     if (options?.readMessage && dc.context.activity.type === 'message') return this.read(dc, state, true);
     await this.askFirst(dc.context, state);
@@ -219,22 +222,24 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       return dc.endDialog({} satisfies VerifyResult);
     }
     await dc.context.sendActivity(text.verifyFailed());
-    const fresh = this.freshState(dc.context);
+    const fresh = this.freshState(dc.context, state.linkedAccountId);
     dc.activeDialog!.state = fresh;
     await this.askFirst(dc.context, fresh);
     return Dialog.EndOfTurn;
   }
 
-  private freshState(context: TurnContext): VerifyState {
+  private freshState(context: TurnContext, linkedAccountId?: string): VerifyState {
     // By SMS the phone number the message came from identifies the debtor.
     if (channelOf(context) === 'sms' && context.activity.from?.id) {
       return { claim: { phone: context.activity.from.id }, asking: 'dob' };
     }
+    // Opened from an outreach email's chat link: that account, still verified by the factors.
+    if (linkedAccountId) return { claim: { accountId: linkedAccountId }, asking: 'dob', linkedAccountId };
     return { claim: {}, asking: 'identifier' };
   }
 
   private nextMissing(claim: Partial<VerificationClaim>): VerifyQuestion | null {
-    if (!claim.accountNumber && !claim.fullName && !claim.phone) return 'identifier';
+    if (!claim.accountNumber && !claim.fullName && !claim.phone && !claim.accountId) return 'identifier';
     if (!claim.dob) return 'dob';
     if (!claim.zip && !claim.ssnLast4) return 'factor';
     return null;

@@ -11,10 +11,11 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { loggableConversationId, type Logger } from './logger.ts';
 import { DebtBot } from './bot/debtBot.ts';
-import { KeyedLock, TurnLockMiddleware } from './bot/turnLock.ts';
+import { TurnLockMiddleware } from './bot/turnLock.ts';
+import { coordinationOf } from './db/coordination.ts';
 import { TurnLoggingMiddleware } from './bot/turnLogging.ts';
 import { languageOf } from './bot/language.ts';
-import { messagesFor, type CollectorInfo } from './messages/catalogue.ts';
+import { collectorFromSettings, messagesFor, type CollectorInfo } from './messages/catalogue.ts';
 import { TurnCommitMiddleware, TurnDeferredStorage } from './bot/turnCommit.ts';
 import { journaledDb } from './bot/turnJournal.ts';
 import { currentTurnUnit } from './bot/turnUnit.ts';
@@ -46,6 +47,12 @@ import { registerConsoleRoutes, type ConsoleRoutes } from './officer/consoleRout
 import { PLACEMENT_UPLOAD_PATH } from './officer/supervisorRoutes.ts';
 import { registerConsolePage } from './officer/consolePage.ts';
 import { NoticeSweep } from './notices/noticeSweep.ts';
+import { registerRecordRoutes } from './record/recordPage.ts';
+import { EmailDeliverer } from './channels/email/emailDeliverer.ts';
+import { registerEmailRoutes } from './channels/email/emailRoutes.ts';
+import { createEmailProvider, emailFrom, type EmailProvider } from './channels/email/providers.ts';
+import { registerCampaignRoutes } from './officer/campaignRoutes.ts';
+import { recordOutreachSent } from './outreach/firstContact.ts';
 
 export interface AppDeps {
   config: Config;
@@ -64,6 +71,8 @@ export interface App {
   scheduler: InstallmentScheduler;
   /** Delivers the outbox (SMS through the provider, web into Direct Line); started by the composition root. */
   outboxWorker: OutboxWorker;
+  /** The email provider (console: the stored emails, shown in the console's email outbox). */
+  emailProvider: EmailProvider;
   /** Requests a mailed validation notice for debtors who left before answering E-SIGN; started by the composition root. */
   noticeSweep: NoticeSweep;
   bot: DebtBot;
@@ -75,7 +84,7 @@ export interface App {
 }
 
 export function collectorFrom(config: Config): CollectorInfo {
-  return { name: config.COLLECTOR_NAME, address: config.COLLECTOR_ADDRESS, phone: config.COLLECTOR_PHONE, hours: config.COLLECTOR_HOURS };
+  return collectorFromSettings(config);
 }
 
 export interface BotParts {
@@ -92,6 +101,8 @@ export interface BotParts {
 
 /** The bot and its services, independent of the adapter (tests drive it with a TestAdapter). */
 export function buildBot({ config, db, logger, now = () => new Date() }: AppDeps & { now?: () => Date }): BotParts {
+  // State is saved in the turn's commit (TurnDeferredStorage), conditional on the eTag the turn read:
+  // the turn lock serializes a conversation's turns on every instance, and a stale save fails loudly.
   const conversationState = new ConversationState(new TurnDeferredStorage(db));
   const deterministic = new DeterministicRecognizer();
   const collector = collectorFrom(config);
@@ -123,7 +134,7 @@ export function buildBot({ config, db, logger, now = () => new Date() }: AppDeps
     services,
     middleware: [
       new TurnLoggingMiddleware(logger),
-      new TurnLockMiddleware(new KeyedLock(), config.TURN_TIMEOUT_MS),
+      new TurnLockMiddleware(coordinationOf(db), config.TURN_TIMEOUT_MS),
       new TurnCommitMiddleware(db, onTurnError, now),
       new TranscriptMiddleware(db),
     ],
@@ -157,19 +168,34 @@ export function createApp(deps: AppDeps): App {
   const smsDeps: SmsRouteDeps = { config, db, logger, adapter: inProcess };
 
   const publicBaseUrl = () => services.publicBaseUrl;
-  const gateway = createPaymentGateway(config, { logger, publicBaseUrl });
+  const gateway = createPaymentGateway(config, { db, logger, publicBaseUrl });
   const paymentSettings = paymentSettingsFrom(config);
   const scheduler = new InstallmentScheduler({ db, gateway, logger, collector, publicBaseUrl, settings: paymentSettings });
-  // Receipts, reminders, officer messages and SMS replies leave through one outbox.
+  const emailProvider = createEmailProvider(config, logger);
+  const emailDeliverer = new EmailDeliverer({
+    db,
+    provider: emailProvider,
+    from: emailFrom(config),
+    replyTo: config.EMAIL_REPLY_TO,
+    collector,
+    linkKey: config.IDENTITY_HASH_KEY,
+    publicBaseUrl,
+    logger,
+  });
+  // Receipts, reminders, officer messages, SMS replies and campaign texts and emails leave through one outbox.
   const outboxWorker = new OutboxWorker({
     db,
     logger,
     deliverers: {
       sms: new SmsDeliverer({ db, provider: createSmsProvider(config, logger), from: smsFromNumber(config), sender: smsSenderFrom(config), logger }),
-      web: webDeliverer(db),
+      web: webDeliverer(db, { collectorName: config.COLLECTOR_NAME }),
+      email: emailDeliverer,
     },
     smsWeeklyCap: config.SMS_WEEKLY_CAP,
+    emailWeeklyCap: config.EMAIL_WEEKLY_CAP,
+    afterSend: (message, at) => recordOutreachSent(db, message, at),
     intervalMs: config.OUTBOX_INTERVAL_MS,
+    leaseMs: config.WORK_LEASE_SECONDS * 1000,
   });
 
   const noticeSweep = new NoticeSweep({ db, logger });
@@ -183,10 +209,12 @@ export function createApp(deps: AppDeps): App {
     botEndpoint,
     routes: [
       (s) => registerNoticeRoutes(s, { db, collector }),
+      (s) => registerRecordRoutes(s, { db, key: config.IDENTITY_HASH_KEY }),
+      (s) => registerEmailRoutes(s, { db, logger, collector, linkKey: config.IDENTITY_HASH_KEY }),
       (s) => registerSmsRoutes(s, smsDeps),
       (s) => void registerDevSmsPage(s, smsDeps),
       (s) => registerPaymentRoutes(s, { db, logger, gateway, collector, publicBaseUrl, settings: paymentSettings }),
-      (s) => registerDirectLineRoutes(s, { db, adapter: inProcess, config, logger, publicBaseUrl }),
+      (s) => registerDirectLineRoutes(s, { db, adapter: inProcess, config, logger, publicBaseUrl, options: { streamCatchUpMs: config.DIRECTLINE_STREAM_POLL_MS } }),
       (s) => registerWebChatPage(s, { config, publicBaseUrl }),
       (s) => registerConsolePage(s),
       (s) => {
@@ -199,6 +227,15 @@ export function createApp(deps: AppDeps): App {
           feedIntervalMs: config.CONSOLE_LIVE_INTERVAL_MS,
         });
       },
+      (s) =>
+        registerCampaignRoutes(s, {
+          db,
+          logger,
+          secureCookies: (config.PUBLIC_URL ?? '').startsWith('https:'),
+          now: () => new Date(),
+          words: () => ({ collector, sender: smsSenderFrom(config), publicBaseUrl: publicBaseUrl() }),
+          composeEmail: (message) => emailDeliverer.compose(message),
+        }),
     ],
   });
   return {
@@ -210,6 +247,7 @@ export function createApp(deps: AppDeps): App {
     scheduler,
     outboxWorker,
     noticeSweep,
+    emailProvider,
     services,
     console: consoleRoutes!,
     async listen(port, host) {

@@ -61,7 +61,15 @@ export type AuditType =
   | 'handoff.withdrawn'
   // The debtor writes in, or asked for, another language: notices, receipts and officers follow it.
   | 'account.language_changed'
-  | 'contact_preference.recorded';
+  | 'contact_preference.recorded'
+  | 'contactability.recorded'
+  | 'campaign.launched'
+  | 'campaign.paused'
+  | 'campaign.resumed'
+  | 'outreach.first_contact'
+  | 'outreach.chat_opened'
+  | 'email.unsubscribed'
+  | 'email.bounced';
 
 export interface AuditEntry {
   type: AuditType;

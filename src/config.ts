@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POSTGRES_URL, SQLITE_URL } from './db/databaseUrl.ts';
 import { parseOfficeHours } from './domain/officeHours.ts';
 
 const bool = z
@@ -19,10 +20,17 @@ export const configSchema = z.object({
     .url({ message: 'expected an absolute URL such as https://chat.example.com' })
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
+  /** file:… = SQLite (one instance, migrated at start); postgres://… = PostgreSQL (any number of instances; `npm run db:migrate` per deploy). */
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, { message: 'expected a SQLite URL such as file:./data/bot.db' })
+    .refine((url) => SQLITE_URL.test(url) || POSTGRES_URL.test(url), {
+      message: 'expected a SQLite URL such as file:./data/bot.db or a PostgreSQL URL such as postgres://user:password@host:5432/debtbot',
+    })
     .default('file:./data/bot.db'),
+  /** PostgreSQL: connections in each instance's pool. */
+  DATABASE_POOL_SIZE: z.coerce.number({ message: 'expected a whole number of connections' }).int().min(1).max(200).default(10),
+  /** PostgreSQL: connections each instance may hold for the per-conversation turn locks (one per turn in progress). */
+  DATABASE_LOCK_CONNECTIONS: z.coerce.number({ message: 'expected a whole number of connections' }).int().min(1).max(500).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   /** Key for the keyed hashes of identity factors (date of birth, SSN last 4). Required in production. */
   IDENTITY_HASH_KEY: z.preprocess(
@@ -37,6 +45,8 @@ export const configSchema = z.object({
   COLLECTOR_ADDRESS: z.string().min(1).default('100 Main Street, Suite 200, Atlanta, GA 30301'),
   COLLECTOR_PHONE: z.string().min(1).default('+1 (800) 555-0100'),
   COLLECTOR_HOURS: z.string().min(1).default('Monday to Friday, 8am to 8pm Eastern'),
+  /** COLLECTOR_HOURS in Spanish, for Spanish pages, notices and messages. */
+  COLLECTOR_HOURS_ES: z.string().min(1).default('de lunes a viernes, de 8 a. m. a 8 p. m., hora del Este'),
   /**
    * When officers answer chats, for what the bot tells a debtor waiting for a person (outside these
    * hours: when the team is back, not a wait in minutes): "Mon-Fri 08:00-20:00 America/New_York",
@@ -80,12 +90,34 @@ export const configSchema = z.object({
   ),
   /** Most bot-initiated SMS per account in any 7 days (replies to the debtor's own texts do not count). */
   SMS_WEEKLY_CAP: z.coerce.number({ message: 'expected a whole number of messages' }).int().min(0).default(7),
+  /**
+   * How long an outbox message or an installment claimed by one instance stays with it; after that
+   * another instance takes the work over (the first one died). Must outlast one send or charge.
+   */
+  WORK_LEASE_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(2).max(3600).default(300),
   /** How often the outbox worker looks for messages due (ms). */
   OUTBOX_INTERVAL_MS: z.coerce.number({ message: 'expected milliseconds' }).int().positive().default(1000),
+  /** How often open website chat streams check the database for activities they were not told about (the fallback behind notifications). */
+  DIRECTLINE_STREAM_POLL_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(600_000).default(3000),
   /** How often the officer console's live views (queue, open conversation) look for changes. */
   CONSOLE_LIVE_INTERVAL_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(60_000).default(1000),
   /** The help contact phone in the SMS HELP answer; unset = COLLECTOR_PHONE. */
   SMS_HELP_PHONE: optionalText,
+  /** Email provider: console (embedded default: stores, plus the /dev/email page) or smtp (a real mail relay through nodemailer). */
+  EMAIL_PROVIDER: z.enum(['console', 'smtp'], { message: 'expected console or smtp' }).default('console'),
+  /** The mail relay; required when EMAIL_PROVIDER=smtp. */
+  SMTP_HOST: optionalText,
+  SMTP_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(1).max(65535).default(587),
+  /** TLS from the first byte (port 465); false: STARTTLS (required in production). */
+  SMTP_SECURE: bool.default(false),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  /** The sender of our emails, e.g. "Summit Recovery Services <notices@summit.example>"; required when EMAIL_PROVIDER=smtp. */
+  EMAIL_FROM: optionalText,
+  /** Where replies to our emails go (unset: EMAIL_FROM). */
+  EMAIL_REPLY_TO: optionalText,
+  /** Most emails we start per account in any 7 days. */
+  EMAIL_WEEKLY_CAP: z.coerce.number({ message: 'expected a whole number of messages' }).int().min(0).default(7),
   /** Stripe secret key (sk_test_… or sk_live_…). Unset = the local demo checkout, which takes no real money (refused in production). */
   STRIPE_SECRET_KEY: optionalText,
   /** Signing secret of the Stripe webhook endpoint (whsec_…); required with STRIPE_SECRET_KEY. Demo mode: unset = a random secret per start. */

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createApp } from './app.ts';
 import { ConfigError, DEV_IDENTITY_HASH_KEY, loadConfig } from './config.ts';
-import { migrateDatabase, openDatabase } from './db/database.ts';
+import { coordinationOf } from './db/coordination.ts';
+import { databaseKindOf, openDatabaseForService } from './db/database.ts';
 import { seedDemoDataIfEmpty } from './import/demoData.ts';
 import { seedDemoOfficersIfNone } from './officer/demoOfficers.ts';
 import { createLogger } from './logger.ts';
@@ -16,13 +17,16 @@ async function main(): Promise<void> {
     logger.warn('IDENTITY_HASH_KEY is not set: using the development key. Set it before importing real accounts.');
   }
 
-  await migrateDatabase(config.DATABASE_URL);
-  const db = await openDatabase(config.DATABASE_URL);
+  // SQLite migrates itself here; PostgreSQL refuses to start while migrations are pending.
+  const db = await openDatabaseForService(config.DATABASE_URL, { logger, poolSize: config.DATABASE_POOL_SIZE, lockConnections: config.DATABASE_LOCK_CONNECTIONS });
   if (config.DEMO_DATA) {
-    await seedDemoDataIfEmpty(db, config.IDENTITY_HASH_KEY, logger);
-    if (config.NODE_ENV !== 'production' && (await seedDemoOfficersIfNone(db))) {
-      logger.info('Demo console accounts created (see the README); create real ones with npm run officer:add');
-    }
+    // Instances starting together on an empty database: one imports, the others find it done.
+    await coordinationOf(db).withLock('demo-data', async () => {
+      await seedDemoDataIfEmpty(db, config.IDENTITY_HASH_KEY, logger);
+      if (config.NODE_ENV !== 'production' && (await seedDemoOfficersIfNone(db))) {
+        logger.info('Demo console accounts created (see the README); create real ones with npm run officer:add');
+      }
+    });
   }
 
   const app = createApp({ config, db, logger });
@@ -30,7 +34,7 @@ async function main(): Promise<void> {
   app.scheduler.start();
   app.outboxWorker.start();
   app.noticeSweep.start();
-  logger.info({ url }, 'debt bot listening');
+  logger.info({ url, database: databaseKindOf(config.DATABASE_URL) }, 'debt bot listening');
   const botEndpointOn = botEndpointMode(config) !== 'off';
   if (!botEndpointOn) logger.info('POST /api/messages is off: set MICROSOFT_APP_ID (and its password) to serve Bot Framework channels');
   console.log(`Debt bot is running: open ${url} to chat (health: ${url}/healthz${botEndpointOn ? `, bot endpoint: ${url}/api/messages` : ''}${config.SMS_PROVIDER === 'console' && config.NODE_ENV !== 'production' ? `, SMS playground: ${url}/dev/sms` : ''}, officer console: ${url}/officer)`);

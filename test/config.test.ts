@@ -23,10 +23,18 @@ describe('loadConfig', () => {
     expect(config.MICROSOFT_APP_ID).toBeUndefined();
   });
 
+  it('takes a PostgreSQL URL (either scheme) as well as a SQLite one', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:secret@db.internal:5432/debtbot' }).DATABASE_URL).toBe('postgres://bot:secret@db.internal:5432/debtbot');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://bot@127.0.0.1/debtbot' }).DATABASE_URL).toBe('postgresql://bot@127.0.0.1/debtbot');
+    expect(loadConfig({}).DATABASE_URL).toBe('file:./data/bot.db');
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'Configuration error: PORT is invalid — expected a port number'],
     [{ PORT: '70000' }, 'Configuration error: PORT is invalid'],
-    [{ DATABASE_URL: 'mysql://localhost/x' }, 'Configuration error: DATABASE_URL is invalid — expected a SQLite URL such as file:./data/bot.db'],
+    [{ DATABASE_URL: 'mysql://localhost/x' }, 'Configuration error: DATABASE_URL is invalid — expected a SQLite URL such as file:./data/bot.db or a PostgreSQL URL such as postgres://user:password@host:5432/debtbot'],
+    [{ DATABASE_POOL_SIZE: '0' }, 'Configuration error: DATABASE_POOL_SIZE is invalid'],
+    [{ WORK_LEASE_SECONDS: '1' }, 'Configuration error: WORK_LEASE_SECONDS is invalid'],
     [{ LOG_LEVEL: 'loud' }, 'Configuration error: LOG_LEVEL is invalid — expected one of fatal, error, warn, info, debug, trace, silent'],
     [{ PUBLIC_URL: 'chat.example.com' }, 'Configuration error: PUBLIC_URL is invalid — expected an absolute URL'],
     [{ DEMO_DATA: 'maybe' }, 'Configuration error: DEMO_DATA is invalid — expected true or false'],

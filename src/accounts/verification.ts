@@ -5,9 +5,14 @@ import { factorMatches } from '../identity/factors.ts';
 import { nameKey } from '../domain/names.ts';
 import { afterFailedVerification, afterSuccessfulVerification, isVerificationLocked } from '../domain/verificationLock.ts';
 
-/** What the debtor told us. Exactly one of `accountNumber`, `fullName`, `phone` identifies them. */
+/**
+ * What the debtor told us. One of `accountNumber`, `fullName`, `phone` identifies them — or
+ * `accountId`, the account an outreach email's chat link opened the conversation on (an account
+ * number typed in the chat wins over it).
+ */
 export interface VerificationClaim {
   accountNumber?: string;
+  accountId?: string;
   fullName?: string;
   /** E.164; by SMS the number the message came from. */
   phone?: string;
@@ -34,6 +39,10 @@ export type VerificationResult =
 async function candidates(db: Db, claim: VerificationClaim): Promise<Account[]> {
   if (claim.accountNumber) {
     const account = await db.account.findFirst({ where: { accountNumber: claim.accountNumber.trim().toUpperCase() } });
+    return account ? [account] : [];
+  }
+  if (claim.accountId) {
+    const account = await db.account.findUnique({ where: { id: claim.accountId } });
     return account ? [account] : [];
   }
   if (claim.phone) return db.account.findMany({ where: { phone: claim.phone } });
@@ -74,7 +83,7 @@ export async function verifyClaim(
     await db.$transaction(async (tx) => {
       for (const account of matches) {
         await tx.account.update({ where: { id: account.id }, data: { ...afterSuccessfulVerification(), lastActivityAt: now } });
-        await appendAudit(tx, { type: 'verification.succeeded', actor: 'debtor', accountId: account.id, conversationId, detail: { channel, by: claim.accountNumber ? 'account_number' : claim.phone ? 'phone' : 'name', accounts: matches.length } });
+        await appendAudit(tx, { type: 'verification.succeeded', actor: 'debtor', accountId: account.id, conversationId, detail: { channel, by: claim.accountNumber ? 'account_number' : claim.accountId ? 'chat_link' : claim.phone ? 'phone' : 'name', accounts: matches.length } });
       }
     });
     return { ok: true, account: matches[0]!, accounts: matches };

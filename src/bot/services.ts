@@ -2,14 +2,20 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Db } from '../db/database.ts';
 import type { OfficeHours } from '../domain/officeHours.ts';
 import type { Account, Creditor } from '../db/generated/client.ts';
+import type { TurnAccount, VerifiedAccount } from '../accounts/turnAccount.ts';
+import { turnStoreFor } from '../storage/turnStore.ts';
+import { findOpenPlan, type PlanWithInstallments } from '../negotiation/planStore.ts';
+import { turnCached } from './turnCache.ts';
 import { itemize, maskAccountNumber } from '../domain/itemization.ts';
 import { dataForText, type TextFormat } from '../domain/markdown.ts';
 import { formatMoney } from '../domain/money.ts';
 import { formatValidationPeriodEnd } from '../domain/validationPeriod.ts';
 import { messagesFor, type AccountView, type Catalogue, type CollectorInfo } from '../messages/catalogue.ts';
 import type { Recognition, Recognizer } from '../nlu/recognizer.ts';
+import { smsCatalogueFor } from '../messages/smsShort.ts';
 import { languageOf } from './language.ts';
 import { newSession, type Session } from './session.ts';
+import { dateTimeFormat } from '../domain/intlFormats.ts';
 
 /** Everything the dialogs need from the outside world, passed in by the composition root. */
 export interface ConversationServices {
@@ -51,11 +57,14 @@ export const CONVERSATION_RECORD = Symbol('conversationRecord');
 export const CONVERSATION_HOLDER = Symbol('conversationHolder');
 
 export async function sessionOf(context: TurnContext, services: ConversationServices): Promise<Session> {
-  return services.session.get(context, newSession(languageOf(context)));
+  const session = await services.session.get(context, newSession(languageOf(context)));
+  if (channelOf(context) === 'sms') session.sms = true;
+  return session;
 }
 
+/** The debtor's catalogue; by SMS with its short versions (src/messages/smsShort.ts). */
 export function catalogueOf(session: Session): Catalogue {
-  return messagesFor(session.language);
+  return session.sms ? smsCatalogueFor(session.language) : messagesFor(session.language);
 }
 
 /** The recognizer runs once per turn; dialogs share the result. */
@@ -63,9 +72,28 @@ export async function recognitionOf(context: TurnContext, services: Conversation
   const cached = context.turnState.get(RECOGNITION) as Recognition | undefined;
   if (cached) return cached;
   const session = await sessionOf(context, services);
-  const recognizer = context.turnState.get(LOCAL_ONLY) === true ? services.localRecognizer : services.recognizer;
-  const recognition = await recognizer.recognize(context.activity.text ?? '', { language: session.language });
+  const local = context.turnState.get(LOCAL_ONLY) === true || services.recognizer === services.localRecognizer;
+  const recognition = local ? await localRecognitionOf(context, services) : await services.recognizer.recognize(context.activity.text ?? '', { language: session.language });
   context.turnState.set(RECOGNITION, recognition);
+  return recognition;
+}
+
+const LOCAL_RECOGNITIONS = Symbol('localRecognitions');
+
+/** The deterministic recognizer's reading of `text` (by default the message): once per turn, text and language. */
+export async function localRecognitionOf(context: TurnContext, services: ConversationServices, text: string = context.activity.text ?? ''): Promise<Recognition> {
+  const { language } = await sessionOf(context, services);
+  let cache = context.turnState.get(LOCAL_RECOGNITIONS) as Map<string, Promise<Recognition>> | undefined;
+  if (!cache) {
+    cache = new Map();
+    context.turnState.set(LOCAL_RECOGNITIONS, cache);
+  }
+  const key = `${language}\u0000${text}`;
+  let recognition = cache.get(key);
+  if (!recognition) {
+    recognition = services.localRecognizer.recognize(text, { language });
+    cache.set(key, recognition);
+  }
   return recognition;
 }
 
@@ -91,7 +119,7 @@ export function accountView(account: Account & { creditor: Creditor }, text: Cat
   const item = itemize(account);
   const data = (value: string) => dataForText(value, format);
   const money = (minor: number) => formatMoney(minor, item.currency, text.locale);
-  const date = (d: Date) => new Intl.DateTimeFormat(text.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  const date = (d: Date) => dateTimeFormat(text.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
   return {
     firstName: data(account.firstName),
     maskedAccountNumber: data(maskAccountNumber(account.accountNumber)),
@@ -108,8 +136,20 @@ export function accountView(account: Account & { creditor: Creditor }, text: Cat
   };
 }
 
-export async function verifiedAccount(context: TurnContext, services: ConversationServices): Promise<(Account & { creditor: Creditor }) | null> {
+/** The verified account with its creditor and plans, read once per turn (see turnAccount.ts). */
+export async function turnAccountOf(context: TurnContext, services: ConversationServices): Promise<TurnAccount | null> {
   const session = await sessionOf(context, services);
-  if (!session.accountId) return null;
-  return services.db.account.findUnique({ where: { id: session.accountId }, include: { creditor: true } });
+  const accountId = session.accountId;
+  if (!accountId) return null;
+  return turnCached(context, `account:${accountId}`, () => turnStoreFor(services.db).account(accountId));
+}
+
+export async function verifiedAccount(context: TurnContext, services: ConversationServices): Promise<VerifiedAccount | null> {
+  return (await turnAccountOf(context, services))?.account ?? null;
+}
+
+/** The account's open plan: from the turn's read when it is the verified account. */
+export async function openPlanOf(context: TurnContext, services: ConversationServices, accountId: string): Promise<PlanWithInstallments | null> {
+  const turn = await turnAccountOf(context, services);
+  return turn?.account.id === accountId ? turn.openPlan : findOpenPlan(services.db, accountId);
 }

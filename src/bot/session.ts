@@ -66,9 +66,15 @@ export interface Session {
   misunderstandings?: number;
   /** E-SIGN question: asked and open, or put off by something else the debtor asked; declined: not asked again here. */
   esign?: { state: 'open' | 'deferred' | 'declined'; turn: number };
+  /** The validation rights were stated in this conversation (before any payment talk, 1006.38(b)). */
+  rightsStated?: boolean;
   /** A negotiation question cut short by the verification lapsing: asked again after verifying. */
   resumeNegotiation?: { accountId: string; state: unknown };
   deathReport?: DeathReport;
+  /** The conversation is by SMS: texts come in their short versions. */
+  sms?: boolean;
+  /** SMS: the words of the numbered choices offered last turn ("Reply 1, 2 or 3"), so "2" is understood. */
+  smsChoices?: string[];
   /** A gentle check-in ("Are you safe right now?") is waiting for its answer (dialogs/crisisCheckIn.ts). */
   checkIn?: { askedAt: number };
   /** A contact preference stated before verification, recorded once verified (dialogs/contactPreference.ts). */

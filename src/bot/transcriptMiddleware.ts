@@ -6,6 +6,15 @@ import { appendMessages, ensureConversation, recentDebtorMessages, type Transcri
 import { CARD_REMOVED, CONVERSATION_HOLDER, CONVERSATION_RECORD, REWRITTEN_DEBTOR_MESSAGES, SENSITIVE_TURN, channelOf } from './services.ts';
 import { currentTurnUnit } from './turnUnit.ts';
 
+/** The debtor's message as typed, after card numbers are removed. */
+const TYPED_TEXT = Symbol('typedText');
+
+/**
+ * A conversation's "last activity" (Conversation.lastActivityAt, shown in the officer console) is
+ * moved when older than this: not a write on every turn of a lively conversation.
+ */
+export const TOUCH_EVERY_MS = 60_000;
+
 /** How far back a card number split over messages is looked for. */
 const SPLIT_CARD_WINDOW_MS = 15 * 60_000;
 
@@ -15,7 +24,8 @@ const SPLIT_CARD_WINDOW_MS = 15 * 60_000;
  * then every digit masked.
  */
 export function storedDebtorText(context: TurnContext): string {
-  const text = context.activity.text ?? '';
+  // As typed: an SMS "2" read as the choice it picks is stored as "2" (src/replies/replyRenderer.ts).
+  const text = (context.turnState.get(TYPED_TEXT) as string | undefined) ?? context.activity.text ?? '';
   return context.turnState.get(SENSITIVE_TURN) === true ? maskIdentityFactors(text).replace(/\d/g, '•') : text;
 }
 
@@ -57,7 +67,13 @@ export class TranscriptMiddleware implements Middleware {
     if (!conversationExternalId) return next();
     const receivedAt = new Date();
     const isMessage = context.activity.type === 'message' && typeof context.activity.text === 'string';
-    const conversation = await ensureConversation(this.db, conversationExternalId, channelOf(context));
+    const unitAtStart = currentTurnUnit();
+    const opened = unitAtStart?.opening?.conversation;
+    // The record was read with the turn's opening; it is marked active with the commit (at most once a minute).
+    const conversation = opened ?? (await ensureConversation(this.db, conversationExternalId, channelOf(context)));
+    if (opened && unitAtStart && receivedAt.getTime() - opened.lastActivityAt.getTime() >= TOUCH_EVERY_MS) {
+      unitAtStart.touchConversation = { id: opened.id, at: receivedAt };
+    }
     context.turnState.set(CONVERSATION_RECORD, conversation.id);
     context.turnState.set(CONVERSATION_HOLDER, conversation.holder);
     if (isMessage) {
@@ -70,6 +86,7 @@ export class TranscriptMiddleware implements Middleware {
         context.activity.text = split ?? text;
         context.turnState.set(CARD_REMOVED, true);
       }
+      context.turnState.set(TYPED_TEXT, context.activity.text);
     }
 
     const outgoing: Array<{ text: string; at: Date }> = [];
@@ -96,7 +113,7 @@ export class TranscriptMiddleware implements Middleware {
     } finally {
       // Inside a turn unit the transcript is written with the turn's commit (src/bot/turnCommit.ts).
       const unit = currentTurnUnit();
-      if (unit) unit.deferred.push((tx) => appendMessages(tx, messages()));
+      if (unit) unit.transcript = messages;
       else await appendMessages(this.db, messages());
     }
   }

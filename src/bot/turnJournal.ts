@@ -8,7 +8,8 @@
  * Reads always go to the database. Outside a keyed turn this is the plain client.
  */
 import { createHash } from 'node:crypto';
-import type { Db, Tx } from '../db/database.ts';
+import { aliasDatabase, type Db, type Tx } from '../db/database.ts';
+import { turnStoreFor, type JournalRow } from '../storage/turnStore.ts';
 import { currentTurnUnit, type TurnUnit } from './turnUnit.ts';
 
 const WRITE_METHODS = new Set(['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany']);
@@ -40,40 +41,50 @@ function transactionOp(fn: (...args: never[]) => unknown): string {
 async function journal<T>(db: Db, unit: TurnUnit, op: string, run: (tx: Tx) => Promise<T>, options?: object): Promise<T> {
   const key = unit.key!;
   const seq = unit.nextSeq++;
+  const fresh = unit.replay.size === 0;
   if (unit.replaying) {
     const entry = unit.replay.get(seq);
     if (entry && entry.op === op) return decodeResult(entry.resultJson) as T;
     unit.diverged = true;
   }
-  const seed = !unit.seeded;
   const result = await db.$transaction(async (tx) => {
     const value = await run(tx);
-    if (seed) {
-      const clock = JSON.stringify({ now: unit.now.toISOString(), seed: unit.seed.toString('base64') });
-      await tx.turnEffect.upsert({ where: { id: `${key}#0` }, create: { id: `${key}#0`, turnKey: key, seq: 0, op: 'clock', resultJson: clock }, update: { op: 'clock', resultJson: clock } });
-    }
-    const resultJson = encodeResult(value);
-    await tx.turnEffect.upsert({ where: { id: `${key}#${seq}` }, create: { id: `${key}#${seq}`, turnKey: key, seq, op, resultJson }, update: { op, resultJson } });
+    // Every entry carries the turn's clock and seed, so a re-run adopts them from whichever it finds.
+    const resultJson = JSON.stringify({ now: unit.now.toISOString(), seed: unit.seed.toString('base64'), result: encodeResult(value) });
+    const id = `${key}#${seq}`;
+    // A first attempt only adds entries; a re-run that diverged overwrites the old ones.
+    if (fresh) await tx.turnEffect.create({ data: { id, turnKey: key, seq, op, resultJson } });
+    else await tx.turnEffect.upsert({ where: { id }, create: { id, turnKey: key, seq, op, resultJson }, update: { op, resultJson } });
     return value;
   }, options);
   unit.seeded = true;
   return result;
 }
 
-/** Loads an earlier attempt's journal into `unit` (its clock, seed and writes). */
-export async function loadJournal(db: Db, unit: TurnUnit): Promise<void> {
-  if (!unit.key) return;
-  const rows = await db.turnEffect.findMany({ where: { turnKey: unit.key }, orderBy: { seq: 'asc' } });
+/** Adopts an earlier attempt's journal (read with the turn's opening, src/storage/turnStore.ts): its clock, seed and writes. */
+export function adoptJournal(unit: TurnUnit, rows: JournalRow[]): void {
   for (const row of rows) {
-    if (row.seq === 0) {
-      const clock = JSON.parse(row.resultJson) as { now: string; seed: string };
-      unit.now = new Date(clock.now);
-      unit.seed = Buffer.from(clock.seed, 'base64');
+    const entry = JSON.parse(row.resultJson) as { now?: unknown; seed?: unknown; result?: unknown };
+    const carriesClock = typeof entry.now === 'string' && typeof entry.seed === 'string';
+    if (carriesClock) {
+      unit.now = new Date(entry.now as string);
+      unit.seed = Buffer.from(entry.seed as string, 'base64');
       unit.seeded = true;
-    } else {
-      unit.replay.set(row.seq, { op: row.op, resultJson: row.resultJson });
     }
+    // seq 0: the clock-and-seed entry of journals written before each entry carried them.
+    if (row.seq !== 0) unit.replay.set(row.seq, { op: row.op, resultJson: carriesClock && typeof entry.result === 'string' ? entry.result : row.resultJson });
   }
+}
+
+/**
+ * Whether the turn's inbound activity was already processed; if not, loads an earlier attempt's
+ * journal into `unit` (its clock, seed and writes). One statement for both.
+ */
+export async function openJournal(db: Db, unit: TurnUnit): Promise<{ done: boolean }> {
+  const opening = await turnStoreFor(db).open({ key: unit.key });
+  if (opening.done) return { done: true };
+  adoptJournal(unit, opening.journal);
+  return { done: false };
 }
 
 /** `db` with the writes of keyed turns journaled (see above). */
@@ -89,6 +100,7 @@ export function journaledDb(db: Db): Db {
           if (typeof method !== 'string' || !WRITE_METHODS.has(method)) return value.bind(target);
           return (args: unknown) => {
             const unit = currentTurnUnit();
+            if (unit) unit.writes += 1;
             if (!unit?.key) return (value as (a: unknown) => unknown).call(target, args);
             return journal(db, unit, `${model}.${method}`, (tx) => ((tx as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[model]![method]!)(args));
           };
@@ -98,11 +110,12 @@ export function journaledDb(db: Db): Db {
     }
     return proxy;
   };
-  return new Proxy(db, {
+  const journaled = new Proxy(db, {
     get(target, prop) {
       if (prop === '$transaction') {
         return (arg: unknown, options?: object) => {
           const unit = currentTurnUnit();
+          if (unit) unit.writes += 1;
           if (!unit?.key || typeof arg !== 'function') return (target.$transaction as (a: unknown, o?: object) => unknown)(arg, options);
           return journal(target, unit, transactionOp(arg as () => unknown), (tx) => (arg as (tx: Tx) => Promise<unknown>)(tx), options);
         };
@@ -114,4 +127,6 @@ export function journaledDb(db: Db): Db {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  aliasDatabase(journaled, db);
+  return journaled;
 }

@@ -43,6 +43,11 @@ export class KeyedLock {
     return this.queues.has(key);
   }
 
+  /** {@link run}, under the name the database coordination uses (TurnLocks). */
+  withLock<T>(key: string, fn: () => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.run(key, fn, timeoutMs);
+  }
+
   /**
    * Runs `fn` once every earlier call for `key` has settled. With `timeoutMs`, gives up waiting
    * after that long: the returned promise rejects with {@link LockTimeoutError} and `fn` never runs.
@@ -99,20 +104,30 @@ export class KeyedLock {
   }
 }
 
+/** Runs `fn` holding `key`: a KeyedLock (this process), or a database's coordination (every instance on it). */
+export interface TurnLocks {
+  withLock<T>(key: string, fn: () => Promise<T>, timeoutMs?: number): Promise<T>;
+}
+
+/** The lock key of a conversation's turns (the Direct Line routes hold it around a turn and its storing). */
+export const turnLockKey = (conversationId: string) => `turn:${conversationId}`;
+
 /**
  * Runs the turns of one conversation one at a time (SMS replies arrive in bursts), keyed by
  * `activity.conversation.id`; different conversations run concurrently. Register it before
  * middleware that loads or saves conversation state, so each turn sees the previous turn's state.
+ * With the database's coordination as the lock (the service's wiring), that holds across every
+ * instance on a PostgreSQL database (an advisory lock), not just this process.
  * Activities without a conversation id pass through unlocked.
  */
-export class TurnLockMiddleware implements Middleware {
+export class TurnLockMiddleware<L extends TurnLocks = KeyedLock> implements Middleware {
   /**
    * @param lock shared with anything else that must not run beside a turn of the conversation.
    * @param timeoutMs how long a turn may wait for the previous turn of its conversation before it
    *   fails with {@link LockTimeoutError} (and never runs); unlimited if unset.
    */
   constructor(
-    readonly lock: KeyedLock = new KeyedLock(),
+    readonly lock: L = new KeyedLock() as unknown as L,
     readonly timeoutMs?: number,
   ) {}
 
@@ -122,6 +137,6 @@ export class TurnLockMiddleware implements Middleware {
       await next();
       return;
     }
-    await this.lock.run(conversationId, () => next(), this.timeoutMs);
+    await this.lock.withLock(turnLockKey(conversationId), () => next(), this.timeoutMs);
   }
 }

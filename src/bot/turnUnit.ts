@@ -18,10 +18,21 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Tx } from '../db/database.ts';
+import type { TranscriptMessage } from '../conversations/transcript.ts';
+import type { TurnOpening } from '../storage/turnStore.ts';
 
 export class TurnUnit {
-  /** Writes made at the commit, in order, in one transaction. */
+  /** Writes made at the commit, in order, in one transaction (besides the turn's own, below). */
   readonly deferred: Array<(tx: Tx) => Promise<void>> = [];
+  /** What the turn read when it opened (state, conversation, verified account), if it was opened by TurnCommitMiddleware. */
+  opening: TurnOpening | null = null;
+  /** botbuilder's storage key of this conversation's state, and the state to save at the commit (JSON, no eTag). */
+  stateKey: string | undefined;
+  stateData: string | undefined;
+  /** The transcript rows to store at the commit (built then, so replies sent by the error handler are in). */
+  transcript: (() => TranscriptMessage[]) | undefined;
+  /** The Conversation row to mark active at the commit. */
+  touchConversation: { id: string; at: Date } | undefined;
   /** Run after the commit (notifications: nothing that must be atomic with it). */
   readonly afterCommit: Array<() => void> = [];
   /** Journal entries of an earlier attempt, by seq (empty for a first attempt or an unkeyed turn). */
@@ -34,6 +45,8 @@ export class TurnUnit {
   diverged = false;
   /** After the commit (or an abandoned turn): writes go straight to the database again. */
   closed = false;
+  /** Writes the turn made so far through services.db: what the turn read and cached is stale when this moves (turnCache.ts). */
+  writes = 0;
   private draws = 0;
 
   constructor(

@@ -1,14 +1,14 @@
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { migrateDatabase, openDatabase, type Db } from '../db/database.ts';
+import { openDatabaseForService, type Db } from '../db/database.ts';
 
 /**
- * The configuration and the database at DATABASE_URL, migrated first, for a command-line tool.
- * Throws ConfigError (one line per bad variable) before touching the database.
+ * The configuration and the database at DATABASE_URL, for a command-line tool: SQLite is migrated
+ * first; PostgreSQL must have been migrated (`npm run db:migrate`). Throws ConfigError (one line per
+ * bad variable) before touching the database.
  */
 export async function openConfiguredDatabase(env: NodeJS.ProcessEnv): Promise<{ config: Config; db: Db }> {
   const config = loadConfig(env);
-  await migrateDatabase(config.DATABASE_URL);
-  return { config, db: await openDatabase(config.DATABASE_URL) };
+  return { config, db: await openDatabaseForService(config.DATABASE_URL, { poolSize: 2, lockConnections: 2 }) };
 }
 
 /** openConfiguredDatabase for a command: a bad configuration is written to `err` (one line per variable) and gives null. */

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ConfigError, loadConfig } from '../config.ts';
-import { migrateDatabase, openDatabase } from '../db/database.ts';
+import { openDatabaseForService, type Db } from '../db/database.ts';
 import { DatabaseBusyError, importPlacements, PlacementFileError, type ImportReport } from '../import/placements.ts';
 import { isDatabaseBusy } from '../db/migrationStatus.ts';
 import { runWhenMain } from './isMain.ts';
@@ -68,9 +68,11 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
     return 1;
   }
 
+  let db: Db;
   try {
-    // Skipped when the database is current, so the import runs beside the service (issue 10 item 13).
-    await migrateDatabase(config.DATABASE_URL);
+    // SQLite: migrations are skipped when current, so the import runs beside the service (issue 10
+    // item 13). PostgreSQL is migrated once per deploy (npm run db:migrate) and only checked here.
+    db = await openDatabaseForService(config.DATABASE_URL, { poolSize: 2, lockConnections: 2 });
   } catch (error) {
     if (!isDatabaseBusy(error)) throw error;
     output.err(
@@ -79,7 +81,6 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
     );
     return 1;
   }
-  const db = await openDatabase(config.DATABASE_URL);
   try {
     const report = await importPlacements(db, text, { hashKey: config.IDENTITY_HASH_KEY });
     for (const line of formatReport(report)) output.out(line);

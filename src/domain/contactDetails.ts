@@ -15,9 +15,9 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}\b/;
 /** What comes right before a name: "his name is", "my lawyer is", "called", "se llama"… */
 const NAME_CUE =
-  /\b(?:(?:his|her|their|the|my)\s+(?:attorney'?s\s+|lawyer'?s\s+)?name\s+(?:is|was)|name\s+(?:is|was)|named|called|represented\s+by|(?:lawyer|attorney|executor|executrix|administrator|personal representative|counsel)\s+is|it'?s|i\s+am|i'?m|this\s+is|me\s+llamo|mi\s+nombre\s+es|soy|se\s+llamaba|se\s+llama|su\s+nombre\s+es|su\s+nombre\s+era|(?:abogado|abogada|albacea|administrador|administradora)\s+es|es\s+(?:el|la)\s+(?:abogado|abogada|albacea))\s+/i;
+  /\b(?:(?:his|her|their|the|my)\s+(?:attorney'?s\s+|lawyer'?s\s+)?name\s+(?:is|was)|name\s+(?:is|was)|named|called|represented\s+by|(?:lawyer|attorney|executor|executrix|administrator|personal representative|counsel)\s+is|(?:my|our|an|the)\s+(?:lawyer|attorney|counsel)(?!'|\s+(?:is|was|name)\b)\s*[,:]?|(?:mi|un|una|el|la)\s+abogad[oa](?!\s+es\b)\s*[,:]?|it'?s|i\s+am|i'?m|this\s+is|me\s+llamo|mi\s+nombre\s+es|soy|se\s+llamaba|se\s+llama|su\s+nombre\s+es|su\s+nombre\s+era|(?:abogado|abogada|albacea|administrador|administradora)\s+es|es\s+(?:el|la)\s+(?:abogado|abogada|albacea))\s+/i;
 /** A name runs until a comma, a stop, "and"/"y", a number or a word that introduces something else. */
-const NAME_END = /[,.;:!?()\d]|\s(?:and|y|his|her|their|phone|number|email|e-mail|at|su|teléfono|telefono|correo)\b/i;
+const NAME_END = /[,.;:!?()\d—–]|\s(?:and|y|his|her|their|phone|number|email|e-mail|at|su|teléfono|telefono|correo|handles|represents|is|will|can|does|lleva|es)\b/i;
 
 /** A name introduced in a longer message: "my name is Maria Johnson, born…", "me llamo Ana Ruiz y…". */
 export function nameAfterCue(text: string): string | undefined {

@@ -3,6 +3,7 @@
  * Pure functions, no I/O. Amounts are parsed digit by digit from their text: never through
  * floating point, so "0.29" is 29 cents and never 28.999….
  */
+import { numberFormat } from './intlFormats.ts';
 
 export interface Money {
   /** Integer count of the currency's minor units. */
@@ -29,7 +30,7 @@ export function currencyMinorDigits(currency: string): number {
   if (!isCurrencyCode(currency)) {
     throw new AmountError(`unknown currency code "${currency}"; expected an ISO 4217 code such as USD`);
   }
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 // Digits with optional thousands separators in groups of three ("1,250,000"), then an optional
@@ -81,7 +82,7 @@ export function minorToDecimalString(minor: number, currency: string): string {
  * Intl.NumberFormat as an exact decimal string, so no precision is lost on large values.
  */
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency }) as Intl.NumberFormat & {
+  const format = numberFormat(locale, { style: 'currency', currency }) as Intl.NumberFormat & {
     // Intl.NumberFormat v3 (Node 20) formats decimal strings exactly; lib.es2022 only types numbers.
     format(value: number | bigint | `${number}`): string;
   };

@@ -4,6 +4,7 @@
  * (issue #12 item 9). Pure; no I/O.
  */
 import { isValidTimeZone, localTime, zonedTimeToInstant } from './quietHours.ts';
+import { dateTimeFormat } from './intlFormats.ts';
 
 export interface OfficeHours {
   /** Days officers work, 0 = Sunday … 6 = Saturday. */
@@ -62,5 +63,5 @@ export function nextOfficeOpening(hours: OfficeHours, at: Date): Date {
 
 /** "Monday, November 30 at 8:00 AM EST" in the catalogue's locale and the office's zone. */
 export function formatOpening(opening: Date, hours: OfficeHours, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: hours.zone, timeZoneName: 'short' }).format(opening);
+  return dateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: hours.zone, timeZoneName: 'short' }).format(opening);
 }

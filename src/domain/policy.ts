@@ -182,6 +182,24 @@ export function describePolicyIssues(error: z.ZodError): string {
  * one line per problem, e.g. "Invalid negotiation policy:\npolicy.maxInstallments: must be at least 1".
  */
 export function parsePolicy(json: string): NegotiationPolicy {
+  let parsed = parsedPolicies.get(json);
+  if (!parsed) {
+    parsed = parsePolicyText(json);
+    if (parsedPolicies.size >= MAX_PARSED_POLICIES) parsedPolicies.clear();
+    parsedPolicies.set(json, parsed);
+  }
+  // A copy: callers may adjust what they were given without touching the next caller's.
+  return structuredClone(parsed);
+}
+
+/**
+ * Policies already parsed, by their stored JSON: a creditor's policy is validated once per change
+ * of its text, not on every turn that negotiates. Invalid text is not kept (it throws each time).
+ */
+const parsedPolicies = new Map<string, NegotiationPolicy>();
+const MAX_PARSED_POLICIES = 1000;
+
+function parsePolicyText(json: string): NegotiationPolicy {
   let value: unknown;
   try {
     value = JSON.parse(json);

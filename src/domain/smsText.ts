@@ -1,6 +1,6 @@
 /**
- * SMS text rules, pure: keyword classification (STOP/START/HELP) and splitting long text into
- * numbered parts that each fit one SMS segment.
+ * SMS text rules, pure: keyword classification (STOP/START/HELP), GSM-7 / UCS-2 segment counting,
+ * and shaping a text into the message(s) it goes out as.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -46,12 +46,15 @@ const GSM_BASIC = new Set(
 /** GSM 03.38 extension table (escape + character: two septets each). */
 const GSM_EXTENDED = new Set(Array.from('^{}\\[~]|€\f'));
 
-/** A part that fits in one SMS segment: 160 GSM-7 septets or 70 UCS-2 code units. */
+/** One SMS segment on its own: 160 GSM-7 septets or 70 UCS-2 code units. */
 export const SINGLE_SEGMENT: Readonly<Record<SmsEncoding, number>> = { 'GSM-7': 160, 'UCS-2': 70 };
-/** Two concatenated segments (6-byte header each): used only when a footer leaves too little room. */
-export const TWO_SEGMENTS: Readonly<Record<SmsEncoding, number>> = { 'GSM-7': 306, 'UCS-2': 134 };
-/** Fewer characters than this per part beside the footer, and parts grow to two segments. */
-const MIN_CONTENT_PER_PART = 40;
+/** Per segment of a concatenated SMS (the 6-byte header takes the rest): 153 GSM-7, 67 UCS-2. */
+export const CONCATENATED_SEGMENT: Readonly<Record<SmsEncoding, number>> = { 'GSM-7': 153, 'UCS-2': 67 };
+/**
+ * The most segments one outbound message may take (Twilio accepts up to 1600 characters and the
+ * phone shows the segments as one message). Longer text becomes several messages.
+ */
+export const MAX_SEGMENTS_PER_MESSAGE = 10;
 
 export function smsEncoding(text: string): SmsEncoding {
   for (const char of text) {
@@ -66,6 +69,14 @@ export function smsLength(text: string, encoding: SmsEncoding = smsEncoding(text
   let septets = 0;
   for (const char of text) septets += GSM_EXTENDED.has(char) ? 2 : 1;
   return septets;
+}
+
+/** How the network carries `text`: its encoding, its length in that encoding and its segments. */
+export function smsSegments(text: string): { encoding: SmsEncoding; length: number; segments: number } {
+  const encoding = smsEncoding(text);
+  const length = smsLength(text, encoding);
+  const segments = length <= SINGLE_SEGMENT[encoding] ? 1 : Math.ceil(length / CONCATENATED_SEGMENT[encoding]);
+  return { encoding, length, segments };
 }
 
 /**
@@ -91,39 +102,36 @@ export function toGsmLookalikes(text: string): string {
 // Splitting
 
 export interface SplitOptions {
-  /** Appended (after a line break) to every part, e.g. the debt-collector + STOP footer. */
+  /** Appended once (after a line break) to the message, e.g. the debt-collector + STOP footer. */
   footer?: string;
 }
 
 /**
- * Splits `text` into SMS parts. Text that fits one segment (with the footer) is one part, unnumbered.
- * Longer text becomes parts "(1/3) …", "(2/3) …", each within one segment (160 GSM-7 / 70 UCS-2,
- * detected from the whole text), broken at sentence boundaries where possible (line breaks are
- * boundaries too), else between words; a word is never broken, so links stay whole (a link longer
- * than a part goes alone in an oversize part, which the carrier delivers as a concatenated SMS).
- * When a footer leaves fewer than 40 characters per part, parts may use two concatenated segments.
- * Every part carries the footer.
+ * The outbound messages `text` goes as. Normally one message: the carrier splits it into segments
+ * (160/153 GSM-7, 70/67 UCS-2 characters) and the phone joins them again, so the reader sees one
+ * message, never a sentence cut in two, and the footer once at its end. Only text longer than
+ * {@link MAX_SEGMENTS_PER_MESSAGE} segments becomes several messages "(1/2) …", "(2/2) …", broken
+ * at sentence boundaries (line breaks are boundaries too), else between words — a word, so a link,
+ * is never broken; the footer goes once, on the last.
  */
 export function splitSms(text: string, options: SplitOptions = {}): string[] {
   const body = text.replace(/[ \t]+\n/g, '\n').trim();
-  const suffix = options.footer ? `${body ? '\n' : ''}${options.footer.trim()}` : '';
+  const footer = options.footer?.trim() ?? '';
+  const suffix = footer ? `${body ? '\n' : ''}${footer}` : '';
   const encoding = smsEncoding(body + suffix);
   const length = (s: string) => smsLength(s, encoding);
-  if (length(body + suffix) <= SINGLE_SEGMENT[encoding]) return [body + suffix];
+  const limit = CONCATENATED_SEGMENT[encoding] * MAX_SEGMENTS_PER_MESSAGE;
+  if (length(body + suffix) <= limit) return [body + suffix];
 
-  const suffixLength = length(options.footer ? `\n${options.footer.trim()}` : '');
-  let partLimit = SINGLE_SEGMENT[encoding];
-  if (partLimit - suffixLength - '(99/99) '.length < MIN_CONTENT_PER_PART) partLimit = TWO_SEGMENTS[encoding];
-
-  // The numbering prefix "(i/n) " grows with the number of parts: pack, and repack if it grew.
+  // The numbering prefix "(i/n) " grows with the number of messages: pack, and repack if it grew.
+  const suffixLength = footer ? length(`\n${footer}`) : 0;
   let digits = 1;
   for (;;) {
     const prefixLength = `(${'9'.repeat(digits)}/${'9'.repeat(digits)}) `.length;
-    const chunks = pack(body, partLimit - prefixLength - suffixLength, length);
+    const chunks = pack(body, limit - prefixLength - suffixLength, length);
     if (chunks.length <= 1) return [body + suffix];
     if (String(chunks.length).length <= digits) {
-      const withFooter = options.footer ? `\n${options.footer.trim()}` : '';
-      return chunks.map((chunk, i) => `(${i + 1}/${chunks.length}) ${chunk}${withFooter}`);
+      return chunks.map((chunk, i) => `(${i + 1}/${chunks.length}) ${chunk}${i === chunks.length - 1 && footer ? `\n${footer}` : ''}`);
     }
     digits = String(chunks.length).length;
   }

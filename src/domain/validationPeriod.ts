@@ -19,6 +19,7 @@
  * falls on a weekend (Saturday -> Friday before, Sunday -> Monday after), which can only lengthen
  * the period. Inauguration Day (a holiday only around Washington, DC) is not excluded.
  */
+import { dateTimeFormat } from './intlFormats.ts';
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 
@@ -225,5 +226,5 @@ export function isValidationPeriodOpen(endsAt: Date | null | undefined, now: Dat
 
 /** The end date in words for `locale` ("December 16, 2021", "16 de diciembre de 2021"), in `timeZone`. */
 export function formatValidationPeriodEnd(endsAt: Date, locale: string, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(endsAt);
+  return dateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(endsAt);
 }

@@ -17,6 +17,7 @@ import type { Middleware, TurnContext } from 'botbuilder';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { CONVERSATION_ID } from '../channels/web/tokens.ts';
 
 export type BotEndpointMode = 'off' | 'open' | 'authenticated';
 
@@ -46,7 +47,8 @@ export async function ownChannelRefusal(db: Db, activity: EndpointActivity, mode
   if (mode !== 'authenticated' && OWN_CHANNEL_IDS.has(channelId)) {
     return `channelId "${channelId}" belongs to this server's own channels; use another channelId (e.g. "emulator" or "test").`;
   }
-  if (conversationId && (await db.directLineConversation.findUnique({ where: { id: conversationId }, select: { id: true } }))) {
+  // Only an id of the website chat's shape can be one of its conversations: no lookup for the others.
+  if (CONVERSATION_ID.test(conversationId) && (await db.directLineConversation.findUnique({ where: { id: conversationId }, select: { id: true } }))) {
     return 'This conversation belongs to the website chat; continue it there.';
   }
   return null;

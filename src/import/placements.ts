@@ -3,8 +3,12 @@
  * Used by `npm run import`, `npm run seed`, the demo seeding at first start, and (later) the
  * officer console — one function, one set of rules.
  *
- * - The header must be exactly PLACEMENT_COLUMNS; otherwise the whole file is refused
- *   (PlacementFileError) and nothing is written. Malformed CSV (broken quoting) is refused the same way.
+ * - The header must start with exactly PLACEMENT_COLUMNS; any of OPTIONAL_PLACEMENT_COLUMNS may
+ *   follow, in any order (files without them import as before). Otherwise the whole file is
+ *   refused (PlacementFileError) and nothing is written. Malformed CSV (broken quoting) is refused
+ *   the same way.
+ * - An optional column absent from the file leaves what the account has; present, it is the truth
+ *   (an empty sms_consent is "no").
  * - Each row is validated on its own. A bad row is reported with its line number in the file and
  *   a reason naming the column(s); nothing of it is written. Other rows still import.
  * - A repeated account_number in the same file: the later row is rejected.
@@ -24,6 +28,8 @@ import type { Db, Tx } from '../db/database.ts';
 import { AmountError, isCurrencyCode, minorToDecimalString, parseDecimalAmount } from '../domain/money.ts';
 import { DEFAULT_POLICY } from '../domain/policy.ts';
 import { hashFactor, isIsoCalendarDate, newSalt } from '../identity/factors.ts';
+import { parseInconvenientTimes, type ContactPreference } from '../domain/contactPreference.ts';
+import { EMAIL_CONSENTS, type EmailConsent } from '../domain/outreachRules.ts';
 
 export const PLACEMENT_COLUMNS = [
   'account_number',
@@ -49,7 +55,22 @@ export const PLACEMENT_COLUMNS = [
   'time_barred',
 ] as const;
 
+/**
+ * Contactability, optional (issue #17): TCPA prior express consent for texts, why we may email the
+ * address (Reg F 1006.6(d)(4)), and the times the consumer told the creditor are inconvenient.
+ */
+export const OPTIONAL_PLACEMENT_COLUMNS = [
+  'sms_consent',
+  'sms_consent_source',
+  'sms_consent_date',
+  'email_consent',
+  'email_consent_source',
+  'email_notice_date',
+  'inconvenient_times',
+] as const;
+
 export type PlacementColumn = (typeof PLACEMENT_COLUMNS)[number];
+export type OptionalPlacementColumn = (typeof OPTIONAL_PLACEMENT_COLUMNS)[number];
 
 export interface RejectedRow {
   /** 1-based line number in the file where the row starts. */
@@ -99,6 +120,7 @@ export class DatabaseBusyError extends PlacementFileError {
 }
 
 const EXPECTED_HEADER = PLACEMENT_COLUMNS.join(',');
+const OPTIONAL_NOTE = `(optional columns may follow it, in any order: ${OPTIONAL_PLACEMENT_COLUMNS.join(', ')})`;
 
 // ---------------------------------------------------------------------------------------------
 // Field rules
@@ -155,6 +177,30 @@ const required = (max: number) =>
 const optional = <T>(rule: (value: string) => T | Invalid) => column((value) => (value === '' ? null : rule(value)));
 
 const emailSchema = z.email();
+
+/** An optional column: undefined when the file has no such column, else `rule` of the trimmed text. */
+const ifPresent = <T>(rule: (value: string) => T | Invalid) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx): T | undefined => {
+      if (raw === undefined) return undefined;
+      const result = rule(raw.trim());
+      if (result instanceof Invalid) {
+        ctx.addIssue({ code: 'custom', message: result.message });
+        return z.NEVER;
+      }
+      return result;
+    });
+
+const yesNo = (value: string): boolean | Invalid => {
+  const flag = value.toLowerCase();
+  if (['yes', 'y', 'true'].includes(flag)) return true;
+  if (['', 'no', 'n', 'false'].includes(flag)) return false;
+  return new Invalid('must be yes or no (empty: no)');
+};
+
+const sourceText = (value: string): string | null | Invalid => (value === '' ? null : value.length > 200 ? new Invalid('is longer than 200 characters') : value);
 
 const AMOUNT_COLUMNS = ['itemization_amount', 'interest', 'fees', 'payments', 'credits'] as const;
 type AmountColumn = (typeof AMOUNT_COLUMNS)[number];
@@ -234,6 +280,22 @@ export function placementRowSchema(now: Date) {
         const flag = value.toLowerCase();
         return flag === 'true' ? true : flag === 'false' ? false : new Invalid('must be true or false');
       }),
+      sms_consent: ifPresent(yesNo),
+      sms_consent_source: ifPresent(sourceText),
+      sms_consent_date: ifPresent((value) => (value === '' ? null : optionalDate(value, today))),
+      email_consent: ifPresent((value): EmailConsent | null | Invalid => {
+        const basis = value.toLowerCase();
+        if (basis === '' || basis === 'no') return null;
+        return (EMAIL_CONSENTS as readonly string[]).includes(basis)
+          ? (basis as EmailConsent)
+          : new Invalid(`${shown(value)} is not one of ${EMAIL_CONSENTS.join(', ')} (empty or no: we do not email this address)`);
+      }),
+      email_consent_source: ifPresent(sourceText),
+      email_notice_date: ifPresent((value) => (value === '' ? null : optionalDate(value, today))),
+      inconvenient_times: ifPresent((value) => {
+        const parsed = parseInconvenientTimes(value);
+        return 'problem' in parsed ? new Invalid(parsed.problem) : parsed.preference;
+      }),
     })
     .superRefine(
       (row, ctx) => {
@@ -249,6 +311,24 @@ export function placementRowSchema(now: Date) {
             path: ['payments'],
             message: `and credits exceed the amount owed: itemization_amount + interest + fees - payments - credits = ${minorToDecimalString(balance, row.currency)}`,
           });
+        }
+      },
+      { when: () => true },
+    )
+    .superRefine(
+      (row, ctx) => {
+        // Consent is only worth what its record says: where and when it was given (TCPA), and why
+        // the address may be used (1006.6(d)(4)).
+        const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+        if (row.sms_consent === true) {
+          if (row.phone === null) problem('sms_consent', 'is yes but the row has no phone');
+          if (!row.sms_consent_source) problem('sms_consent_source', 'is required when sms_consent is yes (where the consumer gave it, e.g. "credit application")');
+          if (!row.sms_consent_date) problem('sms_consent_date', 'is required when sms_consent is yes (YYYY-MM-DD)');
+        }
+        if (row.email_consent) {
+          if (row.email === null) problem('email_consent', 'is set but the row has no email');
+          if (!row.email_consent_source) problem('email_consent_source', 'is required when email_consent is set (how the address was obtained)');
+          if (row.email_consent === 'creditor_notice' && !row.email_notice_date) problem('email_notice_date', 'is required when email_consent is creditor_notice (the day the creditor sent its notice)');
         }
       },
       { when: () => true },
@@ -278,9 +358,57 @@ export function placementRowSchema(now: Date) {
         balance: amounts.itemization_amount + amounts.interest + amounts.fees - amounts.payments - amounts.credits,
         currency: row.currency,
         timeBarred: row.time_barred,
+        contactability: contactabilityOf(row),
       };
     });
 }
+
+function optionalDate(value: string, today: string): Date | Invalid {
+  if (!isIsoCalendarDate(value)) return new Invalid('is not a real date in the form YYYY-MM-DD');
+  if (value > today) return new Invalid('must not be in the future');
+  return new Date(`${value}T00:00:00.000Z`);
+}
+
+/** The optional columns' account fields: only for the columns the file has. */
+function contactabilityOf(row: {
+  sms_consent?: boolean;
+  sms_consent_source?: string | null;
+  sms_consent_date?: Date | null;
+  email_consent?: EmailConsent | null;
+  email_consent_source?: string | null;
+  email_notice_date?: Date | null;
+  inconvenient_times?: ContactPreference | null;
+}): Contactability {
+  const fields: Contactability = {};
+  if (row.sms_consent !== undefined) {
+    fields.smsConsent = row.sms_consent;
+    fields.smsConsentSource = row.sms_consent ? (row.sms_consent_source ?? null) : null;
+    fields.smsConsentAt = row.sms_consent ? (row.sms_consent_date ?? null) : null;
+  }
+  if (row.email_consent !== undefined) {
+    fields.emailConsent = row.email_consent;
+    fields.emailConsentSource = row.email_consent ? (row.email_consent_source ?? null) : null;
+    fields.emailNoticeAt = row.email_consent === 'creditor_notice' ? (row.email_notice_date ?? null) : null;
+  }
+  if (row.inconvenient_times !== undefined) {
+    fields.placedContactPreferenceJson = row.inconvenient_times ? JSON.stringify(row.inconvenient_times) : null;
+  }
+  return fields;
+}
+
+/** The account fields of the optional columns; a field is present only when its column is in the file. */
+interface Contactability {
+  smsConsent?: boolean;
+  smsConsentSource?: string | null;
+  smsConsentAt?: Date | null;
+  emailConsent?: string | null;
+  emailConsentSource?: string | null;
+  emailNoticeAt?: Date | null;
+  placedContactPreferenceJson?: string | null;
+}
+
+const CONTACTABILITY_FIELDS = ['smsConsent', 'smsConsentSource', 'smsConsentAt', 'emailConsent', 'emailConsentSource', 'emailNoticeAt', 'placedContactPreferenceJson'] as const satisfies ReadonlyArray<keyof Contactability>;
+type ContactabilityField = (typeof CONTACTABILITY_FIELDS)[number];
 
 export type PlacementRow = z.output<ReturnType<typeof placementRowSchema>>;
 
@@ -328,13 +456,18 @@ function readCsv(text: string): FileRow[] {
   return rows;
 }
 
-function checkHeader(header: FileRow | undefined): void {
+/** Checks the header and returns its column names, in file order. */
+function checkHeader(header: FileRow | undefined): Array<PlacementColumn | OptionalPlacementColumn> {
   if (!header) {
-    throw new PlacementFileError(`The file is empty. Its first line must be the header:\n${EXPECTED_HEADER}`);
+    throw new PlacementFileError(`The file is empty. Its first line must be the header:\n${EXPECTED_HEADER}\n${OPTIONAL_NOTE}`);
   }
   const names = header.cells.map((cell) => cell.trim().toLowerCase());
-  if (names.join(',') === EXPECTED_HEADER) return;
-  const expected = new Set<string>(PLACEMENT_COLUMNS);
+  const optional = new Set<string>(OPTIONAL_PLACEMENT_COLUMNS);
+  const extras = names.slice(PLACEMENT_COLUMNS.length);
+  if (names.slice(0, PLACEMENT_COLUMNS.length).join(',') === EXPECTED_HEADER && extras.every((name) => optional.has(name)) && new Set(extras).size === extras.length) {
+    return names as Array<PlacementColumn | OptionalPlacementColumn>;
+  }
+  const expected = new Set<string>([...PLACEMENT_COLUMNS, ...OPTIONAL_PLACEMENT_COLUMNS]);
   const seen = new Set<string>();
   const problems: string[] = [];
   const missing = PLACEMENT_COLUMNS.filter((name) => !names.includes(name));
@@ -345,7 +478,7 @@ function checkHeader(header: FileRow | undefined): void {
   if (duplicated.length > 0) problems.push(`repeated column${duplicated.length === 1 ? '' : 's'}: ${duplicated.join(', ')}`);
   if (problems.length === 0) problems.push('the columns are in the wrong order');
   throw new PlacementFileError(
-    `The header on line ${header.line} is not the placement header (${problems.join('; ')}). Nothing was imported. The first line must be exactly:\n${EXPECTED_HEADER}`,
+    `The header on line ${header.line} is not the placement header (${problems.join('; ')}). Nothing was imported. The first line must be exactly:\n${EXPECTED_HEADER}\n${OPTIONAL_NOTE}`,
     header.line,
   );
 }
@@ -439,17 +572,39 @@ async function writeRow(tx: Tx, row: PlacementRow, hashKey: string, now: Date): 
 
   if (!existing) {
     const account = await tx.account.create({
-      data: { ...fields, accountNumber: row.accountNumber, factorSalt: salt, placedAt: now, lastActivityAt: now },
+      data: { ...fields, ...row.contactability, accountNumber: row.accountNumber, factorSalt: salt, placedAt: now, lastActivityAt: now },
     });
     await appendAudit(tx, { type: 'placement.imported', actor: 'system', accountId: account.id, detail: { accountNumber: row.accountNumber } });
+    if (Object.keys(row.contactability).length > 0) await auditContactability(tx, account.id, row.contactability);
     return 'imported';
   }
 
+  const optional = row.contactability;
   const changed = COMPARED_FIELDS.filter((name) => !sameValue(existing[name], fields[name]));
-  if (changed.length === 0) return 'unchanged';
-  await tx.account.update({ where: { id: existing.id }, data: Object.fromEntries(changed.map((name) => [name, fields[name]])) });
+  const changedOptional = CONTACTABILITY_FIELDS.filter((name) => name in optional && !sameValue(existing[name], optional[name]));
+  if (changed.length === 0 && changedOptional.length === 0) return 'unchanged';
+  await tx.account.update({
+    where: { id: existing.id },
+    data: { ...Object.fromEntries(changed.map((name) => [name, fields[name]])), ...Object.fromEntries(changedOptional.map((name) => [name, optional[name]])) },
+  });
   await appendAudit(tx, { type: 'placement.updated', actor: 'system', accountId: existing.id, detail: { accountNumber: row.accountNumber } });
+  if (changedOptional.length > 0) await auditContactability(tx, existing.id, { ...existing, ...optional });
   return 'updated';
+}
+
+/** Consent as the placement states it now (a record of what we were told, DESIGN 14). */
+async function auditContactability(tx: Tx, accountId: string, account: Partial<Record<ContactabilityField, unknown>>): Promise<void> {
+  const date = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : null);
+  await appendAudit(tx, {
+    type: 'contactability.recorded',
+    actor: 'system',
+    accountId,
+    detail: {
+      sms: { consent: account.smsConsent === true, source: account.smsConsentSource ?? null, date: date(account.smsConsentAt) },
+      email: { consent: account.emailConsent ?? null, source: account.emailConsentSource ?? null, noticeDate: date(account.emailNoticeAt) },
+      inconvenientTimes: account.placedContactPreferenceJson ? JSON.parse(String(account.placedContactPreferenceJson)) : null,
+    },
+  });
 }
 
 /**
@@ -461,7 +616,7 @@ export async function importPlacements(db: Db, csvText: string, options: ImportO
   const now = options.now ?? new Date();
   if (options.hashKey.length === 0) throw new Error('importPlacements: hashKey is empty');
   const [header, ...rows] = readCsv(csvText);
-  checkHeader(header);
+  const columns = checkHeader(header);
 
   const schema = placementRowSchema(now);
   const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
@@ -484,12 +639,12 @@ export async function importPlacements(db: Db, csvText: string, options: ImportO
       }
       firstLineOf.set(accountNumber, line);
     }
-    if (cells.length !== PLACEMENT_COLUMNS.length) {
-      reject(`the row has ${cells.length} column${cells.length === 1 ? '' : 's'}, expected ${PLACEMENT_COLUMNS.length} (a comma inside a value needs the value in double quotes)`);
+    if (cells.length !== columns.length) {
+      reject(`the row has ${cells.length} column${cells.length === 1 ? '' : 's'}, expected ${columns.length} (a comma inside a value needs the value in double quotes)`);
       continue;
     }
 
-    const record = Object.fromEntries(PLACEMENT_COLUMNS.map((name, index) => [name, cells[index] ?? '']));
+    const record = Object.fromEntries(columns.map((name, index) => [name, cells[index] ?? '']));
     const parsed = schema.safeParse(record);
     if (!parsed.success) {
       reject(describeIssues(parsed.error.issues));

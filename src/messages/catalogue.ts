@@ -7,6 +7,18 @@ export interface CollectorInfo {
   address: string;
   phone: string;
   hours: string;
+  /** The hours in other languages (COLLECTOR_HOURS_ES): a Spanish page says them in Spanish. */
+  hoursIn?: Partial<Record<string, string>>;
+}
+
+/** The collector as the configuration describes it (COLLECTOR_*). */
+export function collectorFromSettings(c: { COLLECTOR_NAME: string; COLLECTOR_ADDRESS: string; COLLECTOR_PHONE: string; COLLECTOR_HOURS: string; COLLECTOR_HOURS_ES: string }): CollectorInfo {
+  return { name: c.COLLECTOR_NAME, address: c.COLLECTOR_ADDRESS, phone: c.COLLECTOR_PHONE, hours: c.COLLECTOR_HOURS, hoursIn: { en: c.COLLECTOR_HOURS, es: c.COLLECTOR_HOURS_ES } };
+}
+
+/** The collector's hours in `language` when configured, else as COLLECTOR_HOURS says them. */
+export function collectorHours(collector: CollectorInfo, language: string): string {
+  return collector.hoursIn?.[language] ?? collector.hours;
 }
 
 /** Account facts a catalogue needs, already formatted for the language (money, dates). */

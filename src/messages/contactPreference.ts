@@ -2,6 +2,7 @@ import type { ContactChannel, ContactPreference, ContactWindow, Weekday } from '
 import { isLanguage, type Language } from './catalogue.ts';
 import { contactPreferenceEn } from './contactPreference.en.ts';
 import { contactPreferenceEs } from './contactPreference.es.ts';
+import { dateTimeFormat } from '../domain/intlFormats.ts';
 
 /** Words for a stated contact preference (Reg F 1006.6(b)(1)), and its confirmation. */
 export interface ContactPreferenceCatalogue {
@@ -35,7 +36,7 @@ export function contactPreferenceMessagesFor(language: string | undefined): Cont
 
 function clock(text: ContactPreferenceCatalogue, hhmm: string): string {
   const [h, m] = hhmm.split(':').map(Number);
-  return new Intl.DateTimeFormat(text.locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 1, (h ?? 0) % 24, m ?? 0));
+  return dateTimeFormat(text.locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 1, (h ?? 0) % 24, m ?? 0));
 }
 
 function windowPhrase(text: ContactPreferenceCatalogue, w: ContactWindow): string {

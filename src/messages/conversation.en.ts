@@ -78,6 +78,7 @@ export const conversationEn: ConversationCatalogue = {
   ceaseKept: () => 'Understood. Your request stays in place, and we will not contact you. If you ever want to talk to a person, type "agent".',
 
   askAttorneyNameAgain: () => 'Please tell me your attorney\'s name, for example Jane Smith.',
+  confirmAttorneyName: (name) => [`Is ${name} your attorney? Please answer yes or no.`, `Just to be sure: is ${name} the attorney who represents you? Yes or no?`],
   askAttorneyContactAgain: () =>
     'I need a way to reach your attorney: a phone number or email address. If you do not have it now, just say so.',
   attorneyRecordedNoName: () =>

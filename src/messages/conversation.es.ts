@@ -78,6 +78,7 @@ export const conversationEs: ConversationCatalogue = {
   ceaseKept: () => 'Entendido. Su solicitud sigue vigente y no le contactaremos. Si en algún momento quiere hablar con una persona, escriba "agente".',
 
   askAttorneyNameAgain: () => 'Por favor, dígame el nombre de su abogado, por ejemplo Ana Pérez.',
+  confirmAttorneyName: (name) => [`¿${name} es su abogado? Por favor, responda sí o no.`, `Para estar seguros: ¿${name} es el abogado que le representa? ¿Sí o no?`],
   askAttorneyContactAgain: () =>
     'Necesito una forma de comunicarme con su abogado: un teléfono o un correo electrónico. Si no lo tiene ahora, dígamelo.',
   attorneyRecordedNoName: () =>

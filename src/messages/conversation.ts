@@ -68,6 +68,8 @@ export interface ConversationCatalogue {
   ceaseKept(): string;
 
   askAttorneyNameAgain(): string;
+  /** A bare name given for the attorney: confirmed, so the debtor's own name is never stored as the attorney's. */
+  confirmAttorneyName(name: string): string[];
   askAttorneyContactAgain(): string;
   /** The debtor does not have the attorney's contact: recorded with the name only. */
   attorneyRecordedNoContact(name: string): string;

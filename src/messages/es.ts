@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import { collectorHours, type Catalogue } from './catalogue.ts';
 
 const CFPB = 'www.consumerfinance.gov/es/cobro-de-deudas';
 
@@ -24,7 +24,7 @@ export const es: Catalogue = {
     'Puedo dejarlo registrado. Primero necesito confirmar su identidad, para que quede en el registro correcto.',
   verifyFailed: () => 'No pude confirmar esos datos. Intentémoslo de nuevo.',
   verifyExhausted: (c) =>
-    `Lo siento, no pude confirmar su identidad. Por su seguridad, inténtelo más tarde, o escriba "agente" para hablar con una persona. También puede llamarnos al ${c.phone} (${c.hours}).`,
+    `Lo siento, no pude confirmar su identidad. Por su seguridad, inténtelo más tarde, o escriba "agente" para hablar con una persona. También puede llamarnos al ${c.phone} (${collectorHours(c, 'es')}).`,
   verificationExpired: () => 'Ha pasado un tiempo, así que por su seguridad necesito confirmar su identidad de nuevo.',
   verified: (firstName) => `Gracias, ${firstName}. Su identidad está confirmada.`,
   disclosure: (c) =>
@@ -106,5 +106,5 @@ export const es: Catalogue = {
   notUnderstood: () => 'Perdone, no le entendí. Puede escribir "agente" para hablar con una persona.',
   thanks: () => 'De nada. Aquí estoy cuando me necesite.',
   technicalProblem: (c) =>
-    `Lo sentimos, algo salió mal de nuestro lado. Inténtelo de nuevo en un momento o llámenos al ${c.phone} (${c.hours}).`,
+    `Lo sentimos, algo salió mal de nuestro lado. Inténtelo de nuevo en un momento o llámenos al ${c.phone} (${collectorHours(c, 'es')}).`,
 };

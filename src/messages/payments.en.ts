@@ -22,12 +22,23 @@ function receipt(r: ReceiptFacts): string {
   return parts.join(' ');
 }
 
+function receiptSms(r: ReceiptFacts): string {
+  const parts = [`Thank you: payment of ${r.amount} received ${r.date} (ref ${r.reference}).`];
+  if (r.settled) parts.push('Settlement complete: nothing more is owed on this account.');
+  else if (r.balanceIsZero) parts.push(`Balance: ${r.balance}. Paid in full.`);
+  else parts.push(`Balance: ${r.balance}.`);
+  if (r.next && !r.planCompleted) parts.push(`Next payment: ${r.next.amount} on ${r.next.date}.`);
+  else if (r.planCompleted && !r.settled) parts.push('Your plan is complete.');
+  return parts.join(' ');
+}
+
 const HELP = 'If you would like to change your plan or talk it through, reply here or type "agent" to talk to a person.';
 
 export const paymentsEn: PaymentsCatalogue = {
   locale: 'en-US',
   checkoutLocale: 'en',
   receipt,
+  receiptSms,
   reminder: (r) =>
     `A reminder: your scheduled payment of ${r.amount} will be charged on ${r.date} to the card you saved. You do not need to do anything. ${HELP}`,
   paymentFailed: (r) => {
@@ -80,6 +91,19 @@ export const paymentsEn: PaymentsCatalogue = {
     complete: {
       title: 'Thank you',
       body: 'Your payment has been submitted. We will send your receipt in the chat or by text message. You can close this page.',
+    },
+    receipt: {
+      title: 'Payment receipt',
+      amount: 'Amount paid',
+      date: 'Date',
+      balance: 'Remaining balance',
+      next: 'Next scheduled payment',
+      keep: 'Thank you. This page is your receipt: you can print it or save it. We also send it in the chat or by text message.',
+      print: 'Print this receipt',
+    },
+    confirming: {
+      title: 'Confirming your payment',
+      body: 'Your payment was submitted and we are confirming it with the card network. This page will show your receipt in a few seconds.',
     },
     cancelled: {
       title: 'No payment was taken',

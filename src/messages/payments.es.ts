@@ -22,12 +22,24 @@ function receipt(r: ReceiptFacts): string {
   return parts.join(' ');
 }
 
+/** Words without á, í, ó or ú, so the receipt stays GSM-7 (see src/messages/smsShort.ts). */
+function receiptSms(r: ReceiptFacts): string {
+  const parts = [`Gracias: recibimos su pago de ${r.amount} el ${r.date} (ref ${r.reference}).`];
+  if (r.settled) parts.push('Su cuenta queda liquidada y no debe nada.');
+  else if (r.balanceIsZero) parts.push(`Saldo: ${r.balance}. Cuenta pagada por completo.`);
+  else parts.push(`Saldo: ${r.balance}.`);
+  if (r.next && !r.planCompleted) parts.push(`Siguiente pago: ${r.next.amount} el ${r.next.date}.`);
+  else if (r.planCompleted && !r.settled) parts.push('Su plan de pagos ha terminado.');
+  return parts.join(' ');
+}
+
 const HELP = 'Si desea cambiar su plan o hablarlo, responda aquí o escriba "agente" para hablar con una persona.';
 
 export const paymentsEs: PaymentsCatalogue = {
   locale: 'es-US',
   checkoutLocale: 'es',
   receipt,
+  receiptSms,
   reminder: (r) =>
     `Un recordatorio: su pago programado de ${r.amount} se cargará el ${r.date} a la tarjeta que guardó. No necesita hacer nada. ${HELP}`,
   paymentFailed: (r) => {
@@ -80,6 +92,19 @@ export const paymentsEs: PaymentsCatalogue = {
     complete: {
       title: 'Gracias',
       body: 'Su pago fue enviado. Le mandaremos su recibo en el chat o por mensaje de texto. Puede cerrar esta página.',
+    },
+    receipt: {
+      title: 'Recibo de pago',
+      amount: 'Cantidad pagada',
+      date: 'Fecha',
+      balance: 'Saldo pendiente',
+      next: 'Próximo pago programado',
+      keep: 'Gracias. Esta página es su recibo: puede imprimirla o guardarla. También se lo enviamos en el chat o por mensaje de texto.',
+      print: 'Imprimir este recibo',
+    },
+    confirming: {
+      title: 'Confirmando su pago',
+      body: 'Su pago fue enviado y lo estamos confirmando con la red de tarjetas. Esta página mostrará su recibo en unos segundos.',
     },
     cancelled: {
       title: 'No se cobró nada',

@@ -48,6 +48,8 @@ export interface PaymentsCatalogue {
   /** Checkout page language for Stripe. */
   checkoutLocale: 'en' | 'es';
   receipt(r: ReceiptFacts): string;
+  /** The receipt by SMS: the same facts in one or two segments with the footer (issue #16 item 3). */
+  receiptSms(r: ReceiptFacts): string;
   reminder(r: { amount: string; date: string }): string;
   paymentFailed(r: { amount: string; date: string; link: string; reason: PaymentFailureReason }): string;
   duplicateRefunded(r: { amount: string }): string;
@@ -69,6 +71,18 @@ export interface PaymentsCatalogue {
     unavailable: PageText;
     complete: PageText;
     cancelled: PageText;
+    /** The success page is the receipt (issue #16 item 4). */
+    receipt: {
+      title: string;
+      amount: string;
+      date: string;
+      balance: string;
+      next: string;
+      keep: string;
+      print: string;
+    };
+    /** The payment page came back before the payment was recorded: the page looks again shortly. */
+    confirming: PageText;
   };
   demo: {
     banner: string;

@@ -199,6 +199,20 @@ export async function findOpenPlan(db: Db | Tx, accountId: string): Promise<Plan
   });
 }
 
+/** Of an account's plans (any order), the open one findOpenPlan finds. */
+export function openPlanAmong(plans: PlanWithInstallments[]): PlanWithInstallments | null {
+  return newest(plans.filter((plan) => (OPEN_PLAN_STATUSES as readonly string[]).includes(plan.status)));
+}
+
+/** Of an account's plans (any order), the one on offer findOfferedPlan finds. */
+export function offeredPlanAmong(plans: PlanWithInstallments[]): PlanWithInstallments | null {
+  return newest(plans.filter((plan) => plan.status === 'offered' && plan.offerText !== null));
+}
+
+function newest(plans: PlanWithInstallments[]): PlanWithInstallments | null {
+  return plans.reduce<PlanWithInstallments | null>((best, plan) => (!best || plan.createdAt > best.createdAt ? plan : best), null);
+}
+
 /** A stored plan as terms (for showing it again). `balance` is the account's current balance. */
 export function termsOfPlan(plan: PlanWithInstallments, balance: number): PlanTerms {
   const kind = plan.kind as PlanKind;

@@ -6,6 +6,7 @@ import type { LimitExplanation, Offer } from '../domain/negotiation.ts';
 import { formatMoney } from '../domain/money.ts';
 import type { PlanTerms, ScheduledPayment } from '../domain/plans.ts';
 import type { OfferView, OptionsView, PaymentLine, PlanView, ReasonView } from '../messages/negotiation.ts';
+import { dateTimeFormat } from '../domain/intlFormats.ts';
 
 /** How many payments the recap lists one by one before "then N more…". */
 export const RECAP_LISTED = 3;
@@ -18,7 +19,7 @@ export interface Formatter {
 }
 
 export function formatterFor(locale: string, currency: string): Formatter {
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const dates = dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   return {
     money: (minor) => formatMoney(minor, currency, locale),
     date: (isoDate) => dates.format(new Date(`${isoDate}T00:00:00Z`)),

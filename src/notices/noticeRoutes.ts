@@ -12,6 +12,7 @@ import type { CollectorInfo } from '../messages/catalogue.ts';
 import { findNoticeByToken } from './notices.ts';
 import {
   NOTICE_LANGUAGES,
+  noticeAccountOf,
   renderInvalidLinkPage,
   renderUnavailablePage,
   renderValidationNotice,
@@ -67,22 +68,7 @@ export function registerNoticeRoutes(server: restify.Server, deps: NoticeRouteDe
       html = renderValidationNotice(
         {
           collector: deps.collector,
-          account: {
-            firstName: account.firstName,
-            lastName: account.lastName,
-            address: account.address,
-            accountNumber: account.accountNumber,
-            creditorName: account.creditor.name,
-            originalCreditor: account.originalCreditor,
-            itemizationDate: account.itemizationDate,
-            itemizationAmount: account.itemizationAmount,
-            interestSinceItemization: account.interestSinceItemization,
-            feesSinceItemization: account.feesSinceItemization,
-            paymentsSinceItemization: account.paymentsSinceItemization,
-            creditsSinceItemization: account.creditsSinceItemization,
-            balance: account.balance,
-            currency: account.currency,
-          },
+          account: noticeAccountOf(account),
           validationPeriodEndsAt: notice.validationPeriodEndsAt,
           noticeDate: notice.deliveredAt,
         },

@@ -1,8 +1,9 @@
 /**
- * The validation-notice sweep (DESIGN 3, Reg F 1006.34(a)): the validation information is due in the
- * initial communication or within five days after it. A debtor who was shown the debt-collector
+ * The validation-notice sweep (DESIGN 3, 19, Reg F 1006.34(a)): the validation information is due in
+ * the initial communication or within five days after it. A debtor who was shown the debt-collector
  * disclosure and left before answering the E-SIGN question has neither an electronic notice nor a
- * mailed one. Once the latest disclosure is older than a grace period (so a debtor still answering
+ * mailed one; nor has an account whose first outreach text or email left just before a crash (the
+ * outbox's after-send step requests it at once otherwise). Once the latest disclosure is older than a grace period (so a debtor still answering
  * is not pre-empted), each run requests the notice by mail for them (actor 'system'), which the
  * mailing process picks up.
  *
@@ -61,11 +62,17 @@ export class NoticeSweep {
     const candidates = await this.db.account.findMany({
       where: {
         validationPeriodEndsAt: null,
-        // A disclosure shown again (the debtor verified again) restarts the wait.
-        auditEvents: {
-          some: { type: 'disclosure.shown', createdAt: { lte: cutoff } },
-          none: { type: 'disclosure.shown', createdAt: { gt: cutoff } },
-        },
+        OR: [
+          {
+            // A disclosure shown again (the debtor verified again) restarts the wait.
+            auditEvents: {
+              some: { type: 'disclosure.shown', createdAt: { lte: cutoff } },
+              none: { type: 'disclosure.shown', createdAt: { gt: cutoff } },
+            },
+          },
+          // A first text or email we started (outreach) whose after-send step did not run.
+          { firstContactAt: { lte: cutoff } },
+        ],
       },
       select: {
         id: true,
@@ -76,7 +83,7 @@ export class NoticeSweep {
     let requested = 0;
     for (const account of candidates) {
       const disclosure = account.auditEvents[0];
-      const { channel } = JSON.parse(disclosure?.detailJson ?? '{}') as { channel?: unknown };
+      const { channel } = JSON.parse(disclosure?.detailJson ?? '{"channel":"outreach"}') as { channel?: unknown };
       const made = await ensureValidationNoticeOnTheWay(this.db, {
         accountId: account.id,
         channel: typeof channel === 'string' ? channel : 'unknown',

@@ -18,7 +18,7 @@ import { turnRandomBytes } from '../bot/turnUnit.ts';
 import type { Db, Tx } from '../db/database.ts';
 import type { Account, Creditor, Notice } from '../db/generated/client.ts';
 import { appendAudit } from '../audit.ts';
-import { inTransaction } from '../payments/transactions.ts';
+import { inTransaction } from '../db/transactions.ts';
 import { validationPeriodEnd } from '../domain/validationPeriod.ts';
 import { NOTICE_LANGUAGES, type NoticeLanguage } from './validationNotice.ts';
 
@@ -146,34 +146,61 @@ export async function deliverValidationNotice(
     const account = await tx.account.findUnique({ where: { id: where.accountId }, select: { id: true } });
     if (!account) throw new UnknownAccountError(where.accountId);
     if (!(await activeEsignConsent(tx, where.accountId))) throw new EsignConsentRequiredError(where.accountId);
-
-    const { endsAt, started } = await fixValidationPeriod(tx, where.accountId, where.now);
-    const notice = await tx.notice.create({
-      data: {
-        accountId: where.accountId,
-        kind: VALIDATION_NOTICE_KIND,
-        token: hashNoticeToken(token),
-        channel: where.channel,
-        language: where.language,
-        deliveredAt: where.now,
-        validationPeriodEndsAt: endsAt,
-      },
-    });
-    await appendAudit(tx, {
-      type: 'validation.notice.delivered',
-      actor: 'bot',
-      accountId: where.accountId,
-      conversationId: where.conversationId,
-      detail: {
-        channel: where.channel,
-        noticeId: notice.id,
-        language: where.language,
-        firstDelivery: started,
-        validationPeriodEndsAt: endsAt.toISOString(),
-      },
-    });
-    return { token, validationPeriodEndsAt: endsAt, firstDelivery: started };
+    return { token, ...(await recordNoticeDelivery(tx, where, token, { basis: 'esign' })) };
   });
+}
+
+/**
+ * A validation notice that went out in the body of an email (Reg F 1006.42(c)(2)): with E-SIGN
+ * consent, or under the 1006.6(d)(4)(ii) safe harbor in the first communication (the caller
+ * decided which, src/domain/outreachRules.ts emailNoticeBasis). `token` is the one the email's link
+ * carries. Idempotent by token: a resent email records nothing twice.
+ */
+export async function recordEmailedValidationNotice(
+  db: Db,
+  where: Where & { language: NoticeLanguage; now: Date; token: string; basis: 'esign' | 'safe_harbor'; outboxId: string },
+): Promise<{ validationPeriodEndsAt: Date; firstDelivery: boolean }> {
+  return db.$transaction(async (tx) => {
+    const existing = await tx.notice.findUnique({ where: { token: hashNoticeToken(where.token) } });
+    if (existing) return { validationPeriodEndsAt: existing.validationPeriodEndsAt, firstDelivery: false };
+    return recordNoticeDelivery(tx, where, where.token, { basis: where.basis, outboxId: where.outboxId });
+  });
+}
+
+/** The Notice row, the validation period (if not yet fixed) and the audit event, inside a transaction. */
+async function recordNoticeDelivery(
+  tx: Tx,
+  where: Where & { language: NoticeLanguage; now: Date },
+  token: string,
+  detail: Record<string, unknown>,
+): Promise<{ validationPeriodEndsAt: Date; firstDelivery: boolean }> {
+  const { endsAt, started } = await fixValidationPeriod(tx, where.accountId, where.now);
+  const notice = await tx.notice.create({
+    data: {
+      accountId: where.accountId,
+      kind: VALIDATION_NOTICE_KIND,
+      token: hashNoticeToken(token),
+      channel: where.channel,
+      language: where.language,
+      deliveredAt: where.now,
+      validationPeriodEndsAt: endsAt,
+    },
+  });
+  await appendAudit(tx, {
+    type: 'validation.notice.delivered',
+    actor: 'bot',
+    accountId: where.accountId,
+    conversationId: where.conversationId,
+    detail: {
+      channel: where.channel,
+      noticeId: notice.id,
+      language: where.language,
+      firstDelivery: started,
+      validationPeriodEndsAt: endsAt.toISOString(),
+      ...detail,
+    },
+  });
+  return { validationPeriodEndsAt: endsAt, firstDelivery: started };
 }
 
 interface MailRequest extends Where {

@@ -9,9 +9,10 @@
 import { maskAccountNumber } from '../domain/itemization.ts';
 import { formatMoney } from '../domain/money.ts';
 import { DEFAULT_TIME_ZONE, formatValidationPeriodEnd } from '../domain/validationPeriod.ts';
-import type { CollectorInfo } from '../messages/catalogue.ts';
+import { collectorHours, type CollectorInfo } from '../messages/catalogue.ts';
 import { noticeTextEn } from './noticeText.en.ts';
 import { noticeTextEs } from './noticeText.es.ts';
+import { numberFormat, dateTimeFormat } from '../domain/intlFormats.ts';
 
 export type NoticeLanguage = 'en' | 'es';
 export const NOTICE_LANGUAGES: readonly NoticeLanguage[] = ['en', 'es'];
@@ -116,6 +117,26 @@ export interface ValidationNoticeAccount {
   currency: string;
 }
 
+/** The notice's view of an account row with its creditor. */
+export function noticeAccountOf(account: Omit<ValidationNoticeAccount, 'creditorName'> & { creditor: { name: string } }): ValidationNoticeAccount {
+  return {
+    firstName: account.firstName,
+    lastName: account.lastName,
+    address: account.address,
+    accountNumber: account.accountNumber,
+    creditorName: account.creditor.name,
+    originalCreditor: account.originalCreditor,
+    itemizationDate: account.itemizationDate,
+    itemizationAmount: account.itemizationAmount,
+    interestSinceItemization: account.interestSinceItemization,
+    feesSinceItemization: account.feesSinceItemization,
+    paymentsSinceItemization: account.paymentsSinceItemization,
+    creditsSinceItemization: account.creditsSinceItemization,
+    balance: account.balance,
+    currency: account.currency,
+  };
+}
+
 export interface ValidationNoticeInput {
   collector: CollectorInfo;
   account: ValidationNoticeAccount;
@@ -207,12 +228,12 @@ function figuresFor(input: ValidationNoticeInput, text: NoticeText): Figures {
   const zone = input.timeZone ?? DEFAULT_TIME_ZONE;
   const money = (minor: number) => escapeHtml(formatMoney(minor, account.currency, text.locale));
   const longDate = (date: Date, timeZone: string) =>
-    escapeHtml(new Intl.DateTimeFormat(text.locale, { dateStyle: 'long', timeZone }).format(date));
+    escapeHtml(dateTimeFormat(text.locale, { dateStyle: 'long', timeZone }).format(date));
   return {
     collectorName: escapeHtml(collector.name),
     collectorAddress: multiline(collector.address),
     collectorPhone: escapeHtml(collector.phone),
-    collectorHours: escapeHtml(collector.hours),
+    collectorHours: escapeHtml(collectorHours(collector, text.locale.slice(0, 2))),
     consumerName: escapeHtml(`${account.firstName} ${account.lastName}`.trim()),
     consumerAddress: multiline(account.address),
     // 1006.34(c)(2)(v) allows a truncated account number; the page sits behind a link that can be
@@ -231,7 +252,7 @@ function figuresFor(input: ValidationNoticeInput, text: NoticeText): Figures {
     credits: money(account.creditsSinceItemization),
     total: money(account.balance),
     currencySymbol: escapeHtml(
-      new Intl.NumberFormat(text.locale, { style: 'currency', currency: account.currency })
+      numberFormat(text.locale, { style: 'currency', currency: account.currency })
         .formatToParts(0)
         .find((part) => part.type === 'currency')?.value ?? account.currency,
     ),
@@ -416,6 +437,14 @@ ${main}
 `;
 }
 
+/** A short page in one language, in the notice pages' style (the email opt-out page uses it). */
+export function renderShortPage(language: NoticeLanguage, title: string, body: string): string {
+  return page(language, escapeHtml(title), `<section class="notice" lang="${language}">
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(body)}</p>
+</section>`);
+}
+
 /** A short page in every notice language, the first one as the page language. */
 function messagePage(title: (text: NoticeText) => string, body: (text: NoticeText) => string): string {
   const [first, ...others] = NOTICE_LANGUAGES.map((language) => NOTICE_TEXT[language]);
@@ -438,12 +467,18 @@ export function renderUnavailablePage(): string {
   return messagePage((t) => t.unavailableTitle, (t) => t.unavailableBody);
 }
 
+/** HTML placed before and after the notice on the same page (an email that carries the notice in its body). */
+export interface NoticeFrame {
+  before?: string;
+  after?: string;
+}
+
 /**
  * The validation notice as a complete HTML page in `language`. A Spanish page also carries the
  * English notice (Reg F 1006.34(d)(3)(vi): a translation goes with an English version).
  * Throws NoticeDataError when the itemization does not add up to the balance.
  */
-export function renderValidationNotice(input: ValidationNoticeInput, language: NoticeLanguage): string {
+export function renderValidationNotice(input: ValidationNoticeInput, language: NoticeLanguage, frame: NoticeFrame = {}): string {
   const text = NOTICE_TEXT[language];
   if (!text) throw new NoticeDataError(`no notice text for language "${String(language)}"`);
   checkItemization(input.account);
@@ -462,5 +497,5 @@ ${renderArticle(input, original, 2)}
 </section>`;
   }
 
-  return page(text.htmlLang, text.pageTitle(escapeHtml(input.collector.name)), body);
+  return page(text.htmlLang, text.pageTitle(escapeHtml(input.collector.name)), `${frame.before ?? ''}${body}${frame.after ?? ''}`);
 }

@@ -27,7 +27,7 @@ const SECURITY_HEADERS = {
 };
 
 /** The page's scripts (ES modules, one per page of the console) and its style sheet. */
-export const CONSOLE_SCRIPTS = ['console.js', 'lib.js', 'queue.js', 'handoff.js', 'composer.js', 'account.js', 'reports.js', 'admin.js'] as const;
+export const CONSOLE_SCRIPTS = ['console.js', 'lib.js', 'queue.js', 'handoff.js', 'composer.js', 'account.js', 'reports.js', 'admin.js', 'campaigns.js'] as const;
 
 export function registerConsolePage(server: restify.Server): void {
   const send = (res: restify.Response, type: string, body: Buffer, cache: string) => {

@@ -28,7 +28,7 @@ import type restify from 'restify';
 import { z } from 'zod';
 import { appendAudit } from '../audit.ts';
 import { describeProblem } from '../http/describeProblem.ts';
-import { RateLimiter } from '../channels/web/rateLimit.ts';
+import { coordinationOf } from '../db/coordination.ts';
 import { registerAccountRoutes } from './accountRoutes.ts';
 import { decideDispute, disputeDecisionSchema } from './accountDecisions.ts';
 import { assignHandoff, assignSchema } from './assignment.ts';
@@ -77,8 +77,9 @@ export function registerConsoleRoutes(server: restify.Server, deps: ConsoleRoute
   const handoffFeeds = new Map<string, PollingFeed>();
   // Per address, and per address and email together: guessing is slow, and someone guessing from
   // elsewhere never locks the real officer out (a per-email limit alone did, issue 10 item 14).
-  const signInByAddress = new RateLimiter(20, 20 / 900);
-  const signInByAddressAndEmail = new RateLimiter(5, 5 / 900);
+  // Shared by every instance on the database: a guesser's requests reach any of them.
+  const signInByAddress = coordinationOf(db).rateLimiter('officer-sign-in:address', 20, 20 / 900);
+  const signInByAddressAndEmail = coordinationOf(db).rateLimiter('officer-sign-in:address-email', 5, 5 / 900);
   const route = (options: Parameters<typeof consoleRoute>[1], handler: Parameters<typeof consoleRoute>[2]) => consoleRoute(deps, options, handler);
   // A live stream outlives the request that opened it: it ends when the session does.
   const sessionStillValid = (req: restify.Request) => async () => {
@@ -93,8 +94,8 @@ export function registerConsoleRoutes(server: restify.Server, deps: ConsoleRoute
     const email = body.data.email.toLowerCase();
     const address = req.socket.remoteAddress ?? 'unknown';
     const limits = [
-      { limit: signInByAddressAndEmail.take(`${address}\n${email}`), from: 'for this email from this address' },
-      { limit: signInByAddress.take(address), from: 'from this address' },
+      { limit: await signInByAddressAndEmail.take(`${address}\n${email}`), from: 'for this email from this address' },
+      { limit: await signInByAddress.take(address), from: 'from this address' },
     ];
     for (const { limit, from } of limits) {
       if (!limit.ok) {

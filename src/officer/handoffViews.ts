@@ -164,7 +164,7 @@ async function conversationPart(db: Db, conversationId: string, now: Date) {
     await db.message.findMany({ where: { conversationId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 500 })
   ).reverse();
   const officerOutbox = await db.outboxMessage.findMany({
-    where: { conversationId, kind: 'officer' },
+    where: { conversationId, kind: { in: ['officer', 'notice'] } },
     orderBy: { createdAt: 'desc' },
     take: 50,
     select: { id: true, body: true, status: true, deliveryStatus: true, createdAt: true },

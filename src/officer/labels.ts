@@ -9,6 +9,7 @@ import type { PauseReason } from '../accounts/rights.ts';
 import type { ContactBlockCode } from '../domain/officerContact.ts';
 import type { PolicyLimit } from '../domain/plans.ts';
 import type { ReplyWarningCode } from '../domain/replyCheck.ts';
+import type { Exclusion } from '../domain/outreachRules.ts';
 import type { HandoffReason } from '../handoff/queue.ts';
 
 export const REASON_LABELS: Record<HandoffReason, string> = {
@@ -54,6 +55,7 @@ export const FLAG_LABELS = {
   identityTheft: 'Identity theft',
   timeBarred: 'Time-barred (never threaten suit)',
   smsOptOut: 'Opted out of texts (STOP)',
+  emailOptOut: 'Unsubscribed from email',
   verificationLocked: 'Verification locked',
   hardship: 'Hardship',
 } as const;
@@ -126,6 +128,14 @@ export const AUDIT_LABELS: Record<AuditType, string> = {
   'handoff.withdrawn': 'Debtor withdrew the request for a person',
   'account.language_changed': 'Language changed',
   'contact_preference.recorded': 'Contact preference recorded',
+  'contactability.recorded': 'Consent to texts and email recorded from the placement',
+  'campaign.launched': 'Outreach campaign launched',
+  'campaign.paused': 'Outreach campaign paused',
+  'campaign.resumed': 'Outreach campaign resumed',
+  'outreach.first_contact': 'First contact (outreach message sent)',
+  'outreach.chat_opened': 'Chat opened from an outreach email',
+  'email.unsubscribed': 'Unsubscribed from email',
+  'email.bounced': 'Email address bounced',
 };
 
 export const PLAN_KIND_LABELS = { full: 'Pay in full', settlement: 'Settlement', installments: 'Installment plan' } as const;
@@ -193,6 +203,27 @@ export const WARNING_LABELS: Record<ReplyWarningCode, string> = {
   pressure: 'Pressure',
 };
 
+/** Why a campaign does not reach an account on a channel (src/domain/outreachRules.ts). */
+export const EXCLUSION_LABELS: Record<Exclusion | 'excluded_by_campaign' | 'paused', string> = {
+  cease: 'Asked us to stop contact',
+  attorney: 'Represented by an attorney',
+  bankruptcy: 'Bankruptcy reported',
+  deceased: 'Reported deceased',
+  identity_theft: 'Identity theft reported',
+  disputed: 'Debt disputed (collection paused)',
+  nothing_owed: 'Nothing owed',
+  no_phone: 'No phone number',
+  no_sms_consent: 'No consent to texts on file (TCPA)',
+  sms_opted_out: 'Opted out of texts (STOP)',
+  no_email: 'No email address',
+  no_email_consent: 'No basis to email this address on file',
+  email_opted_out: 'Unsubscribed from email',
+  email_bounced: 'Email address bounced',
+  channel_refused: 'The debtor asked us not to use this channel',
+  excluded_by_campaign: 'Channel not chosen for this campaign',
+  paused: 'Campaign paused',
+};
+
 /** Every dictionary, for the page. */
 export const LABELS = {
   reasons: REASON_LABELS,
@@ -219,6 +250,7 @@ export const LABELS = {
   contact: CONTACT_LABELS,
   policyLimits: POLICY_LIMIT_LABELS,
   warnings: WARNING_LABELS,
+  exclusions: EXCLUSION_LABELS,
 } as const;
 
 /** The word for `code` in `table`, or the code with its underscores made spaces (never a raw identifier). */

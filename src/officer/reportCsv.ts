@@ -71,6 +71,14 @@ export function reportCsv(report: PortfolioReport): string {
     }
   }
 
+  // One row per figure of each campaign; `key` is the campaign id (its name is on the 'name' row's definition cell).
+  for (const c of report.campaigns) {
+    rows.push(['campaigns', 'name', c.id, '', '', c.name]);
+    for (const metric of ['recipients', 'queued', 'sent', 'delivered', 'stopped', 'replied', 'verified', 'resolved', 'optedOut'] as const) add('campaigns', sectionOf(metric), c.id, c[metric]);
+    for (const [name, value] of Object.entries(c.rates)) add('campaigns', `${sectionOf(name)}_rate`, c.id, formatRate(value));
+    for (const t of c.collected) amount('campaigns', 'collected', c.id, t.amount, t.currency);
+  }
+
   for (const [key, sentence] of Object.entries(report.definitions)) rows.push([sectionOf(key), 'definition', '', '', '', sentence]);
 
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

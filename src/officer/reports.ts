@@ -6,6 +6,7 @@
 import type { Db } from '../db/database.ts';
 import { agingReportFromRows, agingWindows, type AgingReport, type AgingRow } from '../domain/aging.ts';
 import { median, percentile, rate } from '../domain/reportMath.ts';
+import { campaignsLaunched, type CampaignFigures } from '../outreach/campaignProgress.ts';
 
 export interface ReportRange {
   /** Inclusive start of the period. */
@@ -52,6 +53,8 @@ export const REPORT_DEFINITIONS = {
   escalations: 'Handoffs to an officer opened in the period, each counted once under its most urgent reason.',
   firstResponse:
     'For handoffs opened in the period, the time from the handoff to the first message an officer wrote to the debtor (median and 90th percentile); waiting counts open handoffs with no officer message yet.',
+  campaigns:
+    'Outreach campaigns launched in the period, counted per account: sent (contacted) = at least one message handed to the carrier or mail relay; the contact rate divides by the accounts chosen; reply (a text from the phone on file or the chat link opened), verification, resolution (a plan agreed or a payment) and opt-out (STOP or the email link) rates divide by the contacted accounts, counting only what happened after the first message; collected sums successful payments after it.',
   aging:
     'Accounts with a balance owed as of now, by whole days since the itemization date (the closest date we hold to the delinquency date), with the count and balance per currency.',
 } as const;
@@ -111,6 +114,8 @@ export interface PortfolioReport {
     p90Seconds: number | null;
   };
   aging: AgingReport;
+  /** Outreach campaigns launched in the period (src/outreach/campaignProgress.ts). */
+  campaigns: CampaignFigures[];
   /**
    * Questions debtors asked that the bot could not answer, counted per phrase — to come with issue
    * #12 (the conversation work). Null until then; the console keeps its place on the report.
@@ -128,7 +133,7 @@ const DAY_MS = 86_400_000;
 
 export async function buildReport(db: Db, range: ReportRange): Promise<PortfolioReport> {
   checkRange(range);
-  const [conversations, verification, withoutHandoff, plans, collected, promiseKept, escalations, firstResponse, aging] = await Promise.all([
+  const [conversations, verification, withoutHandoff, plans, collected, promiseKept, escalations, firstResponse, aging, campaigns] = await Promise.all([
     countConversations(db, range),
     countVerification(db, range),
     db.conversation.count({ where: { createdAt: period(range), handoffs: { none: {} } } }),
@@ -138,6 +143,7 @@ export async function buildReport(db: Db, range: ReportRange): Promise<Portfolio
     countEscalations(db, range),
     measureFirstResponse(db, range),
     ageReceivables(db, range.now),
+    campaignsLaunched(db, range),
   ]);
   return {
     range: { from: range.from, to: range.to, now: range.now },
@@ -150,6 +156,7 @@ export async function buildReport(db: Db, range: ReportRange): Promise<Portfolio
     escalations,
     firstResponse,
     aging,
+    campaigns,
     unansweredQuestions: null,
     definitions: { ...REPORT_DEFINITIONS },
   };

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Db, Tx } from '../db/database.ts';
+import { isUniqueViolation } from '../db/transactions.ts';
 import { appendAudit, type AuditType } from '../audit.ts';
 import { checkReply, type ReplyWarning } from '../domain/replyCheck.ts';
 import { isLanguage } from '../messages/catalogue.ts';
@@ -85,7 +86,8 @@ async function sendNotice(
     });
     return { debtorTold: false, contact };
   }
-  await sendToDebtor(tx, conversation, { body: notice.body, officerId: officer.id, now, dedupeKey: `handoff:${notice.handoffId}:${notice.name}` });
+  // A notice about the handoff, not the officer's own words: it comes from the assistant (#16 item 2).
+  await sendToDebtor(tx, conversation, { body: notice.body, kind: 'notice', officerId: officer.id, now, dedupeKey: `handoff:${notice.handoffId}:${notice.name}` });
   return { debtorTold: true };
 }
 
@@ -102,9 +104,13 @@ export async function acceptHandoff(db: Db, handoffId: string, officer: SignedIn
       data: { status: 'accepted', officerId: officer.id, acceptedAt: now },
     });
     if (taken.count === 0) {
+      // Read again: on PostgreSQL the winner may have committed after our first read (its update
+      // made ours wait, then match nothing), so only a fresh read names who has it.
+      const current = await tx.handoff.findUnique({ where: { id: handoffId }, select: { status: true, officerId: true, officer: { select: { name: true } } } });
+      if (current?.status === 'resolved') throw new ConsoleRefusal(409, 'This escalation is already resolved.');
       // A repeated click: the notice was sent (or withheld) the first time.
-      if (handoff.officerId === officer.id) return { debtorTold: await noticeWasSent(tx, handoffId, 'joined'), contact: null } as NoticeOutcome;
-      throw new ConsoleRefusal(409, `${handoff.officer?.name ?? 'Another officer'} has already taken this conversation.`);
+      if (current?.officerId === officer.id) return { debtorTold: await noticeWasSent(tx, handoffId, 'joined'), contact: null } as NoticeOutcome;
+      throw new ConsoleRefusal(409, `${current?.officer?.name ?? 'Another officer'} has already taken this conversation.`);
     }
     await auditHandoff(tx, 'handoff.accepted', officer, handoff, { reason: handoff.reason });
     const conversation = handoff.conversation;
@@ -191,19 +197,35 @@ async function replyWarnings(tx: Tx, handoff: { accountId: string | null; detail
   });
 }
 
+/** The message already sent under this dedupe key (a repeated or double-clicked send), if any. */
+async function alreadySent(client: Db | Tx, dedupeKey: string | undefined): Promise<SendResult | null> {
+  const sent = dedupeKey ? await client.outboxMessage.findUnique({ where: { dedupeKey } }) : null;
+  return sent ? { sent: true, outboxId: sent.id, botInitiated: sent.botInitiated, overridden: [] } : null;
+}
+
 /**
  * Sends the officer's message when the safety rail allows a message to this debtor (contact.ts)
  * and the reply check finds nothing — or when the officer overrides warnings that do not block,
  * giving a reason (audited). Blocking findings are never sent.
  */
 export async function sendOfficerMessage(db: Db, handoffId: string, officer: SignedInOfficer, input: z.output<typeof officerMessageSchema>, now: Date): Promise<SendResult> {
+  const dedupeKey = input.clientMessageId ? `officer:${handoffId}:${input.clientMessageId}` : undefined;
+  try {
+    return await sendOnce(db, handoffId, officer, input, now, dedupeKey);
+  } catch (error) {
+    // A double click on PostgreSQL: both requests passed the check, the other one committed first
+    // and ours hit the unique dedupe key. The message went once; answer with it.
+    const existing = isUniqueViolation(error) ? await alreadySent(db, dedupeKey) : null;
+    if (existing) return existing;
+    throw error;
+  }
+}
+
+async function sendOnce(db: Db, handoffId: string, officer: SignedInOfficer, input: z.output<typeof officerMessageSchema>, now: Date, dedupeKey: string | undefined): Promise<SendResult> {
   return db.$transaction(async (tx) => {
     const { handoff, conversation } = await heldConversation(tx, handoffId, officer);
-    const dedupeKey = input.clientMessageId ? `officer:${handoffId}:${input.clientMessageId}` : undefined;
-    if (dedupeKey) {
-      const sent = await tx.outboxMessage.findUnique({ where: { dedupeKey } });
-      if (sent) return { sent: true, outboxId: sent.id, botInitiated: sent.botInitiated, overridden: [] } as const;
-    }
+    const sent = await alreadySent(tx, dedupeKey);
+    if (sent) return sent;
     const contact = await contactPermission(tx, conversation, now);
     if (contact.allowed === 'none') throw new ConsoleRefusal(409, contactRefusal(contact), { contact });
     const warnings = await replyWarnings(tx, handoff, input.text, now);

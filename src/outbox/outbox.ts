@@ -1,17 +1,18 @@
 import type { Db, Tx } from '../db/database.ts';
 import type { OutboxMessage } from '../db/generated/client.ts';
 
-export type OutboxChannel = 'sms' | 'web';
-export type OutboxKind = 'reply' | 'receipt' | 'reminder' | 'payment_failed' | 'officer' | 'notice';
+export type OutboxChannel = 'sms' | 'web' | 'email';
+/** outreach: a campaign's first text or email (src/outreach). */
+export type OutboxKind = 'reply' | 'receipt' | 'reminder' | 'payment_failed' | 'officer' | 'notice' | 'outreach';
 
 export interface NewOutboxMessage {
   channel: OutboxChannel;
-  /** E.164 phone (sms) or the Direct Line conversation id (web). */
+  /** E.164 phone (sms), the Direct Line conversation id (web) or an email address (email). */
   to: string;
   conversationId?: string | null;
   accountId?: string | null;
   kind: OutboxKind;
-  /** Already redacted, from a message catalogue. */
+  /** Already redacted, from a message catalogue. Email: JSON { subject, text } (src/channels/email/compose.ts). */
   body: string;
   /** False only for a reply to the debtor's own message (allowed at any hour). */
   botInitiated: boolean;

@@ -78,7 +78,7 @@ export function registerDemoCheckoutRoutes(server: restify.Server, deps: DemoChe
   };
 
   server.get('/demo-checkout/:id', async (req: restify.Request, res: restify.Response) => {
-    const session = gateway.session(String(req.params?.id ?? ''));
+    const session = await gateway.session(String(req.params?.id ?? ''));
     if (!session) return unknown(res);
     const text = paymentMessagesFor(session.locale);
     if (session.status === 'complete') return sendPage(res, 200, demoPage(text, [text.demo.alreadyComplete]));
@@ -86,7 +86,7 @@ export function registerDemoCheckoutRoutes(server: restify.Server, deps: DemoChe
   });
 
   server.post('/demo-checkout/:id', async (req: restify.Request, res: restify.Response) => {
-    const session = gateway.session(String(req.params?.id ?? ''));
+    const session = await gateway.session(String(req.params?.id ?? ''));
     if (!session) return unknown(res);
     const text = paymentMessagesFor(session.locale);
     if (session.status === 'complete') return sendPage(res, 200, demoPage(text, [text.demo.alreadyComplete]));
@@ -96,7 +96,7 @@ export function registerDemoCheckoutRoutes(server: restify.Server, deps: DemoChe
     const outcome = OUTCOMES[action];
     if (!outcome) return sendPage(res, 400, checkoutHtml(text, session));
 
-    const events = gateway.complete(session.id, outcome);
+    const events = await gateway.complete(session.id, outcome);
     if (!events) return sendPage(res, 200, demoPage(text, [text.demo.alreadyComplete]));
     const url = selfWebhookUrl(server);
     for (const event of events) {
@@ -114,11 +114,11 @@ export function registerDemoCheckoutRoutes(server: restify.Server, deps: DemoChe
       }
       if (status !== 200) {
         deps.logger.error({ status, eventType: event.type }, 'demo checkout: the webhook did not accept the event');
-        if (outcome === 'paid' || outcome === 'paid_after_authentication') gateway.reopen(session.id);
+        if (outcome === 'paid' || outcome === 'paid_after_authentication') await gateway.reopen(session.id);
         return sendPage(res, 502, demoPage(text, [text.demo.deliveryFailed], backLink(text, session)));
       }
     }
-    if (outcome === 'paid' || outcome === 'paid_after_authentication') return redirect(res, 303, session.successUrl);
+    if (outcome === 'paid' || outcome === 'paid_after_authentication') return redirect(res, 303, session.successUrl.replace('{CHECKOUT_SESSION_ID}', encodeURIComponent(session.id)));
     const result = outcome === 'declined' ? text.demo.declined : text.demo.authenticationFailed;
     sendPage(res, 200, demoPage(text, [result], backLink(text, session)));
   });

@@ -9,12 +9,16 @@
  * authentication" (after confirming) saves pm_demo_card_authentication, which asks for
  * authentication again on every off-session charge, like Stripe's test card 4000 0027 6000 3184.
  *
- * Open checkout sessions live in memory (24 hours); after a restart the debtor opens the pay link
- * again, which creates a new session. Off-session PaymentIntent ids are derived from the
- * idempotency key, so the same key gives the same PaymentIntent even across restarts.
+ * Open checkout sessions (24 hours) and payment intents live in the database, so any instance can
+ * serve the page, take the payment and later charge the saved card; the webhook secret (unless
+ * STRIPE_WEBHOOK_SECRET is set) is one random secret per database, shared by every instance.
+ * Off-session PaymentIntent ids are derived from the idempotency key, so the same key gives the
+ * same PaymentIntent even across restarts.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
+import type { Db } from '../db/database.ts';
+import { sharedSecret } from '../db/sharedSecrets.ts';
 import {
   toStripeMetadata,
   WebhookSignatureError,
@@ -70,31 +74,48 @@ interface DemoIntent {
 }
 
 const randomId = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url')}`;
+/**
+ * The shape of the ids made here. An id from a URL is checked before it reaches the database:
+ * PostgreSQL refuses text with a NUL byte (an error, not "not found"), and nothing else could match.
+ */
+const isDemoId = (id: string) => /^(?:cs|pi)_demo_[A-Za-z0-9_-]{1,64}$/.test(id);
 
 export interface DemoGatewayOptions {
-  /** STRIPE_WEBHOOK_SECRET when set; otherwise a random secret for this process. */
+  /** Where sessions, intents and the shared webhook secret are kept. */
+  db: Db;
+  /** STRIPE_WEBHOOK_SECRET when set; otherwise a random secret shared by the instances on `db`. */
   webhookSecret?: string | undefined;
   publicBaseUrl: () => string;
   /** Wall clock for session lifetimes; defaults to Date.now. */
   clock?: () => number;
 }
 
+/** The name of the demo webhook secret in SharedSecret. */
+export const DEMO_WEBHOOK_SECRET = 'demo-checkout-webhook';
+
 export class DemoGateway implements PaymentGateway {
   readonly provider = 'demo' as const;
-  readonly webhookSecret: string;
+  private readonly db: Db;
   private readonly publicBaseUrl: () => string;
   private readonly clock: () => number;
-  private readonly sessions = new Map<string, DemoSession>();
-  private readonly intents = new Map<string, DemoIntent>();
+  private secret: Promise<string> | undefined;
 
-  constructor(options: DemoGatewayOptions) {
-    this.webhookSecret = options.webhookSecret ?? `whsec_demo_${randomBytes(24).toString('base64url')}`;
+  constructor(private readonly options: DemoGatewayOptions) {
+    this.db = options.db;
     this.publicBaseUrl = options.publicBaseUrl;
     this.clock = options.clock ?? Date.now;
   }
 
+  /** The secret demo events are signed with (and checked against). */
+  webhookSecret(): Promise<string> {
+    this.secret ??= this.options.webhookSecret
+      ? Promise.resolve(this.options.webhookSecret)
+      : sharedSecret(this.db, DEMO_WEBHOOK_SECRET, () => `whsec_demo_${randomBytes(24).toString('base64url')}`);
+    return this.secret;
+  }
+
   async createCheckoutSession(request: CheckoutRequest): Promise<CheckoutSessionCreated> {
-    this.forgetOldSessions();
+    await this.forgetOldSessions();
     const id = randomId('cs_demo');
     const customerId = request.saveCardForOffSession ? (request.customerId ?? randomId('cus_demo')) : null;
     const session: DemoSession = {
@@ -121,23 +142,27 @@ export class DemoGateway implements PaymentGateway {
       paymentIntentId: randomId('pi_demo'),
       createdAt: this.clock(),
     };
-    this.sessions.set(id, session);
+    const { status: _status, ...stored } = session;
+    await this.db.demoCheckoutSession.create({ data: { id, json: JSON.stringify(stored), status: 'open', createdAt: new Date(session.createdAt) } });
     return { id, url: session.url, customerId };
   }
 
-  session(id: string): DemoSession | undefined {
-    const session = this.sessions.get(id);
-    if (!session || this.clock() - session.createdAt > SESSION_TTL_MS) return undefined;
+  async session(id: string): Promise<DemoSession | undefined> {
+    if (!isDemoId(id)) return undefined;
+    const row = await this.db.demoCheckoutSession.findUnique({ where: { id } });
+    if (!row) return undefined;
+    const session = { ...(JSON.parse(row.json) as Omit<DemoSession, 'status'>), status: row.status as DemoSession['status'] };
+    if (this.clock() - session.createdAt > SESSION_TTL_MS) return undefined;
     return session;
   }
 
   /**
    * What a button on the demo page does: the events Stripe would send for it, signed. Paying
-   * completes the session (a second submit gets null); a decline or a failed authentication
-   * leaves it open for another try.
+   * completes the session — once, whichever instance the submits reach (a second submit gets
+   * null); a decline or a failed authentication leaves it open for another try.
    */
-  complete(id: string, outcome: DemoOutcome): SignedDemoEvent[] | null {
-    const session = this.session(id);
+  async complete(id: string, outcome: DemoOutcome): Promise<SignedDemoEvent[] | null> {
+    const session = await this.session(id);
     if (!session || session.status !== 'open') return null;
     const paid = outcome === 'paid' || outcome === 'paid_after_authentication';
     const paymentMethod = outcome === 'paid_after_authentication' || outcome === 'authentication_failed' ? DEMO_CARD_AUTHENTICATION : DEMO_CARD;
@@ -151,16 +176,17 @@ export class DemoGateway implements PaymentGateway {
       status: paid ? 'succeeded' : 'requires_payment_method',
       refunded: false,
     };
-    this.intents.set(intent.id, intent);
+    await this.saveIntent(intent);
     if (!paid) {
       const error: Record<string, string> =
         outcome === 'declined'
           ? { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' }
           : { type: 'invalid_request_error', code: 'payment_intent_authentication_failure', message: 'The payment was not authenticated.' };
-      return [this.sign('payment_intent.payment_failed', this.intentObject(intent, error))];
+      return [await this.sign('payment_intent.payment_failed', this.intentObject(intent, error))];
     }
-    session.status = 'complete';
-    return [
+    const { count } = await this.db.demoCheckoutSession.updateMany({ where: { id, status: 'open' }, data: { status: 'complete' } });
+    if (count === 0) return null;
+    return Promise.all([
       this.sign('payment_intent.succeeded', this.intentObject(intent, null)),
       this.sign('checkout.session.completed', {
         id: session.id,
@@ -181,20 +207,19 @@ export class DemoGateway implements PaymentGateway {
         livemode: false,
         created: Math.floor(session.createdAt / 1000),
       }),
-    ];
+    ]);
   }
 
   /** Opens a session again after its events could not be delivered, so the debtor can retry. */
-  reopen(id: string): void {
-    const session = this.sessions.get(id);
-    if (session) session.status = 'open';
+  async reopen(id: string): Promise<void> {
+    await this.db.demoCheckoutSession.updateMany({ where: { id }, data: { status: 'open' } });
   }
 
   async chargeOffSession(request: OffSessionChargeRequest): Promise<OffSessionChargeResult> {
     const id = `pi_demo_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}`;
     const known = request.paymentMethodId === DEMO_CARD || request.paymentMethodId === DEMO_CARD_AUTHENTICATION;
     const succeeded = request.paymentMethodId === DEMO_CARD;
-    this.intents.set(id, {
+    await this.saveIntent({
       id,
       amount: request.amount,
       currency: request.currency.toLowerCase(),
@@ -210,19 +235,20 @@ export class DemoGateway implements PaymentGateway {
   }
 
   async savedPaymentMethod(paymentIntentId: string): Promise<{ customerId: string | null; paymentMethodId: string | null } | null> {
-    const intent = this.intents.get(paymentIntentId);
+    const intent = await this.intent(paymentIntentId);
     return intent ? { customerId: intent.customer, paymentMethodId: intent.paymentMethod } : null;
   }
 
   async refund(paymentIntentId: string): Promise<void> {
-    const intent = this.intents.get(paymentIntentId);
-    if (intent) intent.refunded = true;
+    const intent = await this.intent(paymentIntentId);
+    if (intent) await this.saveIntent({ ...intent, refunded: true });
   }
 
-  constructEvent(rawBody: string | Buffer, signatureHeader: string | undefined): Stripe.Event {
+  async constructEvent(rawBody: string | Buffer, signatureHeader: string | undefined): Promise<Stripe.Event> {
     if (!signatureHeader) throw new WebhookSignatureError('missing Stripe-Signature header');
+    const secret = await this.webhookSecret();
     try {
-      return Stripe.webhooks.constructEvent(rawBody, signatureHeader, this.webhookSecret);
+      return Stripe.webhooks.constructEvent(rawBody, signatureHeader, secret);
     } catch (error) {
       throw new WebhookSignatureError(error instanceof Error ? error.message : 'invalid signature');
     }
@@ -244,7 +270,18 @@ export class DemoGateway implements PaymentGateway {
     };
   }
 
-  private sign(type: string, object: Record<string, unknown>): SignedDemoEvent {
+  private async intent(id: string): Promise<DemoIntent | null> {
+    if (!isDemoId(id)) return null;
+    const row = await this.db.demoPaymentIntent.findUnique({ where: { id } });
+    return row ? (JSON.parse(row.json) as DemoIntent) : null;
+  }
+
+  private async saveIntent(intent: DemoIntent): Promise<void> {
+    const json = JSON.stringify(intent);
+    await this.db.demoPaymentIntent.upsert({ where: { id: intent.id }, create: { id: intent.id, json }, update: { json } });
+  }
+
+  private async sign(type: string, object: Record<string, unknown>): Promise<SignedDemoEvent> {
     const payload = JSON.stringify({
       id: randomId('evt_demo'),
       object: 'event',
@@ -256,13 +293,10 @@ export class DemoGateway implements PaymentGateway {
       type,
       data: { object },
     });
-    return { type, payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret: this.webhookSecret }) };
+    return { type, payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret: await this.webhookSecret() }) };
   }
 
-  private forgetOldSessions(): void {
-    const now = this.clock();
-    for (const [id, session] of this.sessions) {
-      if (now - session.createdAt > SESSION_TTL_MS) this.sessions.delete(id);
-    }
+  private async forgetOldSessions(): Promise<void> {
+    await this.db.demoCheckoutSession.deleteMany({ where: { createdAt: { lt: new Date(this.clock() - SESSION_TTL_MS) } } });
   }
 }

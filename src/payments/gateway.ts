@@ -97,7 +97,7 @@ export interface PaymentGateway {
    * Verifies the Stripe-Signature header over the exact raw body and returns the event.
    * Throws WebhookSignatureError when the signature is missing, wrong, or too old.
    */
-  constructEvent(rawBody: string | Buffer, signatureHeader: string | undefined): Stripe.Event;
+  constructEvent(rawBody: string | Buffer, signatureHeader: string | undefined): Stripe.Event | Promise<Stripe.Event>;
 }
 
 export class WebhookSignatureError extends Error {

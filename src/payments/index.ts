@@ -7,6 +7,7 @@
  *   scheduler.start();   // and `await scheduler.stop()` on shutdown
  */
 import { ConfigError, type Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { DemoGateway } from './demoGateway.ts';
 import type { PaymentGateway } from './gateway.ts';
@@ -20,6 +21,8 @@ export { InstallmentScheduler, type InstallmentSchedulerDeps, type SchedulerRunR
 export { paymentSettingsFrom, DEFAULT_PAYMENT_SETTINGS, type PaymentSettings } from './settings.ts';
 
 export interface GatewayDeps {
+  /** The demo checkout keeps its sessions there (shared by every instance). */
+  db: Db;
   logger: Logger;
   /** The address debtors' browsers reach us at (PUBLIC_URL, or where the server listens). */
   publicBaseUrl: () => string;
@@ -51,5 +54,5 @@ export function createPaymentGateway(config: Config, deps: GatewayDeps): Payment
       'Configuration error: STRIPE_SECRET_KEY is missing — expected a Stripe secret key (required when NODE_ENV=production: the demo checkout takes no real money)',
     );
   }
-  return new DemoGateway({ webhookSecret: config.STRIPE_WEBHOOK_SECRET, publicBaseUrl: deps.publicBaseUrl });
+  return new DemoGateway({ db: deps.db, webhookSecret: config.STRIPE_WEBHOOK_SECRET, publicBaseUrl: deps.publicBaseUrl });
 }

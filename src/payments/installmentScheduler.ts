@@ -38,7 +38,7 @@ import {
   type LedgerContext,
 } from './ledger.ts';
 import { DEFAULT_PAYMENT_SETTINGS, type PaymentSettings } from './settings.ts';
-import { inTransaction, retryBusy } from './transactions.ts';
+import { inTransaction, retryBusy } from '../db/transactions.ts';
 import { enqueueMessage } from '../outbox/outbox.ts';
 import { PeriodicLoop } from '../workers/periodicLoop.ts';
 
@@ -124,9 +124,10 @@ export class InstallmentScheduler {
     result.refunded = await this.refundDuplicates(now);
     result.reminded = await this.sendReminders(now);
     // One at a time: claim, charge, record — so each lease covers one charge, and several instances
-    // share the work.
+    // share the work. Each lease starts when its claim is made: `now` plus the time the run has taken.
+    const runStarted = Date.now();
     for (let i = 0; i < this.settings.batchSize; i++) {
-      const installmentId = await this.claimNext(now);
+      const installmentId = await this.claimNext(now, Date.now() - runStarted);
       if (!installmentId) break;
       result.claimed += 1;
       try {
@@ -140,10 +141,10 @@ export class InstallmentScheduler {
     return result;
   }
 
-  /** Claims the next due installment (status 'processing', lockedUntil = now + lease), or null. */
-  async claimNext(now: Date): Promise<string | null> {
+  /** Claims the next due installment (status 'processing', lockedUntil = now + elapsed + lease), or null. */
+  async claimNext(now: Date, elapsedMs = 0): Promise<string | null> {
     const where = dueFilter(now, this.gateway);
-    const lockedUntil = new Date(now.getTime() + this.settings.leaseMs);
+    const lockedUntil = new Date(now.getTime() + elapsedMs + this.settings.leaseMs);
     for (;;) {
       const candidates = await this.db.installment.findMany({ where, orderBy: [{ dueDate: 'asc' }, { seq: 'asc' }], take: 5, select: { id: true } });
       if (candidates.length === 0) return null;

@@ -18,6 +18,7 @@ import { enqueueMessage, type OutboxChannel, type OutboxKind } from '../outbox/o
 import type { GatewayProvider } from './gateway.ts';
 import { createPayLink, payLinkUrl, type PayLinkPurpose } from './payLinks.ts';
 import { phoneOfSmsConversation } from '../channels/sms/recipients.ts';
+import { dateTimeFormat } from '../domain/intlFormats.ts';
 
 export interface LedgerContext {
   /** COLLECTOR_NAME, for the "from a debt collector" line of web messages. */
@@ -106,7 +107,7 @@ async function send(
   destination: DebtorDestination,
   text: PaymentsCatalogue,
   ctx: LedgerContext,
-  message: { kind: OutboxKind; body: string; dedupeKey: string; notBefore: Date },
+  message: { kind: OutboxKind; body: string; dedupeKey: string; notBefore: Date; reply?: boolean },
 ): Promise<void> {
   const body = destination.channel === 'web' ? `${message.body}\n\n${text.webSignature(ctx.collectorName)}` : message.body;
   await enqueueMessage(tx, {
@@ -116,7 +117,7 @@ async function send(
     accountId: account.id,
     kind: message.kind,
     body,
-    botInitiated: true,
+    botInitiated: message.reply !== true,
     notBefore: message.notBefore,
     dedupeKey: message.dedupeKey,
   });
@@ -131,14 +132,14 @@ export function formatAmount(minor: number, currency: string, text: PaymentsCata
 
 /** Due dates are calendar dates: shown as stored, in UTC, like the rest of the bot. */
 export function formatDueDate(date: Date, text: PaymentsCatalogue): string {
-  return new Intl.DateTimeFormat(text.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(text.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 function formatInstant(date: Date, text: PaymentsCatalogue, timeZone: string | null): string {
   try {
-    return new Intl.DateTimeFormat(text.locale, { dateStyle: 'long', timeZone: timeZone ?? 'UTC' }).format(date);
+    return dateTimeFormat(text.locale, { dateStyle: 'long', timeZone: timeZone ?? 'UTC' }).format(date);
   } catch {
-    return new Intl.DateTimeFormat(text.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+    return dateTimeFormat(text.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
   }
 }
 
@@ -296,7 +297,7 @@ export async function applySucceededPayment(tx: Tx, p: SucceededPayment, ctx: Le
   const destination = await debtorDestination(tx, account, plan?.conversationId ?? null);
   if (destination) {
     const text = paymentMessagesFor(account.language);
-    const body = text.receipt({
+    const facts = {
       amount: formatAmount(p.amount, currency, text),
       date: formatInstant(p.now, text, account.timeZone),
       reference: reference(p.providerRef),
@@ -305,8 +306,13 @@ export async function applySucceededPayment(tx: Tx, p: SucceededPayment, ctx: Le
       next: next ? { amount: formatAmount(next.amount, plan?.currency ?? currency, text), date: formatDueDate(next.dueDate, text) } : null,
       planCompleted: planStatus === 'completed',
       settled,
-    });
-    await send(tx, account, destination, text, ctx, { kind: 'receipt', body, dedupeKey: `receipt:${p.providerRef}`, notBefore: p.now });
+    };
+    const body = destination.channel === 'sms' ? text.receiptSms(facts) : text.receipt(facts);
+    // A receipt for a payment the debtor just made answers their own act: a reply, sent at once
+    // (DESIGN 13 allows replies at any hour; issue #16 item 4, README "Receipts"). A receipt for a
+    // scheduled charge the debtor did not just make is a message we start: quiet hours apply.
+    const reply = meta.source !== 'installment_scheduler';
+    await send(tx, account, destination, text, ctx, { kind: 'receipt', body, dedupeKey: `receipt:${p.providerRef}`, notBefore: p.now, reply });
   }
   return { status: 'recorded', paymentId: payment.id, accountId: account.id, planStatus };
 }

@@ -20,6 +20,7 @@ import type { PaymentGateway } from './gateway.ts';
 import { asPayLinkPurpose, checkoutDescription, type LedgerContext } from './ledger.ts';
 import { renderPage, redirect, sendPage } from './pages.ts';
 import { findPayLink } from './payLinks.ts';
+import { receiptPage } from './receiptPage.ts';
 import { DEFAULT_PAYMENT_SETTINGS, type PaymentSettings } from './settings.ts';
 import { stripeWebhookHandler } from './webhook.ts';
 
@@ -36,7 +37,7 @@ export interface PaymentRouteDeps {
   now?: () => Date;
 }
 
-function page(text: PaymentsCatalogue, key: Exclude<keyof PaymentsCatalogue['pages'], 'documentTitle'>): string {
+function page(text: PaymentsCatalogue, key: Exclude<keyof PaymentsCatalogue['pages'], 'documentTitle' | 'receipt'>): string {
   return renderPage({ lang: text.checkoutLocale, documentTitle: text.pages.documentTitle, sections: [text.pages[key]] });
 }
 
@@ -131,7 +132,8 @@ export function registerPaymentRoutes(server: restify.Server, deps: PaymentRoute
         description: checkoutDescription(account, purpose, deps.collector.name),
         saveCardForOffSession: saveCard,
         customerId: plan?.gatewayCustomerId ?? null,
-        successUrl: `${base}/pay-status/complete?lang=${text.checkoutLocale}`,
+        // Stripe (and the demo checkout) put the session id in: the page it returns to is the receipt.
+        successUrl: `${base}/pay-status/complete?lang=${text.checkoutLocale}&session_id={CHECKOUT_SESSION_ID}`,
         cancelUrl: `${base}/pay-status/cancelled?lang=${text.checkoutLocale}`,
         locale: text.checkoutLocale,
       });
@@ -148,7 +150,10 @@ export function registerPaymentRoutes(server: restify.Server, deps: PaymentRoute
   });
 
   server.get('/pay-status/complete', async (req: restify.Request, res: restify.Response) => {
-    sendPage(res, 200, page(paymentMessagesFor(languageFrom(req)), 'complete'));
+    const text = paymentMessagesFor(languageFrom(req));
+    const sessionId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('session_id') ?? '';
+    const receipt = sessionId ? await receiptPage(deps.db, sessionId, text) : { kind: 'unknown' as const };
+    sendPage(res, 200, receipt.kind === 'unknown' ? page(text, 'complete') : receipt.html);
   });
   server.get('/pay-status/cancelled', async (req: restify.Request, res: restify.Response) => {
     sendPage(res, 200, page(paymentMessagesFor(languageFrom(req)), 'cancelled'));

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 
-/** Installment charging and reminders (from PAYMENT_REMINDER_DAYS, INSTALLMENT_*, SCHEDULER_INTERVAL_SECONDS). */
+/** Installment charging and reminders (from PAYMENT_REMINDER_DAYS, INSTALLMENT_*, SCHEDULER_INTERVAL_SECONDS, WORK_LEASE_SECONDS). */
 export interface PaymentSettings {
   /** Reminder this many days before a due date; 0 = none. */
   reminderDays: number;
@@ -35,5 +35,6 @@ export function paymentSettingsFrom(config: Config): PaymentSettings {
     maxAttempts: config.INSTALLMENT_MAX_ATTEMPTS,
     retryBaseMs: config.INSTALLMENT_RETRY_HOURS * 60 * 60_000,
     intervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
+    leaseMs: config.WORK_LEASE_SECONDS * 1000,
   };
 }

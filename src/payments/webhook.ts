@@ -29,7 +29,7 @@ import {
   type ParsedMetadata,
 } from './ledger.ts';
 import type { PaymentSettings } from './settings.ts';
-import { onceInTransaction } from './transactions.ts';
+import { onceInTransaction } from '../db/transactions.ts';
 
 export interface WebhookDeps {
   db: Db;
@@ -294,7 +294,7 @@ export function stripeWebhookHandler(deps: WebhookDeps): restify.RequestHandler 
     try {
       const raw = await rawBodyOf(req);
       const header = req.header('stripe-signature');
-      event = deps.gateway.constructEvent(raw, typeof header === 'string' && header !== '' ? header : undefined);
+      event = await deps.gateway.constructEvent(raw, typeof header === 'string' && header !== '' ? header : undefined);
     } catch (error) {
       deps.logger.warn({ reason: error instanceof WebhookSignatureError ? error.message : 'unreadable body' }, 'rejected a webhook that failed signature verification');
       res.send(400, { error: 'Webhook signature verification failed.' });

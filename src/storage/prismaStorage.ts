@@ -23,6 +23,23 @@ function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
 }
 
+export interface PrismaStorageOptions {
+  /**
+   * Makes botbuilder's blind writes conditional. ConversationState saves with eTag "*"
+   * (botState.js), which would let a turn that read stale state undo a newer one unnoticed. With
+   * this option, a "*" write of a key this storage read is conditional on the eTag it read (or on
+   * the key still being absent): a change made since — by another instance, whose turn the
+   * conversation's lock should have kept out — fails the write with {@link ETagConflictError}
+   * instead of being overwritten. Costs nothing more than the blind write.
+   */
+  conditionalOnRead?: boolean;
+}
+
+/** What was read for a key that did not exist: the conditional write must create it. */
+const READ_ABSENT = '(absent when read)'; // never a real eTag (those are UUIDs)
+/** Keys whose read eTag is remembered (the least recently read are forgotten first). */
+const REMEMBERED_READS = 10_000;
+
 /**
  * botbuilder `Storage` over the `BotState` table, with the same semantics as botbuilder's
  * MemoryStorage (and its storage conformance tests):
@@ -39,7 +56,12 @@ function isUniqueViolation(err: unknown): boolean {
  * The item is stored as JSON text without its `eTag`, which lives in its own column.
  */
 export class PrismaStorage implements Storage {
-  constructor(private readonly db: Db | Tx) {}
+  private readonly readETags = new Map<string, string>();
+
+  constructor(
+    private readonly db: Db | Tx,
+    private readonly options: PrismaStorageOptions = {},
+  ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) {
@@ -58,7 +80,39 @@ export class PrismaStorage implements Storage {
         result[row.key] = item;
       }
     }
+    if (this.options.conditionalOnRead) {
+      for (const key of unique) this.rememberRead(key, result[key] ? String(result[key].eTag) : READ_ABSENT);
+    }
     return result;
+  }
+
+  private rememberRead(key: string, eTag: string): void {
+    this.readETags.delete(key);
+    this.readETags.set(key, eTag);
+    if (this.readETags.size > REMEMBERED_READS) this.readETags.delete(this.readETags.keys().next().value!);
+  }
+
+  /**
+   * `changes` with each "*" eTag of a key read here replaced by the condition a write must meet (see
+   * {@link PrismaStorageOptions.conditionalOnRead}): for a write made later, elsewhere (in a turn's
+   * commit transaction, by a PrismaStorage on that transaction).
+   */
+  withReadConditions(changes: StoreItems): StoreItems {
+    const out: StoreItems = {};
+    for (const key of Object.keys(changes)) {
+      const item = changes[key] as StoreItem;
+      const eTag = item?.eTag === undefined || item?.eTag === null || item?.eTag === '' ? undefined : String(item.eTag);
+      out[key] = { ...item, eTag: this.conditionFor(key, eTag) };
+    }
+    return out;
+  }
+
+  /** The eTag a write must match: the caller's, or for a "*" write of a key read here, the one read. */
+  private conditionFor(key: string, eTag: string | undefined): string | undefined {
+    if (!this.options.conditionalOnRead || eTag !== '*') return eTag;
+    const read = this.readETags.get(key);
+    this.readETags.delete(key);
+    return read ?? eTag;
   }
 
   async write(changes: StoreItems): Promise<void> {
@@ -75,7 +129,7 @@ export class PrismaStorage implements Storage {
       const { eTag, ...rest } = item as StoreItem;
       pending.push({
         key,
-        eTag: eTag === undefined || eTag === null || eTag === '' ? undefined : String(eTag),
+        eTag: this.conditionFor(key, eTag === undefined || eTag === null || eTag === '' ? undefined : String(eTag)),
         data: JSON.stringify(rest),
       });
     }

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyClaim, type VerificationClaim } from '../../src/accounts/verification.ts';
 import { DEV_IDENTITY_HASH_KEY } from '../../src/config.ts';
-import { readFile } from 'node:fs/promises';
 import { DEMO_PLACEMENTS_FILE, seedDemoDataIfEmpty } from '../../src/import/demoData.ts';
-import { importPlacements } from '../../src/import/placements.ts';
+import { importPlacements, PLACEMENT_COLUMNS } from '../../src/import/placements.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
 
 let database: TestDatabase;
@@ -61,7 +60,7 @@ describe('verifyClaim', () => {
   });
 
   it('#12 item 16: one person on two placements (same name, DOB and ZIP) is verified for both — before, never at all', async () => {
-    const header = (await readFile(DEMO_PLACEMENTS_FILE, 'utf8')).split('\n')[0];
+    const header = PLACEMENT_COLUMNS.join(',');
     const row = 'A-2001,Maria,Johnson,1985-03-14,1234,30301,(404) 555-0101,,"12 Oak Street, Atlanta, GA 30301",America/New_York,en,Southside Dental,Southside Dental,2025-05-01,300.00,0.00,0.00,0.00,0.00,USD,false';
     await importPlacements(database.db, `${header}\n${row}\n`, { hashKey: DEV_IDENTITY_HASH_KEY });
     for (const claim of [{ fullName: 'Maria Johnson', dob: '1985-03-14', zip: '30301' }, { phone: '+14045550101', dob: '1985-03-14', ssnLast4: '1234' }]) {

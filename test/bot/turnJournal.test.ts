@@ -5,7 +5,7 @@
  * writes runs them. The end-to-end proof, with SIGKILL, is test/hardening/crash.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeResult, encodeResult, journaledDb, loadJournal } from '../../src/bot/turnJournal.ts';
+import { decodeResult, encodeResult, journaledDb, openJournal } from '../../src/bot/turnJournal.ts';
 import { runInTurnUnit, TurnUnit } from '../../src/bot/turnUnit.ts';
 import { createFixtureAccount } from '../helpers/accountFixture.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
@@ -34,7 +34,7 @@ describe('turn journal', () => {
     const firstToken = first.randomBytes(16);
     // The process dies here: no commit. The retry opens the same key.
     const retry = new TurnUnit('sms:SM-crash', new Date('2026-11-23T12:05:00Z'), Buffer.alloc(32, 9));
-    await loadJournal(database.db, retry);
+    expect(await openJournal(database.db, retry)).toEqual({ done: false });
     expect(retry.now.toISOString()).toBe('2026-11-23T12:00:00.000Z');
     const replayed = await runInTurnUnit(retry, () => recordDispute(db));
     const replayedAudit = await runInTurnUnit(retry, () => db.auditEvent.create({ data: { type: 'dispute.recorded', actor: 'debtor', accountId } }));
@@ -54,11 +54,16 @@ describe('turn journal', () => {
     const first = new TurnUnit('directline:c:1', new Date(), Buffer.alloc(32, 1));
     await runInTurnUnit(first, () => db.auditEvent.create({ data: { type: 'hardship.reported', actor: 'debtor', accountId } }));
     const retry = new TurnUnit('directline:c:1', new Date(), Buffer.alloc(32, 2));
-    await loadJournal(database.db, retry);
+    expect(await openJournal(database.db, retry)).toEqual({ done: false });
     await runInTurnUnit(retry, () => recordDispute(db));
     await runInTurnUnit(retry, () => db.auditEvent.create({ data: { type: 'hardship.reported', actor: 'debtor', accountId } }));
     expect(await database.db.dispute.count()).toBe(1);
     expect(await database.db.auditEvent.count()).toBe(2);
+  });
+
+  it('a processed activity is reported done', async () => {
+    await database.db.processedEvent.create({ data: { id: 'sms:SM-done', source: 'sms' } });
+    expect(await openJournal(database.db, new TurnUnit('sms:SM-done', new Date(), Buffer.alloc(32)))).toEqual({ done: true });
   });
 
   it('writes outside a keyed turn are not journaled', async () => {

@@ -1,28 +1,32 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runCreditorAnswers } from '../../src/cli/creditorAnswers.ts';
 import { openDatabase } from '../../src/db/database.ts';
+import { createFreshDatabase, type FreshDatabase } from '../helpers/testDatabase.ts';
 
 /** npm run creditor:answers: a creditor's own wording for the configurable answers (#12 item 12). */
 let dir: string;
 let env: NodeJS.ProcessEnv;
+let database: FreshDatabase;
 const lines: { out: string[]; err: string[] } = { out: [], err: [] };
 const output = { out: (line: string) => lines.out.push(line), err: (line: string) => lines.err.push(line) };
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'debt-bot-creditor-answers-'));
-  const file = path.join(dir, 'cli.db');
-  copyFileSync(inject('templateDatabase'), file);
-  env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: `file:${file}` };
+  database = await createFreshDatabase();
+  env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url };
   const db = await openDatabase(String(env.DATABASE_URL));
   await db.creditor.create({ data: { name: 'Peachtree Medical Group', policyJson: '{}' } });
   await db.$disconnect();
   lines.out.length = 0;
   lines.err.length = 0;
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await database.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function write(name: string, content: string): string {
   const file = path.join(dir, name);

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
+import { createFreshDatabase, type FreshDatabase } from '../helpers/testDatabase.ts';
 import { factorMatches } from '../../src/identity/factors.ts';
 import { PLACEMENT_COLUMNS } from '../../src/import/placements.ts';
 
@@ -32,16 +33,17 @@ function runCli(args: string[], env: Record<string, string | undefined>): Promis
 
 let dir: string;
 let databaseUrl: string;
+let database: FreshDatabase;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'debt-bot-cli-'));
-  const file = path.join(dir, 'cli.db');
-  copyFileSync(inject('templateDatabase'), file);
-  databaseUrl = `file:${file}`;
+  database = await createFreshDatabase();
+  databaseUrl = database.url;
 });
 
-afterEach(() => {
+afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 });
 
 function writeCsv(name: string, ...rows: string[]): string {
@@ -50,7 +52,8 @@ function writeCsv(name: string, ...rows: string[]): string {
   return file;
 }
 
-describe('npm run import', () => {
+// Each test starts the CLI (a tsx process) once or twice: allow for a busy machine.
+describe('npm run import', { timeout: 60_000 }, () => {
   it('imports a good file, exits 0, and a second run changes nothing', async () => {
     const file = writeCsv('good.csv', ROW_1, ROW_2);
     const first = await runCli([file], { DATABASE_URL: databaseUrl });
@@ -128,7 +131,7 @@ describe('npm run import', () => {
     const file = writeCsv('good.csv', ROW_1);
     const run = await runCli([file], { DATABASE_URL: 'mysql://localhost/bot' });
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe('Configuration error: DATABASE_URL is invalid — expected a SQLite URL such as file:./data/bot.db');
+    expect(run.stderr.trim()).toBe('Configuration error: DATABASE_URL is invalid — expected a SQLite URL such as file:./data/bot.db or a PostgreSQL URL such as postgres://user:password@host:5432/debtbot');
 
     const production = await runCli([file], { DATABASE_URL: databaseUrl, NODE_ENV: 'production', IDENTITY_HASH_KEY: undefined });
     expect(production.code).toBe(1);

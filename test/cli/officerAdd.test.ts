@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyKeys, emptyLine } from '../../src/cli/passwordInput.ts';
 import { openDatabase } from '../../src/db/database.ts';
+import { createFreshDatabase, type FreshDatabase } from '../helpers/testDatabase.ts';
+import { itOn } from '../helpers/testDatabaseKind.ts';
 import { verifyPassword } from '../../src/officer/passwords.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,16 +33,17 @@ function runCli(args: string[], stdin: string, env: Record<string, string | unde
 
 let dir: string;
 let databaseUrl: string;
+let database: FreshDatabase;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'debt-bot-officer-cli-'));
-  const file = path.join(dir, 'cli.db');
-  copyFileSync(inject('templateDatabase'), file);
-  databaseUrl = `file:${file}`;
+  database = await createFreshDatabase();
+  databaseUrl = database.url;
 });
 
-afterEach(() => {
+afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 });
 
 async function officers() {
@@ -52,7 +55,8 @@ async function officers() {
   }
 }
 
-describe('npm run officer:add', () => {
+// Each test starts the CLI (a tsx process) once or twice: allow for a busy machine.
+describe('npm run officer:add', { timeout: 60_000 }, () => {
   it('creates an officer from a password piped on stdin, and never prints the password', async () => {
     const run = await runCli(['--email', ' Dana.Ortiz@Agency.com', '--name', 'Dana Ortiz', '--role', 'supervisor'], `${PASSWORD}\n`, { DATABASE_URL: databaseUrl });
     expect(run.stderr).toBe('');
@@ -116,7 +120,7 @@ describe('npm run officer:add', () => {
     expect(await officers()).toEqual([]);
   });
 
-  it('migrates a database that does not exist yet (a fresh checkout)', async () => {
+  itOn('sqlite', 'migrates a database that does not exist yet (a fresh checkout)', async () => {
     const fresh = path.join(dir, 'fresh', 'bot.db');
     const run = await runCli(['--email', 'dana@agency.com', '--name', 'Dana Ortiz'], `${PASSWORD}\n`, { DATABASE_URL: `file:${fresh}` });
     expect(run.stderr).toBe('');
@@ -124,10 +128,23 @@ describe('npm run officer:add', () => {
     expect(existsSync(fresh)).toBe(true);
   });
 
+  itOn('postgres', 'refuses a database with pending migrations and says to run npm run db:migrate (migrations run once per deploy)', async () => {
+    const empty = await createFreshDatabase({ migrated: false });
+    try {
+      const run = await runCli(['--email', 'dana@agency.com', '--name', 'Dana Ortiz'], `${PASSWORD}\n`, { DATABASE_URL: empty.url });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('The PostgreSQL database is not ready');
+      expect(run.stderr).toContain('run `npm run db:migrate` once with this DATABASE_URL');
+      expect(run.stdout).toBe('');
+    } finally {
+      await empty.drop();
+    }
+  });
+
   it('prints the configuration error and exits 1', async () => {
     const run = await runCli(['--email', 'dana@agency.com', '--name', 'Dana Ortiz'], `${PASSWORD}\n`, { DATABASE_URL: 'mysql://localhost/bot' });
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe('Configuration error: DATABASE_URL is invalid — expected a SQLite URL such as file:./data/bot.db');
+    expect(run.stderr.trim()).toBe('Configuration error: DATABASE_URL is invalid — expected a SQLite URL such as file:./data/bot.db or a PostgreSQL URL such as postgres://user:password@host:5432/debtbot');
   });
 });
 

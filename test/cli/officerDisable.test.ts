@@ -1,26 +1,22 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runOfficerDisable } from '../../src/cli/officerDisable.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { findActiveOfficerByEmail, upsertOfficer } from '../../src/officer/officers.ts';
 import { createSession, findSession } from '../../src/officer/sessions.ts';
+import { createFreshDatabase, type FreshDatabase } from '../helpers/testDatabase.ts';
 
-let dir: string;
+let database: FreshDatabase;
 let env: NodeJS.ProcessEnv;
 const lines: { out: string[]; err: string[] } = { out: [], err: [] };
 const output = { out: (line: string) => lines.out.push(line), err: (line: string) => lines.err.push(line) };
 
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'debt-bot-officer-disable-'));
-  const file = path.join(dir, 'cli.db');
-  copyFileSync(inject('templateDatabase'), file);
-  env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: `file:${file}` };
+beforeEach(async () => {
+  database = await createFreshDatabase();
+  env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url };
   lines.out.length = 0;
   lines.err.length = 0;
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => database.drop());
 
 /** Opens the CLI's database only while the CLI is not running (one client per file at a time). */
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -32,7 +28,8 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => P
   }
 }
 
-it('disables an account (no sign-in, sessions ended) and enables it again', async () => {
+// scrypt password hashing and three CLI runs: allow for a busy machine.
+it('disables an account (no sign-in, sessions ended) and enables it again', { timeout: 60_000 }, async () => {
   const token = await withDb(async (db) => {
     const { id } = await upsertOfficer(db, { email: 'dana@agency.test', name: 'Dana Ortiz', password: 'a long enough passphrase' });
     return (await createSession(db, id, new Date())).token;

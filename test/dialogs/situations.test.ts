@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PLACEMENTS_FILE } from '../../src/import/demoData.ts';
-import { importPlacements } from '../../src/import/placements.ts';
+import { importPlacements, PLACEMENT_COLUMNS } from '../../src/import/placements.ts';
 import { freshBotForEachTest, playTable as play, smsConversation as smsFrom, verifiedByMail as verified, type Expect } from '../helpers/conversation.ts';
 
 /**
@@ -84,7 +82,7 @@ describe('#12 item 15: a death reported by a relative (DESIGN 17)', () => {
   });
 
   it('a name shared by several placements is not guessed: the report goes to a person without touching an account', async () => {
-    const header = (await readFile(DEMO_PLACEMENTS_FILE, 'utf8')).split('\n')[0];
+    const header = PLACEMENT_COLUMNS.join(',');
     await importPlacements(db(), `${header}\nB-2005,Robert,Williams,1971-02-02,9999,60601,,,"1 Lake St, Chicago, IL 60601",America/Chicago,en,Southside Dental,Southside Dental,2025-05-01,300.00,0.00,0.00,0.00,0.00,USD,false\n`, { hashKey: bot().config.IDENTITY_HASH_KEY });
     await play(bot().conversation(), [{ says: 'my husband died, this was his account' }, { says: 'Robert Williams' }, { says: 'no idea' }]);
     expect((await account('A-1005')).deceased).toBe(false);
@@ -96,7 +94,7 @@ describe('#12 item 15: a death reported by a relative (DESIGN 17)', () => {
 
 describe('#12 item 16: one person, several accounts', () => {
   async function secondPlacementForMaria() {
-    const header = (await readFile(DEMO_PLACEMENTS_FILE, 'utf8')).split('\n')[0];
+    const header = PLACEMENT_COLUMNS.join(',');
     const row = 'A-2001,Maria,Johnson,1985-03-14,1234,30301,(404) 555-0101,maria.johnson@example.com,"12 Oak Street, Atlanta, GA 30301",America/New_York,en,Southside Dental,Southside Dental,2025-05-01,300.00,0.00,0.00,0.00,0.00,USD,false';
     const report = await importPlacements(db(), `${header}\n${row}\n`, { hashKey: bot().config.IDENTITY_HASH_KEY });
     expect(report.imported).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyKeyword, smsEncoding, smsLength, splitSms, toGsmLookalikes } from '../../src/domain/smsText.ts';
+import { classifyKeyword, MAX_SEGMENTS_PER_MESSAGE, smsEncoding, smsLength, smsSegments, splitSms, toGsmLookalikes } from '../../src/domain/smsText.ts';
 
 describe('DESIGN 5: SMS keywords (whole message, case-insensitive, trimmed)', () => {
   it.each(['STOP', 'stop', ' Stop ', 'sToP', 'Stop.', 'STOP!', 'END', 'end', 'Cancel', 'UNSUBSCRIBE', 'quit', 'STOPALL', 'StopAll', 'revoke', 'opt out', 'OPT-OUT', '\n stop \n'])(
@@ -38,94 +38,56 @@ describe('SMS encoding', () => {
   });
 });
 
-describe('splitting long SMS at sentence boundaries into numbered parts', () => {
+describe('segments and messages (issue #16 item 3)', () => {
   const sentence = (n: number) => `This is sentence number ${n} of a fairly long reply from the bot.`;
   const long = Array.from({ length: 8 }, (_, i) => sentence(i + 1)).join(' ');
+  const footer = 'Summit Recovery Services is a debt collector. Reply STOP to opt out.';
 
-  it('keeps a text that fits one segment as one unnumbered part', () => {
+  it('counts segments as the network does: 160 then 153 per segment in GSM-7, 70 then 67 once an accent needs UCS-2', () => {
+    expect(smsSegments('x'.repeat(160))).toEqual({ encoding: 'GSM-7', length: 160, segments: 1 });
+    expect(smsSegments('x'.repeat(161)).segments).toBe(2);
+    expect(smsSegments('x'.repeat(306)).segments).toBe(2);
+    expect(smsSegments('x'.repeat(307)).segments).toBe(3);
+    expect(smsSegments('€'.repeat(80))).toMatchObject({ encoding: 'GSM-7', length: 160, segments: 1 });
+    expect(smsSegments('á'.repeat(70))).toEqual({ encoding: 'UCS-2', length: 70, segments: 1 });
+    expect(smsSegments('á'.repeat(71)).segments).toBe(2);
+    expect(smsSegments('á'.repeat(135)).segments).toBe(3);
+    // é, ñ, ¿ and ¡ are in the GSM-7 alphabet; á, í, ó and ú are not.
+    expect(smsEncoding('¿Señor? ¡Café!')).toBe('GSM-7');
+    expect(smsEncoding('¿Está?')).toBe('UCS-2');
+  });
+
+  it('keeps a text as one message: the phone joins its segments, so no sentence is ever cut in two', () => {
     expect(splitSms('Short reply.')).toEqual(['Short reply.']);
-    const exactly160 = 'x'.repeat(160);
-    expect(splitSms(exactly160)).toEqual([exactly160]);
+    expect(splitSms(long)).toEqual([long]);
+    const spanish = 'Según nuestros registros, el saldo está pendiente. Puede pagar en línea cuando quiera. También puede hablar con una persona.';
+    expect(splitSms(spanish)).toEqual([spanish]);
   });
 
-  it('numbers the parts "(i/n) " and keeps each within 160 GSM-7 characters, whole sentences only', () => {
-    const parts = splitSms(long);
-    expect(parts.length).toBeGreaterThan(1);
-    parts.forEach((part, i) => {
-      expect(part.startsWith(`(${i + 1}/${parts.length}) `)).toBe(true);
-      expect(smsLength(part)).toBeLessThanOrEqual(160);
-      expect(part.replace(/^\(\d+\/\d+\) /, '')).toMatch(/^This is sentence number \d+ .*bot\.$/);
-    });
-    expect(parts.map((p) => p.replace(/^\(\d+\/\d+\) /, '')).join(' ')).toBe(long);
-  });
-
-  it('keeps each part within 70 characters when the text needs UCS-2', () => {
-    const spanish = 'Según nuestros registros, el saldo está pendiente. Puede pagar en línea cuando quiera. También puede hablar con una persona. Responda cuando esté listo.';
-    const parts = splitSms(spanish);
-    expect(smsEncoding(spanish)).toBe('UCS-2');
-    expect(parts.length).toBeGreaterThan(2);
-    for (const part of parts) expect(part.length).toBeLessThanOrEqual(70);
-    expect(parts[0]).toMatch(/^\(1\/\d\) Según nuestros registros, el saldo está pendiente\.$/);
-  });
-
-  it('never breaks a link, even at a part boundary', () => {
-    const link = 'https://chat.example.test/notices/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ';
-    const text = `${'Your validation notice is ready for you to save or print whenever you like. '.repeat(2)}Here it is: ${link} and it stays there.`;
-    const parts = splitSms(text);
-    expect(parts.length).toBeGreaterThan(1);
-    expect(parts.filter((p) => p.includes(link))).toHaveLength(1);
-    for (const part of parts) expect(smsLength(part)).toBeLessThanOrEqual(160);
-  });
-
-  it('a link longer than a part goes whole, alone in its part', () => {
-    const link = `https://chat.example.test/notices/${'a'.repeat(200)}`;
-    const parts = splitSms(`Here is your link. ${link} Thank you.`);
-    expect(parts.some((p) => p.endsWith(link) && p.startsWith('(2/'))).toBe(true);
-  });
-
-  it('breaks a sentence longer than a part between words, never inside one', () => {
-    const words = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
-    const parts = splitSms(`${words}.`);
-    expect(parts.length).toBeGreaterThan(1);
-    const rejoined = parts.map((p) => p.replace(/^\(\d+\/\d+\) /, '')).join(' ');
-    expect(rejoined).toBe(`${words}.`);
-  });
-
-  it('a sentence boundary needs a new sentence after it: "… birth? (for example …)" stays together', () => {
-    const text = `${'Before I can discuss any account, I need to confirm who you are. '.repeat(2)}What is your date of birth? (for example, April 12 1985)`;
-    const parts = splitSms(text);
-    expect(parts.at(-1)).toMatch(/What is your date of birth\? \(for example, April 12 1985\)$/);
-  });
-
-  it('line breaks are boundaries too: paragraphs stay on their own lines', () => {
-    const parts = splitSms(`First paragraph here.\n\n${sentence(1)} ${sentence(2)} ${sentence(3)}`);
-    expect(parts[0]).toMatch(/^\(1\/\d\) First paragraph here\.\n?/);
-  });
-
-  it('DESIGN 2: a footer goes on every part, and parts still fit one segment', () => {
-    const footer = 'Summit Recovery Services is a debt collector. Reply STOP to opt out.';
-    const parts = splitSms(long, { footer });
-    expect(parts.length).toBeGreaterThan(1);
-    for (const part of parts) {
-      expect(part.endsWith(`\n${footer}`)).toBe(true);
-      expect(smsLength(part)).toBeLessThanOrEqual(160);
-    }
+  it('DESIGN 2: the footer goes once per message, at its end, not once per segment', () => {
+    const [message, ...more] = splitSms(long, { footer });
+    expect(more).toEqual([]);
+    expect(message!.split(footer)).toHaveLength(2);
+    expect(message!.endsWith(`\n${footer}`)).toBe(true);
     expect(splitSms('Your payment was received.', { footer })).toEqual([`Your payment was received.\n${footer}`]);
   });
 
-  it('with a footer and UCS-2 text, parts grow to two segments rather than leave no room', () => {
-    const footer = 'Summit Recovery Services es un cobrador de deudas. Responda STOP para darse de baja.';
-    const parts = splitSms('Recibimos su pago. Gracias por su atención; aquí estamos para lo que necesite. Que tenga un buen día.', { footer });
-    for (const part of parts) {
-      expect(part.endsWith(footer)).toBe(true);
-      expect(part.length).toBeLessThanOrEqual(134);
-    }
+  it('only text over ten segments becomes several messages, numbered, at sentence boundaries, the footer on the last only', () => {
+    const huge = Array.from({ length: 40 }, (_, i) => sentence(i + 1)).join(' ');
+    const parts = splitSms(huge, { footer });
+    expect(parts.length).toBe(2);
+    parts.forEach((part, i) => {
+      expect(part.startsWith(`(${i + 1}/2) This is sentence number`)).toBe(true);
+      expect(smsSegments(part).segments).toBeLessThanOrEqual(MAX_SEGMENTS_PER_MESSAGE);
+    });
+    expect(parts[0]!.endsWith('bot.')).toBe(true);
+    expect(parts.filter((p) => p.includes(footer))).toEqual([parts[1]]);
+    expect(parts.map((p) => p.replace(/^\(\d+\/\d+\) /, '').replace(`\n${footer}`, '')).join(' ')).toBe(huge);
   });
 
-  it('renumbers with wider prefixes past 9 parts', () => {
-    const parts = splitSms(Array.from({ length: 40 }, (_, i) => sentence(i + 1)).join(' '));
-    expect(parts.length).toBeGreaterThanOrEqual(10);
-    expect(parts[9]).toMatch(new RegExp(`^\\(10/${parts.length}\\) `));
-    for (const part of parts) expect(smsLength(part)).toBeLessThanOrEqual(160);
+  it('never breaks a link', () => {
+    const link = `https://chat.example.test/notices/${'a'.repeat(2000)}`;
+    const parts = splitSms(`Here is your link. ${link} Thank you.`);
+    expect(parts.filter((p) => p.includes(link))).toHaveLength(1);
   });
 });

@@ -1,23 +1,24 @@
 /**
  * The crash suite (issue 10; items 5, 6 and 10 end to end): the real service as a child process on
- * a temporary SQLite database, with local fake Twilio and Stripe servers, is killed with SIGKILL at
+ * a fresh database of the run's kind (SQLite or PostgreSQL), with local fake Twilio and Stripe servers, is killed with SIGKILL at
  * many points of a scripted website-chat conversation that ends in a payment, and of an SMS
  * conversation — each kill right after a seeded number of database writes (killSwitch.ts), plus one
  * while the carrier holds part 1 of a reply. It is restarted at once; the clients do what the real
  * ones do with a request that got no answer: Web Chat re-sends the same clientActivityID, Twilio the
  * same MessageSid, Stripe the same event. Afterwards nothing is lost, duplicated or sent twice.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSmsParts } from '../../src/channels/sms/smsDeliverer.ts';
 import { openDatabase, type Db } from '../../src/db/database.ts';
 import { mulberry32 } from '../domain/random.ts';
 import { startFakeStripe, type FakeStripe } from '../fakes/fakeStripe.ts';
 import { startFakeTwilio, type FakeTwilio } from '../fakes/fakeTwilio.ts';
 import { freePort } from '../helpers/serviceProcess.ts';
+import { createFreshDatabase, type FreshDatabase } from '../helpers/testDatabase.ts';
 import { CrashableService } from './crashHarness.ts';
 
 const SEED = Number(process.env.CRASH_SEED ?? 20261207);
@@ -27,6 +28,7 @@ const OUR_NUMBER = '+14045550100';
 const JAMES_PHONE = '+14155550188'; // A-1003, demo placements
 
 let dir: string;
+let database: FreshDatabase;
 let service: CrashableService;
 let fakeTwilio: FakeTwilio;
 let fakeStripe: FakeStripe;
@@ -43,14 +45,13 @@ function arm(step: string): void {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'debt-bot-crash-'));
-  const file = path.join(dir, 'bot.db');
-  copyFileSync(inject('templateDatabase'), file);
+  database = await createFreshDatabase();
   fakeTwilio = await startFakeTwilio();
   fakeStripe = await startFakeStripe();
   const port = await freePort();
   service = await CrashableService.start(
     {
-      DATABASE_URL: `file:${file}`,
+      DATABASE_URL: database.url,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'fatal',
       SMS_PROVIDER: 'twilio',
@@ -65,7 +66,7 @@ beforeAll(async () => {
     path.join(dir, 'kill-switch'),
     port,
   );
-  db = await openDatabase(`file:${file}`);
+  db = await openDatabase(database.url);
 }, 240_000);
 
 afterAll(async () => {
@@ -73,6 +74,7 @@ afterAll(async () => {
   await db?.$disconnect();
   await fakeTwilio?.close();
   await fakeStripe?.close();
+  await database?.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 

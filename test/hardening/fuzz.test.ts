@@ -8,16 +8,15 @@
 import http from 'node:http';
 import net from 'node:net';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type Db } from '../../src/db/database.ts';
 import { createLogger } from '../../src/logger.ts';
 import { mulberry32 } from '../domain/random.ts';
+import { tableNames, tableRows } from '../helpers/databaseTables.ts';
 import { answersHealth, killService, startService, type ServiceProcess } from '../helpers/serviceProcess.ts';
+import { createFreshDatabase, type FreshDatabase } from '../helpers/testDatabase.ts';
 import { fuzzRequest, strayRequest, type FuzzContext, type FuzzRequest, type Route } from './fuzzRequests.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
@@ -33,7 +32,7 @@ const ENV = {
   LOG_LEVEL: 'fatal',
 };
 
-let dir: string;
+let database: FreshDatabase;
 let service: ServiceProcess;
 let db: Db;
 let routes: Route[];
@@ -41,25 +40,30 @@ let context: FuzzContext;
 
 /** The routes the code registers for this configuration (the same code the child process runs). */
 async function registeredRoutes(): Promise<Route[]> {
-  const scratch = path.join(dir, 'routes.db');
-  copyFileSync(inject('templateDatabase'), scratch);
-  const scratchDb = await openDatabase(`file:${scratch}`);
+  const scratch = await createFreshDatabase();
+  const scratchDb = await openDatabase(scratch.url);
   try {
-    const app = createApp({ config: loadConfig({ ...ENV, DATABASE_URL: `file:${scratch}` }), db: scratchDb, logger: createLogger('silent') });
+    const app = createApp({ config: loadConfig({ ...ENV, DATABASE_URL: scratch.url }), db: scratchDb, logger: createLogger('silent') });
     const router = (app.http.server as unknown as { router: { getRoutes(): Record<string, { method: string; path: string }> } }).router;
     return Object.values(router.getRoutes()).map((route) => ({ method: route.method, path: route.path }));
   } finally {
     await scratchDb.$disconnect();
+    await scratch.drop();
   }
 }
 
-/** Every table's rows, hashed (an officer session's last-seen time is allowed to move). */
+/**
+ * Every table's rows, hashed (an officer session's last-seen time is allowed to move). Left out,
+ * on PostgreSQL: the RateLimit table, where the rate limits every instance shares are counted
+ * (refusing a flood is their job, not a change of the service's state), and SharedSecret, where the
+ * first instance to need the demo webhook's signing secret stores it for the others.
+ */
 async function stateDigest(): Promise<{ digest: string; rows: Record<string, number> }> {
-  const tables = await db.$queryRawUnsafe<Array<{ name: string }>>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
   const hash = createHash('sha256');
   const rows: Record<string, number> = {};
-  for (const { name } of tables) {
-    const list = await db.$queryRawUnsafe<Array<Record<string, unknown>>>(`SELECT * FROM "${name}" ORDER BY rowid`);
+  for (const name of await tableNames(db, { withMigrations: true })) {
+    if (name === 'RateLimit' || name === 'SharedSecret') continue;
+    const list = await tableRows(db, name);
     rows[name] = list.length;
     for (const row of list) {
       if (name === 'OfficerSession') delete row.lastSeenAt;
@@ -124,12 +128,10 @@ const RAW_REQUESTS = [
 ];
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'debt-bot-fuzz-'));
-  const file = path.join(dir, 'bot.db');
-  copyFileSync(inject('templateDatabase'), file);
+  database = await createFreshDatabase();
   routes = await registeredRoutes();
-  service = await startService({ env: { ...ENV, DATABASE_URL: `file:${file}` } });
-  db = await openDatabase(`file:${file}`);
+  service = await startService({ env: { ...ENV, DATABASE_URL: database.url } });
+  db = await openDatabase(database.url);
 
   // Real credentials, obtained before the state is recorded: a started web chat and a supervisor's session.
   const dl = `${service.baseUrl}/v3/directline`;
@@ -153,7 +155,7 @@ afterAll(async () => {
   agent.destroy();
   await db?.$disconnect();
   if (service) await killService(service);
-  rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 describe('fuzz: hostile requests against every route of the real service', () => {

@@ -3,8 +3,9 @@
  * src/index.ts`): kills the process with SIGKILL right after its N-th database write from the
  * moment it is armed — a kill at an exact point between two writes, anywhere in a turn, a webhook
  * or a delivery. Armed by writing N into the file named by KILL_SWITCH_FILE; the file is consumed.
- * Writes are the statements SQLite runs that change something (INSERT, UPDATE, DELETE, COMMIT),
- * counted in better-sqlite3, which the Prisma driver adapter uses. Nothing of this is in src/.
+ * Writes are the statements that change something (INSERT, UPDATE, DELETE, COMMIT), counted in
+ * the driver the Prisma adapter uses: better-sqlite3 on SQLite, pg's Client on PostgreSQL (counted
+ * once the server answered). Nothing of this is in src/.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,6 +25,22 @@ if (control) {
       rmSync(control, { force: true });
     }
     if (remaining > 0 && --remaining === 0) process.kill(process.pid, 'SIGKILL');
+  };
+
+  // PostgreSQL: pg is the adapter's own dependency too; every pool query goes through Client#query.
+  const pg = createRequire(require.resolve('@prisma/adapter-pg'))('pg') as { Client: { prototype: { query(this: unknown, ...args: unknown[]): unknown } } };
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+    const config = args[0] as string | { text?: string } | undefined;
+    const sql = typeof config === 'string' ? config : (config?.text ?? '');
+    const result = query.apply(this, args);
+    if (WRITE.test(sql) && result && typeof (result as Promise<unknown>).then === 'function') {
+      return (result as Promise<unknown>).then((value) => {
+        tick();
+        return value;
+      });
+    }
+    return result;
   };
 
   const prepare = Database.prototype.prepare;

@@ -5,6 +5,15 @@ export interface DirectLineActivity {
   text?: string;
   from: { id: string; role?: string; name?: string };
   channelData?: Record<string, unknown>;
+  attachments?: Array<{ contentType: string; content?: { body?: Array<{ text?: string }> } }>;
+}
+
+/** What the debtor reads in an activity: its text and the text of its Adaptive Cards (the recap, the itemization, a receipt). */
+export function shownText(activity: DirectLineActivity): string {
+  const cards = (activity.attachments ?? [])
+    .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+    .flatMap((a) => (a.content?.body ?? []).map((b) => b.text ?? ''));
+  return [activity.text ?? '', ...cards].filter(Boolean).join('\n');
 }
 
 export class DirectLineDebtor {
@@ -52,6 +61,6 @@ export class DirectLineDebtor {
   async say(text: string): Promise<string> {
     await this.received();
     await this.send(text);
-    return (await this.received()).map((a) => a.text ?? '').join('\n');
+    return (await this.received()).map(shownText).join('\n');
   }
 }

@@ -25,5 +25,9 @@ export default class SkipSummaryReporter implements Reporter {
       if (SYSTEM_PACKAGES[name].present()) continue;
       process.stdout.write(`\n${skipNotice(name)}\n    (${count} test${count === 1 ? '' : 's'} skipped)\n`);
     }
+    // Without PostgreSQL vitest.config.ts leaves the whole postgres project out: say so at the end too.
+    if (!SYSTEM_PACKAGES.postgresql.present()) {
+      process.stdout.write(`\n${skipNotice('postgresql')}\n    (the whole suite did not run on PostgreSQL: the postgres project was left out)\n`);
+    }
   }
 }

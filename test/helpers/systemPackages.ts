@@ -5,7 +5,8 @@
  *   - missing, CI=true: the run fails, naming the package (.ci/run installs them);
  *   - missing elsewhere: installed with apt-get when we are root and apt is there (progress shown),
  *     otherwise those tests are skipped and the run says so loudly, at the start and at the end.
- * globalSetup decides once per run and hands the answer to the test files (`inject`).
+ * vitest.config.ts decides once per run (the postgres project exists only when PostgreSQL does) and
+ * hands the answer to the test files (`inject('systemPackages')`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -95,3 +96,13 @@ export function canInstallWithApt(env: NodeJS.ProcessEnv = process.env): boolean
 
 /** `describe` names of tests that need a package start with this tag, so the run's summary can count them. */
 export const needsTag = (name: SystemPackageName) => `[needs ${name}]`;
+
+/** The run's decision for every package (vitest.config.ts): install, skip loudly, or fail in CI. */
+export function decideSystemPackages(env: NodeJS.ProcessEnv = process.env): Availability {
+  return ensureSystemPackages(Object.keys(SYSTEM_PACKAGES) as SystemPackageName[], {
+    ci: env.CI === 'true',
+    canInstall: canInstallWithApt(env),
+    install: aptInstall,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+}

@@ -4,10 +4,7 @@
  * Runs the real service as a child process: the bug it guards against killed the whole process.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { createFreshDatabase, type FreshDatabase } from '../helpers/testDatabase.ts';
 import { answersHealth, killService, startService, type ServiceProcess } from '../helpers/serviceProcess.ts';
 
 /** Every route that reads a request body, from src (server.post in src/**). */
@@ -43,16 +40,15 @@ describe.each([
   ['development', {}],
   ['production', PRODUCTION_ENV],
 ])('undecodable request bodies in %s', (_mode, env: Record<string, string>) => {
-  let dir: string;
+  let database: FreshDatabase;
   let service: ServiceProcess;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'debt-bot-encoding-'));
-    copyFileSync(inject('templateDatabase'), path.join(dir, 'bot.db'));
-    service = await startService({ env: { DATABASE_URL: `file:${path.join(dir, 'bot.db')}`, DEMO_DATA: 'false', ...env } });
+    database = await createFreshDatabase();
+    service = await startService({ env: { DATABASE_URL: database.url, DEMO_DATA: 'false', ...env } });
   }, 120_000);
   afterAll(async () => {
     if (service) await killService(service);
-    rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   it.each(BODY_ROUTES)('POST %s with a broken gzip body is refused and the server keeps answering (item 1)', async (route) => {

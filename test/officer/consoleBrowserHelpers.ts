@@ -1,5 +1,5 @@
 /** What the console's browser tests share: signing in, and the browser problems that are not expected. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';

@@ -31,8 +31,8 @@ export interface ConsoleApp {
   supervisor: ConsoleClient;
 }
 
-export async function startConsoleApp(): Promise<ConsoleApp> {
-  const running = await startTestApp({ PUBLIC_URL, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_FROM_NUMBER: OUR_NUMBER, CONSOLE_LIVE_INTERVAL_MS: '200' });
+export async function startConsoleApp(env: Record<string, string> = {}): Promise<ConsoleApp> {
+  const running = await startTestApp({ PUBLIC_URL, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_FROM_NUMBER: OUR_NUMBER, CONSOLE_LIVE_INTERVAL_MS: '200', ...env });
   await seedDemoDataIfEmpty(running.database.db, running.config.IDENTITY_HASH_KEY);
   await createConsoleAccounts(running.database.db);
   return {

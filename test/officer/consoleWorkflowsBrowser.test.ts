@@ -6,12 +6,13 @@
  * officer management; plus the report cards against the CSV and the placements page.
  * Screenshots: test-artifacts/console-*.png. DESIGN 5, 6, 8, 11.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { calendarDateInZone } from '../../src/domain/validationPeriod.ts';
+import { accessibilityProblems } from '../helpers/accessibility.ts';
 import { bubbles, describeInBrowser, openPage, sayAndExpect, type Watched } from '../helpers/browser.ts';
 import { OFFICER, SUPERVISOR } from '../helpers/consoleClient.ts';
 import { DirectLineDebtor } from '../helpers/directLineClient.ts';
@@ -35,16 +36,6 @@ async function openRow(page: Page, text: string | RegExp): Promise<void> {
   await row.waitFor({ timeout: 10_000 });
   await row.getByRole('link', { name: /^Open/ }).click();
   await page.locator('#handoff-heading').waitFor();
-}
-
-/** axe-core's serious and critical findings on the page (the console must have none). */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
@@ -312,6 +303,8 @@ describeInBrowser('officer console workflows in Chromium (issue #15)', () => {
     await row.locator('.overdue-tag', { hasText: 'Overdue (target 2 h)' }).waitFor();
     await expect(row.getAttribute('class')).resolves.toContain('overdue');
     await row.getByRole('link', { name: /^Open/ }).click();
+    // The list is filled once the escalation has loaded (slower on PostgreSQL): wait for it, then read it.
+    await page.getByLabel('Assigned to').locator('option', { hasText: 'Me (Dana Ortiz)' }).waitFor({ state: 'attached' });
     const options = await page.getByLabel('Assigned to').locator('option').allTextContents();
     expect(options.slice(0, 2)).toEqual(['Nobody', 'Me (Dana Ortiz)']);
     expect(options).toContain('Lee Park');

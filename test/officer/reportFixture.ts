@@ -52,6 +52,7 @@ export function sampleReport(overrides: Partial<PortfolioReport> = {}): Portfoli
       ],
       NOW,
     ),
+    campaigns: [],
     unansweredQuestions: null,
     definitions: { ...REPORT_DEFINITIONS },
     ...overrides,

@@ -4,7 +4,7 @@
  * sample and column guide.
  */
 import { describe, expect, it } from 'vitest';
-import { PLACEMENT_COLUMNS } from '../../src/import/placements.ts';
+import { OPTIONAL_PLACEMENT_COLUMNS, PLACEMENT_COLUMNS } from '../../src/import/placements.ts';
 import { ConsoleClient, SUPERVISOR } from '../helpers/consoleClient.ts';
 import { useConsoleApp } from './consoleFixture.ts';
 
@@ -98,14 +98,16 @@ describe('the placements page’s template, sample and column guide', () => {
   it('serves the header as a template, a sample that imports cleanly, and a guide for every column', async () => {
     const template = await app.supervisor.request('GET', '/officer/api/placements/template.csv');
     expect(template.headers.get('content-disposition')).toContain('placements-template.csv');
-    expect(String(template.body)).toBe(`${PLACEMENT_COLUMNS.join(',')}\r\n`);
+    // The required columns, then the optional contactability ones (issue #17).
+    const allColumns = [...PLACEMENT_COLUMNS, ...OPTIONAL_PLACEMENT_COLUMNS];
+    expect(String(template.body)).toBe(`${allColumns.join(',')}\r\n`);
     const sample = await app.supervisor.request('GET', '/officer/api/placements/sample.csv');
-    expect(String(sample.body).split('\n')[0]).toBe(PLACEMENT_COLUMNS.join(','));
+    expect(String(sample.body).split('\n')[0]).toBe(allColumns.join(','));
     const upload = await app.supervisor.request('POST', '/officer/api/placements', undefined, { raw: String(sample.body), contentType: 'text/csv' });
     const report = String(upload.body).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).at(-1)!;
     expect(report).toMatchObject({ type: 'report', imported: 3, rejected: [] });
     const guide = await app.supervisor.request<{ columns: Array<{ name: string; required: boolean; format: string; example: string }> }>('GET', '/officer/api/placements/guide');
-    expect(guide.body.columns.map((c) => c.name)).toEqual([...PLACEMENT_COLUMNS]);
+    expect(guide.body.columns.map((c) => c.name)).toEqual(allColumns);
     for (const column of guide.body.columns) expect(column.format.length).toBeGreaterThan(5);
     expect((await app.officer.request('GET', '/officer/api/placements/template.csv')).status).toBe(403);
   });

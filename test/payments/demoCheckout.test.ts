@@ -56,13 +56,22 @@ describe('the embedded demo checkout (no STRIPE_SECRET_KEY)', () => {
 
     const paid = await post(page, 'pay');
     expect(paid.status).toBe(303);
-    expect(paid.headers.get('location')).toBe(`${running.baseUrl}/pay-status/complete?lang=en`);
+    const sessionId = page.split('/').pop()!;
+    expect(paid.headers.get('location')).toBe(`${running.baseUrl}/pay-status/complete?lang=en&session_id=${sessionId}`);
+    // Issue #16 item 4: the page the debtor lands on is the receipt.
+    const receipt = await (await get(new URL(paid.headers.get('location')!).pathname + new URL(paid.headers.get('location')!).search)).text();
+    expect(receipt).toContain('<h1>Payment receipt</h1>');
+    expect(receipt).toMatch(/<dt>Amount paid<\/dt><dd>\$300\.00<\/dd>/);
+    expect(receipt).toMatch(/<dt>Remaining balance<\/dt><dd>\$900\.00<\/dd>/);
+    expect(receipt).toMatch(/<dt>Next scheduled payment<\/dt><dd>\$300\.00 · /);
+    expect(receipt).toMatch(/<dt>Date<\/dt><dd>\w+ \d+, \d{4}<\/dd>/);
 
     let s = await state(f);
     expect(s.payments).toEqual([expect.objectContaining({ provider: 'demo', status: 'succeeded', amount: 30_000, installmentId: f.installments[0]!.id })]);
     expect(s.account.balance).toBe(90_000);
     expect(s.plan).toMatchObject({ status: 'active', gatewayPaymentMethodId: 'pm_demo_card', gatewayCustomerId: expect.stringMatching(/^cus_demo_/) });
-    expect(s.outbox).toEqual([expect.objectContaining({ kind: 'receipt', channel: 'web', to: f.externalId })]);
+    // A receipt for the debtor's own payment is a reply: sent at once, whatever the hour.
+    expect(s.outbox).toEqual([expect.objectContaining({ kind: 'receipt', channel: 'web', to: f.externalId, botInitiated: false })]);
     expect(await db.processedEvent.count({ where: { id: { startsWith: 'stripe:evt_demo_' } } })).toBe(2);
 
     // A second submit, and the link itself, no longer pay.
@@ -78,6 +87,8 @@ describe('the embedded demo checkout (no STRIPE_SECRET_KEY)', () => {
     ]);
     expect(s.account.balance).toBe(60_000);
     expect(s.outbox.filter((m) => m.kind === 'receipt')).toHaveLength(2);
+    // A scheduled charge's receipt is a message we start (quiet hours, the footer).
+    expect(s.outbox.filter((m) => m.kind === 'receipt').map((m) => m.botInitiated)).toEqual([false, true]);
   });
 
   it('Decline takes nothing and lets the debtor try again', async () => {
@@ -135,23 +146,25 @@ describe('the embedded demo checkout (no STRIPE_SECRET_KEY)', () => {
 });
 
 describe('createPaymentGateway', () => {
+  // Choosing the gateway reads nothing from the database.
+  const db = {} as Db;
   const logger = createLogger('silent');
   const publicBaseUrl = () => 'http://127.0.0.1:3978';
 
   it('uses Stripe with a key, the demo without one', () => {
-    const stripe = createPaymentGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }), { logger, publicBaseUrl });
+    const stripe = createPaymentGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }), { db, logger, publicBaseUrl });
     expect(stripe).toBeInstanceOf(StripeGateway);
-    expect(createPaymentGateway(loadConfig({}), { logger, publicBaseUrl })).toBeInstanceOf(DemoGateway);
+    expect(createPaymentGateway(loadConfig({}), { db, logger, publicBaseUrl })).toBeInstanceOf(DemoGateway);
   });
 
   it('refuses a key without its webhook secret, and the demo in production', () => {
-    expect(() => createPaymentGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x' }), { logger, publicBaseUrl })).toThrow(
+    expect(() => createPaymentGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x' }), { db, logger, publicBaseUrl })).toThrow(
       new ConfigError(
         'Configuration error: STRIPE_WEBHOOK_SECRET is missing — expected the signing secret (whsec_…) of the Stripe webhook endpoint for /webhooks/stripe (required with STRIPE_SECRET_KEY)',
       ),
     );
     const production = loadConfig({ NODE_ENV: 'production', IDENTITY_HASH_KEY: 'k'.repeat(40), DIRECTLINE_SECRET: 'd'.repeat(40) });
-    expect(() => createPaymentGateway(production, { logger, publicBaseUrl })).toThrow(/STRIPE_SECRET_KEY is missing/);
+    expect(() => createPaymentGateway(production, { db, logger, publicBaseUrl })).toThrow(/STRIPE_SECRET_KEY is missing/);
   });
 
   it('validates the Stripe connection settings', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/db/database.ts';
+import { testDatabaseKind } from '../helpers/testDatabaseKind.ts';
 import type { Account, Installment, Plan } from '../../src/db/generated/client.ts';
 import { createPayLink, type PayLinkPurpose } from '../../src/payments/payLinks.ts';
 
@@ -133,10 +134,25 @@ export async function payLinkFor(
  */
 export async function failAfterHandoffQueued(db: Db, accountId: string): Promise<() => Promise<void>> {
   const trigger = `fail_after_handoff_${accountId.replace(/\W/g, '')}`;
+  const condition = `NEW."type" = 'handoff.queued' AND NEW."accountId" = '${accountId}'
+       AND EXISTS (SELECT 1 FROM "Handoff" WHERE "accountId" = NEW."accountId" AND "status" = 'queued')`;
+  if (testDatabaseKind() === 'postgres') {
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION "${trigger}"() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF ${condition} THEN RAISE EXCEPTION 'forced failure after the handoff was queued'; END IF;
+         RETURN NEW;
+       END $$`,
+    );
+    await db.$executeRawUnsafe(`CREATE TRIGGER "${trigger}" BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION "${trigger}"()`);
+    return async () => {
+      await db.$executeRawUnsafe(`DROP TRIGGER "${trigger}" ON "AuditEvent"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION "${trigger}"()`);
+    };
+  }
   await db.$executeRawUnsafe(
     `CREATE TRIGGER "${trigger}" BEFORE INSERT ON "AuditEvent"
-     WHEN NEW."type" = 'handoff.queued' AND NEW."accountId" = '${accountId}'
-       AND EXISTS (SELECT 1 FROM "Handoff" WHERE "accountId" = NEW."accountId" AND "status" = 'queued')
+     WHEN ${condition}
      BEGIN SELECT RAISE(ABORT, 'forced failure after the handoff was queued'); END`,
   );
   return async () => {

@@ -100,7 +100,7 @@ describe('POST /webhooks/stripe — effects, exactly once', () => {
     expect(s.plan.gatewayPaymentMethodId).toBe('pm_card_visa');
     expect(s.payments).toEqual([expect.objectContaining({ amount: 30_000, currency: 'USD', status: 'succeeded', provider: 'stripe', providerRef: paymentIntent.id, installmentId: f.installments[0]!.id })]);
     expect(s.outbox).toEqual([
-      expect.objectContaining({ channel: 'web', to: f.externalId, conversationId: f.conversationId, kind: 'receipt', botInitiated: true, dedupeKey: `receipt:${paymentIntent.id}` }),
+      expect.objectContaining({ channel: 'web', to: f.externalId, conversationId: f.conversationId, kind: 'receipt', botInitiated: false, dedupeKey: `receipt:${paymentIntent.id}` }),
     ]);
     const receipt = s.outbox[0]!.body;
     expect(receipt).toContain('$300.00');
@@ -267,7 +267,7 @@ describe('POST /webhooks/stripe — effects, exactly once', () => {
     await deliver(fake.event('checkout.session.completed', session).payload);
     const s = await snapshot(f);
     expect(s.outbox).toEqual([expect.objectContaining({ channel: 'sms', to: '+12105550134', kind: 'receipt' })]);
-    expect(s.outbox[0]!.body).toMatch(/^Gracias\. Recibimos su pago de \$300\.00/);
+    expect(s.outbox[0]!.body).toMatch(/^Gracias: recibimos su pago de \$300\.00/);
 
     const quiet = await createPlan(db, { flags: { ceaseCommunication: true } });
     const paid = await paidDownPayment(quiet);

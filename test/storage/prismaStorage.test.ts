@@ -2,8 +2,10 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConversationState, TestAdapter, type StoreItems } from 'botbuilder';
 import { openDatabase, type Db } from '../../src/db/database.ts';
+import { TurnCommitMiddleware, TurnDeferredStorage } from '../../src/bot/turnCommit.ts';
 import { ETagConflictError, PrismaStorage } from '../../src/storage/prismaStorage.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
+import { testDatabaseKind } from '../helpers/testDatabaseKind.ts';
 
 let testDb: TestDatabase;
 let storage: PrismaStorage;
@@ -311,7 +313,8 @@ describe('PrismaStorage — data and persistence', () => {
   it('reads many keys at once, leaving out unknown ones', async () => {
     const changes: StoreItems = {};
     for (let i = 0; i < 1200; i++) changes[`k${i}`] = { i };
-    await storage.write(changes);
+    // Written in one statement: this test is about reading (in chunks below SQLite's parameter cap).
+    await testDb.db.botState.createMany({ data: Object.entries(changes).map(([key, item]) => ({ key, eTag: `e${key}`, data: JSON.stringify(item) })) });
     const keys = [...Object.keys(changes), 'nope-1', 'nope-2', 'k5'];
     const read = await storage.read(keys);
     expect(Object.keys(read)).toHaveLength(1200);
@@ -335,7 +338,8 @@ describe('PrismaStorage — data and persistence', () => {
     expect((await storage.read(['race'])).race.n).toBeGreaterThan(0);
   });
 
-  it('concurrent writers with the same eTag on separate connections (worker threads): exactly one wins', async () => {
+  // Worker threads each load the database client: allow for a busy machine.
+  it('concurrent writers with the same eTag on separate connections (worker threads): exactly one wins', { timeout: 60_000 }, async () => {
     await storage.write({ race: { who: 'nobody' } });
     for (let round = 0; round < 2; round++) {
       const { race } = await storage.read(['race']);
@@ -352,7 +356,7 @@ describe('PrismaStorage — data and persistence', () => {
     }
   });
 
-  it('concurrent creators of a new key with the same made-up eTag (worker threads): exactly one wins', async () => {
+  it('concurrent creators of a new key with the same made-up eTag (worker threads): exactly one wins', { timeout: 60_000 }, async () => {
     const results = await raceInWorkers(
       testDb.url,
       [0, 1, 2].map((who) => ({ brandNew: { who, eTag: 'guess' } })),
@@ -362,7 +366,7 @@ describe('PrismaStorage — data and persistence', () => {
     expect((await storage.read(['brandNew'])).brandNew.who).toBe(winner);
   });
 
-  it('concurrent unconditional creators of a new key (worker threads) all succeed, last writer wins', async () => {
+  it('concurrent unconditional creators of a new key (worker threads) all succeed, last writer wins', { timeout: 60_000 }, async () => {
     const results = await raceInWorkers(testDb.url, [
       { blind: { who: 0 } },
       { blind: { who: 1, eTag: '*' } },
@@ -441,5 +445,102 @@ describe('PrismaStorage — with botbuilder ConversationState', () => {
       await conversationState.saveChanges(ctxA); // botbuilder's BotState always writes eTag '*'
     });
     expect((await storage.read([key]))[key]?.value).toBe(3);
+  });
+
+  it('with conditionalOnRead (the service\'s wiring), a stale turn\'s save fails instead of undoing a newer one — on another instance too', async () => {
+    const key = 'test/conversations/Convo1/';
+    // Two instances: each its own storage (and, on PostgreSQL, its own client).
+    const other = testDatabaseKind() === 'postgres' ? await openDatabase(testDb.url, { poolSize: 2 }) : testDb.db;
+    if (other !== testDb.db) extraClients.push(other);
+    const stateA = new ConversationState(new PrismaStorage(testDb.db, { conditionalOnRead: true }));
+    const stateB = new ConversationState(new PrismaStorage(other, { conditionalOnRead: true }));
+    const propA = stateA.createProperty<number>('value');
+    const propB = stateB.createProperty<number>('value');
+    const adapter = new TestAdapter(async () => undefined);
+
+    await adapter.processActivity('one', async (ctx) => {
+      await propA.set(ctx, 1);
+      await stateA.saveChanges(ctx); // creates the key (it was read as absent)
+    });
+    let stale: unknown;
+    await adapter.processActivity('A', async (ctxA) => {
+      await propA.get(ctxA);
+      await adapter.processActivity('B', async (ctxB) => {
+        await propB.set(ctxB, 2);
+        await stateB.saveChanges(ctxB);
+      });
+      await propA.set(ctxA, 3);
+      stale = await stateA.saveChanges(ctxA).catch((error: unknown) => error);
+    });
+    expect(stale).toBeInstanceOf(ETagConflictError);
+    expect((await storage.read([key]))[key]?.value).toBe(2);
+    // The next turn reads afresh and saves normally.
+    await adapter.processActivity('C', async (ctx) => {
+      await propA.set(ctx, 4);
+      await stateA.saveChanges(ctx);
+    });
+    expect((await storage.read([key]))[key]?.value).toBe(4);
+  });
+
+  it("the service's storage (TurnDeferredStorage): a turn that read state before another instance's turn committed fails at its commit, and nothing of it is saved", async () => {
+    const key = 'test/conversations/Convo1/';
+    const other = testDatabaseKind() === 'postgres' ? await openDatabase(testDb.url, { poolSize: 2 }) : testDb.db;
+    if (other !== testDb.db) extraClients.push(other);
+    const rethrow = async (_context: unknown, error: Error) => {
+      throw error;
+    };
+    const stateA = new ConversationState(new TurnDeferredStorage(testDb.db));
+    const stateB = new ConversationState(new TurnDeferredStorage(other));
+    const propA = stateA.createProperty<number>('value');
+    const propB = stateB.createProperty<number>('value');
+    const adapterA = new TestAdapter(async () => undefined).use(new TurnCommitMiddleware(testDb.db, rethrow));
+    const adapterB = new TestAdapter(async () => undefined).use(new TurnCommitMiddleware(other, rethrow));
+
+    // Activity ids of their own: the two adapters would both number theirs from 0 (a replay to the commit).
+    const message = (id: string) => ({ type: 'message', text: id, id });
+    await adapterA.processActivity(message('one'), async (ctx) => {
+      await propA.set(ctx, 1);
+      await stateA.saveChanges(ctx);
+    });
+    expect((await storage.read([key]))[key]?.value).toBe(1);
+    const stale = await adapterA
+      .processActivity(message('A'), async (ctxA) => {
+        await propA.get(ctxA);
+        // Another instance's turn of the same conversation commits meanwhile (the turn lock should have kept it out).
+        await adapterB.processActivity(message('B'), async (ctxB) => {
+          await propB.set(ctxB, 2);
+          await stateB.saveChanges(ctxB);
+        });
+        await propA.set(ctxA, 3);
+        await stateA.saveChanges(ctxA);
+      })
+      .catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(ETagConflictError);
+    expect((await storage.read([key]))[key]?.value).toBe(2);
+    // The next turn reads afresh and commits normally.
+    await adapterA.processActivity(message('C'), async (ctx) => {
+      await propA.set(ctx, 4);
+      await stateA.saveChanges(ctx);
+    });
+    expect((await storage.read([key]))[key]?.value).toBe(4);
+  });
+
+  it('with conditionalOnRead, two first turns that both found no state cannot both create it', async () => {
+    const key = 'test/conversations/Convo1/';
+    const stateA = new ConversationState(new PrismaStorage(testDb.db, { conditionalOnRead: true }));
+    const stateB = new ConversationState(new PrismaStorage(testDb.db, { conditionalOnRead: true }));
+    const adapter = new TestAdapter(async () => undefined);
+    let second: unknown;
+    await adapter.processActivity('A', async (ctxA) => {
+      await stateA.createProperty<string>('who').get(ctxA);
+      await adapter.processActivity('B', async (ctxB) => {
+        await stateB.createProperty<string>('who').set(ctxB, 'B');
+        await stateB.saveChanges(ctxB);
+      });
+      await stateA.createProperty<string>('who').set(ctxA, 'A');
+      second = await stateA.saveChanges(ctxA).catch((error: unknown) => error);
+    });
+    expect(second).toBeInstanceOf(ETagConflictError);
+    expect((await storage.read([key]))[key]?.who).toBe('B');
   });
 });

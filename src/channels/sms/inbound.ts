@@ -138,7 +138,7 @@ async function applyKeyword(tx: Tx, deps: InboundDeps, sms: InboundSms, keyword:
     await audit('sms.opt_out');
     // Nothing queued earlier goes out any more (the worker enforces it too).
     await tx.outboxMessage.updateMany({
-      where: { channel: 'sms', to: sms.from, status: { in: ['pending', 'held'] } },
+      where: { channel: 'sms', to: sms.from, status: { in: ['pending', 'held'] }, NOT: { kind: 'receipt', botInitiated: false } },
       data: { status: 'cancelled', lastError: 'recipient opted out of SMS', deliveryStatus: 'cancelled' },
     });
     // One confirmation, only when this STOP changed something.

@@ -9,15 +9,20 @@
  *    "sending" message whose lease ran out (its worker died) — by a compare-and-set update that sets
  *    status "sending" and lockedUntil = now + lease; a message another worker claimed first is skipped;
  * 2. any channel: a bot-initiated message to an account with a cease request or an attorney -> "cancelled";
- *    SMS only, before every attempt:
- *    - recipient opted out (STOP) -> "cancelled" (the one opt-out confirmation excepted);
- *    - bot-initiated and the weekly cap reached -> held: stays "pending", nextAttemptAt moves to when
- *      the oldest counted message leaves the 7-day window (deliveryStatus "held:weekly_cap");
- *    - bot-initiated outside 08:00-21:00 in every zone the debtor may be in -> held until the window
- *      opens (deliveryStatus "held:quiet_hours");
- *    - no common window at all (e.g. the debtor may be in Guam or Hawaii), or a weekly cap of 0 ->
- *      status "held": a person decides;
- *    replies to the debtor's own message (botInitiated false) skip the cap and quiet hours;
+ *    SMS and email, before every attempt:
+ *    - recipient opted out (STOP; the email opt-out link) or the address bounced -> "cancelled" (the
+ *      one SMS opt-out confirmation excepted);
+ *    - a campaign message (kind "outreach"): its campaign paused -> "held" until resumed; the account
+ *      no longer reachable on the channel (consent, flags: src/outreach/sendGate.ts) -> "cancelled";
+ *    - bot-initiated and the weekly cap of the channel reached -> held: stays "pending", nextAttemptAt
+ *      moves to when the oldest counted message leaves the 7-day window (deliveryStatus "held:weekly_cap");
+ *    - bot-initiated outside 08:00-21:00 in every zone the debtor may be in, or at a time the debtor
+ *      said is inconvenient (the placement's or their own, DESIGN 18) -> held until the next allowed
+ *      moment (deliveryStatus "held:quiet_hours" / "held:inconvenient_time");
+ *    - no allowed moment at all within 8 days (e.g. the debtor may be in Guam or Hawaii), or a weekly
+ *      cap of 0 -> status "held": a person decides;
+ *    replies to the debtor's own message (botInitiated false) skip the cap, quiet hours and preferences;
+ *    a receipt for the debtor's own payment is such a reply, and outlives a later STOP (survivesOptOut);
  * 3. deliver; success -> "sent" with sentAt and providerRef; failure -> attempts + 1 and back to
  *    "pending" after an exponential backoff (base * 2^(attempts-1), capped), or "failed" after
  *    maxAttempts or a permanent error; lastError keeps the error (never the body).
@@ -29,12 +34,17 @@
  * phone number.
  */
 import { hostname } from 'node:os';
+import { coordinationOf } from '../../db/coordination.ts';
 import type { Db } from '../../db/database.ts';
 import type { OutboxMessage } from '../../db/generated/client.ts';
 import type { Logger } from '../../logger.ts';
+import { preferencesInForce } from '../../accounts/contactTimes.ts';
+import { channelRefused, nextConvenientSend, preferenceChannel } from '../../domain/contactPreference.ts';
 import { nextAllowedSend, resolveZones } from '../../domain/quietHours.ts';
 import type { OutboxChannel, OutboxDeliverer } from '../../outbox/outbox.ts';
-import { isOptOutConfirmation, isSmsOptedOut } from './recipients.ts';
+import { outreachGate } from '../../outreach/sendGate.ts';
+import { isEmailStopped } from '../email/recipients.ts';
+import { isSmsOptedOut, survivesOptOut } from './recipients.ts';
 import { PeriodicLoop } from '../../workers/periodicLoop.ts';
 
 /** Thrown by a deliverer when the message must not go at all (e.g. the recipient opted out meanwhile). */
@@ -48,10 +58,14 @@ export class DeliveryCancelledError extends Error {
 export interface OutboxWorkerOptions {
   db: Db;
   logger: Logger;
-  /** One deliverer per channel: { sms: new SmsDeliverer(…), web: webDeliverer }. */
-  deliverers: Record<OutboxChannel, OutboxDeliverer>;
+  /** One deliverer per channel: { sms: new SmsDeliverer(…), web: webDeliverer, email: new EmailDeliverer(…) }. */
+  deliverers: Partial<Record<OutboxChannel, OutboxDeliverer>>;
   /** Most bot-initiated SMS per account in any 7 days (SMS_WEEKLY_CAP). Default 7. */
   smsWeeklyCap?: number;
+  /** Most emails we start per account in any 7 days (EMAIL_WEEKLY_CAP). Default 7. */
+  emailWeeklyCap?: number;
+  /** Runs after a message is recorded as sent (the first-contact record of outreach); a failure is logged, never undoes the send. */
+  afterSend?: (message: OutboxMessage, now: Date) => Promise<void>;
   /** Pause between passes when started (OUTBOX_INTERVAL_MS). Default 1000. */
   intervalMs?: number;
   /** Messages claimed per pass. Default 25. */
@@ -83,14 +97,16 @@ const WEEK_MS = 7 * 86_400_000;
 type Gate =
   | { action: 'send' }
   | { action: 'cancel'; reason: string }
-  | { action: 'defer'; until: Date; reason: 'quiet_hours' | 'weekly_cap' }
-  | { action: 'hold'; reason: string };
+  | { action: 'defer'; until: Date; reason: 'quiet_hours' | 'inconvenient_time' | 'weekly_cap' | 'email_notice_period' }
+  | { action: 'hold'; reason: string; deliveryStatus?: string };
 
 export class OutboxWorker {
   private readonly db: Db;
   private readonly logger: Logger;
-  private readonly deliverers: Record<OutboxChannel, OutboxDeliverer>;
+  private readonly deliverers: Partial<Record<OutboxChannel, OutboxDeliverer>>;
   private readonly weeklyCap: number;
+  private readonly emailWeeklyCap: number;
+  private readonly afterSend?: (message: OutboxMessage, now: Date) => Promise<void>;
   private readonly batchSize: number;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
@@ -104,6 +120,8 @@ export class OutboxWorker {
     this.logger = options.logger;
     this.deliverers = options.deliverers;
     this.weeklyCap = options.smsWeeklyCap ?? 7;
+    this.emailWeeklyCap = options.emailWeeklyCap ?? 7;
+    this.afterSend = options.afterSend;
     this.batchSize = options.batchSize ?? 25;
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
     this.maxAttempts = options.maxAttempts ?? 6;
@@ -144,8 +162,11 @@ export class OutboxWorker {
       take: this.batchSize,
       select: { id: true },
     });
+    // Each lease starts when its claim is made (`now` plus the time this pass has taken so far), so
+    // the last message of a long pass is not claimed with a lease that has nearly run out.
+    const passStarted = Date.now();
     for (const { id } of candidates) {
-      const lease = new Date(now.getTime() + this.leaseMs);
+      const lease = new Date(now.getTime() + (Date.now() - passStarted) + this.leaseMs);
       const claim = await this.db.outboxMessage.updateMany({ where: { id, ...claimable }, data: { status: 'sending', lockedUntil: lease, lockedBy: WORKER_ID } });
       if (claim.count !== 1) continue; // another worker has it
       result.claimed += 1;
@@ -158,6 +179,15 @@ export class OutboxWorker {
   }
 
   private async process(message: OutboxMessage, lease: Date, now: Date): Promise<Exclude<keyof OutboxRunResult, 'claimed'>> {
+    if (message.channel === 'sms' && message.botInitiated) {
+      // The weekly cap counts texts already sent: one account's check and send run one at a time
+      // (in every instance on the database), or two workers could both see room for one more.
+      return coordinationOf(this.db).withLock(`sms-cap:${message.accountId ?? message.to}`, () => this.deliverOne(message, lease, now));
+    }
+    return this.deliverOne(message, lease, now);
+  }
+
+  private async deliverOne(message: OutboxMessage, lease: Date, now: Date): Promise<Exclude<keyof OutboxRunResult, 'claimed'>> {
     const log = { outboxId: message.id, channel: message.channel, kind: message.kind, botInitiated: message.botInitiated };
     // Finishing updates are fenced by our lease: if it ran out and another worker took over, ours is void.
     const finish = async (data: Parameters<Db['outboxMessage']['updateMany']>[0]['data']) => {
@@ -179,21 +209,21 @@ export class OutboxWorker {
       return 'cancelled';
     }
 
-    if (message.channel === 'sms') {
-      const gate = await this.smsGate(message, now);
+    if (message.channel === 'sms' || message.channel === 'email') {
+      const gate = await this.contactGate(message, now);
       if (gate.action === 'cancel') {
         await finish({ status: 'cancelled', lastError: gate.reason, deliveryStatus: 'cancelled' });
-        this.logger.info({ ...log, reason: gate.reason }, 'sms cancelled');
+        this.logger.info({ ...log, reason: gate.reason }, 'outbox message cancelled');
         return 'cancelled';
       }
       if (gate.action === 'defer') {
         await finish({ status: 'pending', nextAttemptAt: gate.until, deliveryStatus: `held:${gate.reason}` });
-        this.logger.info({ ...log, reason: gate.reason, until: gate.until.toISOString() }, 'sms held');
+        this.logger.info({ ...log, reason: gate.reason, until: gate.until.toISOString() }, 'outbox message held');
         return 'held';
       }
       if (gate.action === 'hold') {
-        await finish({ status: 'held', lastError: gate.reason, deliveryStatus: 'held' });
-        this.logger.warn({ ...log, reason: gate.reason }, 'sms held for a person');
+        await finish({ status: 'held', lastError: gate.reason, deliveryStatus: gate.deliveryStatus ?? 'held' });
+        this.logger.warn({ ...log, reason: gate.reason }, 'outbox message held for a person');
         return 'held';
       }
     }
@@ -203,6 +233,7 @@ export class OutboxWorker {
       const { providerRef } = await deliverer.deliver(message);
       await finish({ status: 'sent', attempts, sentAt: now, providerRef: providerRef ?? message.providerRef, lastError: null, deliveryStatus: 'accepted' });
       this.logger.info({ ...log, attempts, providerRef }, 'outbox message sent');
+      await this.afterSend?.(message, now).catch((error: unknown) => this.logger.error({ ...log, err: error }, 'after-send step failed (the validation-notice sweep catches up)'));
       return 'sent';
     } catch (error) {
       const reason = errorText(error);
@@ -254,17 +285,24 @@ export class OutboxWorker {
     return null;
   }
 
-  /** Opt-out, weekly cap and quiet hours for one SMS (DESIGN 5, 13). */
-  private async smsGate(message: OutboxMessage, now: Date): Promise<Gate> {
-    if (!isOptOutConfirmation(message) && (await isSmsOptedOut(this.db, message.to))) {
-      return { action: 'cancel', reason: 'recipient opted out of SMS' };
+  /** Opt-out, campaign rules, weekly cap, quiet hours and stated inconvenient times for one SMS or email (DESIGN 5, 13, 18, 19). */
+  private async contactGate(message: OutboxMessage, now: Date): Promise<Gate> {
+    if (message.channel === 'sms') {
+      if (!survivesOptOut(message) && (await isSmsOptedOut(this.db, message.to))) return { action: 'cancel', reason: 'recipient opted out of SMS' };
+    } else {
+      const stopped = await isEmailStopped(this.db, message.to);
+      if (stopped) return { action: 'cancel', reason: stopped === 'email_opted_out' ? 'recipient unsubscribed from email' : 'the address bounced' };
     }
     if (!message.botInitiated) return { action: 'send' };
 
-    if (this.weeklyCap <= 0) return { action: 'hold', reason: 'bot-initiated SMS are off (SMS_WEEKLY_CAP=0)' };
+    const outreach = await outreachGate(this.db, message, now);
+    if (outreach) return outreach;
+
+    const cap = message.channel === 'sms' ? this.weeklyCap : this.emailWeeklyCap;
+    if (cap <= 0) return { action: 'hold', reason: `bot-initiated ${message.channel === 'sms' ? 'SMS are off (SMS_WEEKLY_CAP=0)' : 'emails are off (EMAIL_WEEKLY_CAP=0)'}` };
     const recent = await this.db.outboxMessage.findMany({
       where: {
-        channel: 'sms',
+        channel: message.channel,
         botInitiated: true,
         status: 'sent',
         sentAt: { gt: new Date(now.getTime() - WEEK_MS), lte: now },
@@ -272,17 +310,22 @@ export class OutboxWorker {
         ...(message.accountId ? { accountId: message.accountId } : { to: message.to }),
       },
       orderBy: { sentAt: 'desc' },
-      take: this.weeklyCap,
+      take: cap,
       select: { sentAt: true },
     });
     // With `cap` sends in the window, the next may go when the oldest of the latest `cap` leaves it.
-    const capFreesAt = recent.length >= this.weeklyCap ? new Date(recent[recent.length - 1]!.sentAt!.getTime() + WEEK_MS) : now;
+    const capFreesAt = recent.length >= cap ? new Date(recent[recent.length - 1]!.sentAt!.getTime() + WEEK_MS) : now;
 
     const zones = await this.zonesFor(message);
-    const allowedAt = nextAllowedSend(capFreesAt, zones);
-    if (!allowedAt) return { action: 'hold', reason: 'no hour is 08:00-21:00 in every time zone the debtor may be in' };
+    const on = preferenceChannel(message.channel)!;
+    const preferences = await preferencesInForce(this.db, message.accountId);
+    if (channelRefused(preferences, on)) return { action: 'cancel', reason: 'the debtor asked us not to use this channel' };
+    const allowedAt = nextConvenientSend(capFreesAt, zones, preferences, on);
+    if (!allowedAt) return { action: 'hold', reason: 'no moment in the next 8 days is 08:00-21:00 in every time zone the debtor may be in and outside the times they said are inconvenient' };
     if (allowedAt.getTime() > now.getTime()) {
-      return { action: 'defer', until: allowedAt, reason: capFreesAt.getTime() > now.getTime() ? 'weekly_cap' : 'quiet_hours' };
+      const quietOnly = nextAllowedSend(capFreesAt, zones);
+      const reason = capFreesAt.getTime() > now.getTime() ? 'weekly_cap' : quietOnly && quietOnly.getTime() === allowedAt.getTime() ? 'quiet_hours' : 'inconvenient_time';
+      return { action: 'defer', until: allowedAt, reason };
     }
     return { action: 'send' };
   }

@@ -33,6 +33,16 @@ export function isOptOutConfirmation(message: Pick<OutboxMessage, 'dedupeKey' | 
 }
 
 /**
+ * Messages a STOP does not cancel: the one opt-out confirmation, and the receipt for a payment the
+ * debtor made before the STOP (a reply to their own act, queued before the STOP; issue #16 item 4,
+ * README "Receipts"). No receipt is queued to a number already opted out: the ledger then writes
+ * to the web chat, and the payment page and the debtor's record are the receipt.
+ */
+export function survivesOptOut(message: Pick<OutboxMessage, 'dedupeKey' | 'botInitiated' | 'kind'>): boolean {
+  return isOptOutConfirmation(message) || (message.kind === 'receipt' && !message.botInitiated);
+}
+
+/**
  * True when texts to `phone` are forbidden: an account with that phone is opted out, or — for a
  * number with no account — the last STOP/START on its SMS thread was a STOP (kept in the audit log).
  */

@@ -19,7 +19,7 @@ import { smsMessagesFor, type SmsSender } from '../../messages/sms.ts';
 import type { OutboxDeliverer } from '../../outbox/outbox.ts';
 import { DeliveryCancelledError } from './outboxWorker.ts';
 import type { SmsProvider } from './providers.ts';
-import { isOptOutConfirmation, isSmsOptedOut, languageForMessage } from './recipients.ts';
+import { isSmsOptedOut, languageForMessage, survivesOptOut } from './recipients.ts';
 
 /**
  * The texts a message goes out as: typographic characters replaced by GSM-7 look-alikes (so a
@@ -50,7 +50,9 @@ export class SmsDeliverer implements OutboxDeliverer {
   /** The parts this message is (or was) sent as. */
   async partsOf(message: OutboxMessage): Promise<string[]> {
     const language = await languageForMessage(this.options.db, message);
-    return composeSmsParts(message.body, { botInitiated: message.botInitiated, footer: smsMessagesFor(language).footer(this.options.sender) });
+    // A receipt is sent at once like a reply, but it stands on its own outside the chat: it says who sends it (DESIGN 2).
+    const footed = message.botInitiated || message.kind === 'receipt';
+    return composeSmsParts(message.body, { botInitiated: footed, footer: smsMessagesFor(language).footer(this.options.sender) });
   }
 
   async deliver(message: OutboxMessage): Promise<{ providerRef?: string }> {
@@ -58,7 +60,7 @@ export class SmsDeliverer implements OutboxDeliverer {
     const parts = await this.partsOf(message);
     const refs = message.providerRef ? message.providerRef.split(',').filter(Boolean) : [];
     for (let i = refs.length; i < parts.length; i++) {
-      if (!isOptOutConfirmation(message) && (await isSmsOptedOut(db, message.to))) {
+      if (!survivesOptOut(message) && (await isSmsOptedOut(db, message.to))) {
         throw new DeliveryCancelledError('recipient opted out of SMS');
       }
       const request = { to: message.to, from, body: parts[i]! };

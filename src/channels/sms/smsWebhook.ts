@@ -20,7 +20,7 @@ import type { InProcessAdapter } from '../../bot/inProcessAdapter.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { Logger } from '../../logger.ts';
-import type { CollectorInfo } from '../../messages/catalogue.ts';
+import { collectorFromSettings, type CollectorInfo } from '../../messages/catalogue.ts';
 import type { SmsSender } from '../../messages/sms.ts';
 import { processInboundSms, type InboundDeps } from './inbound.ts';
 
@@ -41,7 +41,7 @@ export function smsSenderFrom(config: Config): SmsSender {
 }
 
 export function collectorInfoFrom(config: Config): CollectorInfo {
-  return { name: config.COLLECTOR_NAME, address: config.COLLECTOR_ADDRESS, phone: config.COLLECTOR_PHONE, hours: config.COLLECTOR_HOURS };
+  return collectorFromSettings(config);
 }
 
 export function inboundDepsFrom(deps: SmsRouteDeps): InboundDeps {

@@ -25,7 +25,8 @@ import type { InProcessAdapter } from '../../bot/inProcessAdapter.ts';
 import { REWRITTEN_DEBTOR_MESSAGES } from '../../bot/services.ts';
 import { turnKey } from '../../bot/turnCommit.ts';
 import { storedDebtorText } from '../../bot/transcriptMiddleware.ts';
-import { KeyedLock, LockTimeoutError } from '../../bot/turnLock.ts';
+import { LockTimeoutError, turnLockKey } from '../../bot/turnLock.ts';
+import { coordinationOf } from '../../db/coordination.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { maskIdentityFactors, redactCardNumbers } from '../../domain/redaction.ts';
@@ -41,10 +42,9 @@ import {
   ensureDirectLineConversation,
   type NewActivity,
 } from './activityStore.ts';
-import { RateLimiter } from './rateLimit.ts';
 import { describeProblem } from '../../http/describeProblem.ts';
 import { postActivitySchema, startBodySchema, watermarkSchema, type PostedActivity } from './schemas.ts';
-import { streamHubFor } from './streamHub.ts';
+import { announceActivities, streamHubFor } from './streamHub.ts';
 import { CONVERSATION_ID, DirectLineTokens, newConversationId, newUserId, type TokenClaims, type TokenScope } from './tokens.ts';
 
 export { webDeliverer } from './webDeliverer.ts';
@@ -61,7 +61,7 @@ export interface DirectLineOptions {
   postRate?: { capacity: number; perSecond: number };
   /** New conversations per client address (default a burst of 60, then 1/s). */
   generateRate?: { capacity: number; perSecond: number };
-  /** Check open streams against the database this often, for activities other processes stored. */
+  /** Check open streams against the database this often: the fallback for a missed notification (default 3 s). */
   streamCatchUpMs?: number;
   now?: () => Date;
 }
@@ -133,12 +133,15 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
   }
   const now = options.now ?? (() => new Date());
   const tokens = new DirectLineTokens(config.DIRECTLINE_SECRET, options.tokenLifetimeSeconds, options.streamTokenLifetimeSeconds, now);
-  const postLimiter = new RateLimiter(options.postRate?.capacity ?? 10, options.postRate?.perSecond ?? 1);
-  const generateLimiter = new RateLimiter(options.generateRate?.capacity ?? 60, options.generateRate?.perSecond ?? 1);
-  const hub = streamHubFor(db, logger);
+  const coordination = coordinationOf(db);
+  // Shared by every instance on the database (a client's requests reach any of them).
+  const postLimiter = coordination.rateLimiter('directline:post', options.postRate?.capacity ?? 10, options.postRate?.perSecond ?? 1);
+  const generateLimiter = coordination.rateLimiter('directline:generate', options.generateRate?.capacity ?? 60, options.generateRate?.perSecond ?? 1);
+  const hub = streamHubFor(db, { logger, catchUpMs: options.streamCatchUpMs });
   // Replies are stored after the turn, so the debtor's message and the bot's answer are stored
-  // together, in turn order; this lock keeps two turns of one conversation from interleaving there.
-  const conversationLock = new KeyedLock();
+  // together, in turn order, in the turn's own commit; the conversation's turn lock (every instance
+  // on the database, the same key the bot's TurnLockMiddleware takes again, re-entrantly) is held
+  // around the turn and its storing, so two turns of one conversation never interleave there.
 
   function streamUrlOf(claims: TokenClaims, watermark?: number): string {
     const { token } = tokens.issue(claims.conv, claims.user, 'stream');
@@ -200,8 +203,8 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
     userId: string,
     key?: string,
   ): Promise<{ ids: string[]; duplicate: boolean }> {
-    return conversationLock.run(
-      conversationId,
+    return coordination.withLock(
+      turnLockKey(conversationId),
       async () => {
         let ids: string[] = [];
         const toStore = (text: string, replies: Partial<Activity>[]): NewActivity[] => [
@@ -223,7 +226,7 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
         if (result.duplicate) return { ids: [], duplicate: true };
         // The turn failed before or at its commit: the message and the error answer are still shown.
         if (!result.committed) ids = (await appendActivities(db, conversationId, toStore(maskedTextOf(turn.text ?? ''), result.replies), options)).map((s) => s.activity.id);
-        hub.notify(conversationId);
+        await announceActivities(db, conversationId);
         return { ids, duplicate: false };
       },
       config.TURN_TIMEOUT_MS,
@@ -244,6 +247,8 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
         recipient: { ...DIRECT_LINE_BOT },
         membersAdded: [{ id: claims.user, name: '' }],
         ...(locale ? { locale } : {}),
+        // Opened from an outreach email's chat link: the bot checks the link (src/outreach/chatStart.ts).
+        ...(claims.start ? { channelData: { start: claims.start } } : {}),
       },
       null,
       claims.user,
@@ -276,13 +281,13 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
     if (!isObjectBody(req.body)) return sendError(res, 400, 'BadArgument', 'Expected a JSON object body (Content-Type: application/json).');
     const body = startBodySchema.safeParse(req.body);
     if (!body.success) return sendError(res, 400, 'BadArgument', describeProblem(body.error));
-    const limit = generateLimiter.take(req.socket.remoteAddress ?? 'unknown');
+    const limit = await generateLimiter.take(req.socket.remoteAddress ?? 'unknown');
     if (!limit.ok) {
       res.header('Retry-After', String(limit.retryAfterSeconds));
       return sendError(res, 429, 'TooManyRequests', 'Too many new conversations from this address. Please wait a moment.');
     }
     const conversationId = newConversationId();
-    const issued = tokens.issue(conversationId, body.data.user?.id ?? newUserId());
+    const issued = tokens.issue(conversationId, body.data.user?.id ?? newUserId(), 'conversation', { start: body.data.start });
     res.send(200, { conversationId, token: issued.token, expires_in: issued.expiresIn });
   });
 
@@ -333,7 +338,7 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
     const parsed = postActivitySchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, 400, 'BadArgument', describeProblem(parsed.error));
     if (!(await directLineConversationExists(db, claims.conv))) return sendError(res, 404, 'BadArgument', 'The conversation has not been started.');
-    const limit = postLimiter.take(claims.conv);
+    const limit = await postLimiter.take(claims.conv);
     if (!limit.ok) {
       res.header('Retry-After', String(limit.retryAfterSeconds));
       return sendError(res, 429, 'TooManyRequests', 'Messages are arriving too fast. Please wait a moment.');

@@ -1,3 +1,5 @@
+export type RateLimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+
 /**
  * A keyed token bucket: each key may spend `capacity` at once, refilled at `perSecond`. Keys whose
  * bucket is full again are forgotten, so memory stays bounded by the keys active recently.
@@ -15,7 +17,7 @@ export class RateLimiter {
   }
 
   /** Takes one token for `key`: `{ ok: true }`, or how many seconds until one is available. */
-  take(key: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
+  take(key: string): RateLimitDecision {
     const now = this.now();
     if (++this.sweeps % 1000 === 0) this.sweep(now);
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };

@@ -22,6 +22,8 @@ export const startBodySchema = z
   .object({
     user: user.optional(),
     locale: locale.optional(),
+    /** The chat link token of an outreach email (tokens/generate only): the conversation opens on that account, still verified. */
+    start: z.string().regex(/^[A-Za-z0-9_-]{8,64}\.[A-Za-z0-9_-]{43}$/, { message: 'start is not a chat link token' }).optional(),
   })
   .optional()
   .transform((body) => body ?? {});

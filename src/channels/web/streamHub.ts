@@ -2,10 +2,16 @@
  * Open Direct Line WebSocket streams, per database. Each stream remembers the watermark it has
  * delivered; after anything is stored it is told to catch up, and it reads what follows its
  * watermark from the database. So a stream never skips or repeats an activity, whoever stored it
- * (a turn, the outbox deliverer) and in whatever order the notifications arrive. A slow timer
- * also catches up streams whose activities were stored by another process (e.g. an outbox worker).
+ * (a turn, the outbox deliverer) and in whatever order the notifications arrive.
+ *
+ * Whoever stores activities announces it with {@link announceActivities}: through the database's
+ * coordination every instance hears it (LISTEN/NOTIFY on PostgreSQL), so a reply produced on one
+ * instance reaches a socket held by another at once. A slow timer also catches up every open stream,
+ * the fallback for a missed notification (a LISTEN connection being re-established, another process
+ * writing to SQLite).
  */
 import type { WebSocket } from 'ws';
+import { coordinationOf } from '../../db/coordination.ts';
 import type { Db } from '../../db/database.ts';
 import { activitiesAfter, latestSeqs } from './activityStore.ts';
 
@@ -171,12 +177,22 @@ export class StreamHub {
 
 const hubs = new WeakMap<Db, StreamHub>();
 
-/** The one hub for a database: the routes and the outbox deliverer share it. */
-export function streamHubFor(db: Db, logger?: StreamLogger): StreamHub {
+/** The coordination channel on which stored Direct Line activities are announced (the conversation id). */
+export const DIRECT_LINE_CHANNEL = 'directline';
+
+/** The one hub for a database, told of activities any instance stores. The first caller's options hold. */
+export function streamHubFor(db: Db, options: { logger?: StreamLogger; catchUpMs?: number } = {}): StreamHub {
   let hub = hubs.get(db);
   if (!hub) {
-    hub = new StreamHub(db, { logger });
-    hubs.set(db, hub);
+    const created = new StreamHub(db, options);
+    coordinationOf(db).subscribe(DIRECT_LINE_CHANNEL, (conversationId) => created.notify(conversationId));
+    hubs.set(db, created);
+    hub = created;
   }
   return hub;
+}
+
+/** Activities were stored in this conversation: the streams on it catch up, on every instance. */
+export function announceActivities(db: Db, conversationId: string): Promise<void> {
+  return coordinationOf(db).publish(DIRECT_LINE_CHANNEL, conversationId);
 }

@@ -18,6 +18,8 @@ export interface TokenClaims {
   conv: string;
   user: string;
   scope: TokenScope;
+  /** The chat link of an outreach email the conversation was opened from (src/channels/email/links.ts), passed to the bot once. */
+  start?: string;
   /** Seconds since the epoch. */
   iat: number;
   exp: number;
@@ -46,6 +48,7 @@ const claimsSchema = z.object({
   conv: z.string().regex(CONVERSATION_ID),
   user: z.string().regex(USER_ID),
   scope: z.enum(['conversation', 'stream']),
+  start: z.string().max(200).optional(),
   iat: z.number().int(),
   exp: z.number().int(),
 });
@@ -80,10 +83,10 @@ export class DirectLineTokens {
     this.key = Buffer.from(secret, 'utf8');
   }
 
-  issue(conv: string, user: string, scope: TokenScope = 'conversation'): IssuedToken {
+  issue(conv: string, user: string, scope: TokenScope = 'conversation', extra: { start?: string } = {}): IssuedToken {
     const iat = Math.floor(this.now().getTime() / 1000);
     const expiresIn = scope === 'stream' ? this.streamLifetimeSeconds : this.lifetimeSeconds;
-    const payload = base64url(JSON.stringify({ iss: ISSUER, conv, user, scope, iat, exp: iat + expiresIn }));
+    const payload = base64url(JSON.stringify({ iss: ISSUER, conv, user, scope, ...(extra.start ? { start: extra.start } : {}), iat, exp: iat + expiresIn }));
     const body = `${HEADER}.${payload}`;
     return { token: `${body}.${this.sign(body)}`, expiresIn };
   }
@@ -108,7 +111,7 @@ export class DirectLineTokens {
     const claims = parsed.data;
     if (claims.exp <= this.now().getTime() / 1000) return { ok: false, reason: 'expired' };
     if (claims.scope !== scope) return { ok: false, reason: 'scope' };
-    return { ok: true, claims: { conv: claims.conv, user: claims.user, scope: claims.scope, iat: claims.iat, exp: claims.exp } };
+    return { ok: true, claims: { conv: claims.conv, user: claims.user, scope: claims.scope, ...(claims.start ? { start: claims.start } : {}), iat: claims.iat, exp: claims.exp } };
   }
 
   private sign(body: string): string {

@@ -1,5 +1,5 @@
 // The officer console: sign-in, the password change after a temporary password, and the routing
-// between pages (#/queue, #/handoff/:id, #/account/:id, #/search?q=, #/reports, #/placements,
+// between pages (#/queue, #/handoff/:id, #/account/:id, #/search?q=, #/reports, #/placements, #/campaigns,
 // #/officers, #/settings). Each page lives in its own module.
 import { act, api, field, flash, focusHeading, h, state, stopLive } from './lib.js';
 import { showQueue } from './queue.js';
@@ -7,6 +7,7 @@ import { showHandoff } from './handoff.js';
 import { showAccount, showSearch } from './account.js';
 import { showPlacements, showReports } from './reports.js';
 import { showOfficers, showSettings } from './admin.js';
+import { showCampaigns } from './campaigns.js';
 
 function setChrome(signedIn) {
   document.getElementById('nav').hidden = !signedIn;
@@ -99,6 +100,7 @@ function route() {
   else if (page === 'search') showSearch(new URLSearchParams(query || '').get('q') || '');
   else if (page === 'reports' && supervisor) showReports();
   else if (page === 'placements' && supervisor) showPlacements();
+  else if (page === 'campaigns' && supervisor) showCampaigns();
   else if (page === 'officers' && supervisor) showOfficers();
   else if (page === 'settings' && supervisor) showSettings();
   else showQueue();

@@ -48,6 +48,15 @@ function renderReport(r, query) {
       figure('firstResponse', 'First officer response', `${seconds(r.firstResponse.medianSeconds)} median`, [`90% within ${seconds(r.firstResponse.p90Seconds)}`, `Answered: ${r.firstResponse.responded}`, `Still waiting: ${r.firstResponse.waiting}`], d)),
     h('div', { class: 'charts' }, [['escalations', 'Escalations by reason'], ['aging', 'Balance owed by days since itemization'], ['collected', 'Amount collected per day']].map(([name, alt]) =>
       h('img', { src: `/officer/api/reports/charts/${name}.svg?${query}`, alt, width: 640 }))),
+    card('campaign-report', 'Outreach campaigns launched in the period',
+      r.campaigns && r.campaigns.length ? h('table', { id: 'campaign-report-table' },
+        h('caption', {}, 'Counted per account; rates other than contact divide by the accounts contacted'),
+        h('thead', {}, h('tr', {}, ['Campaign', 'Accounts', 'Contact rate', 'Reply rate', 'Verification rate', 'Resolved', 'Collected', 'Opt-out rate'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, r.campaigns.map((c) => h('tr', { 'data-campaign': c.name },
+          h('th', { scope: 'row' }, c.name), h('td', {}, String(c.recipients)), h('td', {}, `${pct(c.rates.contact)} (${c.sent})`), h('td', {}, `${pct(c.rates.reply)} (${c.replied})`),
+          h('td', {}, `${pct(c.rates.verification)} (${c.verified})`), h('td', {}, `${pct(c.rates.resolution)} (${c.resolved})`), h('td', {}, sums(c.collected)), h('td', {}, `${pct(c.rates.optOut)} (${c.optedOut})`)))))
+        : h('p', { class: 'muted' }, 'No campaign was launched in this period.'),
+      d.campaigns ? h('details', {}, h('summary', {}, 'What this counts'), h('p', { class: 'hint' }, d.campaigns)) : ''),
     // Issue #12 (conversation work) will fill this with per-phrase counts of questions the bot could not answer.
     card('unanswered-questions', 'Unanswered debtor questions',
       r.unansweredQuestions ? '' : h('p', { class: 'muted' }, 'Counts of the questions debtors asked that the bot could not answer, per phrase, will appear here (coming with the conversation work of issue #12).')),

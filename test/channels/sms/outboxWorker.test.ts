@@ -4,10 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OutboxWorker, type OutboxRunResult } from '../../../src/channels/sms/outboxWorker.ts';
 import { SmsSendError, smsFromNumber, type SmsProvider, type SmsSendRequest } from '../../../src/channels/sms/providers.ts';
-import { smsLength } from '../../../src/domain/smsText.ts';
+import { SmsDeliverer } from '../../../src/channels/sms/smsDeliverer.ts';
+import { smsSenderFrom } from '../../../src/channels/sms/smsWebhook.ts';
+import { openDatabase } from '../../../src/db/database.ts';
+import { MAX_SEGMENTS_PER_MESSAGE, smsLength } from '../../../src/domain/smsText.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { enqueueMessage, type NewOutboxMessage } from '../../../src/outbox/outbox.ts';
 import { startFakeTwilio } from '../../fakes/fakeTwilio.ts';
+import { testDatabaseKind } from '../../helpers/testDatabaseKind.ts';
 import { MARIA_PHONE, startSmsHarness, type SmsHarness } from './smsHarness.ts';
 
 /** A provider that records sends and fails on demand (a function of the request, or a queue of failures). */
@@ -69,19 +73,20 @@ const row = (id: string) => harness.db.outboxMessage.findUniqueOrThrow({ where: 
 const FOOTER = 'Summit Recovery Services is a debt collector. Reply STOP to opt out.';
 
 describe('DESIGN 2: every bot-initiated SMS says it is from a debt collector', () => {
-  it('appends the debt-collector + STOP footer to every part of a bot-initiated text, and not to replies', async () => {
+  it('appends the debt-collector + STOP footer once to a bot-initiated text (on its last message when it is too long for one), and not to replies', async () => {
     const maria = await accountId('A-1001');
-    const long = Array.from({ length: 6 }, (_, i) => `Reminder sentence ${i + 1} about the plan you agreed to.`).join(' ');
+    // Over ten segments: the one case a text still goes as several messages.
+    const long = Array.from({ length: 40 }, (_, i) => `Reminder sentence ${i + 1} about the plan you agreed to.`).join(' ');
     const reminder = await enqueue({ accountId: maria, body: long });
     const reply = await enqueue({ accountId: maria, kind: 'reply', botInitiated: false, body: 'Thanks, noted.' });
     await harness.worker().runOnce(new Date('2026-01-15T17:00:00Z')); // 12:00 EST
     const reminderParts = provider.sent.filter((m) => m.body.includes('Reminder sentence'));
     expect(reminderParts.length).toBeGreaterThan(1);
-    for (const part of reminderParts) {
-      expect(part.body.endsWith(`\n${FOOTER}`)).toBe(true);
-      expect(smsLength(part.body)).toBeLessThanOrEqual(160);
+    reminderParts.forEach((part, i) => {
+      expect(part.body.endsWith(`\n${FOOTER}`)).toBe(i === reminderParts.length - 1);
+      expect(smsLength(part.body)).toBeLessThanOrEqual(153 * MAX_SEGMENTS_PER_MESSAGE);
       expect(part.from).toBe(smsFromNumber(harness.config));
-    }
+    });
     expect(provider.sent.find((m) => m.body.startsWith('Thanks'))!.body).toBe('Thanks, noted.');
     expect((await row(reminder.id)).providerRef!.split(',')).toHaveLength(reminderParts.length);
     expect((await row(reply.id)).status).toBe('sent');
@@ -141,6 +146,31 @@ describe('DESIGN 13: weekly cap on bot-initiated SMS per account', () => {
     expect((await worker.runOnce(new Date('2026-01-19T17:00:00Z'))).sent).toBe(1);
   });
 
+  it('two workers at once never go over the cap: the check and the send are serialized per account (across instances on PostgreSQL)', async () => {
+    const maria = await accountId('A-1001');
+    // On PostgreSQL the second worker is another instance (its own client); SQLite runs one instance.
+    const otherDb = testDatabaseKind() === 'postgres' ? await openDatabase(harness.database.url, { poolSize: 3, lockConnections: 3 }) : harness.db;
+    try {
+      const deliverer = new SmsDeliverer({ db: otherDb, provider, from: smsFromNumber(harness.config), sender: smsSenderFrom(harness.config) });
+      const other = new OutboxWorker({ db: otherDb, logger: createLogger('silent'), deliverers: { sms: deliverer, web: harness.web }, smsWeeklyCap: 1 });
+      const mine = harness.worker({ smsWeeklyCap: 1 });
+      const now = new Date('2026-01-12T17:00:00Z');
+      await Promise.all([mine.runOnce(now), other.runOnce(now)]); // both clients warm, nothing due yet
+      for (let i = 0; i < 4; i++) await enqueue({ accountId: maria, body: `reminder ${i}` });
+      provider.delayMs = 200; // each send takes a moment, so the two passes overlap
+      const [a, b] = await Promise.all([mine.runOnce(now), other.runOnce(now)]);
+      expect(a.claimed).toBeGreaterThan(0);
+      expect(b.claimed).toBeGreaterThan(0);
+      expect(provider.sent).toHaveLength(1);
+      expect(a.sent + b.sent).toBe(1);
+      expect(a.held + b.held).toBe(3);
+      const rows = await harness.db.outboxMessage.findMany({ where: { accountId: maria } });
+      expect(rows.filter((r) => r.deliveryStatus === 'held:weekly_cap')).toHaveLength(3);
+    } finally {
+      if (otherDb !== harness.db) await otherDb.$disconnect();
+    }
+  });
+
   it('when the cap frees up outside the window, the text waits for the next morning (across the DST change)', async () => {
     const maria = await accountId('A-1001');
     const worker = harness.worker({ smsWeeklyCap: 1 });
@@ -191,7 +221,7 @@ describe('retries, backoff and failure', () => {
   });
 
   it('a text that failed half-way resumes with the first unsent part', async () => {
-    const body = Array.from({ length: 6 }, (_, i) => `Part sentence ${i + 1} with enough words to need several texts.`).join(' ');
+    const body = Array.from({ length: 40 }, (_, i) => `Part sentence ${i + 1} with enough words to need several texts.`).join(' ');
     const message = await enqueue({ kind: 'reply', botInitiated: false, body });
     provider.failures = [null, new SmsSendError('timeout', { permanent: false })];
     const worker = harness.worker({ backoffBaseMs: 1 });
@@ -224,7 +254,7 @@ describe('retries, backoff and failure', () => {
 
 describe('DESIGN 5: opted-out numbers get nothing', () => {
   it('a STOP recorded while a multi-part text is going out stops the remaining parts', async () => {
-    const body = Array.from({ length: 6 }, (_, i) => `Sentence ${i + 1} of a long text that goes out in parts for sure.`).join(' ');
+    const body = Array.from({ length: 40 }, (_, i) => `Sentence ${i + 1} of a long text that goes out in parts for sure.`).join(' ');
     const message = await enqueue({ kind: 'reply', botInitiated: false, body });
     provider.onSend = async () => {
       await harness.db.account.updateMany({ where: { phone: MARIA_PHONE }, data: { smsOptOut: true } });
@@ -268,7 +298,7 @@ describe('leases: two workers never send the same message', () => {
     expect(provider.sent.map((m) => m.body).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `message ${i}`).sort());
   });
 
-  it('two worker PROCESSES on one database file, through the real twilio client, send each message exactly once', async () => {
+  it('two worker PROCESSES on one database (instances), through the real twilio client, send each message exactly once', async () => {
     const fake = await startFakeTwilio();
     try {
       fake.delayMs = 25;
@@ -306,6 +336,21 @@ describe('leases: two workers never send the same message', () => {
       await fake.close();
     }
   }, 60_000);
+
+  it('a long pass claims its last messages with a full lease: another worker does not take one over while it is being sent', async () => {
+    for (let i = 1; i <= 3; i++) await enqueue({ kind: 'reply', botInitiated: false, body: `m${i}` });
+    provider.delayMs = 400;
+    const now = new Date('2026-01-15T17:00:00Z');
+    let other: Promise<OutboxRunResult> | undefined;
+    provider.onSend = async (request) => {
+      // While m3 goes out (claimed at least 800 ms into the pass), a second worker looks 1.1 s later
+      // than the pass's start: past a lease counted from the start, within one counted from the claim.
+      if (request.body === 'm3' && !other) await (other = harness.worker({ leaseMs: 1_000 }).runOnce(new Date(now.getTime() + 1_100)));
+    };
+    await harness.worker({ leaseMs: 1_000 }).runOnce(now);
+    expect((await other)?.claimed).toBe(0);
+    expect(provider.sent.map((m) => m.body)).toEqual(['m1', 'm2', 'm3']);
+  });
 
   it('a message whose worker died mid-send is taken over when the lease runs out, not before', async () => {
     const message = await enqueue({ kind: 'reply', botInitiated: false });

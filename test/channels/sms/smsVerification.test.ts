@@ -55,7 +55,7 @@ describe('a full SMS verification through the webhook, the outbox worker and the
     const transcript = await harness.db.message.findMany({ where: { conversationId: conversation.id } });
     expect(transcript.map((m) => m.text).join('\n')).not.toMatch(/March 14|30301/);
     // Every reply was a reply (any hour), split into parts, all delivered and recorded.
-    const rows = await harness.db.outboxMessage.findMany({ where: { to: MARIA_PHONE } });
+    const rows = await harness.db.outboxMessage.findMany({ where: { to: MARIA_PHONE }, orderBy: { createdAt: 'asc' } });
     expect(rows).toHaveLength(3);
     for (const row of rows) {
       expect(row).toMatchObject({ kind: 'reply', botInitiated: false, status: 'sent', accountId: row.accountId });

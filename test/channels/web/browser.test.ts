@@ -93,7 +93,7 @@ describeInBrowser('the demo page with Web Chat', () => {
     for (const role of ['banner', 'main', 'contentinfo'] as const) expect(await page.getByRole(role).count()).toBe(1);
     expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(1);
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
-    expect(await page.getByRole('region', { name: 'Chat with our assistant' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Chat with our virtual assistant' }).count()).toBe(1);
 
     // Keyboard only: the first Tab reaches the skip link, which leads to the chat.
     await page.keyboard.press('Tab');

@@ -47,10 +47,27 @@
     }
   }
 
-  function post(path, token) {
+  /*
+   * A chat link from one of our emails (?start=…) opens a new conversation on that account (the
+   * debtor still confirms who they are). The token leaves the address bar at once, so a reload
+   * resumes this conversation instead of starting another, and the link is not kept in history.
+   */
+  var startToken = null;
+  try {
+    var here = new URL(window.location.href);
+    startToken = here.searchParams.get('start');
+    if (startToken) {
+      here.searchParams.delete('start');
+      window.history.replaceState(window.history.state, '', here.pathname + here.search + here.hash);
+    }
+  } catch (error) {
+    startToken = null;
+  }
+
+  function post(path, token, body) {
     var headers = { 'Content-Type': 'application/json' };
     if (token) headers.Authorization = 'Bearer ' + token;
-    return fetch(domain + path, { method: 'POST', headers: headers, body: '{}' }).then(function (response) {
+    return fetch(domain + path, { method: 'POST', headers: headers, body: JSON.stringify(body || {}) }).then(function (response) {
       if (!response.ok) {
         var error = new Error('Direct Line answered ' + response.status);
         error.status = response.status;
@@ -61,16 +78,23 @@
   }
 
   function newSession() {
-    return post('/tokens/generate').then(function (issued) {
+    return post('/tokens/generate', null, startToken ? { start: startToken } : {}).then(function (issued) {
       save(issued.conversationId, issued.token);
       return { conversationId: issued.conversationId, token: issued.token, resume: false };
+    }, function (error) {
+      // A damaged link still opens the chat, as a plain one.
+      if (startToken && error.status === 400) {
+        startToken = null;
+        return newSession();
+      }
+      throw error;
     });
   }
 
   /** A stored conversation is resumed with a refreshed token; an expired one is forgotten. */
   function session() {
     var stored = read();
-    if (!stored) return newSession();
+    if (!stored || startToken) return newSession();
     return post('/tokens/refresh', stored.token).then(
       function (issued) {
         save(issued.conversationId, issued.token);
@@ -129,6 +153,75 @@
     Node.prototype.insertBefore.__debtBotNonce = true;
   }
 
+  /*
+   * An officer's messages carry channelData.officer ({ initials, label }): they get their own avatar
+   * and "Maria · Summit Recovery team" under the bubble, so a person never looks like the assistant.
+   * Web Chat's bundle does not expose React, and a middleware only has to return a React element:
+   * a plain object tagged react.element (React 18's element shape) is one.
+   */
+  function element(type, props, children) {
+    return { $$typeof: Symbol.for('react.element'), type: type, key: null, ref: null, props: Object.assign({}, props, { children: children }), _owner: null, _store: {} };
+  }
+
+  function officerOf(activity) {
+    var officer = activity && activity.channelData && activity.channelData.officer;
+    return officer && typeof officer.initials === 'string' && typeof officer.label === 'string' ? officer : null;
+  }
+
+  var officerAvatar = function () {
+    return function (next) {
+      return function (args) {
+        var officer = officerOf(args.activity);
+        if (!officer) return next(args);
+        return function () {
+          return element(
+            'div',
+            {
+              'aria-hidden': 'true',
+              className: 'debt-bot-officer-avatar',
+              style: { display: 'flex', alignItems: 'center', justifyContent: 'center', width: 40, height: 40, borderRadius: '50%', background: '#0b6e69', color: '#ffffff', fontWeight: 700 },
+            },
+            officer.initials,
+          );
+        };
+      };
+    };
+  };
+
+  var officerStatus = function () {
+    return function (next) {
+      return function (args) {
+        var officer = officerOf(args.activity);
+        if (!officer) return next(args);
+        return element('span', { className: 'debt-bot-officer-name', style: { fontSize: '0.8rem', color: '#4a5565' } }, officer.label);
+      };
+    };
+  };
+
+  /* Web Chat groups a run of bot-side messages under one avatar: an officer's messages start their own group. */
+  var groupBySender = function () {
+    return function (next) {
+      return function (args) {
+        var groups = next(args);
+        if (!groups || !groups.sender) return groups;
+        var sender = [];
+        groups.sender.forEach(function (group) {
+          var current = [];
+          group.forEach(function (activity) {
+            var last = current[current.length - 1];
+            if (last && ((last.from || {}).id !== (activity.from || {}).id)) {
+              sender.push(current);
+              current = [];
+            }
+            current.push(activity);
+          });
+          if (current.length) sender.push(current);
+        });
+        return Object.assign({}, groups, { sender: sender });
+      };
+    };
+  };
+
   function showProblem(target) {
     var message = document.createElement('p');
     message.setAttribute('role', 'alert');
@@ -161,7 +254,10 @@
         window.addEventListener('pagehide', keep);
         target.replaceChildren();
         lendNonceToScrollStyles();
-        WebChat.renderWebChat({ directLine: directLine, styleOptions: styleOptions, locale: locale, nonce: nonce }, target);
+        WebChat.renderWebChat(
+          { directLine: directLine, styleOptions: styleOptions, locale: locale, nonce: nonce, avatarMiddleware: officerAvatar, activityStatusMiddleware: officerStatus, groupActivitiesMiddleware: groupBySender },
+          target,
+        );
       })
       .catch(function (error) {
         console.error('Website chat could not start:', error);
