@@ -51,7 +51,8 @@ function expectExactly(replies: string[], expected: Expect[]) {
 
 describe('DESIGN 3: an interruption before the E-SIGN answer still sends the validation notice, by mail', () => {
   const interruptions: { what: string; says: string; replies: Expect[]; recorded?: string }[] = [
-    { what: 'a dispute', says: 'I dispute this debt', replies: [en.disputeRecorded(), en.menu(true)], recorded: 'dispute.recorded' },
+    // After a dispute the debtor is offered the record of what they asked (debtor UI): the link, then the menu.
+    { what: 'a dispute', says: 'I dispute this debt', replies: [en.disputeRecorded(), /^You can keep a record of your account with us .*\/record\//, en.menu(true)], recorded: 'dispute.recorded' },
     { what: 'a request for a person', says: 'agent', replies: [/^I have asked a person to join\. The expected wait is about \d+ minutes\./], recorded: 'handoff.queued' },
     { what: 'a cease request', says: 'stop contacting me', replies: [en.ceaseConfirmed()], recorded: 'cease.recorded' },
     { what: 'a crisis', says: 'I want to hurt myself', replies: [en.crisis()], recorded: 'handoff.queued' },

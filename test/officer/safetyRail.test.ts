@@ -17,7 +17,9 @@ interface View {
 }
 
 /** Everything the officer side queued for a conversation (officer messages and notices). */
-const officerOutbox = (conversationId: string) => db().outboxMessage.findMany({ where: { conversationId, kind: 'officer' } });
+// What the takeover sends: the officer's own messages and the joined/closing notices (sent as the assistant's, kind 'notice').
+const officerOutbox = (conversationId: string) =>
+  db().outboxMessage.findMany({ where: { conversationId, kind: { in: ['officer', 'notice'] } }, orderBy: { createdAt: 'asc' } });
 
 describe('safety rail (issue #15)', () => {
   it('an SMS debtor who wrote "stop texting me please": the console says why, and nothing is sent — not the joined note, not a message, not the closing note', async () => {

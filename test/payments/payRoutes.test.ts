@@ -74,7 +74,8 @@ describe('GET /pay/<token>', () => {
     expect(creates[0]!.body).toMatchObject({
       mode: 'payment',
       client_reference_id: payLinkId,
-      success_url: 'https://chat.example.test/pay-status/complete?lang=en',
+      // Stripe fills in the session id: the receipt page shows what was paid.
+      success_url: 'https://chat.example.test/pay-status/complete?lang=en&session_id={CHECKOUT_SESSION_ID}',
       cancel_url: 'https://chat.example.test/pay-status/cancelled?lang=en',
       metadata: { payLinkId, accountId: f.account.id, planId: f.plan.id, installmentId: f.installments[0]!.id, purpose: 'down_payment', saveCard: 'true' },
       payment_intent_data: { setup_future_usage: 'off_session' },

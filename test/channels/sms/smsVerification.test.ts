@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SEGMENTS_PER_MESSAGE, smsSegments } from '../../../src/domain/smsText.ts';
 import { TwilioSmsProvider } from '../../../src/channels/sms/providers.ts';
 import { startFakeTwilio, type FakeTwilio } from '../../fakes/fakeTwilio.ts';
 import { MARIA_PHONE, OUR_NUMBER, startSmsHarness, type SmsHarness } from './smsHarness.ts';
@@ -45,8 +46,12 @@ describe('a full SMS verification through the webhook, the outbox worker and the
     expect(third).toMatch(/Summit Recovery Services is a debt collector\. We are attempting to collect a debt, and any information obtained will be used for that purpose\./);
     expect(third).toContain('$1,085.00');
     expect(third).toContain('**1001'); // the masked account number, in GSM-7 look-alikes
-    // GSM-7 throughout: every part within 160 characters.
-    for (const message of fake.messages) expect(message.form.Body!.length).toBeLessThanOrEqual(160);
+    // GSM-7 throughout (no 70-character UCS-2 segments), each reply one message the phone joins, within the segment cap.
+    for (const message of fake.messages) {
+      const { encoding, segments } = smsSegments(message.form.Body!);
+      expect(encoding).toBe('GSM-7');
+      expect(segments).toBeLessThanOrEqual(MAX_SEGMENTS_PER_MESSAGE);
+    }
 
     const conversation = await harness.db.conversation.findUniqueOrThrow({ where: { externalId: `sms:${MARIA_PHONE}` } });
     const account = await harness.db.account.findUniqueOrThrow({ where: { accountNumber: 'A-1001' } });
