@@ -15,6 +15,8 @@ export interface PageText {
   heading: string;
   lead: string;
   chatTitle: string;
+  /** The side card that explains the assistant: its own name, so the page has one region named for the chat. */
+  aboutTitle: string;
   back: string;
   openChat: string;
   noScript(phoneLink: string): string;
@@ -37,6 +39,7 @@ const en: PageText = {
   heading: 'Resolve your account online',
   lead: 'Our virtual assistant is here day and night. It first checks who you are, then explains your balance and your options — paying in full, a settlement or a payment plan — and takes payment on a secure page. A person from our team is one word away: type "agent".',
   chatTitle: 'Chat with our virtual assistant',
+  aboutTitle: 'How it works',
   back: 'Back to the page',
   openChat: 'Open the chat',
   noScript: (phone) => `The chat needs JavaScript. You can also call us at ${phone}.`,
@@ -63,6 +66,7 @@ const es: PageText = {
   heading: 'Resuelva su cuenta en línea',
   lead: 'Nuestro asistente virtual está disponible de día y de noche. Primero confirma su identidad, luego le explica su saldo y sus opciones — pagar todo, una liquidación o un plan de pagos — y recibe el pago en una página segura. Una persona de nuestro equipo está a una palabra: escriba "agente".',
   chatTitle: 'Converse con nuestro asistente virtual',
+  aboutTitle: 'Cómo funciona',
   back: 'Volver a la página',
   openChat: 'Abrir el chat',
   noScript: (phone) => `El chat necesita JavaScript. También puede llamarnos al ${phone}.`,

@@ -199,7 +199,7 @@ export function renderWebChatPage(config: Config, nonce: string, webChatVersion:
     </section>
     <div class="side">
       <section class="card" aria-labelledby="about-title">
-        <h2 id="about-title">${escapeHtml(text.chatTitle)}</h2>
+        <h2 id="about-title">${escapeHtml(text.aboutTitle)}</h2>
         <p class="lead">${escapeHtml(text.lead)}</p>
       </section>
       <section id="contact" class="card" aria-labelledby="contact-title">
