@@ -9,20 +9,29 @@ import { createRequire } from 'node:module';
 export interface SqlCount {
   statements: number;
   commits: number;
+  /** Commits of PostgreSQL's advisory-lock transactions (src/db/postgres/coordination.ts): the turn lock, not the turn's writing. */
+  lockCommits: number;
   /** The statements' SQL, in order (for a failing assertion's message). */
   sql: string[];
 }
 
 const CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|END)\b/i;
-let current: SqlCount = { statements: 0, commits: 0, sql: [] };
+const ADVISORY_LOCK = /pg_advisory_xact_lock|pg_try_advisory_xact_lock/i;
+let current: SqlCount = { statements: 0, commits: 0, lockCommits: 0, sql: [] };
+/** Connections whose open transaction holds an advisory lock: their COMMIT ends a lock, counted apart. */
+const lockTransactions = new WeakSet<object>();
 let installed = false;
 
-function count(sql: unknown): void {
+function count(sql: unknown, connection?: object): void {
   const text = typeof sql === 'string' ? sql : typeof (sql as { text?: unknown })?.text === 'string' ? (sql as { text: string }).text : '';
   const control = CONTROL.exec(text);
+  if (connection && ADVISORY_LOCK.test(text)) lockTransactions.add(connection);
   if (!control) {
     current.statements += 1;
     current.sql.push(text.replace(/\s+/g, ' ').slice(0, 160));
+  } else if (/^(COMMIT|END|ROLLBACK)$/i.test(control[1]!) && connection && lockTransactions.has(connection)) {
+    lockTransactions.delete(connection);
+    if (!/^ROLLBACK$/i.test(control[1]!)) current.lockCommits += 1;
   } else if (/^(COMMIT|END)$/i.test(control[1]!)) current.commits += 1;
 }
 
@@ -64,7 +73,7 @@ export function installSqlCounter(): void {
   if (pg) {
     const query = pg.Client.prototype.query;
     pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
-      count(args[0]);
+      count(args[0], this as object);
       return query.apply(this, args);
     };
   }
@@ -73,6 +82,6 @@ export function installSqlCounter(): void {
 /** What was counted since the last call. */
 export function takeSqlCount(): SqlCount {
   const taken = current;
-  current = { statements: 0, commits: 0, sql: [] };
+  current = { statements: 0, commits: 0, lockCommits: 0, sql: [] };
   return taken;
 }

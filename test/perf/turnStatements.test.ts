@@ -18,9 +18,9 @@ installSqlCounter();
 
 const COORDINATION = /pg_advisory|pg_notify|pg_try_advisory|^\s*LISTEN/i;
 
-function turnCount(count: SqlCount): { statements: number; commits: number; sql: string[] } {
+function turnCount(count: SqlCount): { statements: number; commits: number; lockCommits: number; sql: string[] } {
   const sql = count.sql.filter((s) => !COORDINATION.test(s));
-  return { statements: sql.length, commits: count.commits, sql };
+  return { statements: sql.length, commits: count.commits, lockCommits: count.lockCommits, sql };
 }
 
 let running: RunningApp;
@@ -55,6 +55,8 @@ describe('SQL per ordinary turn (issue 14)', () => {
     expect(turn.reply).toMatch(/date of birth/i);
     expect(turn.statements, turn.sql.join('\n')).toBeLessThanOrEqual(4);
     expect(turn.commits).toBe(1);
+    // On PostgreSQL the turn ran under the conversation's advisory lock (several instances), counted apart.
+    expect(turn.lockCommits).toBe(process.env.TEST_DATABASE === 'postgres' ? 1 : 0);
   });
 
   it('a verified turn reads the account, its creditor and plans with the opening, not again', async () => {
