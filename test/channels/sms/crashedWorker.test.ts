@@ -25,9 +25,12 @@ afterAll(async () => {
   await fake?.close();
 });
 
+// A reply sent as two messages: one message holds up to ten segments (1,530 GSM-7 characters), so this
+// is a long plan schedule, the kind of text that still outgrows one message.
 const BODY =
-  'Thank you. Your payment plan is set up: 6 monthly payments of $180.83, the first on December 15, 2026. ' +
-  'You can cancel it at any time by replying "cancel plan". A receipt follows every payment.';
+  'Thank you. Your payment plan is set up: 24 monthly payments of $45.21. ' +
+  Array.from({ length: 24 }, (_, i) => `Payment ${i + 1} of 24: $45.21, due on the 15th of month ${i + 1} of the plan, by the card you saved.`).join('\n') +
+  '\nYou can cancel it at any time by replying "cancel plan". A receipt follows every payment.';
 
 describe('a worker killed while the carrier holds part 1 of 2 (item 6)', () => {
   it('the next pass, at once, sends part 2 only: every part reaches the phone exactly once', async () => {
