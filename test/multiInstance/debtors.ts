@@ -8,11 +8,13 @@ import twilio from 'twilio';
 import WebSocket from 'ws';
 import type { Db } from '../../src/db/database.ts';
 import type { FakeTwilio } from '../fakes/fakeTwilio.ts';
+import { shownText } from '../helpers/shownText.ts';
 
 interface StreamedActivity {
   id: string;
   type: string;
   text?: string;
+  attachments?: Array<{ content?: unknown }>;
   replyToId?: string;
   from: { role?: string };
 }
@@ -98,8 +100,12 @@ export class WebDebtor {
     const { id } = (await res.json()) as { id: string };
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const replies = this.activities.filter((a) => a.replyToId === id && a.from.role === 'bot' && a.type === 'message');
-      if (replies.length > 0) return { servedBy, streamOn: this.streamBackend, replies: replies.map((r) => r.text ?? '').join('\n') };
+      const replies = () => this.activities.filter((a) => a.replyToId === id && a.from.role === 'bot' && a.type === 'message');
+      if (replies().length > 0) {
+        // A turn's replies may come down in more than one frame (a text, then a card): let them settle.
+        await sleep(150);
+        return { servedBy, streamOn: this.streamBackend, replies: replies().map(shownText).join('\n') };
+      }
       if (Date.now() > deadline) throw new Error(`no reply to "${text}" came down the stream of ${this.conversationId}`);
       await sleep(20);
     }

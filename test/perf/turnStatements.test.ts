@@ -36,7 +36,7 @@ function client(): BotClient {
   return new BotClient(running.baseUrl, `emulator|${Math.random().toString(36).slice(2)}`);
 }
 
-async function counted(conversation: BotClient, text: string): Promise<{ reply: string; statements: number; commits: number; sql: string[] }> {
+async function counted(conversation: BotClient, text: string): Promise<{ reply: string } & ReturnType<typeof turnCount>> {
   takeSqlCount();
   const reply = await conversation.say(text);
   return { reply, ...turnCount(takeSqlCount()) };
