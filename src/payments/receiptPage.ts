@@ -19,9 +19,14 @@ export interface ReceiptView {
   next: string | null;
 }
 
+/** A Checkout Session id as Stripe ("cs_test_a1B2…") or the demo checkout ("cs_demo_" + base64url, so "-" too) writes it. */
+export function isCheckoutSessionId(id: string): boolean {
+  return /^cs_[A-Za-z0-9_-]{6,200}$/.test(id);
+}
+
 /** The facts of the payment behind a Checkout Session, or null before it is recorded. */
 export async function receiptFor(db: Db, checkoutSessionId: string, text: PaymentsCatalogue): Promise<ReceiptView | 'pending' | null> {
-  if (!/^[A-Za-z0-9_]{8,200}$/.test(checkoutSessionId)) return null;
+  if (!isCheckoutSessionId(checkoutSessionId)) return null;
   const link = await db.payLink.findFirst({ where: { checkoutSessionId } });
   if (!link) return null;
   const account = await db.account.findUnique({ where: { id: link.accountId }, select: { balance: true, timeZone: true } });

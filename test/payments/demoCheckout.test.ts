@@ -5,6 +5,7 @@ import { createLogger } from '../../src/logger.ts';
 import { createPaymentGateway, DemoGateway, StripeGateway } from '../../src/payments/index.ts';
 import { startPaymentsTestApp, type PaymentsTestApp } from '../helpers/paymentsApp.ts';
 import { createPlan, DAY, payLinkFor, type PlanFixture } from './fixtures.ts';
+import { isCheckoutSessionId } from '../../src/payments/receiptPage.ts';
 
 let running: PaymentsTestApp;
 let db: Db;
@@ -172,5 +173,13 @@ describe('createPaymentGateway', () => {
     expect(() => loadConfig({ STRIPE_PORT: 'abc' })).toThrow(/STRIPE_PORT is invalid — expected a port number/);
     expect(() => loadConfig({ STRIPE_PROTOCOL: 'ftp' })).toThrow(/STRIPE_PROTOCOL is invalid — expected https or http/);
     expect(loadConfig({ STRIPE_PORT: '', STRIPE_PROTOCOL: '' })).toMatchObject({ STRIPE_PORT: undefined, STRIPE_PROTOCOL: undefined });
+  });
+});
+
+describe('the receipt page finds the payment by its Checkout Session id', () => {
+  it("reads the demo checkout's base64url ids (with '-' and '_') as well as Stripe's, and nothing else", () => {
+    // A demo id with "-" showed the generic "submitted" page instead of the receipt (one run in five).
+    for (const id of ['cs_demo_EcBeMhBuK4-I7W6a', 'cs_demo_a_b-c_d-e_f', 'cs_test_a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuVwXyZ']) expect(isCheckoutSessionId(id), id).toBe(true);
+    for (const id of ['', 'cs_', 'pi_demo_abcdefgh', 'cs_demo_../../etc', 'cs_demo_abc def', `cs_${'a'.repeat(201)}`]) expect(isCheckoutSessionId(id), id).toBe(false);
   });
 });
