@@ -63,10 +63,12 @@ describe('[PostgreSQL only] two instances on one database', () => {
   });
 
   it('new web chats per address are limited in total, whichever instance each request reaches', async () => {
+    // The first test took a token from this address: wait until the bucket (60, one more a second) is full again.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const statuses: number[] = [];
     for (let i = 0; i < 61; i++) statuses.push((await fetch(`${(i % 2 ? a : b).baseUrl}/v3/directline/tokens/generate`, { method: 'POST' })).status);
-    expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
-    expect(statuses[60]).toBe(429);
+    expect(statuses.slice(0, 60).filter((s) => s !== 200), statuses.join(',')).toEqual([]);
+    expect(statuses[60], statuses.join(',')).toBe(429);
   });
 
   it('officer sign-in attempts per address and email are throttled in total across instances, and say when to try again', async () => {
