@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Db, Tx } from '../db/database.ts';
+import { coordinationOf } from '../db/coordination.ts';
 import { isUniqueViolation } from '../db/transactions.ts';
 import { appendAudit, type AuditType } from '../audit.ts';
 import { checkReply, type ReplyWarning } from '../domain/replyCheck.ts';
@@ -211,6 +212,10 @@ async function alreadySent(client: Db | Tx, dedupeKey: string | undefined): Prom
 export async function sendOfficerMessage(db: Db, handoffId: string, officer: SignedInOfficer, input: z.output<typeof officerMessageSchema>, now: Date): Promise<SendResult> {
   const dedupeKey = input.clientMessageId ? `officer:${handoffId}:${input.clientMessageId}` : undefined;
   try {
+    // A double click: the second send waits for the first (on every instance) and then finds it sent.
+    // Without this, on PostgreSQL the second waited on the outbox row's unique key, took the row as
+    // its own and wrote the transcript line a second time.
+    if (dedupeKey) return await coordinationOf(db).withLock(dedupeKey, () => sendOnce(db, handoffId, officer, input, now, dedupeKey));
     return await sendOnce(db, handoffId, officer, input, now, dedupeKey);
   } catch (error) {
     // A double click on PostgreSQL: both requests passed the check, the other one committed first
