@@ -17,6 +17,7 @@ import { ask } from './prompts.ts';
 import { repliesFor, type Choice } from '../src/messages/replies.ts';
 import { reply } from '../src/replies/render.ts';
 import { offerRecord } from './recordOffer.ts';
+import { rightsBeforePaying } from './rightsDialog.ts';
 
 export type Step = 'choose' | 'proposed' | 'confirm' | 'review' | 'person';
 
@@ -91,6 +92,8 @@ export class NegotiationSteps {
   }
 
   async sendOptions(context: TurnContext, env: Env): Promise<void> {
+    // 1006.38(b): the validation rights before any payment talk, when they were not stated yet (the E-SIGN question still open).
+    await rightsBeforePaying(context, this.services, true);
     const options = paymentOptions(env.ctx);
     // The rights are open while the validation period runs, and before the notice has even gone.
     const rightsOpen = !env.account.validationPeriodEndsAt || isValidationPeriodOpen(env.account.validationPeriodEndsAt, env.now);
@@ -185,6 +188,7 @@ export class NegotiationSteps {
     delete state.recap;
     delete state.review;
     delete state.awaitingDate;
+    if (request === 'cannot_pay') await rightsBeforePaying(context, this.services, true);
     const smallest = paymentOptions(env.ctx).plan;
     const wordings = request === 'pause' ? env.text.pauseRequest() : env.text.cannotPay(smallest ? planView(smallest, env.format) : null);
     await ask(context, env.session, wordings, this.choices('person', env));

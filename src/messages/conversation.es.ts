@@ -122,7 +122,7 @@ export const conversationEs: ConversationCatalogue = {
   ],
 
   deathGoodbye: () => [
-    'De nada. No hay nada que usted deba pagar ni hacer. Lamento mucho su pérdida; cuídese mucho.',
+    'De nada. No hay nada que usted deba pagar ni hacer. Le acompaño en su dolor; cuídese mucho.',
     'Cuídese. Si alguna vez nos necesita, puede escribir aquí, o escribir "agente" para hablar con una persona.',
   ],
 
