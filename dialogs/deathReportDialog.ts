@@ -11,6 +11,7 @@ import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { CalendarDate, Recognition } from '../src/nlu/recognizer.ts';
 import { handOff } from './handoff.ts';
 import { ask } from './prompts.ts';
+import { isoDate } from './verifyDialog.ts';
 
 /** Questions asked before the report is passed on with whatever the relative could give. */
 const MAX_ASKS = 2;
@@ -76,9 +77,7 @@ export class DeathReportDialog extends Dialog {
     const message = context.activity.text ?? '';
     const { entities } = await recognitionOf(context, this.services);
     if (entities.accountNumber) report.accountNumber = entities.accountNumber;
-    const dob = entities.dates.find((date) => BIRTH_WORDS.test(message) || yearsBefore(date, this.services.now()) >= 16);
-    if (dob) report.deceasedDob = isoDate(dob);
-    if (entities.zip) report.deceasedZip = entities.zip;
+    readDeceasedFactors(report, message, entities, this.services.now());
     const details = contactDetailsFrom(message);
     // "my father Harold Jenkins passed away, my brother Mark handles the estate": the first is the deceased, the last the estate.
     const relatives = relativesNamed(message);
@@ -129,12 +128,14 @@ function asksAboutPaying(text: string, recognition: Recognition): boolean {
   return recognition.intents.some((i) => ABOUT_PAYING.has(i)) || matchAnswers(text).includes('should_i_pay');
 }
 
-function isoDate(d: CalendarDate): string {
-  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-}
-
-function yearsBefore(date: CalendarDate, now: Date): number {
-  return now.getUTCFullYear() - date.year;
+/**
+ * The deceased's date of birth and ZIP code, when the message gives them: a date said as a birth
+ * date, or one at least 16 years ago (not the date of the death: "passed away on October 3").
+ */
+function readDeceasedFactors(report: DeathReport, message: string, entities: Recognition['entities'], now: Date): void {
+  const dob = entities.dates.find((date: CalendarDate) => BIRTH_WORDS.test(message) || now.getUTCFullYear() - date.year >= 16);
+  if (dob) report.deceasedDob = isoDate(dob);
+  if (entities.zip) report.deceasedZip = entities.zip;
 }
 
 /**
@@ -210,11 +211,7 @@ export async function afterDeathReport(context: TurnContext, services: Conversat
     const estateName = name ?? relativesNamed(message).at(-1);
     if (estateName && estateName !== report.deceasedName) report.estateName = estateName;
   }
-  if (!report.accountId) {
-    const dob = recognition.entities.dates.find((date) => BIRTH_WORDS.test(message) || yearsBefore(date, services.now()) >= 16);
-    if (dob) report.deceasedDob = isoDate(dob);
-    if (recognition.entities.zip) report.deceasedZip = recognition.entities.zip;
-  }
+  if (!report.accountId) readDeceasedFactors(report, message, recognition.entities, services.now());
   const added = JSON.stringify(report) !== before;
   if (added) await recordReport(context, services, report);
   if (asksAboutPaying(message, recognition)) {

@@ -1,6 +1,6 @@
 import type { DialogContext } from 'botbuilder-dialogs';
-import { isReportedStatus, recordCease, recordHardship, recordReportedStatus } from '../src/accounts/rights.ts';
-import { catalogueOf, channelOf, conversationRecordId, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
+import { collectionPauseReason, isReportedStatus, recordCease, recordHardship, recordReportedStatus } from '../src/accounts/rights.ts';
+import { catalogueOf, channelOf, conversationRecordId, type ConversationServices, localRecognitionOf, verifiedAccount } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import { withdrawUnverifiedCease } from '../src/handoff/requests.ts';
 import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
@@ -114,8 +114,9 @@ export async function interrupt(dc: DialogContext, services: ConversationService
   if (intent === 'hardship' || (recognition.intents.includes('hardship') && !session.hardship)) {
     if (!session.hardship && session.accountId) await recordHardship(services.db, where());
     session.hardship = true;
-    // "I can't pay anything, can you put it on hold?": the negotiation's answer says it with the same care, in one message.
-    if (session.accountId && hardshipRequest(context.activity.text ?? '', recognition, offerIn(context.activity.text ?? '', recognition, await todayFor(dc, services)))) return 'none';
+    // "I can't pay anything, can you put it on hold?": the negotiation's answer says it with the same care, in one message
+    // (unless collection is paused: then the negotiation only says so, and the acknowledgement comes first).
+    if (session.accountId && (await answeredByNegotiation(dc, services, recognition))) return 'none';
     await context.sendActivity(session.accountId ? text.hardship() : text.hardshipBeforeVerification());
     if (!session.accountId) {
       // Verification reads the rest of the message, and a payment goal in it is kept.
@@ -196,4 +197,12 @@ export async function afterStopOrCrisis(dc: DialogContext, services: Conversatio
   cease.withdrawalAsked = true;
   await ask(context, session, conversation.ceaseReminder());
   return false;
+}
+
+/** A hardship request the negotiation answers itself, on an account it may talk about paying on. */
+async function answeredByNegotiation(dc: DialogContext, services: ConversationServices, recognition: Recognition): Promise<boolean> {
+  const words = dc.context.activity.text ?? '';
+  if (!hardshipRequest(words, recognition, offerIn(words, recognition, await todayFor(dc, services)))) return false;
+  const account = await verifiedAccount(dc.context, services);
+  return account !== null && collectionPauseReason(account) === null;
 }

@@ -48,7 +48,8 @@ export interface VerifyOptions {
   readMessage?: boolean;
 }
 
-function isoDate(d: CalendarDate): string {
+/** A calendar date as YYYY-MM-DD. */
+export function isoDate(d: CalendarDate): string {
   return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 

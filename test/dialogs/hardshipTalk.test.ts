@@ -66,6 +66,15 @@ describe('C33: lost job, cannot pay anything — real options, then answers to "
     expect(await hardshipReports('A-1001')).toBe(1);
   });
 
+  it('DESIGN 4: on a disputed account — acknowledged, and told collection is paused; no plan named, no person asked about a pause', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [
+      { says: 'I dispute this debt', must: ['dispute'] },
+      { says: "I can't pay anything right now", must: ['sorry you are going through this', 'paused'], mustNot: [...NEVER, '$45.21', 'such as a pause'] },
+    ]);
+  });
+
   it('SMS, at the E-SIGN question: the rights first, the options, then "not even 10", the pause, and "1" for a person', async () => {
     const sms = smsFrom(bot(), LINDA_PHONE);
     await play(sms, [
