@@ -44,7 +44,7 @@ export function contactDetailsFrom(text: string): ContactDetails {
 
 /** "my father", "our late mother", "mi papá", "su hermano": a relative, before the name that follows. */
 const RELATIVE_CUE =
-  /\b(?:my|our|his|her|mi|nuestro|nuestra|su)\s+(?:late\s+|difunto\s+|difunta\s+)?(?:father|dad|mother|mom|mum|husband|wife|son|daughter|brother|sister|uncle|aunt|grandfather|grandmother|grandpa|grandma|cousin|partner|stepfather|stepmother|father-in-law|mother-in-law|padre|pap[aá]|madre|mam[aá]|esposo|esposa|marido|hijo|hija|hermano|hermana|t[ií]o|t[ií]a|abuelo|abuela|primo|prima|suegro|suegra|pareja)\b\s*,?\s*/giu;
+  /\b(?:my|our|his|her|mi|nuestro|nuestra|su)\s+(?:late\s+|difunto\s+|difunta\s+)?(?:father|dad|mother|mom|mum|husband|wife|son|daughter|brother|sister|uncle|aunt|grandfather|grandmother|grandpa|grandma|cousin|partner|stepfather|stepmother|father-in-law|mother-in-law|padre|pap[aá]|madre|mam[aá]|esposo|esposa|marido|hijo|hija|hermano|hermana|t[ií]o|t[ií]a|abuelo|abuela|primo|prima|suegro|suegra|pareja)(?!\p{L})\s*,?\s*/giu;
 /** Words that end a name written in lower case: what the sentence goes on to say about the person. */
 const AFTER_NAME = /^(?:passed|died|dies|who|that|was|is|has|had|handles|handled|will|can|and|y|fallecio|falleci[oó]|muri[oó]|murio|que|lleva|se|es|era|tiene)$/iu;
 const NAME_PART = /^[\p{L}][\p{L}'’-]*$/u;
