@@ -10,7 +10,7 @@ import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { reissueFirstPayLink } from '../src/negotiation/planStore.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
 import { answerWait, handOff, withdrawPersonRequest } from './handoff.ts';
-import { ANSWERED } from './prompts.ts';
+import { ANSWERED, say } from './prompts.ts';
 
 /** Set when the debtor asked to look at another of their accounts. */
 export const SWITCH_ACCOUNT = Symbol('switchAccount');
@@ -71,7 +71,7 @@ export async function sayAnswer(context: TurnContext, services: ConversationServ
   const { key, text } = await chooseText(context, services, session, id, account, values);
   const said = text ?? fillAnswer(answer.texts[key]!, values);
   // Asked again right away: answered again, never word for word the message before.
-  await context.sendActivity(said === session.lastBotText ? conversationMessagesFor(session.language).asISaid(said) : said);
+  await say(context, session, said);
 }
 
 /** Which of an answer's texts fits the account (and a creditor's own wording, when it set one). */

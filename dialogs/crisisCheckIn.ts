@@ -5,6 +5,7 @@ import type { Session } from '../src/bot/session.ts';
 import { checkInMessagesFor } from '../src/messages/checkIn.ts';
 import { readSafetyAnswer } from '../src/nlu/checkIn.ts';
 import { handOff } from './handoff.ts';
+import { ask } from './prompts.ts';
 
 /**
  * A weaker sign of crisis ("I can't go on like this", 'distress'): before anything else, one gentle
@@ -33,6 +34,21 @@ export async function answerCheckIn(dc: DialogContext, services: ConversationSer
   }
   session.mode = 'crisis';
   await dc.cancelAllDialogs();
+  await answerCrisis(context, services, session);
+}
+
+/**
+ * A crisis sign (DESIGN 8): the top-priority handoff (queued again, so it is there even if an
+ * officer closed it), and the crisis script with 988 and 911. Said once in a conversation: a
+ * further hopeless message is acknowledged in other words that keep 988, 911 and the person —
+ * never the same script again, and never anything about paying.
+ */
+export async function answerCrisis(context: TurnContext, services: ConversationServices, session: Session): Promise<void> {
   await handOff(context, services, 'crisis', { quiet: true });
+  if (session.crisisAnswered) {
+    await ask(context, session, catalogueOf(session).crisisAgain());
+    return;
+  }
+  session.crisisAnswered = true;
   await context.sendActivity(catalogueOf(session).crisis());
 }

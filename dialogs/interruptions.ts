@@ -1,8 +1,9 @@
 import type { DialogContext } from 'botbuilder-dialogs';
-import { isReportedStatus, recordCease, recordHardship, recordReportedStatus } from '../src/accounts/rights.ts';
-import { catalogueOf, channelOf, conversationRecordId, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
+import { collectionPauseReason, isReportedStatus, recordCease, recordHardship, recordReportedStatus } from '../src/accounts/rights.ts';
+import { catalogueOf, channelOf, conversationRecordId, type ConversationServices, localRecognitionOf, verifiedAccount } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import { withdrawUnverifiedCease } from '../src/handoff/requests.ts';
+import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
@@ -10,7 +11,7 @@ import { answerQuestions } from './answers.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
 import { answerConsentWithdrawal } from './consentWithdrawal.ts';
 import { noteContactPreference } from './contactPreference.ts';
-import { askCheckIn } from './crisisCheckIn.ts';
+import { answerCrisis, askCheckIn } from './crisisCheckIn.ts';
 import { DeathReportDialog } from './deathReportDialog.ts';
 import { recordDisputeAndConfirm } from './dispute.ts';
 import { offerIn, todayFor } from './goal.ts';
@@ -37,8 +38,7 @@ export async function interrupt(dc: DialogContext, services: ConversationService
   if (intent === 'crisis') {
     session.mode = 'crisis';
     await dc.cancelAllDialogs();
-    await handOff(context, services, 'crisis', { quiet: true });
-    await context.sendActivity(text.crisis());
+    await answerCrisis(context, services, session);
     return 'done';
   }
   if (intent === 'distress') {
@@ -69,7 +69,8 @@ export async function interrupt(dc: DialogContext, services: ConversationService
   }
   if (intent === 'deceased' && !session.accountId) {
     // A relative reporting a death (DESIGN 17): never verified as the deceased, never asked to pay.
-    if (dc.activeDialog?.id === DeathReportDialog.id) return 'none';
+    // Already reported in this conversation: what follows adds to the report, never the condolence again.
+    if (dc.activeDialog?.id === DeathReportDialog.id || session.deathReport) return 'none';
     await dc.cancelAllDialogs();
     await dc.beginDialog(DeathReportDialog.id);
     return 'done';
@@ -113,6 +114,9 @@ export async function interrupt(dc: DialogContext, services: ConversationService
   if (intent === 'hardship' || (recognition.intents.includes('hardship') && !session.hardship)) {
     if (!session.hardship && session.accountId) await recordHardship(services.db, where());
     session.hardship = true;
+    // "I can't pay anything, can you put it on hold?": the negotiation's answer says it with the same care, in one message
+    // (unless collection is paused: then the negotiation only says so, and the acknowledgement comes first).
+    if (session.accountId && (await answeredByNegotiation(dc, services, recognition))) return 'none';
     await context.sendActivity(session.accountId ? text.hardship() : text.hardshipBeforeVerification());
     if (!session.accountId) {
       // Verification reads the rest of the message, and a payment goal in it is kept.
@@ -154,9 +158,9 @@ export async function interrupt(dc: DialogContext, services: ConversationService
 export async function afterStopOrCrisis(dc: DialogContext, services: ConversationServices, session: Session, recognition: Recognition): Promise<boolean> {
   const { context } = dc;
   const text = catalogueOf(session);
-  if (recognition.intents.includes('crisis')) {
-    await handOff(context, services, 'crisis', { quiet: true });
-    await context.sendActivity(text.crisis());
+  // After a crisis reply, a further hopeless message — a crisis sign or a weaker one — is acknowledged again (DESIGN 8).
+  if (recognition.intents.includes('crisis') || (session.mode === 'crisis' && recognition.intents.includes('distress'))) {
+    await answerCrisis(context, services, session);
     return false;
   }
   if (recognition.intent === 'distress' && session.mode === 'ceased') {
@@ -168,7 +172,7 @@ export async function afterStopOrCrisis(dc: DialogContext, services: Conversatio
     return false;
   }
   if (session.mode === 'crisis') {
-    await context.sendActivity(text.crisisFollowUp());
+    await ask(context, session, text.crisisFollowUp());
     return false;
   }
   const cease = session.cease;
@@ -193,4 +197,12 @@ export async function afterStopOrCrisis(dc: DialogContext, services: Conversatio
   cease.withdrawalAsked = true;
   await ask(context, session, conversation.ceaseReminder());
   return false;
+}
+
+/** A hardship request the negotiation answers itself, on an account it may talk about paying on. */
+async function answeredByNegotiation(dc: DialogContext, services: ConversationServices, recognition: Recognition): Promise<boolean> {
+  const words = dc.context.activity.text ?? '';
+  if (!hardshipRequest(words, recognition, offerIn(words, recognition, await todayFor(dc, services)))) return false;
+  const account = await verifiedAccount(dc.context, services);
+  return account !== null && collectionPauseReason(account) === null;
 }

@@ -4,13 +4,14 @@ import { collectionPauseReason } from '../src/accounts/rights.ts';
 import { catalogueOf, recognitionOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import type { Account } from '../src/db/generated/client.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
+import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { asksForPaymentOptions, asksToCancelPlan } from '../src/negotiation/offerParser.ts';
 import type { Intent, Recognition } from '../src/nlu/recognizer.ts';
 import { AccountChoiceDialog, type AccountChoiceResult } from './accountChoiceDialog.ts';
 import { SWITCH_ACCOUNT } from './answers.ts';
 import { showBalance } from './balance.ts';
 import { NegotiateDialog } from './negotiateDialog.ts';
-import { ask, notUnderstood } from './prompts.ts';
+import { ask, notUnderstood, say } from './prompts.ts';
 import { esignDue, RightsDialog, type RightsResult } from './rightsDialog.ts';
 import { repliesFor, type Choice } from '../src/messages/replies.ts';
 
@@ -54,6 +55,10 @@ export class MenuDialog extends Dialog<MenuOptions> {
     if ((intent === 'unknown' || intent === 'help' || intent === 'hardship') && (asksForPaymentOptions(words) || asksToCancelPlan(words))) {
       return dc.beginDialog(NegotiateDialog.id, { handleCurrentMessage: true });
     }
+    // "I lost my job … what are my options": the options, under the hardship limits (a person for a pause among them).
+    if (intent === 'help' && recognition.intents.includes('hardship')) return dc.beginDialog(NegotiateDialog.id);
+    // "Can you put it on hold?", "I can't even do 10": the negotiation answers, with a person and no pressure (DESIGN 8).
+    if (hardshipRequest(words, recognition, null)) return dc.beginDialog(NegotiateDialog.id, { handleCurrentMessage: true });
     switch (intent) {
       case 'balance':
       case 'itemization':
@@ -70,7 +75,7 @@ export class MenuDialog extends Dialog<MenuOptions> {
         // The negotiation answers paused accounts itself (no offers) and lets any debtor cancel a plan.
         return dc.beginDialog(NegotiateDialog.id, { handleCurrentMessage: true });
       case 'thanks':
-        await dc.context.sendActivity(catalogueOf(await sessionOf(dc.context, this.services)).thanks());
+        await this.sayThanks(dc.context);
         return this.afterAnswer(dc, account);
       case 'unknown':
         await notUnderstood(dc.context, this.services, await this.menuWordings(dc.context, account), { choices: await this.menuChoices(dc.context, account) });
@@ -94,6 +99,12 @@ export class MenuDialog extends Dialog<MenuOptions> {
 
   override async repromptDialog(context: TurnContext, _instance: DialogInstance): Promise<void> {
     await this.sendMenu(context);
+  }
+
+  /** "Thanks": welcome — and said again right away, not word for word (DESIGN 16). */
+  private async sayThanks(context: TurnContext): Promise<void> {
+    const session = await sessionOf(context, this.services);
+    await say(context, session, catalogueOf(session).thanks());
   }
 
   /** After an answer: the E-SIGN question if it was put off on an earlier turn; otherwise nothing more. */

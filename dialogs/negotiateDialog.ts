@@ -5,6 +5,7 @@ import { catalogueOf, channelOf, recognitionOf, type ConversationServices, openP
 import type { Offer } from '../src/domain/negotiation.ts';
 import type { PlanTerms } from '../src/domain/plans.ts';
 import { isExplicitYes } from '../src/negotiation/consent.ts';
+import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { asksForPaymentOptions, parseOfferMessage } from '../src/negotiation/offerParser.ts';
 import { reissueFirstPayLink, termsOfPlan } from '../src/negotiation/planStore.ts';
 import { planView } from '../src/negotiation/views.ts';
@@ -110,6 +111,9 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
       await this.steps.sendOptions(context, env);
       return 'wait';
     }
+    // "Can you put it on hold?", "I can't even do 10": answered at any step (a pause asked again, in other words).
+    const request = mode === 'offer' || mode === 'resume' ? null : hardshipRequest(message, local, parsed.offer);
+    if (request) return this.steps.offerPerson(context, state, env, request);
     if (mode === 'offer') return this.evaluate(context, state, env, goal!, false);
     if (mode === 'resume') {
       await context.sendActivity(text.resumed());
@@ -186,6 +190,16 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
         }
         if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
         return this.didNotUnderstand(context, state, env, 'proposed');
+      }
+      case 'person': {
+        if (parsed.offer) return this.evaluate(context, state, env, parsed.offer, true, parsed.startUnread);
+        if (affirm && !deny) return this.steps.askPerson(context, state, env);
+        if (deny) {
+          await context.sendActivity(text.noRush());
+          return QUIET;
+        }
+        if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
+        return this.didNotUnderstand(context, state, env, 'person');
       }
       case 'choose': {
         if (parsed.offer) return this.evaluate(context, state, env, parsed.offer, true, parsed.startUnread);

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { recordHardship } from '../src/accounts/rights.ts';
 import { catalogueOf, channelOf, conversationRecordId, sessionOf, verifiedAccount, type ConversationServices, openPlanOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account, Creditor } from '../src/db/generated/client.ts';
@@ -7,6 +8,7 @@ import type { PlanTerms, PolicyViolation } from '../src/domain/plans.ts';
 import { parsePolicy, type NegotiationPolicy } from '../src/domain/policy.ts';
 import { calendarDateInZone, DEFAULT_TIME_ZONE, isValidationPeriodOpen } from '../src/domain/validationPeriod.ts';
 import { negotiationMessagesFor, type NegotiationCatalogue } from '../src/messages/negotiation.ts';
+import type { HardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { agreePlan, cancelOpenPlan, termsOfPlan } from '../src/negotiation/planStore.ts';
 import { formatterFor, offerView, optionsView, planView, reasonView, type Formatter } from '../src/negotiation/views.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
@@ -15,8 +17,9 @@ import { ask } from './prompts.ts';
 import { repliesFor, type Choice } from '../src/messages/replies.ts';
 import { reply } from '../src/replies/render.ts';
 import { offerRecord } from './recordOffer.ts';
+import { rightsBeforePaying } from './rightsDialog.ts';
 
-export type Step = 'choose' | 'proposed' | 'confirm' | 'review';
+export type Step = 'choose' | 'proposed' | 'confirm' | 'review' | 'person';
 
 /** Plain JSON: kept in the conversation's dialog state between turns. */
 export interface NegotiateState {
@@ -35,6 +38,8 @@ export interface NegotiateState {
   review?: { offer: Offer; literal: PlanTerms | null; violations: PolicyViolation[]; reasons: LimitExplanation[] };
   /** The debtor's terms wait for a start date they asked for but the bot could not read. */
   awaitingDate?: boolean;
+  /** Step 'person': what a person would talk through with the debtor (a pause, or not being able to pay even the smallest plan). */
+  request?: HardshipRequest;
 }
 
 /** What the dialog tells the menu when it ends. */
@@ -87,6 +92,8 @@ export class NegotiationSteps {
   }
 
   async sendOptions(context: TurnContext, env: Env): Promise<void> {
+    // 1006.38(b): the validation rights before any payment talk, when they were not stated yet (the E-SIGN question still open).
+    await rightsBeforePaying(context, this.services, true);
     const options = paymentOptions(env.ctx);
     // The rights are open while the validation period runs, and before the notice has even gone.
     const rightsOpen = !env.account.validationPeriodEndsAt || isValidationPeriodOpen(env.account.validationPeriodEndsAt, env.now);
@@ -102,7 +109,10 @@ export class NegotiationSteps {
   }
 
   async evaluate(context: TurnContext, state: NegotiateState, env: Env, offer: Offer, countsAsRound = true): Promise<Outcome> {
-    const evaluation: Evaluation = evaluateOffer(offer, env.ctx, countsAsRound ? state.rounds : Math.max(0, state.rounds - 1));
+    const judged: Evaluation = evaluateOffer(offer, env.ctx, countsAsRound ? state.rounds : Math.max(0, state.rounds - 1));
+    // DESIGN 8: in hardship, terms beyond even the creditor's hardship limits are for a person to
+    // decide — the closest hardship plan, and the debtor's own proposal offered for review at once.
+    const evaluation: Evaluation = judged.outcome === 'counter' && env.ctx.hardship ? { ...judged, outcome: 'review' } : judged;
     state.offer = offer;
     state.plan = evaluation.plan;
     state.hardship = env.ctx.hardship;
@@ -159,7 +169,36 @@ export class NegotiationSteps {
     else if (state.step === 'confirm' && state.recap === env.text.recap(planView(state.plan!, env.format)) && env.session.lastPrompt === state.recap) {
       await ask(context, env.session, env.text.again('confirm'), this.choices('confirm', env));
     } else if (state.step === 'confirm') await this.showRecap(context, state, env, state.plan!);
-    else await ask(context, env.session, env.text.again('review'), this.choices('review', env));
+    else await ask(context, env.session, env.text.again(state.step), this.choices(state.step, env));
+  }
+
+  /**
+   * "Can you put it on hold?", "I can't even do 10" (DESIGN 8): never pressed — what is possible
+   * (the smallest plan the hardship limits allow), and a person to talk about the rest, such as a
+   * pause, if the debtor wants one (yes or no). Not being able to pay is hardship: recorded once.
+   */
+  async offerPerson(context: TurnContext, state: NegotiateState, env: Env, request: HardshipRequest): Promise<Outcome> {
+    if (request === 'cannot_pay' && !env.ctx.hardship) {
+      await recordHardship(this.services.db, { accountId: env.account.id, conversationId: conversationRecordId(context), channel: channelOf(context) });
+      env.session.hardship = true;
+      env.ctx = { ...env.ctx, hardship: true };
+    }
+    state.step = 'person';
+    state.request = request;
+    delete state.recap;
+    delete state.review;
+    delete state.awaitingDate;
+    if (request === 'cannot_pay') await rightsBeforePaying(context, this.services, true);
+    const smallest = paymentOptions(env.ctx).plan;
+    const wordings = request === 'pause' ? env.text.pauseRequest() : env.text.cannotPay(smallest ? planView(smallest, env.format) : null);
+    await ask(context, env.session, wordings, this.choices('person', env));
+    return 'wait';
+  }
+
+  /** Yes to a person: queued as a hardship request, with what the debtor asked for. */
+  async askPerson(context: TurnContext, state: NegotiateState, env: Env): Promise<Outcome> {
+    await handOff(context, this.services, 'hardship', { detail: { request: state.request ?? 'cannot_pay', hardship: env.ctx.hardship } });
+    return QUIET;
   }
 
   async agree(context: TurnContext, state: NegotiateState, env: Env): Promise<Outcome> {

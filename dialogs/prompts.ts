@@ -1,9 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { countUnanswered } from '../src/answers/unanswered.ts';
-import { sessionOf, type ConversationServices } from '../src/bot/services.ts';
+import { collectionPauseReason } from '../src/accounts/rights.ts';
+import { sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
-import type { Choice } from '../src/messages/replies.ts';
+import { repliesFor, type Choice } from '../src/messages/replies.ts';
 import { reply } from '../src/replies/render.ts';
 
 /** Set on a turn the bot did not understand (a turn without it resets the count). */
@@ -54,6 +55,14 @@ function fresh(session: Session, wordings: readonly string[]): readonly string[]
 }
 
 /**
+ * Says something that is not a question (an answer, the balance): said again right after itself,
+ * it says so ("As I said: …") — never the same message twice in a row word for word (DESIGN 16).
+ */
+export async function say(context: TurnContext, session: Session, text: string): Promise<void> {
+  await context.sendActivity(text === session.lastBotText ? conversationMessagesFor(session.language).asISaid(text) : text);
+}
+
+/**
  * Asks a question in the first of its wordings that was not just said: never the last question
  * asked, nor the last message sent. Every question that can be asked again has two wordings or more.
  */
@@ -65,13 +74,20 @@ export async function ask(context: TurnContext, session: Session, wordings: read
 
 export type NotUnderstood = 'asked' | 'stuck';
 
+/** The `n`th of `wordings` (from 0), round and round. */
+function nth<T>(wordings: readonly T[], n: number): T {
+  return wordings[n % wordings.length]!;
+}
+
 /**
  * The bot did not understand the message (or it was a question already answered: then the
- * question is simply asked again). The first time, it says so and asks the question again
- * in other words; the second turn in a row, it offers the main choices and a person instead
- * (DESIGN 16) and returns 'stuck' (callers drop anything a yes would agree to). The phrase is
- * counted for the agency's report (#12 item 14) unless `record` is false — messages that may hold
- * identity factors or a third party's contact are never counted.
+ * question is simply asked again). Turns it does not understand in a row take turns: the odd ones
+ * say so and ask the question again (with its buttons), each time in other words; the even ones
+ * offer the main choices, as buttons, and a person (DESIGN 16), each time in other words, and
+ * return 'stuck' (callers drop anything a yes would agree to). So no message comes twice in a row,
+ * and a debtor who keeps not being understood is never sent round the same two messages. The
+ * phrase is counted for the agency's report (#12 item 14) unless `record` is false — messages that
+ * may hold identity factors or a third party's contact are never counted.
  */
 export async function notUnderstood(
   context: TurnContext,
@@ -85,19 +101,36 @@ export async function notUnderstood(
     return 'asked';
   }
   context.turnState.set(MISUNDERSTOOD, true);
-  session.misunderstandings = (session.misunderstandings ?? 0) + 1;
+  const count = (session.misunderstandings ?? 0) + 1;
+  session.misunderstandings = count;
   const text = conversationMessagesFor(session.language);
   if (options.record !== false && context.activity.text) {
     await countUnanswered(services.db, { text: context.activity.text, language: session.language, now: services.now() });
   }
-  if (session.misunderstandings >= 2) {
-    session.misunderstandings = 0;
-    await ask(context, session, [text.stuck(session.accountId !== undefined)]);
+  if (count % 2 === 0) {
+    const verified = session.accountId !== undefined;
+    await ask(context, session, fresh(session, rotated(text.stuck(verified), count / 2 - 1)), await mainChoices(context, services, session));
     return 'stuck';
   }
-  const sorry = fresh(session, text.notUnderstood());
-  await ask(context, session, fresh(session, question).flatMap((q) => sorry.map((s) => `${s} ${q}`)), options.choices);
+  // The first time the first wordings; the third time the next ones; and so on.
+  const round = (count - 1) / 2;
+  const sorry = fresh(session, rotated(text.notUnderstood(), round));
+  const questions = fresh(session, rotated(question, round));
+  await ask(context, session, questions.flatMap((q) => sorry.map((s) => `${s} ${q}`)), options.choices);
   return 'asked';
+}
+
+/** `wordings`, starting from the `n`th. */
+function rotated<T>(wordings: readonly T[], n: number): T[] {
+  return wordings.map((_, i) => nth(wordings, n + i));
+}
+
+/** The main choices as buttons: the menu once verified (no payment choice while collection is paused), otherwise who we are and a person. */
+async function mainChoices(context: TurnContext, services: ConversationServices, session: Session): Promise<Choice[]> {
+  const replies = repliesFor(session.language);
+  if (session.accountId === undefined) return replies.beforeVerification();
+  const account = await verifiedAccount(context, services);
+  return replies.menu(account ? collectionPauseReason(account) !== null : true);
 }
 
 /** At the end of a turn: a turn the bot understood starts the count of misunderstandings again. */

@@ -7,6 +7,7 @@ import { accountView, catalogueOf, channelOf, conversationRecordId, recognitionO
 import type { Session } from '../src/bot/session.ts';
 import type { Account } from '../src/db/generated/client.ts';
 import { validationPeriodEnd } from '../src/domain/validationPeriod.ts';
+import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { answersQuestion, ask, notUnderstood } from './prompts.ts';
@@ -121,9 +122,11 @@ export class RightsDialog extends Dialog<RightsOptions> {
       return dc.endDialog();
     }
     const general = await recognitionOf(dc.context, this.services);
-    if (general.intents.some((i) => OTHER_REQUESTS.has(i)) || general.entities.money.length > 0) {
+    // "Can you put it on hold?", "I can't pay anything": answered by the negotiation (the second names the smallest plan: payment talk).
+    const hardship = hardshipRequest(dc.context.activity.text ?? '', general, null);
+    if (general.intents.some((i) => OTHER_REQUESTS.has(i)) || general.entities.money.length > 0 || hardship) {
       this.putOff(session);
-      await rightsBeforePaying(dc.context, this.services, general.intents.some((i) => PAYMENT_REQUESTS.has(i)) || general.entities.money.length > 0);
+      await rightsBeforePaying(dc.context, this.services, general.intents.some((i) => PAYMENT_REQUESTS.has(i)) || general.entities.money.length > 0 || hardship === 'cannot_pay');
       return dc.endDialog({ handleCurrentMessage: true } satisfies RightsResult);
     }
     const unclear = conversationMessagesFor(session.language).askEsignUnclear();

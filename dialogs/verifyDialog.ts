@@ -6,6 +6,7 @@ import { MAX_FAILED_VERIFICATIONS, VERIFICATION_LOCK_MINUTES } from '../src/doma
 import type { CalendarDate, Recognition } from '../src/nlu/recognizer.ts';
 import { messagesFor } from '../src/messages/catalogue.ts';
 import { conversationMessagesFor, type VerifyFact, type VerifyQuestion } from '../src/messages/conversation.ts';
+import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
 import { extractName } from '../src/nlu/entities/names.ts';
 import { accountFromChatLink } from '../src/outreach/chatStart.ts';
 import {
@@ -47,12 +48,17 @@ export interface VerifyOptions {
   readMessage?: boolean;
 }
 
-function isoDate(d: CalendarDate): string {
+/** A calendar date as YYYY-MM-DD. */
+export function isoDate(d: CalendarDate): string {
   return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
 /** Messages that ask for nothing: no "I can help with that once you are verified" before the question. */
 const PLAIN: ReadonlySet<string> = new Set(['unknown', 'greeting', 'affirm', 'deny', 'thanks']);
+
+/** "I don't have the letter anymore", "lost the letter", "ya no tengo la carta" (normalised text). */
+const NO_LETTER =
+  /\b(?:do not have|no longer have|can not find|lost|threw away|threw out|never got|did not get|never received|no tengo|ya no tengo|no encuentro|perdi|no me llego|nunca recibi|no recibi)\b(?:\s+\w+){0,3}\s+(?:letter|carta|account number|numero de cuenta|notice|aviso)\b/;
 
 /** A five-digit number on its own in a verification answer is a ZIP code ("3/14/85 30301", "zip 30301."). */
 const ZIP_WORD = /\b(zip|postal|c[oó]digo)\b/i;
@@ -129,6 +135,9 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       await ask(context, session, this.confirmWordings(session.language, state.dobReadings).map((q) => ack + q));
     } else if (got.length > 0) {
       await ask(context, session, conversation.verifyQuestion(next).map((q) => ack + q));
+    } else if (next === 'identifier' && NO_LETTER.test(normalizeText(message))) {
+      // "I don't have the letter anymore": it is not needed, the name will do.
+      await ask(context, session, conversation.verifyWithoutLetter());
     } else if (first) {
       if (!answered && !PLAIN.has(recognition.intent)) await context.sendActivity(catalogueOf(session).verifyFirst());
       await this.askFirst(context, state);

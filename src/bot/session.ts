@@ -16,11 +16,19 @@ export interface Goal {
   answers?: AnswerId[];
 }
 
-/** A relative reporting a death (DESIGN 17): what they told us so far. No identity factor of theirs. */
+/**
+ * A relative reporting a death (DESIGN 17): what they told us so far. No identity factor of theirs;
+ * the deceased's date of birth and ZIP only until the report is recorded (to tell apart two people
+ * of the same name), never in a handoff or a log.
+ */
 export interface DeathReport {
   accountNumber?: string;
   deceasedName?: string;
-  /** The estate's contact: a name and a phone number or email, as the relative wrote it. */
+  /** The deceased's date of birth (ISO) and ZIP code, when the relative gave them. */
+  deceasedDob?: string;
+  deceasedZip?: string;
+  /** Who handles the estate, and a phone number or email to reach them ('' when the relative does not know). */
+  estateName?: string;
   estateContact?: string;
   /** Questions asked in a row that brought nothing new, so the bot never asks forever. */
   asked: number;
@@ -29,6 +37,7 @@ export interface DeathReport {
   /** The one account the report identified (never said to the relative). */
   accountId?: string | null;
 }
+
 import type { ContactPreference } from '../nlu/recognizer.ts';
 
 /** What the bot remembers about one conversation (botbuilder conversation state). */
@@ -75,6 +84,8 @@ export interface Session {
   sms?: boolean;
   /** SMS: the words of the numbered choices offered last turn ("Reply 1, 2 or 3"), so "2" is understood. */
   smsChoices?: string[];
+  /** The crisis script was said in this conversation: a further sign gets other words, never the script again (dialogs/crisisCheckIn.ts). */
+  crisisAnswered?: boolean;
   /** A gentle check-in ("Are you safe right now?") is waiting for its answer (dialogs/crisisCheckIn.ts). */
   checkIn?: { askedAt: number };
   /** A contact preference stated before verification, recorded once verified (dialogs/contactPreference.ts). */

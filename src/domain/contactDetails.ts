@@ -1,7 +1,9 @@
 /**
  * A person's name and a way to reach them, from one message: "his name is Dan Reyes, 415-555-0100",
  * "Kim Wexler, kim@wexler.example", "se llama Ana Ruiz y su teléfono es 210-555-0199". Used for an
- * attorney's details (DESIGN 6) and an estate's contact (DESIGN 17). Pure.
+ * attorney's details (DESIGN 6) and an estate's contact (DESIGN 17); a relative named in passing
+ * ("my father Harold Jenkins passed away", "my brother Mark Jenkins, 216-555-0400") for a death
+ * reported by a relative. Pure.
  */
 import { nameFrom } from './names.ts';
 
@@ -38,4 +40,34 @@ export function contactDetailsFrom(text: string): ContactDetails {
   const name = nameAfterCue(withoutContact) ?? nameFrom(withoutContact.replace(/[,;]+/g, ' ').replace(/\s+/g, ' ').trim());
   if (name) details.name = name;
   return details;
+}
+
+/** "my father", "our late mother", "mi papá", "su hermano": a relative, before the name that follows. */
+const RELATIVE_CUE =
+  /\b(?:my|our|his|her|mi|nuestro|nuestra|su)\s+(?:late\s+|difunto\s+|difunta\s+)?(?:father|dad|mother|mom|mum|husband|wife|son|daughter|brother|sister|uncle|aunt|grandfather|grandmother|grandpa|grandma|cousin|partner|stepfather|stepmother|father-in-law|mother-in-law|padre|pap[aá]|madre|mam[aá]|esposo|esposa|marido|hijo|hija|hermano|hermana|t[ií]o|t[ií]a|abuelo|abuela|primo|prima|suegro|suegra|pareja)(?!\p{L})\s*,?\s*/giu;
+/** Words that end a name written in lower case: what the sentence goes on to say about the person. */
+const AFTER_NAME = /^(?:passed|died|dies|who|that|was|is|has|had|handles|handled|will|can|and|y|fallecio|falleci[oó]|muri[oó]|murio|que|lleva|se|es|era|tiene)$/iu;
+const NAME_PART = /^[\p{L}][\p{L}'’-]*$/u;
+
+/**
+ * The names right after a relative is mentioned, in order: "Hi, my father Harold Jenkins passed
+ * away" → ["Harold Jenkins"]; "my brother mark jenkins handles it" → ["mark jenkins"]. A relative
+ * with no 2-4 word name after them ("my father passed away") adds nothing.
+ */
+export function relativesNamed(text: string): string[] {
+  const names: string[] = [];
+  for (const cue of text.matchAll(RELATIVE_CUE)) {
+    const words: string[] = [];
+    for (const raw of text.slice(cue.index + cue[0].length).split(/\s+/)) {
+      const word = raw.replace(/[,.;:!?)]+$/, '');
+      if (!NAME_PART.test(word) || AFTER_NAME.test(word)) break;
+      // Written with capitals: the name is the run of capitalised words ("Harold Jenkins passed…").
+      if (words.length > 0 && /^\p{Lu}/u.test(words[0]!) && !/^\p{Lu}/u.test(word)) break;
+      words.push(word);
+      if (word !== raw || words.length === 4) break;
+    }
+    const name = nameFrom(words.join(' '));
+    if (name) names.push(name);
+  }
+  return names;
 }

@@ -95,7 +95,10 @@ export interface Catalogue {
   hardship(): string;
   hardshipBeforeVerification(): string;
   crisis(): string;
-  crisisFollowUp(): string;
+  /** After the crisis script, a further hopeless message: acknowledged, 988, 911 and the person again, in other words (two wordings). */
+  crisisAgain(): string[];
+  /** Anything else said after a crisis: a person will reach out, 988 and 911 (two wordings, never twice in a row). */
+  crisisFollowUp(): string[];
   abusiveFirst(): string;
   abusiveHandoff(): string;
   handoffQueued(minutes: number, channel: string): string;

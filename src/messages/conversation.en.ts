@@ -36,14 +36,24 @@ export const conversationEn: ConversationCatalogue = {
         'The ZIP code of your address, or the last 4 digits of your Social Security number, please.',
       ],
     })[question],
+  verifyWithoutLetter: () => [
+    'That is all right, you do not need the letter. Your first and last name will do.',
+    'No problem, the letter is not needed: please tell me your first and last name.',
+  ],
   confirmDob: (date) => [`Did you mean ${date}? Please answer yes or no.`, `Just to be sure: is your date of birth ${date}? Yes or no?`],
   answerAfterVerification: () =>
     'I can answer that as soon as I have confirmed who you are, because it depends on your account. I will come back to it right after.',
   notUnderstood: () => ['Sorry, I did not understand that.', 'I am sorry, I did not catch that.'],
   stuck: (verified) =>
     verified
-      ? 'I am sorry, I am not understanding you. Here is what I can do: tell you the balance and how it adds up, explain your rights, go through payment options, or record a dispute. Or a person can help you: just type "agent".'
-      : 'I am sorry, I am not understanding you. Here is what I can do: confirm who you are so we can look at your account (send your account number or your full name), or tell you who we are and how to check us. Or a person can help you: just type "agent".',
+      ? [
+          'I am sorry, I am not understanding you. Here is what I can do: tell you the balance and how it adds up, explain your rights, go through payment options, or record a dispute. Or a person can help you: just type "agent".',
+          'Sorry, I am still not getting it. You can pick one of these: the balance, how it adds up, your rights, payment options or a dispute. A person from our team can also help you: type "agent".',
+        ]
+      : [
+          'I am sorry, I am not understanding you. Here is what I can do: confirm who you are so we can look at your account (send your account number or your full name), or tell you who we are and how to check us. Or a person can help you: just type "agent".',
+          'Sorry, I am still not getting it. To look at an account I first need your full name or the account number from our letter. You can also ask who we are, or talk to a person: type "agent".',
+        ],
   menuAgain: (paused) =>
     paused
       ? 'Is there anything else I can help with? For example the balance, how it adds up, your rights, or a person ("agent").'
@@ -100,12 +110,20 @@ export const conversationEn: ConversationCatalogue = {
             'And who is handling the estate, with a phone number or email address? If nobody is yet, just say so.',
             'A name with a phone number or email for whoever handles the estate, please, or tell me if you do not know.',
           ],
+  deathDetailsNoted: () => 'Thank you, I have noted that.',
+  deathNothingToPay: () =>
+    "No. There is nothing you need to pay: unless you co-signed for it, a relative's debt is not yours, and any debts are paid from the estate's assets, not from family members' own money.",
   deathRecorded: () =>
     'Thank you. I have passed this on to our team, with a request to stop collection while a person reviews it. They will contact whoever is handling the estate. You do not need to do anything else, and we will not ask you for payment.',
   deathDetailsAdded: () => 'Thank you. I have passed that on as well, so our team can contact the estate. There is nothing else you need to do.',
   afterDeathReport: () => [
     'There is nothing you need to pay or do here. A person from our team will follow up about the estate. If you would like to talk to them, type "agent".',
     'A person from our team will be in touch about this; you do not need to do anything. Type "agent" if you would like to talk to them sooner.',
+  ],
+
+  deathGoodbye: () => [
+    'You are welcome. There is nothing you need to pay or do. I am so sorry again for your loss; please take care of yourself.',
+    'Take care. If you ever need us, you can write here, or type "agent" to reach a person.',
   ],
 
   chooseAccount: (accounts) => {

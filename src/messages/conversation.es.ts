@@ -36,14 +36,24 @@ export const conversationEs: ConversationCatalogue = {
         'El código postal de su dirección, o los últimos 4 dígitos de su número de Seguro Social, por favor.',
       ],
     })[question],
+  verifyWithoutLetter: () => [
+    'No pasa nada, no necesita la carta. Basta con su nombre y apellido.',
+    'No se preocupe, la carta no hace falta: escriba su nombre y apellido, por favor.',
+  ],
   confirmDob: (date) => [`¿Quiso decir el ${date}? Por favor, responda sí o no.`, `Solo para estar seguro: ¿su fecha de nacimiento es el ${date}? ¿Sí o no?`],
   answerAfterVerification: () =>
     'Puedo responderle en cuanto haya confirmado su identidad, porque depende de su cuenta. Vuelvo a ello justo después.',
   notUnderstood: () => ['Perdone, no le entendí.', 'Disculpe, no entendí eso.'],
   stuck: (verified) =>
     verified
-      ? 'Lo siento, no le estoy entendiendo. Esto es lo que puedo hacer: decirle el saldo y cómo se compone, explicarle sus derechos, revisar opciones de pago o registrar una disputa. O una persona puede ayudarle: solo escriba "agente".'
-      : 'Lo siento, no le estoy entendiendo. Esto es lo que puedo hacer: confirmar su identidad para revisar su cuenta (envíe su número de cuenta o su nombre completo), o decirle quiénes somos y cómo comprobarlo. O una persona puede ayudarle: solo escriba "agente".',
+      ? [
+          'Lo siento, no le estoy entendiendo. Esto es lo que puedo hacer: decirle el saldo y cómo se compone, explicarle sus derechos, revisar opciones de pago o registrar una disputa. O una persona puede ayudarle: solo escriba "agente".',
+          'Perdone, sigo sin entenderle. Puede escoger una de estas opciones: el saldo, su detalle, sus derechos, opciones de pago o una disputa. Una persona de nuestro equipo también puede ayudarle: escriba "agente".',
+        ]
+      : [
+          'Lo siento, no le estoy entendiendo. Esto es lo que puedo hacer: confirmar su identidad para revisar su cuenta (envíe su número de cuenta o su nombre completo), o decirle quiénes somos y cómo comprobarlo. O una persona puede ayudarle: solo escriba "agente".',
+          'Perdone, sigo sin entenderle. Para revisar una cuenta, primero necesito su nombre completo o la referencia de la cuenta que aparece en nuestra carta. También puede preguntar quiénes somos, o hablar con una persona: escriba "agente".',
+        ],
   menuAgain: (paused) =>
     paused
       ? '¿Hay algo más en lo que pueda ayudarle? Por ejemplo el saldo, cómo se compone, sus derechos, o una persona ("agente").'
@@ -100,12 +110,20 @@ export const conversationEs: ConversationCatalogue = {
             '¿Y quién se encarga de la herencia, con un teléfono o correo electrónico? Si todavía nadie, dígamelo.',
             'Un nombre con teléfono o correo de quien se encarga de la herencia, por favor, o dígame si no lo sabe.',
           ],
+  deathDetailsNoted: () => 'Gracias, lo he anotado.',
+  deathNothingToPay: () =>
+    'No. No hay nada que usted deba pagar: a menos que haya firmado como codeudor, la deuda de un familiar no es suya, y las deudas se pagan con los bienes de la herencia, no con el dinero propio de la familia.',
   deathRecorded: () =>
     'Gracias. Lo he comunicado a nuestro equipo, con la solicitud de detener el cobro mientras una persona lo revisa. Se comunicarán con quien se encarga de la herencia. No necesita hacer nada más, y no le pediremos ningún pago.',
   deathDetailsAdded: () => 'Gracias. También lo he comunicado, para que nuestro equipo pueda comunicarse con la herencia. No necesita hacer nada más.',
   afterDeathReport: () => [
     'No hay nada que usted deba pagar ni hacer aquí. Una persona de nuestro equipo dará seguimiento sobre la herencia. Si quiere hablar con ella, escriba "agente".',
     'Una persona de nuestro equipo se comunicará sobre esto; usted no necesita hacer nada. Escriba "agente" si quiere hablar con ella antes.',
+  ],
+
+  deathGoodbye: () => [
+    'De nada. No hay nada que usted deba pagar ni hacer. Le acompaño en su dolor; cuídese mucho.',
+    'Cuídese. Si alguna vez nos necesita, puede escribir aquí, o escribir "agente" para hablar con una persona.',
   ],
 
   chooseAccount: (accounts) => {

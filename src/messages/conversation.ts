@@ -31,14 +31,16 @@ export interface ConversationCatalogue {
   verifyAck(facts: VerifyFact[]): string;
   /** The verification questions after an acknowledgement, each in three wordings (asked again: the next one). */
   verifyQuestion(question: VerifyQuestion): string[];
+  /** "I don't have the letter anymore": the letter is not needed, the name will do (two wordings). */
+  verifyWithoutLetter(): string[];
   /** An ambiguous numeric date: "Did you mean November 3, 1979?" (the US reading first), in two wordings. */
   confirmDob(date: string): string[];
   /** A question that needs the account, asked before verification: answered right after it. */
   answerAfterVerification(): string;
   /** Nothing understood: said before the question is asked again, in two wordings. */
   notUnderstood(): string[];
-  /** Second misunderstanding in a row: the main choices and a person. */
-  stuck(verified: boolean): string;
+  /** Second misunderstanding in a row (and every second one after it): the main choices and a person, in two wordings. */
+  stuck(verified: boolean): string[];
   /** The menu in other words (the menu is never listed twice in a row word for word). */
   menuAgain(collectionPaused: boolean): string;
   /** The E-SIGN question asked again later, with the whole consent wording (`consent`). */
@@ -82,11 +84,17 @@ export interface ConversationCatalogue {
   familyNotLiable(): string;
   /** What the bot asks to record the report: what is still missing. */
   askDeathDetails(missing: { identifier: boolean; estate: boolean }): string[];
+  /** The deceased's date of birth or ZIP given: acknowledged before the next question. */
+  deathDetailsNoted(): string;
+  /** "Do I have to pay it?" from a relative: no — plainly, and never a request for payment. */
+  deathNothingToPay(): string;
   deathRecorded(): string;
   /** An estate contact given after the report was passed on: passed on too. */
   deathDetailsAdded(): string;
   /** Anything said after the report was recorded (two wordings). */
   afterDeathReport(): string[];
+  /** "Ok, thank you" after the report was recorded: a kind goodbye, nothing asked (two wordings). */
+  deathGoodbye(): string[];
 
   /** Several accounts: which one? */
   chooseAccount(accounts: AccountChoice[]): string[];

@@ -90,8 +90,14 @@ export const en: Catalogue = {
     'I am sorry you are going through this. There is no pressure here. The creditor has hardship options, with smaller payments over a longer time. A person from our team can go through them with you whenever you are ready: type "agent".',
   crisis: () =>
     'I am really sorry you are feeling this way. You matter more than any bill. Please call or text 988, the Suicide & Crisis Lifeline: it is free, confidential and open 24 hours a day. If you are in immediate danger, call 911. I have asked a person from our team to reach out to you.',
-  crisisFollowUp: () =>
+  crisisAgain: () => [
+    'I hear you, and I am glad you are still talking to me. You do not have to go through this alone: please call or text 988 now, at any hour. If you might act on these thoughts or are in danger, call 911. I have asked again for a person from our team to reach out to you first.',
+    'Thank you for telling me. What you are feeling matters more than any bill. Please call or text 988 to talk with someone right now; it is free and open day and night. If you are in danger, call 911. A person from our team is being asked to reach out to you as a priority.',
+  ],
+  crisisFollowUp: () => [
     'A person from our team will reach out to you soon. If you are in danger, call 911. You can call or text 988 at any time, day or night.',
+    'I am still here. Someone from our team has been asked to reach out to you. You can call or text 988 at any time, and if you are in danger, please call 911.',
+  ],
   abusiveFirst: () =>
     'I understand this is frustrating, and I am here to help. Let us keep the conversation respectful. You can also type "agent" to talk to a person.',
   abusiveHandoff: () => 'I am going to ask a person from our team to continue this conversation with you.',

@@ -91,8 +91,14 @@ export const es: Catalogue = {
     'Lamento que esté pasando por esto. Aquí no hay ninguna presión. El acreedor tiene opciones para dificultades económicas, con pagos más pequeños durante más tiempo. Una persona de nuestro equipo puede revisarlas con usted cuando esté listo: escriba "agente".',
   crisis: () =>
     'Siento mucho que se sienta así. Usted importa más que cualquier factura. Por favor, llame o envíe un mensaje de texto al 988, la Línea de Prevención del Suicidio y Crisis: es gratuita, confidencial y atiende las 24 horas (marque 2 para español). Si está en peligro inmediato, llame al 911. He pedido a una persona de nuestro equipo que se comunique con usted.',
-  crisisFollowUp: () =>
+  crisisAgain: () => [
+    'Le escucho, y me alegra que siga hablando conmigo. No tiene que pasar por esto sin ayuda: por favor, llame o envíe un mensaje de texto al 988 ahora, a cualquier hora (marque 2 para español). Si podría hacerse daño o está en peligro, llame al 911. He vuelto a pedir que una persona de nuestro equipo se comunique con usted primero.',
+    'Gracias por contármelo. Lo que siente importa más que cualquier factura. Por favor, llame o envíe un mensaje de texto al 988 para hablar con alguien ahora mismo; es gratuito y atiende de día y de noche. Si está en peligro, llame al 911. He pedido que una persona de nuestro equipo se comunique con usted con prioridad.',
+  ],
+  crisisFollowUp: () => [
     'Una persona de nuestro equipo se comunicará con usted pronto. Si está en peligro, llame al 911. Puede llamar o enviar un mensaje de texto al 988 en cualquier momento, de día o de noche.',
+    'Sigo aquí. Hemos pedido a una persona de nuestro equipo que se comunique con usted. Puede llamar o enviar un mensaje de texto al 988 en cualquier momento, y si está en peligro, llame al 911.',
+  ],
   abusiveFirst: () =>
     'Entiendo que esto es frustrante, y estoy aquí para ayudarle. Mantengamos una conversación respetuosa. También puede escribir "agente" para hablar con una persona.',
   abusiveHandoff: () => 'Voy a pedir a una persona de nuestro equipo que continúe esta conversación con usted.',

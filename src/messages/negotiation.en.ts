@@ -95,7 +95,7 @@ export const negotiationEn: NegotiationCatalogue = {
       lines.push(`• A payment plan: for example, ${summary(o.plan)}. Or tell me what you can afford, like "50 a month" or "100 every two weeks starting the 15th".`);
     }
     if (o.hardship) {
-      lines.push(`Because you told us about your situation, smaller payments over a longer time are possible: as little as ${o.smallestPayment} a payment, with up to ${o.maxInstallments} payments.`);
+      lines.push(`Because you told us about your situation, smaller payments over a longer time are possible: as little as ${o.smallestPayment} a payment, with up to ${o.maxInstallments} payments. If even that is too much right now, a person from our team can talk with you about what else may be possible, such as a pause.`);
     }
     if (o.rightsOpen) lines.push('Choosing an option does not affect your right to dispute this debt or to ask for the name and address of the original creditor.');
     lines.push('Which would you like? You can also type "agent" to talk to a person. Nothing is ever added to the amounts shown.');
@@ -191,6 +191,19 @@ export const negotiationEn: NegotiationCatalogue = {
 
   resumed: () => 'Here is where we were before I confirmed who you are again.',
 
+  cannotPay: (smallest) => {
+    const plan = smallest?.regular ? ` Under the hardship terms, payments can be as small as ${smallest.regular} ${PER[smallest.frequency ?? 'monthly']}, over ${smallest.installmentCount} payments.` : '';
+    return [
+      `I understand; there is no pressure.${plan} If even that is too much now, a person from our team can talk with you about other possibilities, such as a pause. Would you like a person to contact you? Yes or no?`,
+      `That is all right; nobody will press you.${plan} A person from our team can look at what else may be possible, such as a pause. Shall I ask a person to contact you? Yes or no?`,
+    ];
+  },
+
+  pauseRequest: () => [
+    'I cannot put the account on hold myself: a pause is for the creditor to decide. A person from our team can talk it through with you, along with the hardship options (smaller payments over a longer time). Would you like me to ask a person to contact you about it? Please answer yes or no.',
+    'A pause is not something I can set up here, but a person from our team can ask the creditor about it with you. Shall I ask a person to contact you about a pause? Yes or no?',
+  ],
+
   again: (step) =>
     ({
       choose: [
@@ -208,6 +221,10 @@ export const negotiationEn: NegotiationCatalogue = {
       review: [
         'Would you like me to send your proposal to a collections officer for review? Please answer yes or no.',
         'Shall I send your proposal to an officer to review? Yes or no?',
+      ],
+      person: [
+        'Would you like me to ask a person from our team to contact you? Please answer yes or no.',
+        'Shall I ask a person from our team to talk with you about it? Yes or no?',
       ],
     })[step],
 };

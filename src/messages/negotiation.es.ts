@@ -94,7 +94,7 @@ export const negotiationEs: NegotiationCatalogue = {
       lines.push(`• Un plan de pagos: por ejemplo, ${summary(o.plan)}. O dígame cuánto puede pagar, como "50 al mes" o "100 cada dos semanas a partir del 15".`);
     }
     if (o.hardship) {
-      lines.push(`Como nos contó su situación, es posible hacer pagos más pequeños durante más tiempo: desde ${o.smallestPayment} por pago, con hasta ${o.maxInstallments} pagos.`);
+      lines.push(`Como nos contó su situación, es posible hacer pagos más pequeños durante más tiempo: desde ${o.smallestPayment} por pago, con hasta ${o.maxInstallments} pagos. Si aun así es demasiado por ahora, una persona de nuestro equipo puede hablar con usted de otras posibilidades, como una pausa.`);
     }
     if (o.rightsOpen) lines.push('Elegir una opción no afecta su derecho a disputar esta deuda ni a pedir el nombre y la dirección del acreedor original.');
     lines.push('¿Qué prefiere? También puede escribir "agente" para hablar con una persona. Nunca se agrega nada a las cantidades indicadas.');
@@ -190,6 +190,20 @@ export const negotiationEs: NegotiationCatalogue = {
 
   resumed: () => 'Aquí es donde estábamos antes de confirmar de nuevo su identidad.',
 
+  // Written without á, í, ó or ú, so by SMS they stay in GSM-7 and two segments (see smsShort.ts).
+  cannotPay: (smallest) => {
+    const plan = smallest?.regular ? ` Con las condiciones para casos de dificultad, se puede pagar desde ${smallest.regular} ${PER[smallest.frequency ?? 'monthly']}, en ${smallest.installmentCount} pagos.` : '';
+    return [
+      `Le entiendo; nadie le va a presionar.${plan} Si aun con eso es demasiado ahora, una persona de nuestro equipo puede ver con usted otras posibilidades, como una pausa. ¿Quiere que una persona le contacte?`,
+      `No se preocupe; no hay ninguna prisa.${plan} Una persona de nuestro equipo puede ver otras posibilidades con usted, como una pausa. ¿Le pido a una persona que le contacte?`,
+    ];
+  },
+
+  pauseRequest: () => [
+    'Yo no puedo poner la cuenta en pausa: eso lo decide el acreedor. Una persona de nuestro equipo puede hablarlo con usted, junto con las opciones para quienes pasan por dificultades (pagos menores y a mayor plazo). ¿Quiere que una persona le contacte para hablar de una pausa?',
+    'Una pausa no es algo que yo pueda establecer desde este chat, pero una persona de nuestro equipo puede consultarla con el acreedor. ¿Le pido a una persona que le contacte sobre una pausa?',
+  ],
+
   again: (step) =>
     ({
       choose: [
@@ -207,6 +221,10 @@ export const negotiationEs: NegotiationCatalogue = {
       review: [
         '¿Quiere que envíe su propuesta a un agente de cobranza para que la revise? Por favor, responda sí o no.',
         '¿Envío su propuesta a un agente para que la revise? ¿Sí o no?',
+      ],
+      person: [
+        '¿Quiere que le pida a una persona de nuestro equipo que se comunique con usted? Por favor, responda sí o no.',
+        '¿Le pido a una persona de nuestro equipo que hable con usted sobre esto? ¿Sí o no?',
       ],
     })[step],
 };

@@ -119,8 +119,16 @@ export interface NegotiationCatalogue {
   askStartDate(): string[];
   /** The negotiation question again after the verification lapsed and was done again. */
   resumed(): string;
+  /**
+   * "I really can't even do 10 right now" (DESIGN 8): no pressure, the smallest plan the (hardship)
+   * limits allow when there is one, and a person to talk about what else is possible, such as a pause.
+   * Asks whether a person should contact them (yes or no). Two wordings.
+   */
+  cannotPay(smallest: PlanView | null): string[];
+  /** "Can you put it on hold for a couple months?": a pause is the creditor's decision; a person can talk it through. Asks yes or no. Two wordings. */
+  pauseRequest(): string[];
   /** The question of a step asked again after a message that did not answer it, in two wordings (never twice the same). */
-  again(step: 'choose' | 'proposed' | 'confirm' | 'review'): string[];
+  again(step: 'choose' | 'proposed' | 'confirm' | 'review' | 'person'): string[];
 }
 
 const catalogues: Record<'en' | 'es', NegotiationCatalogue> = { en: negotiationEn, es: negotiationEs };

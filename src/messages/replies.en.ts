@@ -21,6 +21,7 @@ export const repliesEn: RepliesCatalogue = {
           { label: 'Dispute it', value: 'I dispute this debt' },
           { label: 'Talk to a person', value: 'agent' },
         ],
+  beforeVerification: () => [{ label: 'Who you are', value: 'who are you' }, { label: 'Talk to a person', value: 'agent' }],
   paymentOptions: (offered) => [
     { label: 'Pay in full', value: 'pay in full' },
     ...(offered.settlement ? [{ label: 'Settle', value: 'settle' }] : []),

@@ -21,6 +21,7 @@ export const repliesEs: RepliesCatalogue = {
           { label: 'Disputarla', value: 'disputo esta deuda' },
           { label: 'Hablar con una persona', value: 'agente' },
         ],
+  beforeVerification: () => [{ label: 'Quiénes son', value: 'quiénes son ustedes' }, { label: 'Hablar con una persona', value: 'agente' }],
   paymentOptions: (offered) => [
     { label: 'Pagar todo', value: 'pagar todo' },
     ...(offered.settlement ? [{ label: 'Liquidar', value: 'liquidar' }] : []),

@@ -20,6 +20,8 @@ export interface RepliesCatalogue {
   yesNo(): Choice[];
   /** The menu's choices; with collection paused, no payment or dispute choice (those are answered anyway). */
   menu(collectionPaused: boolean): Choice[];
+  /** The main choices before verification (nothing about any account): who we are, and a person. */
+  beforeVerification(): Choice[];
   /** The payment options offered, in the order the options message lists them. */
   paymentOptions(offered: { settlement: boolean; plan: boolean }): Choice[];
   /** A short label for a link button: "Pay securely", "Open your notice". */

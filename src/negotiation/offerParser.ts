@@ -50,9 +50,9 @@ const WEEKLY = /\b(weekly|every week|each week|a week|per week|semanal|semanales
 const MONTHLY = /\b(monthly|every month|each month|a month|per month|mensual|mensuales|mensualmente|cada mes|al mes|por mes)\b/;
 const COUNT_IN_WEEKS = /\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce) (weeks|semanas)\b/;
 const START_WORDS = /\b(start|starts|starting|begin|beginning|from|first payment|empezar|empezando|comenzar|comenzando|a partir|desde|primer pago)\b/;
-/** "I already paid $300", "paid 300 in March", "can't pay $400", "no puedo pagar 400": amounts that are not offered. */
+/** "I already paid $300", "paid 300 in March", "can't (even) pay $400", "no puedo (ni) pagar 400", "no puedo ni 10": amounts that are not offered. */
 const NOT_OFFERED =
-  /\b(?:already (?:paid|sent|made)|i paid|paid|have paid|ya (?:pague|pagamos|di|envie)|pague|can not (?:pay|afford|do)|could not (?:pay|afford)|unable to (?:pay|afford)|no puedo (?:pagar|dar)|no alcanzo a pagar)\s+(?:you\s+|them\s+|a payment of\s+|un pago de\s+)?(?:us\s*)?\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g;
+  /\b(?:already (?:paid|sent|made)|i paid|paid|have paid|ya (?:pague|pagamos|di|envie)|pague|can not (?:even |really |possibly )*(?:pay|afford|do)|could not (?:even )?(?:pay|afford|do)|unable to (?:pay|afford)|no puedo(?: ni)?(?: pagar| dar)(?: ni)?|no puedo ni|no alcanzo a pagar)\s+(?:you\s+|them\s+|a payment of\s+|un pago de\s+)?(?:us\s*)?\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g;
 /**
  * The one number of a short message ("and with 2500?", "¿y con 2500?"): 2 to 4 digits, or more
  * with a $ or thousands commas (a bare five-digit number is a ZIP code, not an amount).

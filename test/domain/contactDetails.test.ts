@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactDetailsFrom, nameAfterCue } from '../../src/domain/contactDetails.ts';
+import { contactDetailsFrom, nameAfterCue, relativesNamed } from '../../src/domain/contactDetails.ts';
 import { nameFrom } from '../../src/domain/names.ts';
 
 /** An attorney's or an estate's name and contact from one message (DESIGN 6, 17; #12 item 5). */
@@ -51,5 +51,23 @@ describe('names in a message', () => {
     ['I am not sure', undefined],
   ])('nameAfterCue("%s") = %s', (text, name) => {
     expect(nameAfterCue(text)).toBe(name);
+  });
+});
+
+/** A relative named in passing, for a death reported by a relative (DESIGN 17, review C14). */
+describe('relativesNamed', () => {
+  it.each<[string, string[]]>([
+    ['Hi, my father Harold Jenkins passed away in October. We got a letter', ['Harold Jenkins']],
+    ['the estate is handled by my brother Mark Jenkins, 216-555-0400', ['Mark Jenkins']],
+    ['my dad harold jenkins died last month', ['harold jenkins']],
+    ['my mother, Ana Ruiz, died in May', ['Ana Ruiz']],
+    ['my father Harold Jenkins passed away, my sister Ana Jenkins handles the estate', ['Harold Jenkins', 'Ana Jenkins']],
+    ['Hola, mi papá Harold Jenkins falleció en octubre', ['Harold Jenkins']],
+    ['la herencia la lleva mi hermano Marcos Jenkins, 216-555-0400', ['Marcos Jenkins']],
+    ['my father passed away last month', []],
+    ['my husband is handling it', []],
+    ['talk to my lawyer', []],
+  ])('"%s"', (text, names) => {
+    expect(relativesNamed(text)).toEqual(names);
   });
 });

@@ -31,6 +31,8 @@ export interface TestConversation {
   /** Sends a message and returns every reply text of the turn. */
   say(text: string): Promise<string[]>;
   send(activity: Partial<Activity>): Promise<string[]>;
+  /** Sends a message and returns the turn's message activities as the channel gets them (buttons, cards). */
+  sayActivities(text: string): Promise<Partial<Activity>[]>;
 }
 
 /** The whole bot (same wiring as the server) on a fresh database with the demo accounts. */
@@ -50,7 +52,7 @@ export async function createTestBot(env: Record<string, string> = {}): Promise<T
       const id = options.id ?? `conv-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
       const adapter = new TestAdapter(async (context) => parts.bot.run(context));
       parts.middleware.forEach((m) => adapter.use(m));
-      const send = async (activity: Partial<Activity>) => {
+      const sendActivities = async (activity: Partial<Activity>) => {
         await adapter.processActivity({
           type: 'message',
           channelId: options.channelId ?? 'test',
@@ -60,9 +62,10 @@ export async function createTestBot(env: Record<string, string> = {}): Promise<T
           locale: options.locale ?? 'en-US',
           ...activity,
         });
-        return adapter.activeQueue.splice(0).filter((a) => a.type === 'message').map((a) => a.text ?? '');
+        return adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
       };
-      return { id, send, say: (text: string) => send({ text }) };
+      const send = async (activity: Partial<Activity>) => (await sendActivities(activity)).map((a) => a.text ?? '');
+      return { id, send, say: (text: string) => send({ text }), sayActivities: (text: string) => sendActivities({ text }) };
     },
     async close() {
       await database.close();

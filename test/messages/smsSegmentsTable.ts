@@ -55,7 +55,7 @@ const ARGUMENTS: Record<string, unknown[][]> = {
   stuck: [[true], [false]],
   waitTime: [[12, 2]],
   verified: [['Maria']],
-  again: [['choose'], ['proposed'], ['confirm'], ['review']],
+  again: [['choose'], ['proposed'], ['confirm'], ['review'], ['person']],
   verifyQuestion: [['identifier'], ['dob'], ['factor']],
   verifyAck: [[['dob']], [['accountNumber', 'zip']]],
 };
