@@ -12,7 +12,7 @@
  * - A time or place preference is not a cease: a cease the rules voided for its time words, or that
  *   only the model saw beside a time preference, is dropped.
  */
-import { crisisSign, withoutIdioms } from './crisis.ts';
+import { crisisSign } from './crisis.ts';
 import { deceasedOrBereavement } from './deceased.ts';
 import { guardedAnywhere, matchRules, ruleStatus, withoutMatches, type RuleStatus } from './matcher.ts';
 import { INTENTS, RIGHTS_INTENTS, type Intent } from './recognizer.ts';
@@ -48,6 +48,10 @@ export interface Evidence {
   segments: readonly Segment[];
   rawFolded: string;
   scores: ReadonlyMap<string, number>;
+  /** The normalised text with figures of speech about death taken out (crisis.ts withoutIdioms). */
+  idiomFree: string;
+  /** The model's scores on idiomFree: crisis and distress are read from these. */
+  crisisScores: ReadonlyMap<string, number>;
   hasPlanAmount: boolean;
   askedLanguage: boolean;
   language: 'en' | 'es';
@@ -67,10 +71,11 @@ export function decide(evidence: Evidence): Intent[] {
   // the message more than an ordinary intent does; hardship never explains a crisis away.
   const otherRight = [...found].some((i) => MODEL_RIGHTS.includes(i) && i !== 'hardship' && i !== 'time_preference');
   const crisisPenalty = otherRight ? EXPLAINED_PENALTY : explained / 2;
-  const idiomFree = withoutIdioms(normalized);
+  const { idiomFree } = evidence;
+  const crisisScore = (intent: 'crisis' | 'distress') => evidence.crisisScores.get(intent) ?? 0;
   const sign = crisisSign(idiomFree);
-  if (sign === 'strong' || score('crisis') >= CRISIS_STRONG + crisisPenalty) found.add('crisis');
-  else if (sign === 'weak' || Math.max(score('crisis'), score('distress')) >= CRISIS_CHECK + Math.max(explained, crisisPenalty)) found.add('distress');
+  if (sign === 'strong' || crisisScore('crisis') >= CRISIS_STRONG + crisisPenalty) found.add('crisis');
+  else if (sign === 'weak' || Math.max(crisisScore('crisis'), crisisScore('distress')) >= CRISIS_CHECK + Math.max(explained, crisisPenalty)) found.add('distress');
   const death = deceasedOrBereavement(idiomFree);
   for (const intent of death.intents) found.add(intent);
   if (death.notTheDebtor) statuses.set('deceased', 'voided');
