@@ -61,7 +61,8 @@ export function recognizeSync(input: string, context: RecognizeContext): Recogni
       language: context.language,
     }),
   );
-  if (intents.includes('time_preference')) {
+  // A withdrawal of consent names the channel taken back ("stop texting me, call instead"): read it as a preference too.
+  if (intents.includes('time_preference') || intents.includes('withdraw_consent')) {
     const preference = readContactPreference(text);
     if (preference) entities.contactPreference = preference;
   }
