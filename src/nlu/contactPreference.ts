@@ -31,7 +31,7 @@ const EDGES = [
 ] as const;
 const PERIOD = new RegExp(`\\b(${PERIOD_ALT})\\b`, 'g');
 const DAY = new RegExp(`\\b(${DAY_ALT})\\b`, 'g');
-const NEGATIVE = /\b(not|no|never|nunca|nothing|nada|can not|unable|stop|quit|bad|worse|busy|asleep|sleep|sleeping|dormid[oa]|in class|at work|working|trabajo|driving|manejando|rough|do not work|does not work|no puedo|no me|wakes me)\b/;
+const NEGATIVE = /\b(not|no|never|nunca|nothing|nada|can not|unable|stop|quit|knock off|cut out|enough with|lay off|bad|worse|busy|asleep|sleep|sleeping|dormid[oa]|in class|at work|working|trabajo|driving|manejando|rough|do not work|does not work|no puedo|no me|wakes me)\b/;
 const POSITIVE_ONLY = /\b(only|just|solo|solamente|nomas|nada mas|unicamente)\b/;
 const CHANNEL_WORDS: Array<[RegExp, ContactChannel]> = [
   [/\b(call|calls|calling|called|phone|ring|llamen|llame|llamar|llamadas|llamada|marquen|marque|marcar)\b/, 'call'],
