@@ -6,7 +6,8 @@
  *   'distress' (the check-in).
  * - A right or hardship found by a rule counts. The model adds a right the rules missed when its
  *   score reaches the intent's threshold — unless the rules saw that right's words and found them
- *   negated or about someone else ('voided'), or a guard for it sits in the message.
+ *   negated or about someone else ('voided'), or a guard for it sits in the message; and never a
+ *   dispute beside paying it all as the rules read it (issue #19 item 2).
  * - Ordinary intents come from the rules; the model fills in only when the rules found none
  *   (never a yes or a no: consents rest on the rules alone).
  * - A time or place preference is not a cease: a cease the rules voided for its time words, or that
@@ -80,8 +81,10 @@ export function decide(evidence: Evidence): Intent[] {
   for (const intent of death.intents) found.add(intent);
   if (death.notTheDebtor) statuses.set('deceased', 'voided');
 
+  // Issue #19 item 2: paying it off, as the rules read it ("let me pay the balance off"), is never made a dispute by the model alone.
   for (const intent of MODEL_RIGHTS) {
     if (found.has(intent) || statuses.get(intent) === 'voided') continue;
+    if (intent === 'dispute' && found.has('pay_full')) continue;
     if (score(intent) >= RIGHT_THRESHOLD + explained + short && !guardedAnywhere(intent, normalized, segments)) found.add(intent);
   }
 
