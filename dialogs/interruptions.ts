@@ -106,7 +106,14 @@ export async function interrupt(dc: DialogContext, services: ConversationService
     context.turnState.set(ANSWERED, true);
     return 'none';
   }
-  if (intent === 'withdraw_consent') return answerConsentWithdrawal(dc, services);
+  if (intent === 'withdraw_consent') {
+    // "Stop texting me, call instead": the channel taken back is recorded as the debtor's preference
+    // (1006.14(h)); texts alone taken back leave electronic notices (E-SIGN, e-mail) as they are.
+    const preference = recognition.entities.contactPreference;
+    if (preference) await noteContactPreference(context, services, session, recognition);
+    if (preference && preference.avoidChannels.length > 0 && !preference.avoidChannels.includes('email') && !preference.channels.includes('email')) return 'reprompt';
+    return answerConsentWithdrawal(dc, services);
+  }
   if (recognition.intents.includes('time_preference')) {
     await noteContactPreference(context, services, session, recognition);
     if (intent === 'time_preference') return 'reprompt';

@@ -36,9 +36,19 @@ export type VerificationResult =
   | { ok: false };
 
 
+/**
+ * The forms an account number may be stored in: as given (upper case), and with or without the dash
+ * between a letter prefix and its digits (the recognizer writes "a1044" and "A 1044" as "A-1044"), and
+ * without the spaces of digits typed in groups ("5520 1198 3377").
+ */
+export function accountNumberForms(given: string): string[] {
+  const typed = given.trim().toUpperCase();
+  return [...new Set([typed, typed.replace(/^([A-Z]{1,4})-(?=\d)/, '$1'), typed.replace(/^([A-Z]{1,4})(?=\d)/, '$1-'), typed.replace(/ /g, '')])];
+}
+
 async function candidates(db: Db, claim: VerificationClaim): Promise<Account[]> {
   if (claim.accountNumber) {
-    const account = await db.account.findFirst({ where: { accountNumber: claim.accountNumber.trim().toUpperCase() } });
+    const account = await db.account.findFirst({ where: { accountNumber: { in: accountNumberForms(claim.accountNumber) } } });
     return account ? [account] : [];
   }
   if (claim.accountId) {

@@ -31,14 +31,16 @@ const EDGES = [
 ] as const;
 const PERIOD = new RegExp(`\\b(${PERIOD_ALT})\\b`, 'g');
 const DAY = new RegExp(`\\b(${DAY_ALT})\\b`, 'g');
-const NEGATIVE = /\b(not|no|never|nunca|nothing|nada|can not|unable|stop|quit|bad|worse|busy|asleep|sleep|sleeping|dormid[oa]|in class|at work|working|trabajo|driving|manejando|rough|do not work|does not work|no puedo|no me|wakes me)\b/;
+const NEGATIVE = /\b(not|no|never|nunca|nothing|nada|can not|unable|stop|quit|knock off|cut out|enough with|lay off|bad|worse|busy|asleep|sleep|sleeping|dormid[oa]|in class|at work|working|trabajo|driving|manejando|rough|do not work|does not work|no puedo|no me|wakes me)\b/;
 const POSITIVE_ONLY = /\b(only|just|solo|solamente|nomas|nada mas|unicamente)\b/;
 const CHANNEL_WORDS: Array<[RegExp, ContactChannel]> = [
   [/\b(call|calls|calling|called|phone|ring|llamen|llame|llamar|llamadas|llamada|marquen|marque|marcar)\b/, 'call'],
   [/\b(text|texts|texting|message|messages|messaging|msg|sms|mensaje|mensajes|escriban|escribir|whatsapp|textos|texto)\b/, 'text'],
   [/\b(email|emails|emailing|correo|correos|e mail)\b/, 'email'],
 ];
-const FINE = /\b(fine|ok|okay|better|best|good|great|prefer|preferred|works|work for me|bien|mejor|prefiero|sirve)\b/;
+const FINE = /\b(fine|ok|okay|better|best|good|great|prefer|preferred|works|work for me|instead|you can|you may|feel free|bien|mejor|prefiero|sirve|en vez|en lugar|pueden|puede)\b/;
+/** "You can call but don't text": the two halves of a clause joined by "but" say opposite things. */
+const BUT = / (?=\b(?:but|pero|though|aunque)\b)/;
 
 function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -87,8 +89,8 @@ export function readContactPreference(text: string): ContactPreference | undefin
   const tz = /\b(pacific|eastern|central|mountain|hawaii|alaska|my time|local time|hora del (pacifico|este|centro)|mi hora)\b/.exec(normalized);
   if (tz) pref.timeZone = tz[1];
 
-  for (const { start, end } of segments) {
-    const clause = normalized.slice(start, end);
+  const clauses = segments.flatMap(({ start, end }) => normalized.slice(start, end).split(BUT));
+  for (const clause of clauses) {
     const negative = NEGATIVE.test(clause) && !/\b(is|are|es|son|esta|estan) (fine|ok|okay|better|best|good|bien|mejor)\b/.test(clause);
     const only = POSITIVE_ONLY.test(clause);
     const channels = CHANNEL_WORDS.filter(([re]) => re.test(clause)).map(([, c]) => c);

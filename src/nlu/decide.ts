@@ -6,13 +6,14 @@
  *   'distress' (the check-in).
  * - A right or hardship found by a rule counts. The model adds a right the rules missed when its
  *   score reaches the intent's threshold — unless the rules saw that right's words and found them
- *   negated or about someone else ('voided'), or a guard for it sits in the message.
+ *   negated or about someone else ('voided'), or a guard for it sits in the message; and never a
+ *   dispute beside paying it all as the rules read it (issue #19 item 2).
  * - Ordinary intents come from the rules; the model fills in only when the rules found none
  *   (never a yes or a no: consents rest on the rules alone).
  * - A time or place preference is not a cease: a cease the rules voided for its time words, or that
  *   only the model saw beside a time preference, is dropped.
  */
-import { crisisSign, withoutIdioms } from './crisis.ts';
+import { crisisSign } from './crisis.ts';
 import { deceasedOrBereavement } from './deceased.ts';
 import { guardedAnywhere, matchRules, ruleStatus, withoutMatches, type RuleStatus } from './matcher.ts';
 import { INTENTS, RIGHTS_INTENTS, type Intent } from './recognizer.ts';
@@ -48,6 +49,10 @@ export interface Evidence {
   segments: readonly Segment[];
   rawFolded: string;
   scores: ReadonlyMap<string, number>;
+  /** The normalised text with figures of speech about death taken out (crisis.ts withoutIdioms). */
+  idiomFree: string;
+  /** The model's scores on idiomFree: crisis and distress are read from these. */
+  crisisScores: ReadonlyMap<string, number>;
   hasPlanAmount: boolean;
   askedLanguage: boolean;
   language: 'en' | 'es';
@@ -67,16 +72,19 @@ export function decide(evidence: Evidence): Intent[] {
   // the message more than an ordinary intent does; hardship never explains a crisis away.
   const otherRight = [...found].some((i) => MODEL_RIGHTS.includes(i) && i !== 'hardship' && i !== 'time_preference');
   const crisisPenalty = otherRight ? EXPLAINED_PENALTY : explained / 2;
-  const idiomFree = withoutIdioms(normalized);
+  const { idiomFree } = evidence;
+  const crisisScore = (intent: 'crisis' | 'distress') => evidence.crisisScores.get(intent) ?? 0;
   const sign = crisisSign(idiomFree);
-  if (sign === 'strong' || score('crisis') >= CRISIS_STRONG + crisisPenalty) found.add('crisis');
-  else if (sign === 'weak' || Math.max(score('crisis'), score('distress')) >= CRISIS_CHECK + Math.max(explained, crisisPenalty)) found.add('distress');
+  if (sign === 'strong' || crisisScore('crisis') >= CRISIS_STRONG + crisisPenalty) found.add('crisis');
+  else if (sign === 'weak' || Math.max(crisisScore('crisis'), crisisScore('distress')) >= CRISIS_CHECK + Math.max(explained, crisisPenalty)) found.add('distress');
   const death = deceasedOrBereavement(idiomFree);
   for (const intent of death.intents) found.add(intent);
   if (death.notTheDebtor) statuses.set('deceased', 'voided');
 
+  // Issue #19 item 2: paying it off, as the rules read it ("let me pay the balance off"), is never made a dispute by the model alone.
   for (const intent of MODEL_RIGHTS) {
     if (found.has(intent) || statuses.get(intent) === 'voided') continue;
+    if (intent === 'dispute' && found.has('pay_full')) continue;
     if (score(intent) >= RIGHT_THRESHOLD + explained + short && !guardedAnywhere(intent, normalized, segments)) found.add(intent);
   }
 

@@ -43,18 +43,26 @@ export function recognizeSync(input: string, context: RecognizeContext): Recogni
   const { entities, normalized, segments, factsOnly } = readMessage(text, context.language);
   // Verification facts alone are no intent — but a crisis sign is never swallowed.
   if (factsOnly && crisisSign(withoutIdioms(normalized)) === undefined) return { intent: 'unknown', intents: ['unknown'], entities, source: 'deterministic' };
+  const model = intentModel();
+  const scores = model.scores(normalized);
+  const idiomFree = withoutIdioms(normalized);
   const intents = byPriority(
     decide({
       normalized,
       segments,
       rawFolded: foldCase(text),
-      scores: intentModel().scores(normalized),
+      scores,
+      idiomFree,
+      // The model reads crisis in the words left once figures of speech are out, as the signs do
+      // ("se me va a acabar la pila", "40% now to make it go away"); one more pass only when some were found.
+      crisisScores: idiomFree === normalized ? scores : model.scores(idiomFree),
       hasPlanAmount: entities.money.some((m) => m.per !== undefined) || entities.count !== undefined,
       askedLanguage: entities.language !== undefined,
       language: context.language,
     }),
   );
-  if (intents.includes('time_preference')) {
+  // A withdrawal of consent names the channel taken back ("stop texting me, call instead"): read it as a preference too.
+  if (intents.includes('time_preference') || intents.includes('withdraw_consent')) {
     const preference = readContactPreference(text);
     if (preference) entities.contactPreference = preference;
   }

@@ -20,6 +20,8 @@ describe('verifyClaim', () => {
   it.each<[string, VerificationClaim]>([
     ['account number + DOB + ZIP', maria],
     ['account number in lower case + DOB + SSN last 4', { accountNumber: 'a-1001', dob: '1985-03-14', ssnLast4: '1234' }],
+    // Round 04: account numbers typed without their dash ("a1001") or in digit groups.
+    ['account number typed without its dash', { accountNumber: 'A1001', dob: '1985-03-14', zip: '30301' }],
     ['full name + DOB + ZIP+4', { fullName: 'maria  JOHNSON', dob: '1985-03-14', zip: '30301-1234' }],
     ['accented name typed without accents', { fullName: 'Carlos Ramirez', dob: '1979-11-02', zip: '78201' }],
     ['phone on file (SMS)', { phone: '+14045550101', dob: '1985-03-14', ssnLast4: '1234' }],

@@ -122,6 +122,47 @@ describe('DESIGN 18, issue #11 item 3: a time preference is recorded, never a ce
   });
 });
 
+describe('DESIGN 5, 18, E-SIGN: one channel taken back is recorded, never a cease (round 04 behaviour 4)', () => {
+  // An earlier Spanish conversation in this file turns A-1004 to Spanish: these cases speak English.
+  beforeEach(async () => {
+    await reset('A-1004');
+    await bot.database.db.account.update({ where: { accountNumber: 'A-1004' }, data: { language: 'en' } });
+  });
+
+  it('"stop texting me, call instead": no texts, calls are fine — recorded as the preference; contact goes on, E-SIGN untouched', async () => {
+    const conversation = bot.conversation();
+    await say(conversation, 'hi', 'A-1004', 'January 9 1990', '60614', 'yes');
+    await playSteps(conversation, [{ says: 'stop texting me, call instead', must: ['no texts', 'calls are fine'], mustNot: ['stop contacting', 'no further', 'by mail'] }]);
+    const stored = await account('A-1004');
+    expect(stored.ceaseCommunication).toBe(false);
+    expect(JSON.parse(stored.contactPreferenceJson!)).toMatchObject({ avoidChannels: ['text'], preferChannels: ['call'] });
+    const audit = await auditTypes('A-1004');
+    expect(audit).toContain('contact_preference.recorded');
+    expect(audit).not.toContain('cease.recorded');
+    expect(audit).not.toContain('esign.withdrawn');
+  });
+
+  it('"no me manden correos" after consenting: the E-SIGN consent is withdrawn and e-mails are refused; no cease', async () => {
+    await reset('A-1002');
+    const conversation = bot.conversation({ locale: 'es-US' });
+    await say(conversation, 'hola', 'A-1002', '2 de noviembre de 1979', '78201', 'sí');
+    await say(conversation, 'no me manden correos');
+    const stored = await account('A-1002');
+    expect(stored.ceaseCommunication).toBe(false);
+    expect(JSON.parse(stored.contactPreferenceJson!)).toMatchObject({ avoidChannels: ['email'] });
+    const audit = await auditTypes('A-1002');
+    expect(audit).toContain('esign.withdrawn');
+    expect(audit).not.toContain('cease.recorded');
+  });
+
+  it('a refusal of every channel is still a cease', async () => {
+    const conversation = bot.conversation();
+    await say(conversation, 'hi', 'A-1004', 'January 9 1990', '60614', 'no');
+    await say(conversation, 'Do not call, do not text, do not send letters.');
+    expect((await account('A-1004')).ceaseCommunication).toBe(true);
+  });
+});
+
 describe('issue #19 items 2 and 3: payment wording and legitimacy questions raise no right', () => {
   it('"I\'d like to just pay the whole balance off" at the menu goes to paying, and nothing is disputed', async () => {
     await reset('A-1004');

@@ -79,6 +79,46 @@ const PAYMENT_WORDING: Array<[string, 'en' | 'es']> = [
   ['voy a pagar el total', 'es'],
   ['saldar', 'es'],
   ['liquidar', 'es'],
+  // Round 04's kinds: payment words beside "never", "wrong", "off", "balance", "clear" and "zero".
+  ["I never said I wouldn't pay, set me up a plan", 'en'],
+  ['i never said i wont pay. can we do monthly?', 'en'],
+  ["I'm not refusing, I just need a plan", 'en'],
+  ['nothing wrong with the balance, i want to pay it off', 'en'],
+  ['the amount is right, let me pay it all', 'en'],
+  ['wrong card earlier, let me pay the balance off with this one', 'en'],
+  ['i never miss payments, just pay it off now please', 'en'],
+  ['pay off whats left on the balance', 'en'],
+  ['i want to clear the full balance off today', 'en'],
+  ['never mind the letter, I will pay it all now', 'en'],
+  ['I want it off my credit, how do I pay the whole thing', 'en'],
+  ['no dispute, take it off my debit card in full', 'en'],
+  ['can I knock the balance off in one payment', 'en'],
+  ['paying off the rest today', 'en'],
+  ['can i pay off this account early', 'en'],
+  ['pay it all off, dont want it hanging over me', 'en'],
+  ['i want to zero out the balance', 'en'],
+  ['bring the balance to zero today', 'en'],
+  ['i wanna pay all of it rn', 'en'],
+  ['lemme pay it off', 'en'],
+  ['i can pay it all off nxt week', 'en'],
+  ['clear it', 'en'],
+  ['pay it all', 'en'],
+  ['quiero liquidar el saldo de una vez', 'es'],
+  ['liquidarlo todo hoy mismo', 'es'],
+  ['quiero saldar la deuda, no tengo problema con el monto', 'es'],
+  ['nunca dije que no iba a pagar, quiero un plan', 'es'],
+  ['no estoy peleando nada, quiero pagar todo', 'es'],
+  ['liquido todo ahorita', 'es'],
+  ['quiero dejarlo en ceros', 'es'],
+  ['ya no quiero deber, liquidarlo hoy', 'es'],
+  ['me gustaría pagarlo todo de un solo pago', 'es'],
+  ['quiero terminar de liquidar lo que queda', 'es'],
+];
+
+/** Round 04: money toward the rest after a payment already made is a plan, not a dispute. */
+const PAID_SOME: Array<[string, 'en' | 'es']> = [
+  ['I already paid 250 in January, can I spread the remaining balance over 5 months?', 'en'],
+  ['ya pagué 300 el mes pasado, ¿lo que falta lo puedo pagar en partes?', 'es'],
 ];
 
 /** Issue #19 item 1's requests to settle: never a right either. */
@@ -107,6 +147,11 @@ const LEGITIMACY: Array<[string, 'en' | 'es']> = [
   ['¿cómo sé que ustedes son reales?', 'es'],
   ['esto es una estafa o qué', 'es'],
   ['¿son una empresa de verdad?', 'es'],
+  // Round 04: a collector never heard of, a message that seems a fraud.
+  ['never heard of summit recovery', 'en'], // the brief's example (a round-04 row)
+  ['nunca he oído de ustedes', 'es'],
+  ['never heard of Lakeview Receivables before today', 'en'],
+  ['me parece una estafa', 'es'],
 ];
 
 /** Issue #11 item 3: negation and reported speech, for every right. */
@@ -156,6 +201,9 @@ describe('issue #19 item 2: payment wording never raises a right', () => {
     expect(PAYMENT_WORDING.filter(([, l]) => l === 'es').length).toBeGreaterThanOrEqual(20);
   });
   it.each(PAYMENT_WORDING)('%j raises no right', (text, language) => {
+    expect(rightsIn(read(text, language).intents)).toEqual([]);
+  });
+  it.each(PAID_SOME)('a payment already made, the rest asked about: %j raises no right', (text, language) => {
     expect(rightsIn(read(text, language).intents)).toEqual([]);
   });
   it.each(SETTLEMENT_WORDING)('settling: %j raises no right', (text, language) => {

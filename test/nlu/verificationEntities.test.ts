@@ -126,3 +126,52 @@ describe('names', () => {
     expect(recognizeSync('Carlos Ramírez', { language: 'es' }).entities.name).toBe('Carlos Ramírez');
   });
 });
+
+/**
+ * Issue #11 item 4, blind round 04's kinds of verification answers, in new words: a name written
+ * surname first, a name said with where it is written, a widow's "Vda. de", digits said one by one,
+ * a label after its number, a short SSN mask, an account number typed without its dash, and a
+ * numeric date settled by the order the writer gave or by the same day said with its month's name.
+ */
+describe('round 04 kinds of verification answers', () => {
+  it.each<[string, string]>([
+    ['Okafor, Grace', 'Grace Okafor'],
+    ['Villanueva Cruz, María Elena', 'María Elena Villanueva Cruz'],
+    ['Park-Lee, Min Jun, 3/19/1979', 'Min Jun Park-Lee'],
+    ['my friends call me Tony but its Anthony Russo on the account', 'Anthony Russo'],
+    ['Elena Marisol Pardo Vda. de Luna, 9 de enero de 1948', 'Elena Marisol Pardo Vda. de Luna'],
+    ["Dolores 'Lola' Fuentes, 4/4/1961", 'Dolores Fuentes'],
+    ['D. Marcus Whitfield 8/8/1970', 'D. Marcus Whitfield'],
+  ])('%j → %j', (text, name) => {
+    expect(extractName(text, { expected: true })?.name).toBe(name);
+  });
+  it.each(['Thanks, John', 'Sure, whatever', 'Hola, buenas tardes', "Paul Young, nineteen sixty one, june fifth"])('%j is no surname-first name', (text) => {
+    expect(extractName(text, { expected: true })?.name ?? '').not.toMatch(/,|^(John|whatever|buenas|nineteen)/i);
+  });
+  it.each<[string, 'en' | 'es', Record<string, string>]>([
+    ['last four of my social 8 0 4 6', 'en', { ssnLast4: '8046' }],
+    ['postal code 6 0 6 1 4 please', 'en', { zip: '60614' }],
+    ['77001 is my zip', 'en', { zip: '77001' }],
+    ['9917 are the last 4 of my ssn', 'en', { ssnLast4: '9917' }],
+    ['social is xx-5150', 'en', { ssnLast4: '5150' }],
+    ['my account is b2207', 'en', { accountNumber: 'B-2207' }],
+    ['la cuenta es la C 3091', 'es', { accountNumber: 'C-3091' }],
+    ['account number 4 4 1 0 9 8', 'en', { accountNumber: '441098' }],
+  ])('%j', (text, language, expected) => {
+    expect(extractEntities(text, language)).toMatchObject(expected);
+  });
+  it.each<[string, CalendarDate]>([
+    ['nací el 07/03/1984, o sea 7 de marzo', d(1984, 3, 7)],
+    ['fecha de nacimiento 02/06/1990 (día/mes)', d(1990, 6, 2)],
+    ['dob 06/02/1990 mm/dd', d(1990, 6, 2)],
+    ['born 10/11/1966 (october 11)', d(1966, 10, 11)],
+  ])('%j is settled, not asked again', (text, date) => {
+    const e = extractEntities(text, 'es');
+    expect(e.dates).toEqual([date]);
+    expect(e.ambiguousDate).toBeUndefined();
+  });
+  it('without a cue, or with a day said far from it, it stays a question', () => {
+    expect(extractEntities('07/03/1984').ambiguousDate).toBe(true);
+    expect(extractEntities('07/03/1984 and the last payment I sent them was on march 7').ambiguousDate).toBe(true);
+  });
+});

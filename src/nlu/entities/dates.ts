@@ -88,12 +88,15 @@ export function extractDates(s: Scratch, entities: Entities): void {
   }
   // 4/12/1985, 04-12-1985, 12.04.85 — and, after a birthday cue or with a 4-digit year, "7 29 1983".
   const numeric = BIRTH_CUE.test(s.text) ? NUMERIC_AFTER_CUE : NUMERIC;
+  let ambiguousEnd = -1;
   for (const m of s.text.matchAll(numeric)) {
     at.index = m.index;
     const second = m[3] ?? m[6];
     const year = m[4] ?? m[7];
     if (second === undefined || year === undefined) continue;
+    const wasAmbiguous = entities.ambiguousDate === true;
     readNumeric(entities, push, Number(m[1]), Number(second), expandYear(year));
+    if (!wasAmbiguous && entities.ambiguousDate) ambiguousEnd = m.index + m[0].length;
     // Consumed even when impossible or ambiguous: its digits are no account, ZIP or money.
     consume(m.index, m.index + m[0].length);
   }
@@ -131,6 +134,32 @@ export function extractDates(s: Scratch, entities: Entities): void {
       consume(year.index, year.index + year[0].length);
     }
   }
+  resolveAmbiguity(s.text, entities, pending.filter((p) => p.start >= ambiguousEnd && p.start - ambiguousEnd <= 25), found);
   found.sort((x, y) => x.at - y.at);
   entities.dates = found.map((f) => f.date);
+}
+
+/** "dia/mes", "día y mes", "dd/mm", "day/month": the numeric date is written day first. */
+const DAY_FIRST_CUE = /\b(?:dia ?(?:\/|y|,) ?mes|dd ?\/ ?mm|day ?(?:\/|and|then) ?month|dia primero|el dia (?:va )?primero|primero el dia|day first)\b/;
+/** "mes/día", "mm/dd", "month/day": month first. */
+const MONTH_FIRST_CUE = /\b(?:mes ?(?:\/|y|,) ?dia|mm ?\/ ?dd|month ?(?:\/|and|then) ?day|month first|el mes (?:va )?primero|primero el mes)\b/;
+
+/**
+ * A numeric date that reads two ways, settled by what the writer added: a cue for the order
+ * ("3/4/1991 día y mes", "1/12/1986 dd/mm") or the same day said with its month's name right after
+ * it ("12/09/1988 (12 de septiembre)", "5-11-1983, 5 de noviembre"). Without one it stays ambiguous.
+ */
+function resolveAmbiguity(text: string, entities: Entities, named: ReadonlyArray<{ start: number; month: number; day: number }>, found: Array<{ at: number; date: CalendarDate }>): void {
+  const readings = entities.ambiguousDateReadings;
+  if (!entities.ambiguousDate || !readings) return;
+  const [monthFirst, dayFirst] = readings;
+  const sameDay = named.filter((p) => [monthFirst, dayFirst].some((r) => r.month === p.month && r.day === p.day));
+  let chosen: CalendarDate | undefined;
+  if (sameDay.length === 1) chosen = sameDay[0]!.month === monthFirst.month && sameDay[0]!.day === monthFirst.day ? monthFirst : dayFirst;
+  else if (DAY_FIRST_CUE.test(text) && !MONTH_FIRST_CUE.test(text)) chosen = dayFirst;
+  else if (MONTH_FIRST_CUE.test(text) && !DAY_FIRST_CUE.test(text)) chosen = monthFirst;
+  if (!chosen) return;
+  found.push({ at: 0, date: chosen });
+  delete entities.ambiguousDate;
+  delete entities.ambiguousDateReadings;
 }

@@ -13,15 +13,19 @@
 import type { Entities } from '../recognizer.ts';
 import type { Scratch } from './scratch.ts';
 
+const ZIP_LABEL = '(?:zip|zipcode|zip code|postal code|postcode|codigo postal|cod postal|c\\.?p\\.?)';
+
 export function extractZip(s: Scratch, entities: Entities): void {
-  const labelled =
-    /\b(?:zip|zipcode|zip code|postal code|postcode|codigo postal|cod postal|c\.?p\.?)\b\D{0,20}?(?<![\d$])(\d{5})(?:-\d{4})?(?![\d.,])/.exec(s.text);
+  const labelled = new RegExp(`\\b${ZIP_LABEL}\\b\\D{0,20}?(?<![\\d$])(\\d{5}|\\d(?: \\d){4})(?:-\\d{4})?(?![\\d.,]| \\d)`).exec(s.text);
+  // The label after the number: "30308 zip".
+  const labelAfter = new RegExp(`(?<![\\d$.,-])(\\d{5})(?:-\\d{4})?\\s*(?:is my |is the |es mi |es el )?${ZIP_LABEL}\\b`).exec(s.text);
   const whole = /^\s*(\d{5})(?:-\d{4})?\s*[.!]?\s*$/.exec(s.text);
-  const m = labelled ?? whole;
-  if (!m) return;
-  entities.zip = m[1];
-  const start = m.index + m[0].indexOf(m[1] ?? '');
-  s.consume(start, m.index + m[0].length);
+  const m = labelled ?? labelAfter ?? whole;
+  if (!m || m[1] === undefined) return;
+  // "9 4 1 1 0": digits said one by one.
+  entities.zip = m[1].replace(/ /g, '');
+  const start = m.index + m[0].indexOf(m[1]);
+  s.consume(start, labelAfter && m === labelAfter ? start + m[1].length : m.index + m[0].length);
 }
 
 /**
@@ -43,11 +47,16 @@ export function extractUnlabelledZip(s: Scratch, entities: Entities, besideFacts
 const SSN_LABEL =
   '(?:ssn|ss#|ss|s\\.s\\.|social(?: security)?(?: number| no| #)?|soshal|soc sec|seguro(?: social)?|last ?(?:four|4)(?: digits)?|ultimos ?(?:cuatro|4)(?: digitos)?|(?:cuatro|4) ultimos(?: digitos)?)';
 
-const SSN_LABELLED = new RegExp(`(?<![a-z])${SSN_LABEL}(?![a-z])[^\\d]{0,30}?(?<![\\d-])(\\d{4}|\\d{2}[ -]\\d{2})(?![\\d-])`);
+const SSN_LABELLED = new RegExp(`(?<![a-z])${SSN_LABEL}(?![a-z])[^\\d]{0,30}?(?<![\\d-])(\\d{4}|\\d{2}[ -]\\d{2}|\\d(?: \\d){3})(?![\\d-]| \\d)`);
+/** The label after the digits: "2468 is my last four", "7314 ssn". */
+const SSN_LABEL_AFTER = new RegExp(`(?<![\\d$.,/-])(\\d{4})(?![\\d/.-])\\s*(?:is|are|=|es|son)?\\s*(?:my|the|mis|los|el)?\\s*${SSN_LABEL}(?![a-z])`);
+/** A shorter mask ("xx-7314") is read only when the message names the SSN. */
+const SHORT_MASK = /(?<![a-z0-9])(?:x{2,5}|\*{2,5})[- ]?(\d{4})(?!\d)/;
+const SSN_WORD = new RegExp(`(?<![a-z])${SSN_LABEL}(?![a-z])`);
 
 export function extractSsnLast4(s: Scratch, entities: Entities): void {
-  const masked = /(?:x{3}|\*{3}|#{3})[- ]?(?:x{2}|\*{2}|#{2})[- ]?(\d{4})(?!\d)/.exec(s.text);
-  const labelled = SSN_LABELLED.exec(s.text);
+  const masked = /(?:x{3}|\*{3}|#{3})[- ]?(?:x{2}|\*{2}|#{2})[- ]?(\d{4})(?!\d)/.exec(s.text) ?? (SSN_WORD.test(s.text) ? SHORT_MASK.exec(s.text) : null);
+  const labelled = SSN_LABELLED.exec(s.text) ?? SSN_LABEL_AFTER.exec(s.text);
   const whole = /^\s*(\d{4}|\d{2}[ -]\d{2})\s*[.!]?\s*$/.exec(s.text);
   const m = masked ?? labelled ?? whole;
   if (!m || m[1] === undefined) return;
@@ -59,11 +68,16 @@ export function extractSsnLast4(s: Scratch, entities: Entities): void {
 const SSN_SHAPE = /^\d{3}-?\d{2}-?\d{4}$/;
 
 export function extractAccountNumber(s: Scratch, entities: Entities): void {
-  const candidates: Array<{ value: string; start: number; labelled?: boolean }> = [];
+  const candidates: Array<{ value: string; start: number; labelled?: boolean; length?: number }> = [];
   const labelled =
-    /\b(?:account|acct|acc|accnt|cuenta|ref|reference|referencia)\.?(?:\s*(?:number|no\.?|num|nbr|#|numero|id))?\s*(?:is|es|:|#|=)?\s*#?\s*([a-z0-9][a-z0-9-]*\d[a-z0-9-]*)/g;
+    /\b(?:account|acct|acc|accnt|cuenta|ref|reference|referencia)\.?(?:\s*(?:number|no\.?|num|nbr|#|numero|id))?\s*(?:is|es|:|#|=)?\s*#?\s*(?:(?:es )?la |el )?((?:[a-z] (?=\d{3}))?[a-z0-9][a-z0-9-]*\d[a-z0-9-]*|\d(?= \d \d \d \d))/g;
   for (const m of s.text.matchAll(labelled)) {
-    if (m[1] !== undefined) candidates.push({ value: m[1], start: m.index + m[0].lastIndexOf(m[1]), labelled: true });
+    if (m[1] === undefined) continue;
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    // Digits said in groups after the label: "9 9 4 0 2 1 7 3" is one number, "5520 1198 3377" is kept as typed.
+    const spaced = /^(?:\d(?: \d){4,}|\d{3,4}(?: \d{3,4}){1,3})(?![\d-])/.exec(s.text.slice(start));
+    const value = spaced ? (/^\d /.test(spaced[0]) ? spaced[0].replace(/ /g, '') : spaced[0]) : m[1];
+    candidates.push({ value, start, labelled: true, ...(spaced ? { length: spaced[0].length } : {}) });
   }
   const hash = /#\s?([a-z0-9][a-z0-9-]*\d[a-z0-9-]*)/g;
   for (const m of s.text.matchAll(hash)) {
@@ -84,8 +98,17 @@ export function extractAccountNumber(s: Scratch, entities: Entities): void {
     if (!/\d/.test(value)) continue;
     // Unlabelled ZIP-, SSN-4- or SSN-shaped digits are not taken for an account number.
     if (!c.labelled && (/^\d{5}(-\d{4})?$/.test(value) || /^\d{4}$/.test(value) || SSN_SHAPE.test(value))) continue;
-    entities.accountNumber = value.toUpperCase();
-    s.consume(c.start, c.start + c.value.length);
+    entities.accountNumber = tidyAccountNumber(value);
+    s.consume(c.start, c.start + (c.length ?? c.value.length));
     return;
   }
+}
+
+/**
+ * The account number in its tidy form: upper case, and one letter typed against its digits joined
+ * to them by a dash ("a1044", "A 1066" → "A-1044", "A-1066"); longer prefixes stay as typed
+ * ("ACC20918"). Account lookup tries the number with and without that dash (accounts/verification.ts).
+ */
+export function tidyAccountNumber(value: string): string {
+  return value.toUpperCase().replace(/^([A-Z]) ?(\d{3,})$/, '$1-$2');
 }

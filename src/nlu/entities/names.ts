@@ -29,7 +29,7 @@ const MONTH_WORDS = new RegExp(`^(?:${alternationOf('months')})\\.?$`);
 const LEAD_IN = new RegExp(`^(?:(?:${alternationOf('name-lead-ins')})(?![\\p{L}])[\\s,.!:;-]*)+`, 'iu');
 /** Labels, strongest first: an explicit "name" label anywhere wins over "soy"/"it's" at the start. */
 const NAME_LABEL =
-  /(?:^|[\s,.;:!?(])(?:(?:my|mi) (?:full |complete )?(?:name|nombre)(?: completo)?(?: is| es|'s|s)?|(?:full )?name(?:'s| is)?|nombre(?: completo)?(?: es)?|me llamo)\s*[:=-]?\s+/iu;
+  /(?:^|[\s,.;:!?(])(?:(?:my|mi) (?:full |complete )?(?:name|nombre)(?: completo)?(?: is| es|'s|s)?|(?:full )?name(?:'s| is)?|nombre(?: completo)?(?: es)?|me llamo|a nombre de)\s*[:=-]?\s+/iu;
 const SELF_LABEL = /^(?:(?:yes|yeah|si|sí|ok)[\s,.]+)?(?:it's|its|it is|this is|i'm|im|i am|soy|yo soy|le habla|habla)\s+/iu;
 const HONORIFIC = /^(?:(?:el|la)\s+)?(?:señor|señora|señorita|senor|senora|senorita|sr\.?|sra\.?|srta\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|don|doña|dona)\s+/iu;
 
@@ -37,7 +37,7 @@ const HONORIFIC = /^(?:(?:el|la)\s+)?(?:señor|señora|señorita|senor|senora|se
 const FACT_AFTER = /\d/;
 const NAME_TOKEN = /^[\p{L}][\p{L}'’-]*\.?$/u;
 /** "St." and initials ("J.") keep the name going; any other word ending in "." ends it. */
-const ABBREVIATION = /^(?:st|ste|jr|sr|\p{L})\.$/iu;
+const ABBREVIATION = /^(?:st|ste|jr|sr|vda|viuda|\p{L})\.$/iu;
 
 export interface NameOptions {
   /**
@@ -54,7 +54,8 @@ const FACT_TOKEN = /\d|^[-–—]$/u;
 
 /** The name in a message, or undefined. */
 export function extractName(input: string, options: NameOptions = {}): NameMention | undefined {
-  const text = input.normalize('NFC');
+  // A nickname in quotes between the names is left out: "Francisco 'Frank' Delgado" → "Francisco Delgado".
+  const text = input.normalize('NFC').replace(/(\p{L})\s+['"‘“][\p{L}][\p{L}'’-]*['"’”](?=\s+\p{L})/gu, '$1');
   let start = 0;
   const labelled = NAME_LABEL.exec(text);
   if (labelled) start = labelled.index + labelled[0].length;
@@ -63,7 +64,47 @@ export function extractName(input: string, options: NameOptions = {}): NameMenti
     const self = SELF_LABEL.exec(text.slice(start));
     if (self) start += self[0].length;
   }
-  return nameAt(text, start, Boolean(labelled), options) ?? (labelled ? undefined : nameAfterFacts(text, options));
+  return (
+    surnameFirst(text, start) ??
+    nameAt(text, start, Boolean(labelled), options) ??
+    (labelled ? undefined : (nameAfterFacts(text, options) ?? nameOnTheAccount(text, options)))
+  );
+}
+
+const WORD = "[\\p{L}][\\p{L}'’-]*";
+/** "Chen, Wei", "Mendoza Ruiz, Alejandro", then the end, a stop or the next fact. */
+const SURNAME_FIRST = new RegExp(`^\\s*(${WORD}(?: ${WORD}){0,2}),\\s+(${WORD}(?: ${WORD}){0,2})(?=\\s*$|\\s*[,;.])`, 'u');
+
+/**
+ * A name written surname first, as on a form: "Chen, Wei" → "Wei Chen", "Hernández, Luis Alberto"
+ * → "Luis Alberto Hernández" (the order the account's name is kept in). Capitalised words only.
+ */
+function surnameFirst(text: string, from: number): NameMention | undefined {
+  const m = SURNAME_FIRST.exec(text.slice(from));
+  if (!m) return undefined;
+  const surname = m[1]!.split(' ');
+  const given = m[2]!.split(' ');
+  const words = [...given, ...surname];
+  const bad = (w: string) => STOPS.has(fold(w)) || NOT_NAMES.has(fold(w)) || SUFFIX.test(w);
+  if (words.some(bad) || PARTICLES.has(fold(surname[0]!)) || PARTICLES.has(fold(given[0]!))) return undefined;
+  // Capitalised even when a name was asked for: "Sean O'Brien, nineteen eighty two" is a name and a year.
+  if (!words.every((w) => PARTICLES.has(fold(w)) || /^\p{Lu}/u.test(w))) return undefined;
+  const name = words.join(' ');
+  const start = from + m.index + (m[0].length - m[0].trimStart().length);
+  return { name, start, end: from + m.index + m[0].length };
+}
+
+/** "goes by Bill but it's William Harper on the account": the name said with where it is written. */
+const ON_THE_ACCOUNT = /\s+(?:on|in|en) (?:the|my|la|mi) (?:account|file|card|records|bill|cuenta|tarjeta|expediente)\b/giu;
+function nameOnTheAccount(text: string, options: NameOptions): NameMention | undefined {
+  for (const place of text.matchAll(ON_THE_ACCOUNT)) {
+    const before = text.slice(0, place.index);
+    const cue = [...before.matchAll(/\b(?:it's|its|it is|is|as|under|es|como|a nombre de)\s+/giu)].at(-1);
+    if (!cue) continue;
+    const found = nameAt(before, cue.index + cue[0].length, false, options);
+    if (found && found.end === before.length) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -110,7 +151,9 @@ function nameAt(text: string, from: number, labelled: boolean, options: NameOpti
       stopAfter = true;
     }
     const folded = fold(token.replace(/\.$/, ''));
-    if (!NAME_TOKEN.test(token) || STOPS.has(folded) || STOPS.has(fold(token))) break;
+    // An initial ("E. Patricia Holloway") is no stop word, even when its letter is one ("e", "y").
+    const initial = /^\p{L}\.$/u.test(token);
+    if (!NAME_TOKEN.test(token) || (!initial && (STOPS.has(folded) || STOPS.has(fold(token))))) break;
     // A month starting a date ("Aisha Bello December 5 1995") ends the name.
     if (MONTH_WORDS.test(folded) && /^\s*\d/.test(text.slice(m.index + m[0].length))) break;
     words.push(token);
