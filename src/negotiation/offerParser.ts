@@ -50,9 +50,9 @@ const WEEKLY = /\b(weekly|every week|each week|a week|per week|semanal|semanales
 const MONTHLY = /\b(monthly|every month|each month|a month|per month|mensual|mensuales|mensualmente|cada mes|al mes|por mes)\b/;
 const COUNT_IN_WEEKS = /\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce) (weeks|semanas)\b/;
 const START_WORDS = /\b(start|starts|starting|begin|beginning|from|first payment|empezar|empezando|comenzar|comenzando|a partir|desde|primer pago)\b/;
-/** "I already paid $300", "paid 300 in March", "can't (even) pay $400", "no puedo (ni) pagar 400", "no puedo ni 10": amounts that are not offered. */
+/** "I already paid $300", "paid 300 in March", "can't (even) pay $400", "there's no way I can do 200", "no puedo (ni) pagar 400", "no puedo ni 10": amounts that are not offered. */
 const NOT_OFFERED =
-  /\b(?:already (?:paid|sent|made)|i paid|paid|have paid|ya (?:pague|pagamos|di|envie)|pague|can not (?:even |really |possibly )*(?:pay|afford|do)|could not (?:even )?(?:pay|afford|do)|unable to (?:pay|afford)|no puedo(?: ni)?(?: pagar| dar)(?: ni)?|no puedo ni|no alcanzo a pagar)\s+(?:you\s+|them\s+|a payment of\s+|un pago de\s+)?(?:us\s*)?\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g;
+  /\b(?:already (?:paid|sent|made)|i paid|paid|have paid|ya (?:pague|pagamos|di|envie)|pague|can not (?:even |really |possibly )*(?:pay|afford|do)|no way (?:that )?(?:i|we) (?:can|could) (?:ever |even |possibly )*(?:pay|afford|do)|de ninguna manera (?:puedo|podemos) (?:pagar|dar)|could not (?:even )?(?:pay|afford|do)|unable to (?:pay|afford)|no puedo(?: ni)?(?: pagar| dar)(?: ni)?|no puedo ni|no alcanzo a pagar)\s+(?:you\s+|them\s+|a payment of\s+|un pago de\s+)?(?:us\s*)?\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g;
 /**
  * The one number of a short message ("and with 2500?", "¿y con 2500?"): 2 to 4 digits, or more
  * with a $ or thousands commas (a bare five-digit number is a ZIP code, not an amount).
@@ -95,12 +95,15 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
   const intents = new Set(recognition.intents);
   const entities = recognition.entities;
   const excluded = notOffered(text);
-  const money = entities.money.filter((m) => {
-    const i = excluded.indexOf(m.amount);
-    if (i < 0 || m.per !== undefined) return true;
+  // An amount named as paid or impossible takes out a lump sum of that amount first ("I paid 300, could
+  // I do 300 a month?"), else the same amount per period ("there's no way I can do 200 a month").
+  const drop = (periodic: boolean) => (m: (typeof entities.money)[number]) => {
+    const i = (m.per !== undefined) === periodic ? excluded.indexOf(m.amount) : -1;
+    if (i < 0) return true;
     excluded.splice(i, 1);
     return false;
-  });
+  };
+  const money = entities.money.filter(drop(false)).filter(drop(true));
   // "I already paid $300 in March": the month of a payment made is not a start date.
   const date = startDate(normalizeText(text.replace(PAST_PAYMENT_CLAUSE, ' ')), recognition, context.today);
   if (money.length === 0) {

@@ -101,6 +101,11 @@ describe('what the debtor asked for is what they get (#12 items 3-4, #19 item 1)
     ['I already paid $300 in March, could I do 150 a month?', { kind: 'installments', amount: 15000, frequency: 'monthly' }],
     ["can't pay $400 right now, could I do $20 a month until I find work", { kind: 'installments', amount: 2000, frequency: 'monthly' }],
     ['ya pagué 300 en marzo, ¿puedo pagar 150 al mes?', { kind: 'installments', amount: 15000, frequency: 'monthly' }, 'es'],
+    // Fresh-eyes review round 2 (R06): a debtor with no income refusing the smallest plan was shown its recap to authorize.
+    ['theres no way i can do 200 i have zero income', null],
+    // A monthly plan is still what they talk about, but not at the amount they call impossible.
+    ["there's no way I could ever pay $200 a month", { kind: 'installments', frequency: 'monthly' }],
+    ['de ninguna manera puedo pagar 200 al mes', { kind: 'installments', frequency: 'monthly' }, 'es'],
     // Start dates: a month alone, next month.
     ['300 a month starting in January', { kind: 'installments', amount: 30000, frequency: 'monthly', firstDate: '2027-01-01' }],
     ['100 a month from next month', { kind: 'installments', amount: 10000, frequency: 'monthly', firstDate: '2026-12-01' }],
