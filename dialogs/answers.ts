@@ -2,11 +2,10 @@ import type { TurnContext } from 'botbuilder';
 import { answerSet, fillAnswer, type AnswerId, type Placeholder } from '../src/answers/answerSet.ts';
 import { creditorAnswerText } from '../src/answers/creditorAnswers.ts';
 import { matchAnswers } from '../src/answers/matcher.ts';
-import { catalogueOf, channelOf, sessionOf, verifiedAccount, type ConversationServices, openPlanOf } from '../src/bot/services.ts';
+import { conversationOf, catalogueOf, channelOf, sessionOf, verifiedAccount, type ConversationServices, openPlanOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account, Creditor } from '../src/db/generated/client.ts';
 import { formatMoney } from '../src/domain/money.ts';
-import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { reissueFirstPayLink } from '../src/negotiation/planStore.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
 import { answerWait, handOff, withdrawPersonRequest } from './handoff.ts';
@@ -46,7 +45,7 @@ export async function answerQuestions(context: TurnContext, services: Conversati
     }
   }
   if (deferred) {
-    await context.sendActivity(conversationMessagesFor(session.language).answerAfterVerification());
+    await context.sendActivity(conversationOf(session).answerAfterVerification());
     said = true;
   }
   if (said) context.turnState.set(ANSWERED, true);
@@ -71,7 +70,7 @@ export async function sayAnswer(context: TurnContext, services: ConversationServ
   const { key, text } = await chooseText(context, services, session, id, account, values);
   const said = text ?? fillAnswer(answer.texts[key]!, values);
   // Asked again right away: answered again, never word for word the message before.
-  await context.sendActivity(said === session.lastBotText ? conversationMessagesFor(session.language).asISaid(said) : said);
+  await context.sendActivity(said === session.lastBotText ? conversationOf(session).asISaid(said) : said);
 }
 
 /** Which of an answer's texts fits the account (and a creditor's own wording, when it set one). */

@@ -1,11 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recordReportedStatus } from '../src/accounts/rights.ts';
-import { channelOf, conversationRecordId, recognitionOf, sessionOf, type ConversationServices } from '../src/bot/services.ts';
+import { conversationOf, channelOf, conversationRecordId, recognitionOf, sessionOf, type ConversationServices } from '../src/bot/services.ts';
 import type { DeathReport } from '../src/bot/session.ts';
 import { contactDetailsFrom } from '../src/domain/contactDetails.ts';
 import { nameFrom, nameKey } from '../src/domain/names.ts';
-import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { handOff } from './handoff.ts';
 import { ask } from './prompts.ts';
 
@@ -34,7 +33,7 @@ export class DeathReportDialog extends Dialog {
     const session = await sessionOf(dc.context, this.services);
     const report: DeathReport = { asked: 0 };
     session.deathReport = report;
-    await dc.context.sendActivity(conversationMessagesFor(session.language).deathCondolence());
+    await dc.context.sendActivity(conversationOf(session).deathCondolence());
     await this.read(dc.context, report);
     return this.next(dc, report);
   }
@@ -82,7 +81,7 @@ export class DeathReportDialog extends Dialog {
   private async askMissing(context: TurnContext, report: DeathReport): Promise<void> {
     const session = await sessionOf(context, this.services);
     const identifier = !report.accountNumber && !report.deceasedName;
-    await ask(context, session, conversationMessagesFor(session.language).askDeathDetails({ identifier, estate: report.estateContact === undefined }));
+    await ask(context, session, conversationOf(session).askDeathDetails({ identifier, estate: report.estateContact === undefined }));
   }
 
   /** Records the death on the one account it identifies, queues a person with what was said; says the same either way. */
@@ -102,7 +101,7 @@ export class DeathReportDialog extends Dialog {
     }
     await passOn(context, this.services, report);
     report.recorded = true;
-    await context.sendActivity(conversationMessagesFor(session.language).deathRecorded());
+    await context.sendActivity(conversationOf(session).deathRecorded());
     return dc.endDialog();
   }
 
@@ -141,7 +140,7 @@ async function passOn(context: TurnContext, services: ConversationServices, repo
  */
 export async function afterDeathReport(context: TurnContext, services: ConversationServices, report: DeathReport): Promise<void> {
   const session = await sessionOf(context, services);
-  const text = conversationMessagesFor(session.language);
+  const text = conversationOf(session);
   const { contact, name } = contactDetailsFrom(context.activity.text ?? '');
   if (contact && !report.estateContact?.includes(contact)) {
     report.estateContact = [name, contact].filter(Boolean).join(', ');

@@ -1,8 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { countUnanswered } from '../src/answers/unanswered.ts';
-import { sessionOf, type ConversationServices } from '../src/bot/services.ts';
+import { conversationOf, sessionOf, type ConversationServices } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
-import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { Choice } from '../src/messages/replies.ts';
 import { reply } from '../src/replies/render.ts';
 
@@ -86,7 +85,7 @@ export async function notUnderstood(
   }
   context.turnState.set(MISUNDERSTOOD, true);
   session.misunderstandings = (session.misunderstandings ?? 0) + 1;
-  const text = conversationMessagesFor(session.language);
+  const text = conversationOf(session);
   if (options.record !== false && context.activity.text) {
     await countUnanswered(services.db, { text: context.activity.text, language: session.language, now: services.now() });
   }

@@ -12,7 +12,10 @@ import { formatMoney } from '../domain/money.ts';
 import { formatValidationPeriodEnd } from '../domain/validationPeriod.ts';
 import { messagesFor, type AccountView, type Catalogue, type CollectorInfo } from '../messages/catalogue.ts';
 import type { Recognition, Recognizer } from '../nlu/recognizer.ts';
-import { smsCatalogueFor } from '../messages/smsShort.ts';
+import { conversationMessagesFor, type ConversationCatalogue } from '../messages/conversation.ts';
+import { negotiationMessagesFor, type NegotiationCatalogue } from '../messages/negotiation.ts';
+import { officerMessagesFor, type OfficerCatalogue } from '../messages/officer.ts';
+import { smsCatalogueFor, smsConversationMessagesFor, smsNegotiationMessagesFor, smsOfficerMessagesFor } from '../messages/smsShort.ts';
 import { languageOf } from './language.ts';
 import { newSession, type Session } from './session.ts';
 import { dateTimeFormat } from '../domain/intlFormats.ts';
@@ -65,6 +68,21 @@ export async function sessionOf(context: TurnContext, services: ConversationServ
 /** The debtor's catalogue; by SMS with its short versions (src/messages/smsShort.ts). */
 export function catalogueOf(session: Session): Catalogue {
   return session.sms ? smsCatalogueFor(session.language) : messagesFor(session.language);
+}
+
+/** The conversation's sentences for this debtor; by SMS with their short versions. */
+export function conversationOf(session: Session): ConversationCatalogue {
+  return session.sms ? smsConversationMessagesFor(session.language) : conversationMessagesFor(session.language);
+}
+
+/** The negotiation's sentences for this debtor; by SMS with their short versions. */
+export function negotiationOf(session: Session): NegotiationCatalogue {
+  return session.sms ? smsNegotiationMessagesFor(session.language) : negotiationMessagesFor(session.language);
+}
+
+/** The sentences about an officer's action for this debtor; by SMS with their short versions. */
+export function officerOf(session: Session): OfficerCatalogue {
+  return session.sms ? smsOfficerMessagesFor(session.language) : officerMessagesFor(session.language);
 }
 
 /** The recognizer runs once per turn; dialogs share the result. */
