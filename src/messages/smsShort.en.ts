@@ -84,7 +84,7 @@ export const smsShortEn: SmsShortVersions = {
       `I cannot do that exactly: ${reasons(list)}. I can offer something similar: ${summary(plan)}. Shall I show you the terms? Or suggest something else.`,
     // The closest plan comes with the answer no (reviewDeclined): here, why, and a person's review.
     review: (list) =>
-      `I cannot agree to that myself: ${reasons(list)}. A collections officer can review your proposal and reply to you. Shall I send it? If not, I will show you the closest plan I can offer.`,
+      `I cannot agree to that myself: ${reasons(list)}. I can send your proposal to a collections officer, who will review it and reply to you. Shall I? If not, I will show you the closest plan I can offer.`,
     agreed: (plan, link) =>
       `Thank you. Your ${plan.kind === 'installments' ? 'payment plan is' : plan.kind === 'settlement' ? 'settlement is' : 'payment is'} agreed and recorded; nothing is charged yet. First payment: ${plan.first.amount} on ${plan.first.date}. Enter your card only on our secure page: ${link}\nTo cancel or change, reply "cancel plan" or type "agent".`,
     existingPlan: (plan, link) =>

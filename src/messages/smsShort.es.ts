@@ -183,7 +183,7 @@ export const smsShortEs: SmsShortVersions = {
       `No puedo hacerlo tal cual: ${reasons(list)}. Puedo ofrecerle algo similar: ${summary(plan)}. ¿Le muestro los términos? O proponga otra cosa.`,
     // The closest plan comes with the answer no (reviewDeclined): here, why, and a person's review.
     review: (list) =>
-      `No puedo aceptar eso por mi cuenta: ${reasons(list)}. Un agente de cobranza puede revisar su propuesta y responderle. ¿Se la mando? Si no, le muestro la alternativa que puedo ofrecerle.`,
+      `No puedo aceptar eso por mi cuenta: ${reasons(list)}. Puedo mandar su propuesta a un agente de cobranza, que la va a revisar y le va a responder. ¿Quiere que se la mande? Si no, le muestro la alternativa que puedo ofrecerle.`,
     reviewDeclined: (plan) =>
       `De acuerdo. Puedo ofrecerle algo similar: ${summary(plan)}. ¿Quiere ver todos los términos? Si no, puede proponerme otra cosa.`,
     agreed: (plan, link) =>
