@@ -34,10 +34,10 @@ function reason(r: ReasonView): string {
     case 'minInstallment':
       return `el ${PAYMENT_NOUN[r.frequency]} es de al menos ${r.value}`;
     case 'maxInstallments':
-      return `un plan tiene hasta ${r.value} pagos${r.smallestPayment ? `, por eso el ${PAYMENT_NOUN[r.frequency]} aqui es de al menos ${r.smallestPayment}` : ''}`;
+      return `un plan tiene hasta ${r.value} pagos${r.smallestPayment ? `, por eso, para este saldo, el ${PAYMENT_NOUN[r.frequency]} es de al menos ${r.smallestPayment}` : ''}`;
     case 'maxPlanDays':
       return r.smallestPayment
-        ? `un plan tiene un plazo limitado, por eso el ${PAYMENT_NOUN[r.frequency]} aqui es de al menos ${r.smallestPayment}`
+        ? `un plan tiene un plazo limitado, por eso, para este saldo, el ${PAYMENT_NOUN[r.frequency]} es de al menos ${r.smallestPayment}`
         : fullReason(r); // "días" has no accent-free equivalent
     case 'minDownPayment':
       return `un plan empieza con un primer pago de al menos ${r.value}`;
