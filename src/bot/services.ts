@@ -12,10 +12,7 @@ import { formatMoney } from '../domain/money.ts';
 import { formatValidationPeriodEnd } from '../domain/validationPeriod.ts';
 import { messagesFor, type AccountView, type Catalogue, type CollectorInfo } from '../messages/catalogue.ts';
 import type { Recognition, Recognizer } from '../nlu/recognizer.ts';
-import { conversationMessagesFor, type ConversationCatalogue } from '../messages/conversation.ts';
-import { negotiationMessagesFor, type NegotiationCatalogue } from '../messages/negotiation.ts';
-import { officerMessagesFor, type OfficerCatalogue } from '../messages/officer.ts';
-import { smsCatalogueFor, smsConversationMessagesFor, smsNegotiationMessagesFor, smsOfficerMessagesFor } from '../messages/smsShort.ts';
+import { catalogueOn, type Catalogues } from '../messages/smsShort.ts';
 import { languageOf } from './language.ts';
 import { newSession, type Session } from './session.ts';
 import { dateTimeFormat } from '../domain/intlFormats.ts';
@@ -65,25 +62,17 @@ export async function sessionOf(context: TurnContext, services: ConversationServ
   return session;
 }
 
-/** The debtor's catalogue; by SMS with its short versions (src/messages/smsShort.ts). */
-export function catalogueOf(session: Session): Catalogue {
-  return session.sms ? smsCatalogueFor(session.language) : messagesFor(session.language);
+/** A catalogue as this debtor reads it: by SMS with its short versions (src/messages/smsShort.ts). */
+function catalogueOfSession<K extends keyof Catalogues>(session: Session, kind: K): Catalogues[K] {
+  return catalogueOn(session.sms ? 'sms' : 'web', kind, session.language);
 }
 
-/** The conversation's sentences for this debtor; by SMS with their short versions. */
-export function conversationOf(session: Session): ConversationCatalogue {
-  return session.sms ? smsConversationMessagesFor(session.language) : conversationMessagesFor(session.language);
-}
-
-/** The negotiation's sentences for this debtor; by SMS with their short versions. */
-export function negotiationOf(session: Session): NegotiationCatalogue {
-  return session.sms ? smsNegotiationMessagesFor(session.language) : negotiationMessagesFor(session.language);
-}
-
-/** The sentences about an officer's action for this debtor; by SMS with their short versions. */
-export function officerOf(session: Session): OfficerCatalogue {
-  return session.sms ? smsOfficerMessagesFor(session.language) : officerMessagesFor(session.language);
-}
+export const catalogueOf = (session: Session): Catalogue => catalogueOfSession(session, 'main');
+export const conversationOf = (session: Session): Catalogues['conversation'] => catalogueOfSession(session, 'conversation');
+export const negotiationOf = (session: Session): Catalogues['negotiation'] => catalogueOfSession(session, 'negotiation');
+export const officerOf = (session: Session): Catalogues['officer'] => catalogueOfSession(session, 'officer');
+export const checkInOf = (session: Session): Catalogues['checkIn'] => catalogueOfSession(session, 'checkIn');
+export const recordTextOf = (session: Session): Catalogues['record'] => catalogueOfSession(session, 'record');
 
 /** The recognizer runs once per turn; dialogs share the result. */
 export async function recognitionOf(context: TurnContext, services: ConversationServices): Promise<Recognition> {

@@ -111,4 +111,10 @@ export const smsShortEn: SmsShortVersions = {
   },
 
   officer: {},
+
+  checkIn: {
+    ask: () => 'I am sorry things feel this heavy right now. Before anything else, I want to check on you: are you safe right now?',
+  },
+
+  record: {},
 };

@@ -243,4 +243,14 @@ export const smsShortEs: SmsShortVersions = {
     offerWithdrawn: () =>
       'Algo ha cambiado en su cuenta desde que el agente le ha enviado esos términos (el saldo o las fechas de pago), por eso ya no se pueden establecer tal como estaban. No se ha acordado ni cobrado nada. Puede pedirme de nuevo sus opciones de pago, o escribir "agente" para hablar con una persona.',
   },
+
+  checkIn: {
+    ask: () => 'Siento mucho que las cosas se sientan tan pesadas ahora. Antes que nada, quiero preguntarle por usted: ¿se encuentra a salvo en este momento?',
+    safe: () =>
+      'Gracias por contarme. No hay prisa, y nadie le va a presionar. Si alguna vez todo se siente demasiado, puede llamar o mandar un mensaje al 988 (también en español) las 24 horas. Cuando esté listo, podemos seguir donde lo dejamos, o escriba "agente" para hablar con una persona.',
+  },
+
+  record: {
+    offer: (link) => `Puede guardar un registro de su cuenta con nosotros (lo que ha acordado, recibos, solicitudes y estos mensajes) en este sitio, para guardar o imprimir: ${link}`,
+  },
 };

@@ -14,7 +14,7 @@ import { DEFAULT_POLICY, parsePolicy } from '../domain/policy.ts';
 import { queueHandoffIn } from '../handoff/queue.ts';
 import type { Logger } from '../logger.ts';
 import { paymentMessagesFor, type PaymentFailureReason, type PaymentsCatalogue } from '../messages/payments.ts';
-import { paymentMessagesOn } from '../messages/smsShort.ts';
+import { catalogueOn } from '../messages/smsShort.ts';
 import { enqueueMessage, type OutboxChannel, type OutboxKind } from '../outbox/outbox.ts';
 import type { GatewayProvider } from './gateway.ts';
 import { createPayLink, payLinkUrl, type PayLinkPurpose } from './payLinks.ts';
@@ -297,7 +297,7 @@ export async function applySucceededPayment(tx: Tx, p: SucceededPayment, ctx: Le
 
   const destination = await debtorDestination(tx, account, plan?.conversationId ?? null);
   if (destination) {
-    const text = paymentMessagesOn(destination.channel, account.language);
+    const text = catalogueOn(destination.channel, 'payments', account.language);
     const facts = {
       amount: formatAmount(p.amount, currency, text),
       date: formatInstant(p.now, text, account.timeZone),
@@ -500,7 +500,7 @@ export async function notifyPaymentFailed(
     channel: destination.channel,
     now: n.now,
   });
-  const text = paymentMessagesOn(destination.channel, n.account.language);
+  const text = catalogueOn(destination.channel, 'payments', n.account.language);
   const body = text.paymentFailed({
     amount: formatAmount(n.amount, n.currency, text),
     date: formatDueDate(n.installment?.dueDate ?? n.now, text),
@@ -545,7 +545,7 @@ export async function markRefunded(tx: Tx, paymentId: string, now: Date, ctx: Le
   });
   const destination = await debtorDestination(tx, payment.account, payment.plan?.conversationId ?? null);
   if (destination) {
-    const text = paymentMessagesOn(destination.channel, payment.account.language);
+    const text = catalogueOn(destination.channel, 'payments', payment.account.language);
     await send(tx, payment.account, destination, text, ctx, {
       kind: 'receipt',
       body: text.duplicateRefunded({ amount: formatAmount(payment.amount, payment.currency, text) }),

@@ -5,13 +5,9 @@
  */
 import { composeSmsParts } from '../../src/channels/sms/smsDeliverer.ts';
 import { smsSegments } from '../../src/domain/smsText.ts';
-import { LANGUAGES, messagesFor, type CollectorInfo, type Language } from '../../src/messages/catalogue.ts';
-import { conversationMessagesFor } from '../../src/messages/conversation.ts';
-import { negotiationMessagesFor } from '../../src/messages/negotiation.ts';
-import { officerMessagesFor } from '../../src/messages/officer.ts';
-import { paymentMessagesFor } from '../../src/messages/payments.ts';
+import { LANGUAGES, type CollectorInfo, type Language } from '../../src/messages/catalogue.ts';
 import { smsMessagesFor, type SmsSender } from '../../src/messages/sms.ts';
-import { smsCatalogueFor, smsConversationMessagesFor, smsNegotiationMessagesFor, smsOfficerMessagesFor, smsPaymentMessagesFor } from '../../src/messages/smsShort.ts';
+import { catalogueOn, type CatalogueKind } from '../../src/messages/smsShort.ts';
 
 export const COLLECTOR: CollectorInfo = {
   name: 'Summit Recovery Services',
@@ -25,6 +21,8 @@ const SENDER: SmsSender = { name: COLLECTOR.name, helpPhone: COLLECTOR.phone, we
 const SAMPLE: Record<Language, string> = { en: 'December 15, 2026', es: '15 de diciembre de 2026' };
 const PAY_LINK = 'https://chat.summit-recovery.example/pay/AbCdEfGhIjKlMnOpQrStUv';
 const NOTICE_LINK = 'https://chat.summit-recovery.example/notices/AbCdEfGhIjKlMnOpQrStUv';
+/** A record link as recordUrl makes it: the account and expiry, then their signature. */
+const RECORD_LINK = 'https://chat.summit-recovery.example/record/Y214ZDM4dXduMDAwNWt3N2Q0Yjd0OXZqaS4xNzk4MDM4MDAw.hoGU8ibua7rw-NIcY6zoSavVXUiQB2BvTSeooPkLINA';
 /** Fields whose real values have their own length. */
 const NAMED: Record<string, string | number> = { name: COLLECTOR.name, address: COLLECTOR.address, phone: COLLECTOR.phone, hours: COLLECTOR.hours, helpPhone: COLLECTOR.phone, weeklyCap: 7, firstName: 'Maria', maskedAccountNumber: 'A-••01', current: '$1,085.00', itemizationAmount: '$1,000.00', interest: '$62.50', fees: '$22.50', payments: '$0.00', credits: '$0.00', amount: '$1,085.00', total: '$1,085.00', balance: '$1,085.00', regular: '$180.83', saving: '$285.00', smallestPayment: '$25.00', maxInstallments: 24, reference: 'ch_3Q…9x2k', link: PAY_LINK, kind: 'installments', frequency: 'monthly', installmentCount: 6, paymentCount: 6, count: 6, reason: 'declined', purpose: 'installment', limit: 'minInstallment', value: '$50.00' };
 const ARRAY_METHODS = new Set(['map', 'join', 'filter', 'slice', 'forEach', 'some', 'every', 'flatMap', 'reduce', 'find', 'at', 'includes', 'length', Symbol.iterator]);
@@ -67,6 +65,7 @@ function argumentsFor(language: Language): Record<string, unknown[][]> {
     verifyAck: [[['dob']], [['accountNumber', 'zip']]],
     esignAccepted: [[NOTICE_LINK]],
     noticeLink: [[NOTICE_LINK]],
+    offer: [[RECORD_LINK]],
     agreed: [[sample(language), PAY_LINK]],
     existingPlan: [[sample(language), PAY_LINK]],
     paymentFailed: (['declined', 'authentication_required', 'retries_exhausted', 'bank_payment_failed'] as const).map((reason) => [{ amount: '$1,085.00', date, link: PAY_LINK, reason }]),
@@ -91,8 +90,11 @@ export interface SmsRow {
   short: boolean;
 }
 
-/** Texts never sent by SMS (they are for a page). */
-const WEB_ONLY = new Set(['payments.webSignature', 'payments.checkoutDescription']);
+/** The catalogues of what the bot says (the SMS keyword texts are added on their own). */
+const CATALOGUES: readonly CatalogueKind[] = ['main', 'conversation', 'negotiation', 'payments', 'officer', 'checkIn', 'record'];
+
+/** Texts never sent by SMS (they are for a page: of the record's words only its offer is sent). */
+const WEB_ONLY = new Set(['payments.webSignature', 'payments.checkoutDescription', 'record.intro', 'record.authorized', 'record.paymentLine', 'record.consentLine', 'record.withdrawn', 'record.noticeLine']);
 
 /** Payments' texts go out on their own (receipts, reminders): the footer counts toward them. */
 const BOT_INITIATED = new Set(['payments.receipt', 'payments.reminder', 'payments.paymentFailed', 'payments.duplicateRefunded']);
@@ -125,11 +127,7 @@ function rowsOf(language: Language, prefix: string, catalogue: object, full: obj
 
 export function smsRows(): SmsRow[] {
   return LANGUAGES.flatMap((language) => [
-    ...rowsOf(language, 'main', smsCatalogueFor(language), messagesFor(language)),
-    ...rowsOf(language, 'conversation', smsConversationMessagesFor(language), conversationMessagesFor(language)),
-    ...rowsOf(language, 'negotiation', smsNegotiationMessagesFor(language), negotiationMessagesFor(language)),
-    ...rowsOf(language, 'payments', smsPaymentMessagesFor(language), paymentMessagesFor(language)),
-    ...rowsOf(language, 'officer', smsOfficerMessagesFor(language), officerMessagesFor(language)),
+    ...CATALOGUES.flatMap((kind) => rowsOf(language, kind, catalogueOn('sms', kind, language), catalogueOn('web', kind, language))),
     ...rowsOf(language, 'sms', smsMessagesFor(language), smsMessagesFor(language)),
   ]);
 }

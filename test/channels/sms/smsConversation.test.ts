@@ -3,7 +3,7 @@ import { composeSmsParts } from '../../../src/channels/sms/smsDeliverer.ts';
 import { smsSegments } from '../../../src/domain/smsText.ts';
 import { messagesFor } from '../../../src/messages/catalogue.ts';
 import { conversationMessagesFor } from '../../../src/messages/conversation.ts';
-import { smsCatalogueFor, smsConversationMessagesFor } from '../../../src/messages/smsShort.ts';
+import { catalogueOn } from '../../../src/messages/smsShort.ts';
 import { MARIA_PHONE, outboxTo, startSmsHarness, type SmsHarness } from './smsHarness.ts';
 
 /**
@@ -66,8 +66,8 @@ describe('SMS, whole conversations through the webhook', () => {
   });
 
   it('#16 item 3 in Spanish: long replies come in their SMS versions — GSM-7, two segments each — with the same facts', async () => {
-    const sms = smsCatalogueFor('es');
-    const conversation = smsConversationMessagesFor('es');
+    const sms = catalogueOn('sms', 'main', 'es');
+    const conversation = catalogueOn('sms', 'conversation', 'es');
     const twoGsmSegments = (text: string) => {
       const { encoding, segments } = smsSegments(composeSmsParts(text, { botInitiated: false, footer: '' })[0]!);
       expect([encoding, segments <= 2]).toEqual(['GSM-7', true]);
