@@ -73,7 +73,7 @@ export const smsShortEn: SmsShortVersions = {
 
   conversation: {
     ceaseReminder: () => [
-      'You asked us to stop contacting you, so I have not said anything since. If you would like to talk about an account after all, I can withdraw that request. Would you like to withdraw it?',
+      'You asked us to stop contacting you, so I have not said anything since. If you would like to talk about an account after all, I can withdraw that request. Would you like to withdraw your request to stop contact?',
       'To talk about an account, please confirm that you want to withdraw your request to stop contact.',
     ],
   },
@@ -81,12 +81,12 @@ export const smsShortEn: SmsShortVersions = {
   negotiation: {
     options,
     counter: (list, plan) =>
-      `I cannot do that exactly: ${reasons(list)}. I can offer something similar: ${summary(plan)}. Shall I show you the terms? Or suggest something else.`,
+      `I cannot set that up exactly: ${reasons(list)}. The closest I can offer is ${summary(plan)}. Shall I show you the full terms? Or suggest something else.`,
     // The closest plan comes with the answer no (reviewDeclined): here, why, and a person's review.
     review: (list) =>
       `I cannot agree to that myself: ${reasons(list)}. I can send your proposal to a collections officer, who will review it and reply to you. Shall I? If not, I will show you the closest plan I can offer.`,
     agreed: (plan, link) =>
-      `Thank you. Your ${plan.kind === 'installments' ? 'payment plan is' : plan.kind === 'settlement' ? 'settlement is' : 'payment is'} agreed and recorded; nothing is charged yet. First payment: ${plan.first.amount} on ${plan.first.date}. Enter your card only on our secure page: ${link}\nTo cancel or change, reply "cancel plan" or type "agent".`,
+      `Thank you. Your ${plan.kind === 'installments' ? 'payment plan is' : plan.kind === 'settlement' ? 'settlement is' : 'payment is'} agreed and recorded; nothing is charged yet. The first payment, ${plan.first.amount}, is due on ${plan.first.date}. Enter your card only on our secure page: ${link}\nTo cancel or change, reply "cancel plan" or type "agent".`,
     existingPlan: (plan, link) =>
       `You already have an agreement on this account: ${summary(plan)}. To cancel it, reply "cancel plan"; to change it, type "agent".${link ? ` First payment: ${link}` : ''}`,
   },

@@ -15,7 +15,7 @@ import type { SmsShortVersions } from './smsShort.ts';
 
 /** Family members are not liable for a relative's debts (DESIGN 17): the full text's facts, GSM-7. */
 const NOT_LIABLE =
-  'Sepa que los familiares no son personalmente responsables de las deudas de un ser querido, a menos que las hayan firmado como codeudores, y quien administra la herencia paga las deudas con los bienes de la herencia, no con su propio dinero. No le vamos a pedir que pague.';
+  'Sepa que los familiares no son personalmente responsables de las deudas de un ser querido, a menos que las hayan firmado como codeudores, y quien administra la herencia paga las deudas con los bienes de la herencia, no con su propio dinero. No le pediremos pago alguno.';
 
 const RIGHTS_KEPT = 'Su derecho a disputar la deuda o pedir los datos del acreedor original no cambia.';
 
@@ -93,7 +93,7 @@ export const smsShortEs: SmsShortVersions = {
     esignDeclined: () => 'De acuerdo. Le enviaremos por correo el aviso que explica su deuda y sus derechos, al domicilio que tenemos registrado.',
     noticeLink: (link) => `El aviso que explica su deuda y sus derechos, para guardar o imprimir: ${link}`,
     askEsign: () =>
-      'Podemos darle en formato digital el aviso que explica su deuda y sus derechos, como un documento que puede guardar o imprimir. ¿Acepta recibir en formato digital los avisos sobre esta cuenta? Puede retirar su consentimiento cuando quiera o pedir copias en papel.',
+      'Podemos darle en formato digital el aviso que explica su deuda y sus derechos, como un documento que puede guardar o imprimir. ¿Acepta recibir avisos sobre esta cuenta en formato digital? Puede retirar su consentimiento cuando quiera o pedir copias en papel.',
     esignWithdrawn: () =>
       'Listo. Hemos registrado el retiro de su consentimiento a los avisos digitales. Desde ahora le enviaremos por correo postal los avisos sobre esta cuenta, y una copia en papel del aviso que explica su deuda y sus derechos, al domicilio que tenemos registrado.',
     disputeRecorded: () =>
@@ -136,12 +136,17 @@ export const smsShortEs: SmsShortVersions = {
       paused
         ? '¿Le puedo ayudar con otra cosa? Por ejemplo el saldo, su detalle, sus derechos, o una persona ("agente").'
         : '¿Le puedo ayudar con otra cosa? Por ejemplo el saldo, su detalle, sus derechos, opciones de pago, una disputa, o una persona ("agente").',
+    askEsignLater: (consent) => `Otra cosa, sobre sus avisos. ${consent}`,
+    askEsignUnclear: () => [
+      '¿Acepta recibir sus avisos en formato digital? Si no, se los enviaremos por correo postal.',
+      '¿Prefiere recibir los avisos en formato digital? Si no, le llegan por correo postal.',
+    ],
     handoffQueuedClosed: (backAt) =>
       `He pedido que una persona le atienda. En este momento nuestro equipo no trabaja; vuelve ${backAt} y entonces le va a escribir por mensaje de texto.`,
     handoffStays: () =>
       'Una persona tiene que revisar lo que nos ha contado, por eso sigue con nuestro equipo. Mientras tanto, le puedo seguir ayudando.',
     ceaseReminder: () => [
-      'Usted nos ha pedido que dejemos de contactarle, por eso no le he escrito desde entonces. Si al final quiere hablar de una cuenta, puedo retirar esa solicitud. ¿Quiere retirarla?',
+      'Usted nos ha pedido que dejemos de contactarle, por eso no le he escrito desde entonces. Si al final quiere hablar de una cuenta, puedo retirar esa solicitud. ¿Quiere retirar su solicitud de no ser contactado?',
       'Para hablar de una cuenta, confirme por favor que quiere retirar su solicitud de no ser contactado.',
     ],
     attorneyRecordedNoName: () =>
@@ -158,9 +163,9 @@ export const smsShortEs: SmsShortVersions = {
           ]
         : conversationEs.askDeathDetails(missing),
     deathRecorded: () =>
-      'Gracias. Lo he comunicado a nuestro equipo, con la solicitud de detener el cobro mientras una persona lo revisa. Se van a comunicar con quien se encarga de la herencia. No tiene que hacer nada, y no le vamos a pedir que pague.',
+      'Gracias. Lo he comunicado a nuestro equipo, con la solicitud de detener el cobro mientras una persona lo revisa. Se van a comunicar con quien se encarga de la herencia. No necesita hacer nada, y no le pediremos pago alguno.',
     afterDeathReport: () => [
-      'Usted no tiene que pagar ni hacer nada. Una persona de nuestro equipo va a dar seguimiento sobre la herencia. Si quiere hablar con ella, escriba "agente".',
+      'No hay nada que usted deba pagar ni hacer. Una persona de nuestro equipo va a dar seguimiento sobre la herencia. Si quiere hablar con ella, escriba "agente".',
       'Una persona de nuestro equipo se va a comunicar sobre esto; usted no necesita hacer nada. Escriba "agente" si quiere hablar con ella antes.',
     ],
     chooseAccount: (accounts) => {
