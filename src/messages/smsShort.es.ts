@@ -17,6 +17,8 @@ import type { SmsShortVersions } from './smsShort.ts';
 const NOT_LIABLE =
   'Sepa que los familiares no son personalmente responsables de las deudas de un ser querido, a menos que las hayan firmado como codeudores, y quien administra la herencia paga las deudas con los bienes de la herencia, no con su propio dinero. No le pediremos pago alguno.';
 
+const CFPB = 'www.consumerfinance.gov/es/cobro-de-deudas';
+
 const RIGHTS_KEPT = 'Su derecho a disputar la deuda o pedir los datos del acreedor original no cambia.';
 
 /** The plan in short: every amount and date of the full summary, fewer words around them ("el final" for "el último"). */
@@ -85,6 +87,8 @@ export const smsShortEs: SmsShortVersions = {
     itemization: (a) =>
       `Detalle del saldo: el ${a.itemizationDate} era ${a.itemizationAmount}. Desde entonces: intereses ${a.interest}, cargos ${a.fees}, pagos ${a.payments}, abonos ${a.credits}. Hoy: ${a.current}. Si algo no le parece correcto, puede disputar toda la deuda o una parte.`,
     menu: () => 'Escoja lo que desea hacer:',
+    rightsSummary: (a) =>
+      `Sus derechos: hasta el ${a.validationEnds} puede disputar toda esta deuda o una parte, o pedir el nombre y el domicilio del acreedor original. Si lo hace, suspenderemos el cobro de la parte disputada hasta enviarle el comprobante. Basta con decirlo. Vea: ${CFPB}`,
     askDobFirst: () =>
       'Antes de hablar de cualquier cuenta, necesito confirmar su identidad. Por favor, escriba su fecha de nacimiento, por ejemplo: 12 de abril de 1985.',
     verifyExhausted: (c) =>

@@ -20,7 +20,6 @@ const JUSTIFIED: Record<string, string> = {
   'es:officer.proposalCountered': 'holds the recap a yes authorizes (DESIGN 11)',
   'en:officer.termsOffered': 'holds the recap a yes authorizes (DESIGN 11)',
   'es:officer.termsOffered': 'holds the recap a yes authorizes (DESIGN 11)',
-  'es:main.rightsSummary': '12 CFR 1006.34(c): the validation rights and the CFPB address, in full',
   'es:main.crisis': 'DESIGN 8: the 988 line and 911 in full words, never trimmed',
   'es:main.disclosure': '12 CFR 1006.18(e), DESIGN 2: the debt-collector disclosure in the catalogue\'s own words',
 };
