@@ -1,8 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { accountView, catalogueOf, sessionOf, textFormatOf, type ConversationServices } from '../src/bot/services.ts';
+import { conversationOf, accountView, catalogueOf, sessionOf, textFormatOf, type ConversationServices } from '../src/bot/services.ts';
 import { foldText } from '../src/answers/fold.ts';
-import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { ask, notUnderstood } from './prompts.ts';
 
 export interface AccountChoiceResult {
@@ -44,7 +43,7 @@ export class AccountChoiceDialog extends Dialog {
       return dc.endDialog({ accountId: chosen } satisfies AccountChoiceResult);
     }
     const session = await sessionOf(dc.context, this.services);
-    const wordings = conversationMessagesFor(session.language).chooseAccount(await this.views(dc.context));
+    const wordings = conversationOf(session).chooseAccount(await this.views(dc.context));
     await notUnderstood(dc.context, this.services, wordings.slice(1));
     return Dialog.EndOfTurn;
   }
@@ -55,7 +54,7 @@ export class AccountChoiceDialog extends Dialog {
 
   private async list(context: TurnContext): Promise<void> {
     const session = await sessionOf(context, this.services);
-    await ask(context, session, conversationMessagesFor(session.language).chooseAccount(await this.views(context)));
+    await ask(context, session, conversationOf(session).chooseAccount(await this.views(context)));
   }
 
   private async accounts(context: TurnContext) {

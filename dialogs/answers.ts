@@ -2,11 +2,10 @@ import type { TurnContext } from 'botbuilder';
 import { answerSet, fillAnswer, type AnswerId, type Placeholder } from '../src/answers/answerSet.ts';
 import { creditorAnswerText } from '../src/answers/creditorAnswers.ts';
 import { matchAnswers } from '../src/answers/matcher.ts';
-import { catalogueOf, channelOf, sessionOf, verifiedAccount, type ConversationServices, openPlanOf } from '../src/bot/services.ts';
+import { conversationOf, catalogueOf, channelOf, sessionOf, verifiedAccount, type ConversationServices, openPlanOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account, Creditor } from '../src/db/generated/client.ts';
 import { formatMoney } from '../src/domain/money.ts';
-import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { reissueFirstPayLink } from '../src/negotiation/planStore.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
 import { answerWait, handOff, withdrawPersonRequest } from './handoff.ts';
@@ -46,7 +45,7 @@ export async function answerQuestions(context: TurnContext, services: Conversati
     }
   }
   if (deferred) {
-    await context.sendActivity(conversationMessagesFor(session.language).answerAfterVerification());
+    await context.sendActivity(conversationOf(session).answerAfterVerification());
     said = true;
   }
   if (said) context.turnState.set(ANSWERED, true);

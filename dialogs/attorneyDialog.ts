@@ -1,13 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recordAttorney } from '../src/accounts/rights.ts';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, textFormatOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { conversationOf, catalogueOf, channelOf, conversationRecordId, sessionOf, textFormatOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import { contactDetailsFrom, nameAfterCue } from '../src/domain/contactDetails.ts';
 import { nameFrom, nameKey } from '../src/domain/names.ts';
 import { answerSet } from '../src/answers/answerSet.ts';
 import { matchAnswers } from '../src/answers/matcher.ts';
 import type { Intent, Recognition } from '../src/nlu/recognizer.ts';
-import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { dataForText } from '../src/domain/markdown.ts';
 import { handOff } from './handoff.ts';
 import { ask } from './prompts.ts';
@@ -115,7 +114,7 @@ export class AttorneyDialog extends Dialog {
   private async askMissing(context: TurnContext, state: AttorneyState, first: boolean): Promise<void> {
     const session = await sessionOf(context, this.services);
     const text = catalogueOf(session);
-    const again = conversationMessagesFor(session.language);
+    const again = conversationOf(session);
     if (state.confirming) {
       await ask(context, session, again.confirmAttorneyName(dataForText(state.confirming, textFormatOf(context))));
     } else if (!state.name) {
@@ -139,7 +138,7 @@ export class AttorneyDialog extends Dialog {
         name,
         contact,
       });
-      const again = conversationMessagesFor(session.language);
+      const again = conversationOf(session);
       // The attorney's name is the debtor's words: shown as data, never as Markdown (issue 10).
       const shown = name ? dataForText(name, textFormatOf(context)) : name;
       await context.sendActivity(!name ? again.attorneyRecordedNoName() : contact ? text.attorneyRecorded(shown!) : again.attorneyRecordedNoContact(shown!));

@@ -1,8 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import { catalogueOf, recognitionOf, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, checkInOf, recognitionOf, type ConversationServices } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
-import { checkInMessagesFor } from '../src/messages/checkIn.ts';
 import { readSafetyAnswer } from '../src/nlu/checkIn.ts';
 import { handOff } from './handoff.ts';
 import { ask } from './prompts.ts';
@@ -16,7 +15,7 @@ import { ask } from './prompts.ts';
  */
 export async function askCheckIn(context: TurnContext, session: Session, now: number): Promise<void> {
   session.checkIn = { askedAt: now };
-  await context.sendActivity(checkInMessagesFor(session.language).ask());
+  await context.sendActivity(checkInOf(session).ask());
 }
 
 /** Answers the pending check-in with this message. */
@@ -25,7 +24,7 @@ export async function answerCheckIn(dc: DialogContext, services: ConversationSer
   delete session.checkIn;
   const answer = readSafetyAnswer(context.activity.text ?? '', await recognitionOf(context, services));
   if (answer === 'safe') {
-    await context.sendActivity(checkInMessagesFor(session.language).safe());
+    await context.sendActivity(checkInOf(session).safe());
     return;
   }
   if (answer === 'agent') {

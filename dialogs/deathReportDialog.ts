@@ -2,12 +2,11 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recordReportedStatus } from '../src/accounts/rights.ts';
 import { matchAnswers } from '../src/answers/matcher.ts';
-import { channelOf, conversationRecordId, recognitionOf, sessionOf, type ConversationServices } from '../src/bot/services.ts';
+import { conversationOf, channelOf, conversationRecordId, recognitionOf, sessionOf, type ConversationServices } from '../src/bot/services.ts';
 import type { DeathReport } from '../src/bot/session.ts';
 import { contactDetailsFrom, relativesNamed } from '../src/domain/contactDetails.ts';
 import { nameFrom, nameKey } from '../src/domain/names.ts';
 import { factorMatches } from '../src/identity/factors.ts';
-import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { CalendarDate, Recognition } from '../src/nlu/recognizer.ts';
 import { handOff } from './handoff.ts';
 import { ask } from './prompts.ts';
@@ -44,7 +43,7 @@ export class DeathReportDialog extends Dialog {
     const session = await sessionOf(dc.context, this.services);
     const report: DeathReport = { asked: 0 };
     session.deathReport = report;
-    await dc.context.sendActivity(conversationMessagesFor(session.language).deathCondolence());
+    await dc.context.sendActivity(conversationOf(session).deathCondolence());
     await this.read(dc.context, report);
     return this.next(dc, report, false);
   }
@@ -59,7 +58,7 @@ export class DeathReportDialog extends Dialog {
     const progressed = JSON.stringify(report) !== before;
     const recognition = await recognitionOf(dc.context, this.services);
     const asksToPay = asksAboutPaying(dc.context.activity.text ?? '', recognition);
-    if (asksToPay) await dc.context.sendActivity(conversationMessagesFor(session.language).deathNothingToPay());
+    if (asksToPay) await dc.context.sendActivity(conversationOf(session).deathNothingToPay());
     // "I don't know" (or nothing new, and no question) for the estate: it is not asked again.
     if ((!progressed && !asksToPay) || DONT_KNOW.test(dc.context.activity.text ?? '')) {
       if (!hasEstate(report) && (report.accountNumber || report.deceasedName)) report.estateContact = '';
@@ -105,7 +104,7 @@ export class DeathReportDialog extends Dialog {
 
   private async askMissing(context: TurnContext, report: DeathReport, noted: boolean): Promise<void> {
     const session = await sessionOf(context, this.services);
-    const text = conversationMessagesFor(session.language);
+    const text = conversationOf(session);
     const identifier = !report.accountNumber && !report.deceasedName;
     const questions = text.askDeathDetails({ identifier, estate: !hasEstate(report) });
     await ask(context, session, noted ? questions.map((q) => `${text.deathDetailsNoted()} ${q}`) : questions);
@@ -115,7 +114,7 @@ export class DeathReportDialog extends Dialog {
     const session = await sessionOf(dc.context, this.services);
     await recordReport(dc.context, this.services, report);
     report.recorded = true;
-    await dc.context.sendActivity(conversationMessagesFor(session.language).deathRecorded());
+    await dc.context.sendActivity(conversationOf(session).deathRecorded());
     return dc.endDialog();
   }
 }
@@ -201,7 +200,7 @@ async function identify(services: ConversationServices, report: DeathReport): Pr
  */
 export async function afterDeathReport(context: TurnContext, services: ConversationServices, report: DeathReport): Promise<void> {
   const session = await sessionOf(context, services);
-  const text = conversationMessagesFor(session.language);
+  const text = conversationOf(session);
   const message = context.activity.text ?? '';
   const recognition = await recognitionOf(context, services);
   const { contact, name } = contactDetailsFrom(message);

@@ -2,8 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { recordDispute } from '../src/accounts/rights.ts';
 import { maskIdentityFactors } from '../src/domain/redaction.ts';
 import type { Offer } from '../src/domain/negotiation.ts';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
-import { negotiationMessagesFor } from '../src/messages/negotiation.ts';
+import { negotiationOf, catalogueOf, channelOf, conversationRecordId, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import { formatterFor, offerView } from '../src/negotiation/views.ts';
 import { handOff } from './handoff.ts';
 import { offerRecord } from './recordOffer.ts';
@@ -32,7 +31,7 @@ export async function recordDisputeAndConfirm(
   const text = catalogueOf(session);
   await context.sendActivity(request.kind === 'dispute' ? text.disputeRecorded() : text.originalCreditorRecorded());
   if (request.offer) {
-    const negotiation = negotiationMessagesFor(session.language);
+    const negotiation = negotiationOf(session);
     await context.sendActivity(negotiation.offerNoted(offerView(request.offer, formatterFor(negotiation.locale, account.currency))));
   }
   await handOff(context, services, request.kind, { quiet: true, ...(request.offer ? { detail: { offer: request.offer } } : {}) });

@@ -1,10 +1,9 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { Session } from '../src/bot/session.ts';
-import { sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { conversationOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import type { Offer } from '../src/domain/negotiation.ts';
 import { daysBetween } from '../src/domain/plans.ts';
 import { calendarDateInZone, DEFAULT_TIME_ZONE } from '../src/domain/validationPeriod.ts';
-import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { parseOfferMessage } from '../src/negotiation/offerParser.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
 import { sayAnswer } from './answers.ts';
@@ -75,7 +74,7 @@ export async function serveGoal(
   if (!goal) return null;
   const account = await verifiedAccount(dc.context, services);
   if (goal.answers?.length) {
-    await dc.context.sendActivity(conversationMessagesFor(session.language).goalResumed());
+    await dc.context.sendActivity(conversationOf(session).goalResumed());
     for (const id of goal.answers) await sayAnswer(dc.context, services, id, account);
   }
   await rightsBeforePaying(dc.context, services, Boolean(goal.offer) || goal.intent === 'pay');

@@ -2,8 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { formatOpening, isOfficeOpen, nextOfficeOpening } from '../src/domain/officeHours.ts';
 import { queueHandoff, type HandoffReason } from '../src/handoff/queue.ts';
 import { waitFor, withdrawRequestForPerson } from '../src/handoff/requests.ts';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, type ConversationServices } from '../src/bot/services.ts';
-import { conversationMessagesFor } from '../src/messages/conversation.ts';
+import { conversationOf, catalogueOf, channelOf, conversationRecordId, sessionOf, type ConversationServices } from '../src/bot/services.ts';
 
 /** When officers are back, formatted, or null while they are at work (or work around the clock). */
 function officersBackAt(services: ConversationServices, locale: string): string | null {
@@ -35,14 +34,14 @@ export async function handOff(
   const text = catalogueOf(session);
   const backAt = officersBackAt(services, text.locale);
   await context.sendActivity(
-    backAt ? conversationMessagesFor(session.language).handoffQueuedClosed(backAt, channelOf(context)) : text.handoffQueued(queued.expectedWaitMinutes, channelOf(context)),
+    backAt ? conversationOf(session).handoffQueuedClosed(backAt, channelOf(context)) : text.handoffQueued(queued.expectedWaitMinutes, channelOf(context)),
   );
 }
 
 /** "How long is the wait?": from the queue, or when officers are back. */
 export async function answerWait(context: TurnContext, services: ConversationServices): Promise<void> {
   const session = await sessionOf(context, services);
-  const text = conversationMessagesFor(session.language);
+  const text = conversationOf(session);
   const wait = await waitFor(services.db, conversationRecordId(context));
   if (!wait.waiting) {
     await context.sendActivity(text.notWaiting());
@@ -62,7 +61,7 @@ export async function answerWait(context: TurnContext, services: ConversationSer
  */
 export async function withdrawPersonRequest(context: TurnContext, services: ConversationServices): Promise<boolean> {
   const session = await sessionOf(context, services);
-  const text = conversationMessagesFor(session.language);
+  const text = conversationOf(session);
   const outcome = await withdrawRequestForPerson(services.db, { conversationId: conversationRecordId(context), accountId: session.accountId ?? null, now: services.now() });
   if (outcome === 'none') return false;
   await context.sendActivity({ withdrawn: text.handoffWithdrawn(), stays: text.handoffStays(), taken: text.handoffTaken() }[outcome]);

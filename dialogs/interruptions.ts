@@ -1,11 +1,10 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { collectionPauseReason, isReportedStatus, recordCease, recordHardship, recordReportedStatus } from '../src/accounts/rights.ts';
-import { catalogueOf, channelOf, conversationRecordId, type ConversationServices, localRecognitionOf, verifiedAccount } from '../src/bot/services.ts';
+import { conversationOf, catalogueOf, channelOf, conversationRecordId, type ConversationServices, localRecognitionOf, verifiedAccount } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import { withdrawUnverifiedCease } from '../src/handoff/requests.ts';
 import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
-import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
 import { answerQuestions } from './answers.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
@@ -81,7 +80,7 @@ export async function interrupt(dc: DialogContext, services: ConversationService
       await recordReportedStatus(services.db, { ...where(), status: intent });
       await context.sendActivity(text.statusRecorded(intent));
       // DESIGN 17: whoever is writing hears plainly that family members are not personally liable.
-      if (intent === 'deceased') await context.sendActivity(conversationMessagesFor(session.language).familyNotLiable());
+      if (intent === 'deceased') await context.sendActivity(conversationOf(session).familyNotLiable());
     } else {
       await context.sendActivity(text.statusNoted());
     }
@@ -186,7 +185,7 @@ export async function afterStopOrCrisis(dc: DialogContext, services: Conversatio
   if (!cease?.beforeVerification || cease.declined) return false;
   const local = await localRecognitionOf(context, services);
   const only = (allowed: string[]) => local.intents.every((i) => allowed.includes(i));
-  const conversation = conversationMessagesFor(session.language);
+  const conversation = conversationOf(session);
   if (cease.withdrawalAsked && local.intents.includes('affirm') && only(['affirm', 'thanks', 'greeting'])) {
     await withdrawUnverifiedCease(services.db, { conversationId: conversationRecordId(context), channel: channelOf(context), now: services.now() });
     session.mode = 'normal';

@@ -1,9 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
-import { catalogueOf, recognitionOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { conversationOf, catalogueOf, recognitionOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import type { Account } from '../src/db/generated/client.ts';
-import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { asksForPaymentOptions, asksToCancelPlan } from '../src/negotiation/offerParser.ts';
 import type { Intent, Recognition } from '../src/nlu/recognizer.ts';
@@ -118,7 +117,7 @@ export class MenuDialog extends Dialog<MenuOptions> {
     const verified = account ?? (await verifiedAccount(context, this.services));
     const session = await sessionOf(context, this.services);
     const paused = verified ? collectionPauseReason(verified) !== null : true;
-    return [catalogueOf(session).menu(paused), conversationMessagesFor(session.language).menuAgain(paused)];
+    return [catalogueOf(session).menu(paused), conversationOf(session).menuAgain(paused)];
   }
 
   /** The menu's buttons (web) or numbered choices (SMS). */

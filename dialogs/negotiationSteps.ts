@@ -1,13 +1,13 @@
 import type { TurnContext } from 'botbuilder';
 import { recordHardship } from '../src/accounts/rights.ts';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, verifiedAccount, type ConversationServices, openPlanOf } from '../src/bot/services.ts';
+import { negotiationOf, catalogueOf, channelOf, conversationRecordId, sessionOf, verifiedAccount, type ConversationServices, openPlanOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account, Creditor } from '../src/db/generated/client.ts';
 import { evaluateOffer, paymentOptions, type Evaluation, type LimitExplanation, type NegotiationContext, type Offer } from '../src/domain/negotiation.ts';
 import type { PlanTerms, PolicyViolation } from '../src/domain/plans.ts';
 import { parsePolicy, type NegotiationPolicy } from '../src/domain/policy.ts';
 import { calendarDateInZone, DEFAULT_TIME_ZONE, isValidationPeriodOpen } from '../src/domain/validationPeriod.ts';
-import { negotiationMessagesFor, type NegotiationCatalogue } from '../src/messages/negotiation.ts';
+import { type NegotiationCatalogue } from '../src/messages/negotiation.ts';
 import type { HardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { agreePlan, cancelOpenPlan, termsOfPlan } from '../src/negotiation/planStore.ts';
 import { formatterFor, offerView, optionsView, planView, reasonView, type Formatter } from '../src/negotiation/views.ts';
@@ -75,7 +75,7 @@ export class NegotiationSteps {
     const account = await verifiedAccount(context, this.services);
     if (!account) return null;
     const session = await sessionOf(context, this.services);
-    const text = negotiationMessagesFor(session.language);
+    const text = negotiationOf(session);
     const now = this.services.now();
     const policy = parsePolicy(account.creditor.policyJson);
     const today = calendarDateInZone(now, account.timeZone ?? DEFAULT_TIME_ZONE);

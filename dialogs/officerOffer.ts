@@ -1,11 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, type ConversationServices, openPlanOf, turnAccountOf, localRecognitionOf } from '../src/bot/services.ts';
+import { officerOf, negotiationOf, catalogueOf, channelOf, conversationRecordId, sessionOf, type ConversationServices, openPlanOf, turnAccountOf, localRecognitionOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account } from '../src/db/generated/client.ts';
 import { calendarDateInZone, DEFAULT_TIME_ZONE } from '../src/domain/validationPeriod.ts';
-import { negotiationMessagesFor } from '../src/messages/negotiation.ts';
-import { officerMessagesFor } from '../src/messages/officer.ts';
 import { isExplicitYes } from '../src/negotiation/consent.ts';
 import { parseOfferMessage } from '../src/negotiation/offerParser.ts';
 import {
@@ -54,7 +52,7 @@ export async function answerOfficerOffer(dc: DialogContext, services: Conversati
   const where = { planId: offered.id, accountId: account.id, channel: channelOf(context), conversationId: conversationRecordId(context) ?? null, now: services.now() };
   if (answer === 'no') {
     if (!(await declineOfferedPlan(services.db, where))) return false;
-    await context.sendActivity(officerMessagesFor(session.language).offerDeclined());
+    await context.sendActivity(officerOf(session).offerDeclined());
   } else if (!(await sendAcceptance(context, services, { session, account, where }))) {
     return false;
   }
@@ -73,7 +71,7 @@ export async function showPendingOffer(context: TurnContext, services: Conversat
   const { account, offeredPlan: offered } = turn;
   if (!offered?.offerText || (await offeredPlanProblem(services.db, offered, account, services.now()))) return false;
   const session = await sessionOf(context, services);
-  await context.sendActivity(officerMessagesFor(session.language).pendingOffer());
+  await context.sendActivity(officerOf(session).pendingOffer());
   await context.sendActivity(offered.offerText);
   return true;
 }
@@ -98,7 +96,7 @@ async function sendAcceptance(
 ): Promise<boolean> {
   const result = await acceptOfferedPlan(services.db, where);
   if (!result.ok && result.reason === 'not_offered') return false;
-  const text = negotiationMessagesFor(session.language);
+  const text = negotiationOf(session);
   const format = formatterFor(text.locale, account.currency);
   if (result.ok) {
     const plan = await services.db.plan.findUniqueOrThrow({ where: { id: result.planId }, include: { installments: { orderBy: { seq: 'asc' } } } });
@@ -109,7 +107,7 @@ async function sendAcceptance(
     const open = await openPlanOf(context, services, account.id);
     if (open) await context.sendActivity(text.existingPlan(planView(termsOfPlan(open, account.balance), format), null));
   } else {
-    await context.sendActivity(officerMessagesFor(session.language).offerWithdrawn());
+    await context.sendActivity(officerOf(session).offerWithdrawn());
   }
   return true;
 }

@@ -1,9 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { countUnanswered } from '../src/answers/unanswered.ts';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
-import { sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { conversationOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
-import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { repliesFor, type Choice } from '../src/messages/replies.ts';
 import { reply } from '../src/replies/render.ts';
 
@@ -59,7 +58,7 @@ function fresh(session: Session, wordings: readonly string[]): readonly string[]
  * it says so ("As I said: …") — never the same message twice in a row word for word (DESIGN 16).
  */
 export async function say(context: TurnContext, session: Session, text: string): Promise<void> {
-  await context.sendActivity(text === session.lastBotText ? conversationMessagesFor(session.language).asISaid(text) : text);
+  await context.sendActivity(text === session.lastBotText ? conversationOf(session).asISaid(text) : text);
 }
 
 /**
@@ -103,7 +102,7 @@ export async function notUnderstood(
   context.turnState.set(MISUNDERSTOOD, true);
   const count = (session.misunderstandings ?? 0) + 1;
   session.misunderstandings = count;
-  const text = conversationMessagesFor(session.language);
+  const text = conversationOf(session);
   if (options.record !== false && context.activity.text) {
     await countUnanswered(services.db, { text: context.activity.text, language: session.language, now: services.now() });
   }

@@ -1,7 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { sessionOf, type ConversationServices } from '../src/bot/services.ts';
+import { recordTextOf, sessionOf, type ConversationServices } from '../src/bot/services.ts';
 import { recordUrl } from '../src/record/recordLinks.ts';
-import { recordTextFor } from '../src/record/recordText.ts';
 
 /**
  * After an agreement, a dispute or a consent: the signed, expiring link to the debtor's record
@@ -10,5 +9,5 @@ import { recordTextFor } from '../src/record/recordText.ts';
 export async function offerRecord(context: TurnContext, services: ConversationServices): Promise<void> {
   const session = await sessionOf(context, services);
   if (!session.accountId) return;
-  await context.sendActivity(recordTextFor(session.language).offer(recordUrl(services.publicBaseUrl, session.accountId, services.now(), services.hashKey)));
+  await context.sendActivity(recordTextOf(session).offer(recordUrl(services.publicBaseUrl, session.accountId, services.now(), services.hashKey)));
 }

@@ -3,12 +3,11 @@ import { Dialog, DialogReason, type DialogContext, type DialogInstance, type Dia
 import { hasWithdrawnEsignConsent } from '../src/accounts/consent.ts';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
 import { deliverValidationNotice, hasEsignConsent, noticeUrl, recordEsignConsent, requestMailedNotice } from '../src/notices/notices.ts';
-import { accountView, catalogueOf, channelOf, conversationRecordId, recognitionOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
+import { conversationOf, accountView, catalogueOf, channelOf, conversationRecordId, recognitionOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account } from '../src/db/generated/client.ts';
 import { validationPeriodEnd } from '../src/domain/validationPeriod.ts';
 import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
-import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { answersQuestion, ask, notUnderstood } from './prompts.ts';
 import { repliesFor } from '../src/messages/replies.ts';
@@ -80,8 +79,8 @@ export class RightsDialog extends Dialog<RightsOptions> {
     }
     session.esign = { state: 'open', turn: session.turns ?? 0 };
     const text = catalogueOf(session);
-    const later = conversationMessagesFor(session.language).askEsignLater(text.askEsign());
-    const unclear = conversationMessagesFor(session.language).askEsignUnclear();
+    const later = conversationOf(session).askEsignLater(text.askEsign());
+    const unclear = conversationOf(session).askEsignUnclear();
     await ask(dc.context, session, options?.later ? [later, text.askEsign(), ...unclear] : [text.askEsign(), later, ...unclear], repliesFor(session.language).yesNo());
     return Dialog.EndOfTurn;
   }
@@ -129,7 +128,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
       await rightsBeforePaying(dc.context, this.services, general.intents.some((i) => PAYMENT_REQUESTS.has(i)) || general.entities.money.length > 0 || hardship === 'cannot_pay');
       return dc.endDialog({ handleCurrentMessage: true } satisfies RightsResult);
     }
-    const unclear = conversationMessagesFor(session.language).askEsignUnclear();
+    const unclear = conversationOf(session).askEsignUnclear();
     if (local.intents.every((i) => i === 'thanks' || i === 'greeting')) {
       // "thanks!": not an answer, not a misunderstanding either — the question again.
       await ask(dc.context, session, unclear, repliesFor(session.language).yesNo());
@@ -145,7 +144,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
   override async repromptDialog(context: TurnContext, _instance: DialogInstance): Promise<void> {
     const session = await sessionOf(context, this.services);
     const text = catalogueOf(session);
-    const conversation = conversationMessagesFor(session.language);
+    const conversation = conversationOf(session);
     await ask(context, session, [conversation.askEsignLater(text.askEsign()), text.askEsign(), ...conversation.askEsignUnclear()], repliesFor(session.language).yesNo());
   }
 
@@ -159,7 +158,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
   /** Every wording of the E-SIGN question, so a yes is consent only right after one of them. */
   private wordings(session: Session): string[] {
     const ask = catalogueOf(session).askEsign();
-    const conversation = conversationMessagesFor(session.language);
+    const conversation = conversationOf(session);
     return [ask, conversation.askEsignLater(ask), ...conversation.askEsignUnclear()];
   }
 

@@ -5,19 +5,12 @@ import { nameAfterCue } from '../src/domain/contactDetails.ts';
 import { MAX_FAILED_VERIFICATIONS, VERIFICATION_LOCK_MINUTES } from '../src/domain/verificationLock.ts';
 import type { CalendarDate, Recognition } from '../src/nlu/recognizer.ts';
 import { messagesFor } from '../src/messages/catalogue.ts';
-import { conversationMessagesFor, type VerifyFact, type VerifyQuestion } from '../src/messages/conversation.ts';
+import type { VerifyFact, VerifyQuestion } from '../src/messages/conversation.ts';
 import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
+import type { Session } from '../src/bot/session.ts';
 import { extractName } from '../src/nlu/entities/names.ts';
 import { accountFromChatLink } from '../src/outreach/chatStart.ts';
-import {
-  catalogueOf,
-  channelOf,
-  conversationRecordId,
-  recognitionOf,
-  SENSITIVE_TURN,
-  sessionOf,
-  type ConversationServices,
-} from '../src/bot/services.ts';
+import { conversationOf, catalogueOf, channelOf, conversationRecordId, recognitionOf, SENSITIVE_TURN, sessionOf, type ConversationServices } from '../src/bot/services.ts';
 import { ANSWERED, ask, notUnderstood } from './prompts.ts';
 
 interface VerifyState {
@@ -102,8 +95,8 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state as VerifyState;
     const session = await sessionOf(context, this.services);
-    if (state.dobReadings) await ask(context, session, this.confirmWordings(session.language, state.dobReadings));
-    else await ask(context, session, conversationMessagesFor(session.language).verifyQuestion(state.asking));
+    if (state.dobReadings) await ask(context, session, this.confirmWordings(session, state.dobReadings));
+    else await ask(context, session, conversationOf(session).verifyQuestion(state.asking));
   }
 
   private async read(dc: DialogContext, state: VerifyState, first: boolean): Promise<DialogTurnResult> {
@@ -121,7 +114,7 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       const settled = this.settleReading(state, recognition);
       if (settled) got.push('dob');
       else if (!answered && got.length === 0) {
-        await notUnderstood(context, this.services, this.confirmWordings(session.language, state.dobReadings), { record: false });
+        await notUnderstood(context, this.services, this.confirmWordings(session, state.dobReadings), { record: false });
         return Dialog.EndOfTurn;
       }
     }
@@ -129,10 +122,10 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
     const next = this.nextMissing(state.claim);
     if (!next) return this.check(dc, state);
     state.asking = next;
-    const conversation = conversationMessagesFor(session.language);
+    const conversation = conversationOf(session);
     const ack = got.length > 0 ? `${conversation.verifyAck(got)} ` : '';
     if (next === 'dob' && state.dobReadings) {
-      await ask(context, session, this.confirmWordings(session.language, state.dobReadings).map((q) => ack + q));
+      await ask(context, session, this.confirmWordings(session, state.dobReadings).map((q) => ack + q));
     } else if (got.length > 0) {
       await ask(context, session, conversation.verifyQuestion(next).map((q) => ack + q));
     } else if (next === 'identifier' && NO_LETTER.test(normalizeText(message))) {
@@ -259,12 +252,12 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
     const session = await sessionOf(context, this.services);
     const text = catalogueOf(session);
     const opening = state.asking === 'dob' ? text.askDobFirst() : text.askIdentifier();
-    await ask(context, session, [opening, ...conversationMessagesFor(session.language).verifyQuestion(state.asking)]);
+    await ask(context, session, [opening, ...conversationOf(session).verifyQuestion(state.asking)]);
   }
 
-  private confirmWordings(language: string, readings: [string, string]): string[] {
-    const text = conversationMessagesFor(language);
-    const date = new Intl.DateTimeFormat(messagesFor(language).locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${readings[0]}T00:00:00Z`));
+  private confirmWordings(session: Session, readings: [string, string]): string[] {
+    const text = conversationOf(session);
+    const date = new Intl.DateTimeFormat(catalogueOf(session).locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${readings[0]}T00:00:00Z`));
     return text.confirmDob(date);
   }
 }

@@ -12,7 +12,7 @@ import { formatMoney } from '../domain/money.ts';
 import { formatValidationPeriodEnd } from '../domain/validationPeriod.ts';
 import { messagesFor, type AccountView, type Catalogue, type CollectorInfo } from '../messages/catalogue.ts';
 import type { Recognition, Recognizer } from '../nlu/recognizer.ts';
-import { smsCatalogueFor } from '../messages/smsShort.ts';
+import { catalogueOn, type Catalogues } from '../messages/smsShort.ts';
 import { languageOf } from './language.ts';
 import { newSession, type Session } from './session.ts';
 import { dateTimeFormat } from '../domain/intlFormats.ts';
@@ -62,10 +62,17 @@ export async function sessionOf(context: TurnContext, services: ConversationServ
   return session;
 }
 
-/** The debtor's catalogue; by SMS with its short versions (src/messages/smsShort.ts). */
-export function catalogueOf(session: Session): Catalogue {
-  return session.sms ? smsCatalogueFor(session.language) : messagesFor(session.language);
+/** A catalogue as this debtor reads it: by SMS with its short versions (src/messages/smsShort.ts). */
+function catalogueOfSession<K extends keyof Catalogues>(session: Session, kind: K): Catalogues[K] {
+  return catalogueOn(session.sms ? 'sms' : 'web', kind, session.language);
 }
+
+export const catalogueOf = (session: Session): Catalogue => catalogueOfSession(session, 'main');
+export const conversationOf = (session: Session): Catalogues['conversation'] => catalogueOfSession(session, 'conversation');
+export const negotiationOf = (session: Session): Catalogues['negotiation'] => catalogueOfSession(session, 'negotiation');
+export const officerOf = (session: Session): Catalogues['officer'] => catalogueOfSession(session, 'officer');
+export const checkInOf = (session: Session): Catalogues['checkIn'] => catalogueOfSession(session, 'checkIn');
+export const recordTextOf = (session: Session): Catalogues['record'] => catalogueOfSession(session, 'record');
 
 /** The recognizer runs once per turn; dialogs share the result. */
 export async function recognitionOf(context: TurnContext, services: ConversationServices): Promise<Recognition> {

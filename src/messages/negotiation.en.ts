@@ -1,12 +1,12 @@
 import type { Frequency } from '../domain/policy.ts';
 import type { NegotiationCatalogue, OfferView, PlanView, ReasonView } from './negotiation.ts';
 
-const PAYMENT_NOUN: Record<Frequency, string> = {
+export const PAYMENT_NOUN: Record<Frequency, string> = {
   weekly: 'weekly payment',
   biweekly: 'payment every two weeks',
   monthly: 'monthly payment',
 };
-const PAYMENTS: Record<Frequency, (n: number) => string> = {
+export const PAYMENTS: Record<Frequency, (n: number) => string> = {
   weekly: (n) => `${n} weekly payment${n === 1 ? '' : 's'}`,
   biweekly: (n) => `${n} payment${n === 1 ? '' : 's'} every two weeks`,
   monthly: (n) => `${n} monthly payment${n === 1 ? '' : 's'}`,
@@ -34,7 +34,7 @@ function summary(plan: PlanView): string {
   return `${installments}, starting ${plan.installmentsStart}`;
 }
 
-function reason(r: ReasonView): string {
+export function reason(r: ReasonView): string {
   switch (r.limit) {
     case 'minInstallment':
       return `the smallest ${PAYMENT_NOUN[r.frequency]} we can set up is ${r.value}`;
@@ -63,7 +63,7 @@ function reasons(list: ReasonView[]): string {
   return `${capitalize(list.map(reason).join('; '))}.`;
 }
 
-function offer(o: OfferView): string {
+export function offer(o: OfferView): string {
   if (o.kind === 'full') return `paying the full balance${o.firstDate ? ` on ${o.firstDate}` : ''}`;
   if (o.kind === 'settlement') return `a one-time payment${o.amount ? ` of ${o.amount}` : ''} to settle the account${o.firstDate ? ` on ${o.firstDate}` : ''}`;
   const parts: string[] = [];

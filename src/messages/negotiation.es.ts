@@ -1,21 +1,21 @@
 import type { Frequency } from '../domain/policy.ts';
 import type { NegotiationCatalogue, OfferView, PlanView, ReasonView } from './negotiation.ts';
 
-const PAYMENT_NOUN: Record<Frequency, string> = {
+export const PAYMENT_NOUN: Record<Frequency, string> = {
   weekly: 'pago semanal',
   biweekly: 'pago cada dos semanas',
   monthly: 'pago mensual',
 };
-const PAYMENTS: Record<Frequency, (n: number) => string> = {
+export const PAYMENTS: Record<Frequency, (n: number) => string> = {
   weekly: (n) => (n === 1 ? '1 pago semanal' : `${n} pagos semanales`),
   biweekly: (n) => (n === 1 ? '1 pago cada dos semanas' : `${n} pagos cada dos semanas`),
   monthly: (n) => (n === 1 ? '1 pago mensual' : `${n} pagos mensuales`),
 };
 const ONE_EVERY: Record<Frequency, string> = { weekly: 'uno por semana', biweekly: 'uno cada dos semanas', monthly: 'uno al mes' };
 const PER: Record<Frequency, string> = { weekly: 'a la semana', biweekly: 'cada dos semanas', monthly: 'al mes' };
-const FREQUENCY_WORD: Record<Frequency, string> = { weekly: 'semanales', biweekly: 'cada dos semanas', monthly: 'mensuales' };
+export const FREQUENCY_WORD: Record<Frequency, string> = { weekly: 'semanales', biweekly: 'cada dos semanas', monthly: 'mensuales' };
 
-function orList(items: string[]): string {
+export function orList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} o ${items[items.length - 1]}`;
 }
@@ -33,7 +33,7 @@ function summary(plan: PlanView): string {
   return `${installments}, a partir del ${plan.installmentsStart}`;
 }
 
-function reason(r: ReasonView): string {
+export function reason(r: ReasonView): string {
   switch (r.limit) {
     case 'minInstallment':
       return `el ${PAYMENT_NOUN[r.frequency]} más pequeño que podemos establecer es de ${r.value}`;
@@ -62,7 +62,7 @@ function reasons(list: ReasonView[]): string {
   return `${capitalize(list.map(reason).join('; '))}.`;
 }
 
-function offer(o: OfferView): string {
+export function offer(o: OfferView): string {
   if (o.kind === 'full') return `pagar el saldo total${o.firstDate ? ` el ${o.firstDate}` : ''}`;
   if (o.kind === 'settlement') return `un solo pago${o.amount ? ` de ${o.amount}` : ''} para cerrar la cuenta con descuento${o.firstDate ? ` el ${o.firstDate}` : ''}`;
   const parts: string[] = [];

@@ -22,23 +22,12 @@ function receipt(r: ReceiptFacts): string {
   return parts.join(' ');
 }
 
-function receiptSms(r: ReceiptFacts): string {
-  const parts = [`Thank you: payment of ${r.amount} received ${r.date} (ref ${r.reference}).`];
-  if (r.settled) parts.push('Settlement complete: nothing more is owed on this account.');
-  else if (r.balanceIsZero) parts.push(`Balance: ${r.balance}. Paid in full.`);
-  else parts.push(`Balance: ${r.balance}.`);
-  if (r.next && !r.planCompleted) parts.push(`Next payment: ${r.next.amount} on ${r.next.date}.`);
-  else if (r.planCompleted && !r.settled) parts.push('Your plan is complete.');
-  return parts.join(' ');
-}
-
 const HELP = 'If you would like to change your plan or talk it through, reply here or type "agent" to talk to a person.';
 
 export const paymentsEn: PaymentsCatalogue = {
   locale: 'en-US',
   checkoutLocale: 'en',
   receipt,
-  receiptSms,
   reminder: (r) =>
     `A reminder: your scheduled payment of ${r.amount} will be charged on ${r.date} to the card you saved. You do not need to do anything. ${HELP}`,
   paymentFailed: (r) => {

@@ -22,24 +22,12 @@ function receipt(r: ReceiptFacts): string {
   return parts.join(' ');
 }
 
-/** Words without á, í, ó or ú, so the receipt stays GSM-7 (see src/messages/smsShort.ts). */
-function receiptSms(r: ReceiptFacts): string {
-  const parts = [`Gracias: recibimos su pago de ${r.amount} el ${r.date} (ref ${r.reference}).`];
-  if (r.settled) parts.push('Su cuenta queda liquidada y no debe nada.');
-  else if (r.balanceIsZero) parts.push(`Saldo: ${r.balance}. Cuenta pagada por completo.`);
-  else parts.push(`Saldo: ${r.balance}.`);
-  if (r.next && !r.planCompleted) parts.push(`Siguiente pago: ${r.next.amount} el ${r.next.date}.`);
-  else if (r.planCompleted && !r.settled) parts.push('Su plan de pagos ha terminado.');
-  return parts.join(' ');
-}
-
 const HELP = 'Si desea cambiar su plan o hablarlo, responda aquí o escriba "agente" para hablar con una persona.';
 
 export const paymentsEs: PaymentsCatalogue = {
   locale: 'es-US',
   checkoutLocale: 'es',
   receipt,
-  receiptSms,
   reminder: (r) =>
     `Un recordatorio: su pago programado de ${r.amount} se cargará el ${r.date} a la tarjeta que guardó. No necesita hacer nada. ${HELP}`,
   paymentFailed: (r) => {

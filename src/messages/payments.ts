@@ -47,9 +47,8 @@ export interface PaymentsCatalogue {
   locale: string;
   /** Checkout page language for Stripe. */
   checkoutLocale: 'en' | 'es';
+  /** The receipt (by SMS its short version, src/messages/smsShort*.ts: the same facts in one or two segments with the footer). */
   receipt(r: ReceiptFacts): string;
-  /** The receipt by SMS: the same facts in one or two segments with the footer (issue #16 item 3). */
-  receiptSms(r: ReceiptFacts): string;
   reminder(r: { amount: string; date: string }): string;
   paymentFailed(r: { amount: string; date: string; link: string; reason: PaymentFailureReason }): string;
   duplicateRefunded(r: { amount: string }): string;

@@ -36,6 +36,7 @@ import { calendarDateInZone, DEFAULT_TIME_ZONE, isValidationPeriodOpen } from '.
 import { isLanguage, type Language } from '../messages/catalogue.ts';
 import { negotiationMessagesFor } from '../messages/negotiation.ts';
 import { officerMessagesFor } from '../messages/officer.ts';
+import { catalogueOn } from '../messages/smsShort.ts';
 import { OPEN_PLAN_STATUSES, storeOfferedPlan } from '../negotiation/planStore.ts';
 import { formatterFor, planView } from '../negotiation/views.ts';
 import { addressOf, sendToDebtor } from './debtorMessages.ts';
@@ -233,7 +234,7 @@ async function decide(tx: Tx, { handoffId, officerId, decision, now }: ProposalD
   const actor = `officer:${officerId}`;
   const outcome: Offered =
     decision.kind === 'reject'
-      ? { body: officerMessagesFor(language).proposalRejected(), planId: null, violations: [], auditDetail: {} }
+      ? { body: catalogueOn(conversation.channel, 'officer', language).proposalRejected(), planId: null, violations: [], auditDetail: {} }
       : await makeOffer(tx, { proposal, account, conversationId: conversation.id, officerId, decision, language, now });
   const { body, planId, violations } = outcome;
 

@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../db/transactions.ts';
 import { appendAudit, type AuditType } from '../audit.ts';
 import { checkReply, type ReplyWarning } from '../domain/replyCheck.ts';
 import { isLanguage } from '../messages/catalogue.ts';
-import { officerMessagesFor } from '../messages/officer.ts';
+import { catalogueOn } from '../messages/smsShort.ts';
 import type { Account, Installment, Payment, Plan } from '../db/generated/client.ts';
 import { parsePolicy } from '../domain/policy.ts';
 import { calendarDateInZone, DEFAULT_TIME_ZONE } from '../domain/validationPeriod.ts';
@@ -52,9 +52,10 @@ async function openHandoff(db: Db | Tx, handoffId: string) {
   return handoff;
 }
 
-function languageOf(conversation: { language: string } | null) {
+/** The officer notices in the conversation's language, by SMS with their short versions. */
+function languageOf(conversation: { language: string; channel: string } | null) {
   const language = conversation?.language ?? 'en';
-  return officerMessagesFor(isLanguage(language) ? language : 'en');
+  return catalogueOn(conversation?.channel ?? 'web', 'officer', isLanguage(language) ? language : 'en');
 }
 
 function firstName(name: string): string {

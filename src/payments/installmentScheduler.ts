@@ -21,7 +21,7 @@
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { CollectorInfo } from '../messages/catalogue.ts';
-import { paymentMessagesFor } from '../messages/payments.ts';
+import { catalogueOn } from '../messages/smsShort.ts';
 import { DEMO_CARD, DEMO_CARD_AUTHENTICATION } from './demoGateway.ts';
 import type { OffSessionChargeResult, PaymentGateway } from './gateway.ts';
 import {
@@ -289,7 +289,7 @@ export class InstallmentScheduler {
         if (claimed.count !== 1) return false;
         const destination = await debtorDestination(tx, account, plan.conversationId);
         if (!destination) return false;
-        const text = paymentMessagesFor(account.language);
+        const text = catalogueOn(destination.channel, 'payments', account.language);
         const body = text.reminder({ amount: formatAmount(installment.amount, plan.currency, text), date: formatDueDate(installment.dueDate, text) });
         await enqueueMessage(tx, {
           channel: destination.channel,

@@ -14,6 +14,7 @@ import { DEFAULT_POLICY, parsePolicy } from '../domain/policy.ts';
 import { queueHandoffIn } from '../handoff/queue.ts';
 import type { Logger } from '../logger.ts';
 import { paymentMessagesFor, type PaymentFailureReason, type PaymentsCatalogue } from '../messages/payments.ts';
+import { catalogueOn } from '../messages/smsShort.ts';
 import { enqueueMessage, type OutboxChannel, type OutboxKind } from '../outbox/outbox.ts';
 import type { GatewayProvider } from './gateway.ts';
 import { createPayLink, payLinkUrl, type PayLinkPurpose } from './payLinks.ts';
@@ -296,7 +297,7 @@ export async function applySucceededPayment(tx: Tx, p: SucceededPayment, ctx: Le
 
   const destination = await debtorDestination(tx, account, plan?.conversationId ?? null);
   if (destination) {
-    const text = paymentMessagesFor(account.language);
+    const text = catalogueOn(destination.channel, 'payments', account.language);
     const facts = {
       amount: formatAmount(p.amount, currency, text),
       date: formatInstant(p.now, text, account.timeZone),
@@ -307,7 +308,7 @@ export async function applySucceededPayment(tx: Tx, p: SucceededPayment, ctx: Le
       planCompleted: planStatus === 'completed',
       settled,
     };
-    const body = destination.channel === 'sms' ? text.receiptSms(facts) : text.receipt(facts);
+    const body = text.receipt(facts);
     // A receipt for a payment the debtor just made answers their own act: a reply, sent at once
     // (DESIGN 13 allows replies at any hour; issue #16 item 4, README "Receipts"). A receipt for a
     // scheduled charge the debtor did not just make is a message we start: quiet hours apply.
@@ -499,7 +500,7 @@ export async function notifyPaymentFailed(
     channel: destination.channel,
     now: n.now,
   });
-  const text = paymentMessagesFor(n.account.language);
+  const text = catalogueOn(destination.channel, 'payments', n.account.language);
   const body = text.paymentFailed({
     amount: formatAmount(n.amount, n.currency, text),
     date: formatDueDate(n.installment?.dueDate ?? n.now, text),
@@ -544,7 +545,7 @@ export async function markRefunded(tx: Tx, paymentId: string, now: Date, ctx: Le
   });
   const destination = await debtorDestination(tx, payment.account, payment.plan?.conversationId ?? null);
   if (destination) {
-    const text = paymentMessagesFor(payment.account.language);
+    const text = catalogueOn(destination.channel, 'payments', payment.account.language);
     await send(tx, payment.account, destination, text, ctx, {
       kind: 'receipt',
       body: text.duplicateRefunded({ amount: formatAmount(payment.amount, payment.currency, text) }),

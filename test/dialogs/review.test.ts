@@ -9,7 +9,8 @@ import { freshBotForEachTest, playTable as play, smsConversation as smsFrom, typ
  */
 
 const ESIGN = /agree to receive notices about this account electronically/;
-const ESIGN_ES = /Acepta recibir avisos sobre esta cuenta de forma electr[oó]nica/;
+/** The Spanish E-SIGN question: on the web "de forma electrónica", by SMS (GSM-7 words) "en formato digital". */
+const ESIGN_ES = /Acepta recibir avisos sobre esta cuenta (de forma electrónica|en formato digital)/;
 const NOTICE_LINK = /\/notices\//;
 const RIGHTS = /you can dispute all or part of this debt/;
 

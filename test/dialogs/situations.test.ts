@@ -53,7 +53,8 @@ describe('#12 item 15: a death reported by a relative (DESIGN 17)', () => {
     await play(sms, [
       { says: 'mi papá falleció, esta era su cuenta', must: ['Lamento mucho su pérdida', NOT_LIABLE_ES], mustNot: NO_COLLECTION },
       { says: 'se llamaba Robert Williams', must: ['herencia'], mustNot: NO_COLLECTION },
-      { says: 'no sé', must: ['Lo he comunicado a nuestro equipo', 'no le pediremos ningún pago'] },
+      // By SMS the GSM-7 version (src/messages/smsShort.es.ts): "pago alguno" for "ningún pago".
+      { says: 'no sé', must: ['Lo he comunicado a nuestro equipo', 'no le pediremos pago alguno'] },
       { says: 'gracias', must: ['No hay nada que usted deba pagar'] },
     ]);
     expect((await account('A-1005')).deceased).toBe(true);

@@ -399,7 +399,8 @@ describe('InstallmentScheduler — reminders', () => {
     expect(reminders[0]!.body).toContain('your scheduled payment of $300.00 will be charged on December 31, 2026 to the card you saved');
     const es = (await outbox(sms)).filter((m) => m.kind === 'reminder');
     expect(es).toEqual([expect.objectContaining({ channel: 'sms', to: '+12105550134' })]);
-    expect(es[0]!.body).toMatch(/^Un recordatorio: su pago programado de \$300\.00 se cargará el 31 de diciembre de 2026/);
+    // By SMS the reminder's short version (src/messages/smsShort.es.ts): GSM-7, two segments with the footer.
+    expect(es[0]!.body).toMatch(/^Recordatorio: su pago programado de \$300\.00 se va a cobrar el 31 de diciembre de 2026 a su tarjeta guardada\./);
     expect(await outbox(ceased)).toEqual([]);
     expect(await installment(f, 2)).toMatchObject({ remindedAt: new Date(DUE.getTime() - 3 * DAY) });
   });

@@ -1,4 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { composeSmsParts } from '../../../src/channels/sms/smsDeliverer.ts';
+import { smsSegments } from '../../../src/domain/smsText.ts';
+import { messagesFor } from '../../../src/messages/catalogue.ts';
+import { conversationMessagesFor } from '../../../src/messages/conversation.ts';
+import { catalogueOn } from '../../../src/messages/smsShort.ts';
 import { MARIA_PHONE, outboxTo, startSmsHarness, type SmsHarness } from './smsHarness.ts';
 
 /**
@@ -58,5 +63,29 @@ describe('SMS, whole conversations through the webhook', () => {
     expect(await text('+13125550199', 'how long is the wait?')).toMatch(/The wait is about \d+ minutes/);
     expect(await text('+13125550199', "never mind, I'll stay with the bot")).toContain('cancelled your request for a person');
     expect(await text('+13125550199', 'yes')).toContain('/notices/');
+  });
+
+  it('#16 item 3 in Spanish: long replies come in their SMS versions — GSM-7, two segments each — with the same facts', async () => {
+    const sms = catalogueOn('sms', 'main', 'es');
+    const conversation = catalogueOn('sms', 'conversation', 'es');
+    const twoGsmSegments = (text: string) => {
+      const { encoding, segments } = smsSegments(composeSmsParts(text, { botInitiated: false, footer: '' })[0]!);
+      expect([encoding, segments <= 2]).toEqual(['GSM-7', true]);
+    };
+    const hello = await text(CARLOS_PHONE, 'hola');
+    expect(hello).toContain(sms.askDobFirst());
+    expect(hello).not.toContain(messagesFor('es').askDobFirst());
+    await text(CARLOS_PHONE, '2 de noviembre de 1979');
+    await text(CARLOS_PHONE, '78201');
+    expect(await text(CARLOS_PHONE, 'estoy pasando por dificultades, perdí mi trabajo')).toContain(sms.hardship());
+    expect(await text(CARLOS_PHONE, 'disputo esta deuda')).toContain(sms.disputeRecorded());
+    for (const said of [sms.askDobFirst(), sms.hardship(), sms.disputeRecorded()]) twoGsmSegments(said);
+
+    // DESIGN 17 by SMS: the conversation catalogue's SMS versions, with every fact of the full text.
+    const relative = await text('+13125550111', 'hola, mi padre falleció y le llegó una carta de ustedes');
+    expect(relative).toContain(conversation.deathCondolence());
+    expect(relative).not.toContain(conversationMessagesFor('es').deathCondolence());
+    expect(relative).toMatch(/no son personalmente responsables.*a menos que las hayan firmado como codeudores.*con los bienes de la herencia, no con su propio dinero/);
+    twoGsmSegments(conversation.deathCondolence());
   });
 });
