@@ -44,7 +44,7 @@ function options(o: OptionsView): string {
   const lines = ['No rush, take your time.', `Pay in full: ${o.full.total}.`];
   if (o.settlement) lines.push(`Settle: one payment of ${o.settlement.total}.`);
   if (o.plan) lines.push('Plan: tell me what you can afford, like "50 a month".');
-  if (o.hardship) lines.push(`Given your situation: payments from ${o.smallestPayment}, up to ${o.maxInstallments} payments.`);
+  if (o.hardship) lines.push(`Given your situation: from ${o.smallestPayment} a payment, up to ${o.maxInstallments} payments; a person can discuss a pause.`);
   if (o.rightsOpen) lines.push(RIGHTS_KEPT);
   lines.push('Nothing is ever added.');
   return lines.join('\n');
@@ -84,7 +84,7 @@ export const smsShortEn: SmsShortVersions = {
       `I cannot set that up exactly: ${reasons(list)}. The closest I can offer is ${summary(plan)}. Shall I show you the full terms? Or suggest something else.`,
     // The closest plan comes with the answer no (reviewDeclined): here, why, and a person's review.
     review: (list, _plan, o) =>
-      `I cannot agree to ${offer(o)} myself: ${reasons(list)}. I can send your proposal to a collections officer, who will review it and reply to you. Shall I? If not, I will show you the closest plan I can offer.`,
+      `I cannot agree to ${offer(o)} myself: ${reasons(list)}. Send your proposal to a collections officer? If not, I will show the closest plan.`,
     agreed: (plan, link) =>
       `Thank you. Your ${plan.kind === 'installments' ? 'payment plan is' : plan.kind === 'settlement' ? 'settlement is' : 'payment is'} agreed and recorded; nothing is charged yet. The first payment, ${plan.first.amount}, is due on ${plan.first.date}. Enter your card only on our secure page: ${link}\nTo cancel or change, reply "cancel plan" or type "agent".`,
     existingPlan: (plan, link) =>

@@ -66,7 +66,7 @@ function options(o: OptionsView): string {
   const lines = ['Sin prisa, tome su tiempo.', `Pagar todo: ${o.full.total}.`];
   if (o.settlement) lines.push(`Liquidar con descuento: un pago de ${o.settlement.total}.`);
   if (o.plan) lines.push('Plan: proponga una cantidad, como "50 al mes".');
-  if (o.hardship) lines.push(`Por sus dificultades: pagos desde ${o.smallestPayment}, hasta ${o.maxInstallments} pagos.`);
+  if (o.hardship) lines.push(`Por sus dificultades: desde ${o.smallestPayment} por pago, hasta ${o.maxInstallments} pagos; una persona puede ver una pausa.`);
   if (o.rightsOpen) lines.push(RIGHTS_KEPT);
   lines.push('Nunca se agrega nada.');
   return lines.join('\n');
@@ -200,7 +200,7 @@ export const smsShortEs: SmsShortVersions = {
       `No puedo hacerlo tal cual: ${reasons(list)}. Puedo ofrecerle algo similar: ${summary(plan)}. ¿Le muestro los términos? O proponga otra cosa.`,
     // The closest plan comes with the answer no (reviewDeclined): here, why, and a person's review.
     review: (list, _plan, o) =>
-      `No puedo aceptar ${offer(o)} por mi cuenta: ${reasons(list)}. Puedo mandar su propuesta a un agente de cobranza, que la va a revisar y le va a responder. ¿Quiere que se la mande? Si no, le muestro la alternativa que puedo ofrecerle.`,
+      `No puedo aceptar ${offer(o)} por mi cuenta: ${reasons(list)}. ¿Mando su propuesta a un agente? Si no, le muestro la alternativa.`,
     reviewDeclined: (plan) =>
       `De acuerdo. Puedo ofrecerle algo similar: ${summary(plan)}. ¿Quiere ver todos los términos? Si no, puede proponerme otra cosa.`,
     agreed: (plan, link) =>

@@ -81,7 +81,8 @@ describe('C33: lost job, cannot pay anything — real options, then answers to "
       { says: 'January 9 1990 60614', must: [/agree to receive notices/] },
       {
         says: 'I lost my job last month and I cant pay anything right now. what are my options',
-        must: ['Your rights', 'as little as $10.00 a payment', '24 monthly payments of $16.67', 'such as a pause'],
+        // SMS: the short options (src/messages/smsShort.en.ts) — the smallest payment and a pause, no example plan.
+        must: ['Your rights', 'from $10.00 a payment, up to 24 payments', 'a person can discuss a pause'],
         mustNot: NEVER,
       },
       { says: 'I really cant even do 10 right now', must: ['as small as $16.67 a month, over 24 payments', 'such as a pause', /1 Yes\s+2 No\s+Reply 1 or 2\./], mustNot: [...NEVER, '$10.00'] },
@@ -153,7 +154,8 @@ describe('C04: "can\'t pay $400 right now, could I do $20 a month until I find w
     const sms = smsFrom(bot(), AISHA_PHONE);
     await verified(sms, 'December 5 1995 10025');
     await play(sms, [
-      { says: 'i cant pay $400 right now, could I do $20 a month until I find work', must: ['no pressure', ...PROPOSAL, 'Reply 1 or 2.'], mustNot: NOT_FULL },
+      // SMS: the short review names the offer and the reason, and asks before showing the closest plan.
+      { says: 'i cant pay $400 right now, could I do $20 a month until I find work', must: ['no pressure', 'I cannot agree to $20.00 a month myself', 'the smallest monthly payment here is $208.34', 'collections officer', 'Reply 1 or 2.'], mustNot: NOT_FULL },
       { says: '1', must: ['I have sent your proposal'] },
     ]);
     expect((await handoffsOf('A-1006')).map((h) => h.reason)).toEqual(['proposal']);
