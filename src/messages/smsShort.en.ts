@@ -41,10 +41,10 @@ function reasons(list: ReasonView[]): string {
 }
 
 function options(o: OptionsView): string {
-  const lines = ['No rush, take your time.', `Pay in full: ${o.full.total}.`];
+  const lines = ['No rush.', `Pay in full: ${o.full.total}.`];
   if (o.settlement) lines.push(`Settle: one payment of ${o.settlement.total}.`);
-  if (o.plan) lines.push('Plan: tell me what you can afford, like "50 a month".');
-  if (o.hardship) lines.push(`Given your situation: from ${o.smallestPayment} a payment, up to ${o.maxInstallments} payments; a person can discuss a pause.`);
+  if (o.plan) lines.push('Plan: say what you can pay, like "50 a month".');
+  if (o.hardship) lines.push(`Hardship: from ${o.smallestPayment} a payment, up to ${o.maxInstallments} payments, or ask a person about a pause.`);
   if (o.rightsOpen) lines.push(RIGHTS_KEPT);
   lines.push('Nothing is ever added.');
   return lines.join('\n');

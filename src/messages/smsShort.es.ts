@@ -63,10 +63,10 @@ function reasons(list: ReasonView[]): string {
 }
 
 function options(o: OptionsView): string {
-  const lines = ['Sin prisa, tome su tiempo.', `Pagar todo: ${o.full.total}.`];
-  if (o.settlement) lines.push(`Liquidar con descuento: un pago de ${o.settlement.total}.`);
+  const lines = ['Sin prisa.', `Pagar todo: ${o.full.total}.`];
+  if (o.settlement) lines.push(`Descuento: un pago de ${o.settlement.total}.`);
   if (o.plan) lines.push('Plan: proponga una cantidad, como "50 al mes".');
-  if (o.hardship) lines.push(`Por sus dificultades: desde ${o.smallestPayment} por pago, hasta ${o.maxInstallments} pagos; una persona puede ver una pausa.`);
+  if (o.hardship) lines.push(`Por dificultades: desde ${o.smallestPayment} por pago, hasta ${o.maxInstallments} pagos, o una pausa con una persona.`);
   if (o.rightsOpen) lines.push(RIGHTS_KEPT);
   lines.push('Nunca se agrega nada.');
   return lines.join('\n');

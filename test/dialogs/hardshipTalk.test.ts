@@ -82,7 +82,7 @@ describe('C33: lost job, cannot pay anything — real options, then answers to "
       {
         says: 'I lost my job last month and I cant pay anything right now. what are my options',
         // SMS: the short options (src/messages/smsShort.en.ts) — the smallest payment and a pause, no example plan.
-        must: ['Your rights', 'from $10.00 a payment, up to 24 payments', 'a person can discuss a pause'],
+        must: ['Your rights', 'from $10.00 a payment, up to 24 payments', 'ask a person about a pause'],
         mustNot: NEVER,
       },
       { says: 'I really cant even do 10 right now', must: ['as small as $16.67 a month, over 24 payments', 'such as a pause', /1 Yes\s+2 No\s+Reply 1 or 2\./], mustNot: [...NEVER, '$10.00'] },
