@@ -12,6 +12,7 @@ import type { Intent } from '../src/nlu/recognizer.ts';
 import { answersQuestion, ask, notUnderstood } from './prompts.ts';
 import { repliesFor } from '../src/messages/replies.ts';
 import { offerRecord } from './recordOffer.ts';
+import { isAcknowledgment, isEsignYes } from '../src/negotiation/consent.ts';
 
 export interface RightsOptions {
   /** The E-SIGN question comes back after something else was asked meanwhile (issue #12 item 6). */
@@ -95,7 +96,13 @@ export class RightsDialog extends Dialog<RightsOptions> {
       await this.repromptDialog(dc.context, dc.activeDialog!);
       return Dialog.EndOfTurn;
     }
-    if (local.intent === 'affirm') {
+    const unclear = conversationOf(session).askEsignUnclear();
+    if (local.intent === 'affirm' && !isEsignYes(dc.context.activity.text ?? '', local, answersQuestion(dc.context, unclear)) && isAcknowledgment(dc.context.activity.text ?? '')) {
+      // "ok", "ok thx": not a clear yes — asked once more, plainly.
+      await ask(dc.context, session, unclear, repliesFor(session.language).yesNo());
+      return Dialog.EndOfTurn;
+    }
+    if (local.intent === 'affirm' && isEsignYes(dc.context.activity.text ?? '', local, answersQuestion(dc.context, unclear))) {
       await recordEsignConsent(this.services.db, {
         accountId: session.accountId!,
         channel: channelOf(dc.context),
@@ -128,7 +135,6 @@ export class RightsDialog extends Dialog<RightsOptions> {
       await rightsBeforePaying(dc.context, this.services, general.intents.some((i) => PAYMENT_REQUESTS.has(i)) || general.entities.money.length > 0 || hardship === 'cannot_pay');
       return dc.endDialog({ handleCurrentMessage: true } satisfies RightsResult);
     }
-    const unclear = conversationOf(session).askEsignUnclear();
     if (local.intents.every((i) => i === 'thanks' || i === 'greeting')) {
       // "thanks!": not an answer, not a misunderstanding either — the question again.
       await ask(dc.context, session, unclear, repliesFor(session.language).yesNo());

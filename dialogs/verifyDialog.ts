@@ -48,6 +48,8 @@ export function isoDate(d: CalendarDate): string {
 
 /** Messages that ask for nothing: no "I can help with that once you are verified" before the question. */
 const PLAIN: ReadonlySet<string> = new Set(['unknown', 'greeting', 'affirm', 'deny', 'thanks']);
+/** What may come with the yes or no to "Did you mean November 3, 1979?" ("yes thanks", "no sorry"). */
+const YES_NO_WITH: ReadonlySet<string> = new Set(['affirm', 'deny', 'thanks', 'greeting']);
 
 /** "I don't have the letter anymore", "lost the letter", "ya no tengo la carta" (normalised text). */
 const NO_LETTER =
@@ -114,7 +116,13 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       const settled = this.settleReading(state, recognition);
       if (settled) got.push('dob');
       else if (!answered && got.length === 0) {
-        await notUnderstood(context, this.services, this.confirmWordings(session, state.dobReadings), { record: false });
+        if (PLAIN.has(recognition.intent) && recognition.entities.money.length === 0) {
+          await notUnderstood(context, this.services, this.confirmWordings(session, state.dobReadings), { record: false });
+        } else {
+          // "ok fine, 1134.35 then": an offer or a question, kept for after verification — not a yes.
+          await context.sendActivity(catalogueOf(session).verifyFirst());
+          await ask(context, session, this.confirmWordings(session, state.dobReadings));
+        }
         return Dialog.EndOfTurn;
       }
     }
@@ -193,6 +201,8 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
   /** The answer to "Did you mean November 3, 1979?": yes takes it, no the other reading. False when it was neither. */
   private settleReading(state: VerifyState, recognition: Recognition): boolean {
     const readings = state.dobReadings!;
+    // Only a plain yes or no answers it: "ok fine, 1134.35 then" is an offer, not a yes.
+    if (!recognition.intents.every((i) => YES_NO_WITH.has(i)) || recognition.entities.money.length > 0) return false;
     const yes = recognition.intents.includes('affirm') && !recognition.intents.includes('deny');
     const no = recognition.intents.includes('deny');
     if (!yes && !no) return false;

@@ -20,3 +20,28 @@ export function isExplicitYes(text: string, local: Recognition): boolean {
   if (text.includes('?')) return false;
   return !HEDGE.test(normalizeText(text));
 }
+
+/** Intents that may come with a yes to electronic notices ("yes thanks"): nothing that asks for something else. */
+const WITH_ESIGN_YES: ReadonlySet<Intent> = new Set<Intent>(['affirm', 'thanks', 'greeting']);
+
+/** Words that acknowledge without agreeing: "ok", "ok thx", "k", "alright", "bueno". */
+const ACKNOWLEDGMENT = new Set(
+  'ok okay okey oki okie kk k alright allright fine cool got it thanks thank you thx ty bueno va vale ya gracias entendido esta bien'.split(' '),
+);
+
+/** "ok", "ok thx", "bueno": an acknowledgment, which is not consent by itself (E-SIGN wants a clear yes). */
+export function isAcknowledgment(text: string): boolean {
+  const words = normalizeText(text).split(' ').filter(Boolean);
+  return words.length > 0 && words.every((w) => ACKNOWLEDGMENT.has(w));
+}
+
+/**
+ * A yes to electronic notices (E-SIGN, 1006.42): an explicit yes that asks for nothing else
+ * ("ok what can I do about the 400" is a question; "sí por favor" after a hardship answer is for
+ * that). A bare acknowledgment counts only as the answer to "yes or no?" asked to be sure.
+ */
+export function isEsignYes(text: string, local: Recognition, askedToBeSure: boolean): boolean {
+  if (!isExplicitYes(text, local)) return false;
+  if (local.intents.some((intent) => !WITH_ESIGN_YES.has(intent)) || local.entities.money.length > 0) return false;
+  return askedToBeSure || !isAcknowledgment(text);
+}

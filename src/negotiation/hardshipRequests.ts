@@ -15,7 +15,7 @@ export type HardshipRequest = 'pause' | 'cannot_pay';
 
 /** "put it on hold", "pause the payments", "give me a couple of months", "ponerlo en pausa", "aplazar". */
 const PAUSE =
-  /\b(?:on hold|hold off|pause|pausing|paused|postpone|defer|deferment|deferral|forbearance|freeze|skip (?:a|the|this|next|some|a few|a couple of|a couple) (?:months?|payments?)|(?:give me|need|get) (?:a few|a couple of|a couple|some|more|a little more|two|2|three|3) (?:more )?(?:months|time)|(?:en )?pausa|pausar|pausarlo|pausarla|posponer|posponerlo|aplazar|aplazarlo|congelar|congelarlo|(?:unos|un par de|dos|2|tres|3) meses sin pagar|mas tiempo)\b/;
+  /\b(?:on hold|hold off|pause|pausing|paused|postpone|defer|deferment|deferral|forbearance|freeze|skip (?:a|the|this|next|some|a few|a couple of|a couple) (?:months?|payments?)|(?:give me|need|get) (?:a few|a couple of|a couple|some|more|a little more|two|2|three|3) (?:more )?(?:months|time)|(?:en )?pausa|pausar|pausarlo|pausarla|posponer|posponerlo|aplazar|aplazarlo|congelar|congelarlo|(?:unos|un par de|dos|2|tres|3) meses sin pagar|mas tiempo|(?:can|could|would) (?:you|u|they) (?:guys )?wait|wait (?:a few|a couple of|a couple|some|two|2|three|3|a) (?:more )?(?:months?|while)|(?:pueden|puede|podrian|podria|podrían) esperar(?:me|nos)?|esperar(?:me|nos)? (?:unos|un par de|algunos|dos|2|tres|3) meses|dar(?:me|nos)? (?:unos meses|un par de meses|mas tiempo|tiempo|un tiempo))\b/;
 
 /** "can't (even) pay / do / afford", "no puedo (ni) pagar", "no puedo ni 10", "no tengo para pagar". */
 const CANNOT_PAY =

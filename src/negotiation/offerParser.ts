@@ -128,7 +128,8 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
     const down = lumps[0];
     if (down && (periodic || count !== undefined || mentionsRest)) offer.downPayment = down.amount;
     if (!periodic && lumps.length > 1 && count === undefined) offer.amount = lumps[1]!.amount;
-    if (!periodic && count !== undefined && lumps.length === 1 && !mentionsRest && !/\b(now|today|down|upfront|up front|first|ahora|hoy|de enganche|primero)\b/.test(normalized)) {
+    const eachPayment = /\b(payments|installments|pagos|cuotas) (of|de) \d/.test(normalized);
+    if (!periodic && count !== undefined && lumps.length === 1 && !mentionsRest && (eachPayment || !/\b(now|today|down|upfront|up front|first|ahora|hoy|de enganche|primero)\b/.test(normalized))) {
       // "6 payments of 200": the amount is each payment, not a first payment.
       delete offer.downPayment;
       offer.amount = down!.amount;
@@ -201,10 +202,14 @@ function frequencyOf(normalized: string, money: Recognition['entities']['money']
 /** The first payment date the message asks for: the next such date on or after `today`. */
 export function startDate(normalized: string, recognition: Recognition, today: string): string | undefined {
   const full = recognition.entities.dates[0];
-  if (full) {
-    const iso = `${String(full.year).padStart(4, '0')}-${String(full.month).padStart(2, '0')}-${String(full.day).padStart(2, '0')}`;
-    if (isIsoDate(iso)) return iso;
-  }
+  const fullIso = full && `${String(full.year).padStart(4, '0')}-${String(full.month).padStart(2, '0')}-${String(full.day).padStart(2, '0')}`;
+  // A start date is never in the past: "dec 20" read as December 2020 is the coming December 20.
+  if (fullIso && isIsoDate(fullIso) && daysBetween(today, fullIso) >= 0) return fullIso;
+  return startWithoutYear(normalized, today) ?? (fullIso && isIsoDate(fullIso) ? fullIso : undefined);
+}
+
+/** "the 15th", "December 15", "15 de enero", "tomorrow", "next month", "in January": the next such date. */
+function startWithoutYear(normalized: string, today: string): string | undefined {
   if (/\b(tomorrow|manana)\b/.test(normalized)) return addCalendarDays(today, 1);
 
   const monthDay = new RegExp(`\\b(${MONTH_ALT}) (\\d{1,2})(?:st|nd|rd|th)?\\b(?! (?:payments|months|weeks|pagos|meses))`).exec(normalized);
@@ -215,6 +220,8 @@ export function startDate(normalized: string, recognition: Recognition, today: s
   const ordinal = /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)\b/.exec(normalized) ?? /\b(?:el|del) (?:dia )?(\d{1,2})\b(?! (?:pagos|meses|semanas|dolares|por ciento))/.exec(normalized);
   if (ordinal) return nextDayOfMonth(today, Number(ordinal[1]));
 
+  // "one now, one next month": "next month" is the second payment's, the first is today.
+  if (/\b(now|today|right now|ahora|hoy)\b/.test(normalized)) return undefined;
   if (/\b(next month|the month after|(?:el|del) (?:proximo|siguiente) mes|(?:el|del) mes que viene|mes proximo)\b/.test(normalized)) return firstOfMonthAfter(today, 1);
   if (/\b(next week|la (?:proxima|siguiente) semana|la semana que viene)\b/.test(normalized)) return addCalendarDays(today, 7);
   const monthAlone = new RegExp(`\\b(?:in|from|starting|start|beginning|begin|after|en|desde|a partir de|empezando en|empezando|para) (${MONTH_ALT})\\b`).exec(normalized);

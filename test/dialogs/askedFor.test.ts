@@ -114,6 +114,8 @@ describe('#19 item 5: Spanish stays Spanish', () => {
       { says: 'A-1001' },
       { says: 'March 14 1985' },
       { says: '30301', must: ['Su identidad está confirmada', 'Acepta recibir avisos'], mustNot: ['You are verified'] },
+      // "ok" is an acknowledgment, not consent (E-SIGN): asked once more, plainly; "ok" to that is the answer.
+      { says: 'ok', must: ['responda sí para recibir los avisos de forma electrónica'], mustNot: ['Sus derechos'] },
       { says: 'ok', must: ['Sus derechos', '¿Qué desea hacer?'] },
     ]);
   });

@@ -10,6 +10,7 @@ import { extractCount, extractMoney } from './money.ts';
 import { extractName } from './names.ts';
 import { spellOutNumbers } from './numberWords.ts';
 import { Scratch } from './scratch.ts';
+import { lexiconMap } from '../lexicon.ts';
 
 function extractLanguage(normalized: string, entities: Entities): void {
   let last: { at: number; language: 'en' | 'es' } | undefined;
@@ -50,9 +51,16 @@ export function readMessage(text: string, language: 'en' | 'es' = 'en'): ReadMes
   return { entities, normalized, segments, factsOnly: facts && leftover.length === 0 };
 }
 
+const UNIT_WORDS = lexiconMap('unit-words');
+
+/** "2 wks" → "2 weeks": the money and count patterns read the typed text, so its unit shorthand is expanded here. */
+function expandUnitWords(text: string): string {
+  return text.replace(/[a-z]+/g, (word) => UNIT_WORDS.get(word) ?? word);
+}
+
 function extractEntities(text: string, normalized: string, language: 'en' | 'es', name: ReturnType<typeof extractName>): { entities: Entities; rest: string } {
   const entities: Entities = { dates: [], money: [] };
-  const s = new Scratch(spellOutNumbers(foldCase(text), language));
+  const s = new Scratch(spellOutNumbers(expandUnitWords(foldCase(text)), language));
   extractZip(s, entities);
   extractDates(s, entities);
   extractSsnLast4(s, entities);

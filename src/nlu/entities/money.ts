@@ -2,7 +2,8 @@
  * Money and counts.
  *
  * - money needs a sign that it is money: "$", "dollars"/"dólares", a period ("a month", "al mes",
- *   "every two weeks"), "now"/"today", or a paying verb right before it ("I can do 50"). Amounts
+ *   "every two weeks"), "now"/"today", "then" ("ok 840 then"), or a paying verb right before it
+ *   ("I can do 50", "would you take 500"). Amounts
  *   become integer cents by joining digit strings, never by float arithmetic;
  * - count: "over/in/en N months|payments|meses|pagos", "N payments"; N ≥ 2.
  */
@@ -30,7 +31,7 @@ const PER_AFTER: Array<[RegExp, NonNullable<MoneyMention['per']>]> = [
 ];
 
 const MONEY_VERB =
-  /\b(?:pay|paying|do|offer|offering|give|send|afford|manage|handle|put down|put|spare|make|dar|pagar|pago|ofrezco|ofrecer|abonar|puedo dar|puedo|dare|pagaria|mandar|enviar)\s+(?:you\s+|u\s+|like\s+|about\s+|around\s+|maybe\s+|only\s+|just\s+|up to\s+|at least\s+|at most\s+|hasta\s+|como\s+|unos\s+|solo\s+|nomas\s+|al menos\s+)*$/;
+  /\b(?:pay|paying|do|offer|offering|give|send|afford|manage|handle|put down|put|spare|make|take|accept|settle for|payments? of|dar|pagar|pago|ofrezco|ofrecer|abonar|puedo dar|puedo|dare|pagaria|mandar|enviar|aceptan|aceptarian|acepta|aceptaria|toman|tomarian|pagos de|cuotas de)\s+(?:you\s+|u\s+|like\s+|about\s+|around\s+|maybe\s+|only\s+|just\s+|up to\s+|at least\s+|at most\s+|hasta\s+|como\s+|unos\s+|solo\s+|nomas\s+|al menos\s+)*$/;
 
 export function extractMoney(s: Scratch, entities: Entities): void {
   // "1,250.50" (US thousands), "12.50", and "12,50" (a decimal comma, as Spanish writers use it).
@@ -61,6 +62,8 @@ export function extractMoney(s: Scratch, entities: Entities): void {
     }
     const nowWord =
       /^\s*(?:now|today|upfront|up front|down|right now|ahora|hoy|de enganche|al contado|de contado|first|to start)\b/.test(after) ||
+      // "ok 840 then", "bueno, 900 entonces": an amount agreed to in a haggle.
+      /^\s*(?:then|entonces)\b/.test(after) ||
       /^\s*(?:per|every|each|a|cada|por)\s+(?:paycheck|payday|pay period|pay check|pago|dia de pago)\b/.test(tail);
     const verb = MONEY_VERB.test(before);
     if (!(symbol || currencyWord || per || nowWord || verb || thousands)) continue;

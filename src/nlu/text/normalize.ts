@@ -50,7 +50,7 @@ const APOSTROPHE_CONTRACTIONS: Array<[RegExp, string]> = [
   [/'s\b/g, 's'],
 ];
 
-const SHORTHAND = lexiconMap('shorthand');
+const SHORTHAND = new Map([...lexiconMap('shorthand'), ...lexiconMap('unit-words')]);
 /** After these words a lone "2" means "to" ("talk 2 a rep", "need 2 stop"). */
 const TWO_MEANS_TO = lexiconSet('two-means-to');
 /** "ill pay", "id rather": the apostrophe-less "I'll" / "I'd" before these verbs (not "ill" = sick). */
