@@ -1,3 +1,4 @@
+import { collectionPauseReason } from '../src/accounts/rights.ts';
 import type { TurnContext } from 'botbuilder';
 import { answerSet, fillAnswer, type AnswerId, type Placeholder } from '../src/answers/answerSet.ts';
 import { creditorAnswerText } from '../src/answers/creditorAnswers.ts';
@@ -106,7 +107,8 @@ async function chooseText(
       // Represented or in bankruptcy: no collection talk; a person follows up (DESIGN 6, 7).
       const reason = account?.attorneyRepresented ? 'attorney' : account?.bankruptcy ? 'bankruptcy' : null;
       if (reason) await handOff(context, services, reason, { quiet: true, detail: { asked: 'should_i_pay' } });
-      return { key: reason ?? 'default' };
+      // Identity theft, a dispute, active duty…: collection is paused, so the answer is a plain no (review R20).
+      return { key: reason ?? (account && collectionPauseReason(account) ? 'paused' : 'default') };
     }
     default:
       return { key: 'default' };

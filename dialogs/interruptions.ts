@@ -2,7 +2,7 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { collectionPauseReason, isReportedStatus, recordCease, recordHardship, recordReportedStatus } from '../src/accounts/rights.ts';
 import { conversationOf, catalogueOf, channelOf, conversationRecordId, type ConversationServices, localRecognitionOf, verifiedAccount } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
-import { withdrawUnverifiedCease } from '../src/handoff/requests.ts';
+import { withdrawCease } from '../src/handoff/requests.ts';
 import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
@@ -158,9 +158,13 @@ export async function interrupt(dc: DialogContext, services: ConversationService
  * After "stop contacting me" only a request for a person or a crisis gets an answer, and after a
  * crisis no collection talk. A stop-contact request made before verification was about no known
  * account: when the debtor writes again with a request of their own (not a mere "ok" or "thanks"),
- * the bot reminds them of it and asks whether they want to withdraw it; yes is recorded as a
- * withdrawal, no keeps the silence (issue #12 item 8). Returns true when the debtor withdrew it.
+ * the bot reminds them of it and asks whether they want to withdraw it (issue #12 item 8). On a
+ * verified account only the debtor's own wish to pay does ("nvm I do want to pay it", review R23).
+ * Yes is recorded as a withdrawal (on the account too, when it was verified), no keeps the silence.
+ * Returns true when the debtor withdrew it.
  */
+const PAYING: ReadonlySet<string> = new Set(['pay', 'pay_full', 'plan', 'settle']);
+
 export async function afterStopOrCrisis(dc: DialogContext, services: ConversationServices, session: Session, recognition: Recognition): Promise<boolean> {
   const { context } = dc;
   const text = catalogueOf(session);
@@ -182,12 +186,12 @@ export async function afterStopOrCrisis(dc: DialogContext, services: Conversatio
     return false;
   }
   const cease = session.cease;
-  if (!cease?.beforeVerification || cease.declined) return false;
+  if (!cease || cease.declined) return false;
   const local = await localRecognitionOf(context, services);
   const only = (allowed: string[]) => local.intents.every((i) => allowed.includes(i));
   const conversation = conversationOf(session);
   if (cease.withdrawalAsked && local.intents.includes('affirm') && only(['affirm', 'thanks', 'greeting'])) {
-    await withdrawUnverifiedCease(services.db, { conversationId: conversationRecordId(context), channel: channelOf(context), now: services.now() });
+    await withdrawCease(services.db, { conversationId: conversationRecordId(context), ...(session.accountId ? { accountId: session.accountId } : {}), channel: channelOf(context), now: services.now() });
     session.mode = 'normal';
     delete session.cease;
     await context.sendActivity(conversation.ceaseWithdrawn());
@@ -200,6 +204,9 @@ export async function afterStopOrCrisis(dc: DialogContext, services: Conversatio
   }
   // "ok", "thanks", "no": an acknowledgement, not a request — the silence holds.
   if (!cease.withdrawalAsked && only(['affirm', 'deny', 'thanks'])) return false;
+  // On a verified account the cease is on the record: only the debtor's own wish to pay ("nvm I do
+  // want to pay it") is met with the reminder; anything else keeps the silence (DESIGN 5).
+  if (!cease.beforeVerification && !cease.withdrawalAsked && !local.intents.some((i) => PAYING.has(i))) return false;
   cease.withdrawalAsked = true;
   await ask(context, session, conversation.ceaseReminder());
   return false;

@@ -42,7 +42,7 @@ export const ANSWER_TEXTS: Readonly<Record<AnswerId, readonly string[]>> = {
   link_broken: ['fresh', 'none'],
   contact_info: ['default'],
   lawsuit: ['timeBarred', 'default'],
-  should_i_pay: ['attorney', 'bankruptcy', 'default'],
+  should_i_pay: ['attorney', 'bankruptcy', 'paused', 'default'],
   // Said from the conversation catalogue (they depend on the queue, not on words of their own).
   wait_time: [],
   stay_with_bot: [],

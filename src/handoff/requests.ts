@@ -56,14 +56,23 @@ export async function withdrawRequestForPerson(db: Db, where: { conversationId: 
 }
 
 /**
- * A stop-contact request made before verification (noted for a person to apply to the right
- * record) withdrawn by the debtor: audited as a withdrawal; the handoff that carried only the cease
- * is closed, one that carries more is told (its detail says so) and stays.
+ * A stop-contact request withdrawn by the debtor in the conversation that made it: audited as a
+ * withdrawal; on a verified account the account's cease is lifted (the debtor asked to talk after
+ * all). Made before verification it was only noted for a person to apply to the right record. The
+ * handoff that carried only the cease is closed, one that carries more is told (its detail says so)
+ * and stays.
  */
-export async function withdrawUnverifiedCease(db: Db, where: { conversationId: string | undefined; channel: string; now: Date }): Promise<void> {
+export async function withdrawCease(db: Db, where: { conversationId: string | undefined; accountId?: string; channel: string; now: Date }): Promise<void> {
   const conversationId = where.conversationId ?? null;
   await db.$transaction(async (tx) => {
-    await appendAudit(tx, { type: 'cease.withdrawn', actor: 'debtor', conversationId, detail: { channel: where.channel, beforeVerification: true } });
+    if (where.accountId) await tx.account.update({ where: { id: where.accountId }, data: { ceaseCommunication: false } });
+    await appendAudit(tx, {
+      type: 'cease.withdrawn',
+      actor: 'debtor',
+      conversationId,
+      ...(where.accountId ? { accountId: where.accountId } : {}),
+      detail: { channel: where.channel, beforeVerification: !where.accountId },
+    });
     if (!conversationId) return;
     const handoff = await tx.handoff.findFirst({ where: { conversationId, status: { in: [...OPEN_HANDOFF_STATUSES] } }, orderBy: { createdAt: 'desc' } });
     if (!handoff) return;

@@ -24,6 +24,8 @@ export function isExplicitYes(text: string, local: Recognition): boolean {
 /** Intents that may come with a yes to electronic notices ("yes thanks"): nothing that asks for something else. */
 const WITH_ESIGN_YES: ReadonlySet<Intent> = new Set<Intent>(['affirm', 'thanks', 'greeting']);
 
+const QUESTION_WORDS = /\b(what|how|why|when|where|which|who|can i|could i|do i|should i|que|como|cuanto|cuando|donde|por que|puedo)\b/;
+
 /** Words that acknowledge without agreeing: "ok", "ok thx", "k", "alright", "bueno". */
 const ACKNOWLEDGMENT = new Set(
   'ok okay okey oki okie kk k alright allright fine cool got it thanks thank you thx ty bueno va vale ya gracias entendido esta bien'.split(' '),
@@ -43,5 +45,8 @@ export function isAcknowledgment(text: string): boolean {
 export function isEsignYes(text: string, local: Recognition, askedToBeSure: boolean): boolean {
   if (!isExplicitYes(text, local)) return false;
   if (local.intents.some((intent) => !WITH_ESIGN_YES.has(intent)) || local.entities.money.length > 0) return false;
+  const normalized = normalizeText(text);
+  // "ok what can I do about the 400": a question after the "ok", not an answer ("1" is the numbered SMS yes).
+  if (QUESTION_WORDS.test(normalized) || (/\d/.test(normalized) && normalized.trim() !== '1')) return false;
   return askedToBeSure || !isAcknowledgment(text);
 }

@@ -151,7 +151,7 @@ describe('#12 item 7: no doom loops (DESIGN 16)', () => {
   });
 });
 
-describe('#12 item 8: a stop-contact request made before verification can be withdrawn', () => {
+describe('#12 item 8: a stop-contact request can be withdrawn in the conversation that made it', () => {
   it('DESIGN 5: web — "ok" stays unanswered; a request of their own gets the reminder; yes is recorded as a withdrawal and verification starts', async () => {
     const conversation = bot().conversation();
     await play(conversation, [
@@ -191,13 +191,32 @@ describe('#12 item 8: a stop-contact request made before verification can be wit
     ]);
   });
 
-  it('DESIGN 5: after a verified cease the silence holds, as before', async () => {
+  it('DESIGN 5: after a verified cease the silence holds, except for the debtor\'s own wish to pay: the reminder; no keeps the silence', async () => {
     const conversation = bot().conversation();
     await conversation.say('A-1001 March 14 1985 30301');
     await play(conversation, [
       { says: 'stop contacting me', must: ['stop contacting you'] },
+      { says: 'ok', silent: true },
       { says: 'how much do I owe?', silent: true },
+      { says: 'actually I changed my mind, I want to pay it', must: ['withdraw your request to stop contact'], mustNot: [/\$\d/] },
+      { says: 'no', must: ['Your request stays in place'] },
+      { says: 'I want to pay', silent: true },
     ]);
+    expect((await account('A-1001')).ceaseCommunication).toBe(true);
+  });
+
+  it('DESIGN 5, review R23: SMS — "pls stop contacting me", then "nvm i do want to pay it": the reminder, and a yes lifts the cease on the account (audited) and she can pay', async () => {
+    const sms = smsFrom(bot(), MARIA_PHONE);
+    await sms.say('March 14 1985 30301');
+    await play(sms, [
+      { says: 'i dont want to deal w this. pls stop contacting me', must: ['stop contacting you'] },
+      { says: 'wait actually nvm i do want to pay it. its only 1085 right?', must: ['withdraw your request to stop contact'] },
+      { says: 'yes', must: ['withdrawn your request to stop contact'] },
+      { says: 'pay in full', must: ['$1,085.00'] },
+    ]);
+    const maria = await account('A-1001');
+    expect(maria.ceaseCommunication).toBe(false);
+    expect(await auditTypes({ accountId: maria.id })).toEqual(expect.arrayContaining(['cease.recorded', 'cease.withdrawn']));
   });
 });
 

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { freshBotForEachTest, playTable as play, smsConversation as smsFrom, verifiedByMail as verified } from '../helpers/conversation.ts';
+
+/**
+ * The failures of the fresh-eyes replay, round 2 (test/reviews/2026-12-07-fresh-eyes-round-2.md),
+ * each replayed the way that debtor wrote it, on the demo accounts (clock: Monday November 23,
+ * 2026, 10:00 Eastern). Each names the review conversation it comes from.
+ */
+
+const bot = freshBotForEachTest();
+const db = () => bot().database.db;
+const account = (accountNumber: string) => db().account.findUniqueOrThrow({ where: { accountNumber } });
+
+describe('what the debtor said is what the terms say (#19, #12 items 3-4)', () => {
+  it('R14 SMS: "100 a month, first one dec 20" starts on the coming December 20, never "a date that has already passed"', async () => {
+    const sms = smsFrom(bot(), '+14045550101');
+    await verified(sms, 'March 14 1985 30301');
+    await play(sms, [{ says: 'lets do a plan, 100 a month, first one dec 20', must: ['December 20, 2026'], mustNot: ['already passed', 'November 23, 2026'] }]);
+  });
+
+  it('R18 SMS: "cna i pay 200 now adn the rest over 4 montsh" is a first payment and 4 monthly payments, not 12', async () => {
+    const sms = smsFrom(bot(), '+14155550188');
+    await verified(sms, 'jul 21 1968 94110');
+    await play(sms, [{ says: 'cna i pay 200 now adn the rest over 4 montsh', must: ['$200.00 on November 23, 2026', 'a first payment and 4 monthly payments'], mustNot: ['12 monthly'] }]);
+  });
+
+  it('R16 web: "2 payments of 200? one now one next month" — the first today, the second a month later', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1004 jan 9 1990 60614');
+    await play(conversation, [{ says: '2 payments of 200? one now one next month', must: ['$200.00 on November 23, 2026', '$200.00 on December 23, 2026'], mustNot: ['January 1, 2027'] }]);
+  });
+
+  it('R11 SMS: "250 every 2 wks" is understood as $250 every two weeks', async () => {
+    const sms = smsFrom(bot(), '+14045550101');
+    await verified(sms, 'March 14 1985 30301');
+    await play(sms, [{ says: 'can i do 250 every 2 wks', must: ['$250.00'], mustNot: ['did not understand'] }]);
+  });
+
+  it('R27 SMS: "would u take 500 and call it even" is a settlement offer; "ok 759.50 then… on the 18th" is that amount on that date', async () => {
+    const sms = smsFrom(bot(), '+14045550101');
+    await verified(sms, 'March 14 1985 30301');
+    await play(sms, [
+      { says: 'i got 500 cash rn. would u take 500 and call it even', must: ['$759.50'], mustNot: ['did not understand'] },
+      { says: 'ok 759.50 then. can i do that on the 18th when i get paid', must: ['$759.50 on December 18, 2026'], mustNot: ['smallest amount'] },
+    ]);
+  });
+});
+
+describe('a pending yes/no never swallows another answer (#12 items 2, 6)', () => {
+  it('R03 web: an offer while "Did you mean…?" is open is kept for after verification, never taken as the yes', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'Linda Park here, acct A-1004, DOB 1/9/1990. Is there any way I can settle this for less?', must: ['Did you mean January 9, 1990?'] },
+      { says: 'ok fine, 300 then. can I pay that on the 20th?', must: ['as soon as I have confirmed who you are', 'January 9, 1990'], mustNot: ['You are verified', 'did not understand'] },
+      { says: 'yes', must: ['ZIP code'] },
+    ]);
+  });
+
+  it('R08 web: "ok thx" to the E-SIGN question is not consent: asked once more, plainly', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'A-1001 March 14 1985 30301', must: ['agree to receive notices about this account electronically'] },
+      { says: 'ok thx', must: ['yes to receive notices electronically, or no to get them by mail'], mustNot: ['Here is your validation notice'] },
+      { says: 'yes', must: ['Here is your validation notice'] },
+    ]);
+  });
+
+  it('R16 web: "ok what can i do about the 400" at the E-SIGN question is the question, not consent', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'A-1004 jan 9 1990 60614', must: ['agree to receive notices about this account electronically'] },
+      { says: 'ok what can i do about the 400', mustNot: ['Here is your validation notice'] },
+    ]);
+    const linda = await account('A-1004');
+    expect(await db().consent.count({ where: { accountId: linda.id, kind: "esign" } })).toBe(0);
+  });
+});
+
+describe('situations (DESIGN 7, 8)', () => {
+  it('R20 SMS in Spanish: after identity theft is recorded, "¿tengo que pagar algo mientras investigan?" gets a plain no', async () => {
+    const sms = smsFrom(bot(), '+12105550134');
+    await verified(sms, '2 de noviembre de 1979 78201');
+    await play(sms, [
+      { says: 'alguien uso mis datos, ya puse una denuncia en la policia', must: ['robo de identidad'] },
+      { says: 'tengo que pagar algo mientras investigan?', must: [/^No\. El cobro de esta cuenta está suspendido/m], mustNot: ['Es su decisión', 'pagos más pequeños'] },
+    ]);
+  });
+
+  it('R15 SMS in Spanish: "¿pueden esperar unos meses?" is a request to pause, answered as the English "put it on hold"', async () => {
+    const sms = smsFrom(bot(), '+12105550134');
+    await verified(sms, '2 de noviembre de 1979 78201');
+    await play(sms, [{ says: 'mi esposo esta en el hospital. pueden esperar unos meses hasta que el salga?', must: ['pausa'] }]);
+  });
+});
