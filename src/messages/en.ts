@@ -95,7 +95,7 @@ export const en: Catalogue = {
     'Thank you for telling me. What you are feeling matters more than any bill. Please call or text 988 to talk with someone right now; it is free and open day and night. If you are in danger, call 911. A person from our team is being asked to reach out to you as a priority.',
   ],
   crisisFollowUp: () => [
-    'A person from our team will reach out to you soon. If you are in danger, call 911. You can call or text 988 at any time, day or night.',
+    'A person from our team has been asked to reach out to you first, when the team is at work. Right now, if you are in danger, call 911; you can call or text 988 at any time, day or night.',
     'I am still here. Someone from our team has been asked to reach out to you. You can call or text 988 at any time, and if you are in danger, please call 911.',
   ],
   abusiveFirst: () =>

@@ -96,7 +96,7 @@ export const es: Catalogue = {
     'Gracias por contármelo. Lo que siente importa más que cualquier factura. Por favor, llame o envíe un mensaje de texto al 988 para hablar con alguien ahora mismo; es gratuito y atiende de día y de noche. Si está en peligro, llame al 911. He pedido que una persona de nuestro equipo se comunique con usted con prioridad.',
   ],
   crisisFollowUp: () => [
-    'Una persona de nuestro equipo se comunicará con usted pronto. Si está en peligro, llame al 911. Puede llamar o enviar un mensaje de texto al 988 en cualquier momento, de día o de noche.',
+    'Le pedimos a una persona de nuestro equipo que se comunique con usted primero, en cuanto el equipo esté trabajando. Ahora mismo, si está en peligro, llame al 911; puede llamar o enviar un mensaje de texto al 988 en cualquier momento, de día o de noche.',
     'Sigo aquí. Hemos pedido a una persona de nuestro equipo que se comunique con usted. Puede llamar o enviar un mensaje de texto al 988 en cualquier momento, y si está en peligro, llame al 911.',
   ],
   abusiveFirst: () =>

@@ -126,7 +126,7 @@ export const smsShortEs: SmsShortVersions = {
     abusiveFirst: () =>
       'Entiendo que esto es frustrante, y quiero ayudarle. Hablemos con respeto, por favor. También puede escribir "agente" para hablar con una persona.',
     crisisFollowUp: () => [
-      'Una persona de nuestro equipo se va a comunicar con usted pronto. Si corre peligro, llame al 911. Puede llamar o mandar un mensaje de texto al 988 las 24 horas.',
+      'Una persona del equipo le va a contactar primero, en horario de trabajo. Ahora, si corre peligro, llame al 911. Puede llamar o mandar un texto al 988 las 24 horas.',
       'Sigo con usted. Pedimos que una persona de nuestro equipo le contacte. Puede llamar o mandar un texto al 988 a cualquier hora; si corre peligro, llame al 911.',
     ],
     cardNumberRemoved: () =>
