@@ -89,11 +89,17 @@ export function readContactPreference(text: string): ContactPreference | undefin
   const tz = /\b(pacific|eastern|central|mountain|hawaii|alaska|my time|local time|hora del (pacifico|este|centro)|mi hora)\b/.exec(normalized);
   if (tz) pref.timeZone = tz[1];
 
+  // Each half of "texting is fine but only after 6pm" is a clause; a half that names no channel
+  // is about the channel of the half before it (the limit is on texts, not on calls said earlier).
   const clauses = segments.flatMap(({ start, end }) => normalized.slice(start, end).split(BUT));
+  let before: ContactChannel[] = [];
   for (const clause of clauses) {
+    const continues = /^\s*(but|pero|though|aunque)\b/.test(clause);
     const negative = NEGATIVE.test(clause) && !/\b(is|are|es|son|esta|estan) (fine|ok|okay|better|best|good|bien|mejor)\b/.test(clause);
     const only = POSITIVE_ONLY.test(clause);
-    const channels = CHANNEL_WORDS.filter(([re]) => re.test(clause)).map(([, c]) => c);
+    const named = CHANNEL_WORDS.filter(([re]) => re.test(clause)).map(([, c]) => c);
+    const channels = named.length === 0 && continues ? before : named;
+    before = channels;
     const times: ContactWindow[] = negative ? pref.avoidTimes : pref.preferTimes;
     let sawTime = false;
 

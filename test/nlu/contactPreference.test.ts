@@ -55,6 +55,12 @@ describe('what a time preference says', () => {
     expect(readContactPreference('stop calling my work number, my cell is fine')).toMatchObject({ avoidPlaces: ['work'], channels: ['call'], avoidChannels: [] });
     expect(readContactPreference("please don't call, just text")).toMatchObject({ avoidChannels: ['call'], preferChannels: ['text'] });
   });
+  it('review R16: "texting is fine but only after 6pm" limits the texts, not only the calls said before', () => {
+    const preference = readContactPreference("please dont call me at work. texting is fine but only after 6pm")!;
+    expect(preference).toMatchObject({ avoidTimes: [{ from: '00:00', to: '18:00' }], avoidPlaces: ['work'] });
+    expect(preference.channels).toContain('text');
+    expect(readContactPreference('los mensajes están bien, pero no antes de las 10')).toMatchObject({ avoidTimes: [{ from: '00:00', to: '10:00' }], channels: ['text'] });
+  });
   it('Spanish', () => {
     expect(readContactPreference('no me marquen antes de las 10, trabajo de noche')).toMatchObject({ avoidTimes: [{ from: '00:00', to: '10:00' }], channels: ['call'] });
     expect(readContactPreference('solo después de las 6 de la tarde')?.avoidTimes).toEqual([{ from: '00:00', to: '18:00' }]);
