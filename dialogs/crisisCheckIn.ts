@@ -15,6 +15,7 @@ import { ask } from './prompts.ts';
  */
 export async function askCheckIn(context: TurnContext, session: Session, now: number): Promise<void> {
   session.checkIn = { askedAt: now };
+  session.distressed = true;
   await context.sendActivity(checkInOf(session).ask());
 }
 

@@ -96,7 +96,9 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
     if (mode === 'begin' || mode === 'options' || mode === 'offer') {
       const open = await openPlanOf(context, this.services, env.account.id);
       if (open) {
-        const token = await reissueFirstPayLink(this.services.db, open, channelOf(context), env.now);
+        // Asking for other terms, or just after saying it is all too much: how to change it, never the pay link again (review R26).
+        const elsewhere = Boolean(goal ?? parsed.offer) || env.session.distressed === true || hardshipRequest(message, local, parsed.offer) !== null;
+        const token = elsewhere ? null : await reissueFirstPayLink(this.services.db, open, channelOf(context), env.now);
         const link = token ? payLinkUrl(this.services.publicBaseUrl, token) : null;
         await context.sendActivity(text.existingPlan(planView(termsOfPlan(open, env.account.balance), env.format), link));
         return QUIET;

@@ -86,6 +86,8 @@ export interface Session {
   smsChoices?: string[];
   /** The crisis script was said in this conversation: a further sign gets other words, never the script again (dialogs/crisisCheckIn.ts). */
   crisisAnswered?: boolean;
+  /** The debtor said something hopeless or overwhelmed in this conversation: no pay link is pushed at them unasked. */
+  distressed?: boolean;
   /** A gentle check-in ("Are you safe right now?") is waiting for its answer (dialogs/crisisCheckIn.ts). */
   checkIn?: { askedAt: number };
   /** A contact preference stated before verification, recorded once verified (dialogs/contactPreference.ts). */

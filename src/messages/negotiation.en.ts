@@ -163,7 +163,7 @@ export const negotiationEn: NegotiationCatalogue = {
     `Thank you. Your ${plan.kind === 'installments' ? 'payment plan is' : plan.kind === 'settlement' ? 'settlement is' : 'payment is'} agreed and recorded, and nothing has been charged yet. The first payment, ${plan.first.amount}, is due on ${plan.first.date}. You can make it on our secure payment page: ${link}\nPlease enter your card only on that page, never in this chat. To cancel or change, reply "cancel plan" or type "agent".`,
 
   existingPlan: (plan, link) =>
-    `You already have an agreement on this account: ${summary(plan)}. To cancel it, reply "cancel plan"; to change it, type "agent" to talk to a person.${link ? ` The first payment can be made on our secure payment page: ${link}` : ''}`,
+    `You already have an agreement on this account: ${summary(plan)}. To change it, reply "cancel plan" and then tell me what works for you instead; to talk it over with a person, type "agent".${link ? ` The first payment can be made on our secure payment page: ${link}` : ''}`,
 
   planCancelled: () =>
     'Your plan is cancelled, and no further payments will be charged for it. Payments already made stay credited to your account. If you would like to set up something else, just tell me.',

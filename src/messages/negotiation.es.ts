@@ -162,7 +162,7 @@ export const negotiationEs: NegotiationCatalogue = {
     `Gracias. Su ${plan.kind === 'installments' ? 'plan de pagos está acordado' : plan.kind === 'settlement' ? 'acuerdo con descuento está acordado' : 'pago está acordado'} y registrado, y todavía no se ha cobrado nada. El primer pago, de ${plan.first.amount}, corresponde al ${plan.first.date}. Puede hacerlo en nuestra página de pago segura: ${link}\nIngrese su tarjeta solo en esa página, nunca en este chat. Para cancelar o cambiar, responda "cancelar plan" o escriba "agente".`,
 
   existingPlan: (plan, link) =>
-    `Ya tiene un acuerdo en esta cuenta: ${summary(plan)}. Para cancelarlo, responda "cancelar plan"; para cambiarlo, escriba "agente" para hablar con una persona.${link ? ` Puede hacer el primer pago en nuestra página de pago segura: ${link}` : ''}`,
+    `Ya tiene un acuerdo en esta cuenta: ${summary(plan)}. Para cambiarlo, responda "cancelar plan" y luego dígame qué le funciona mejor; para hablarlo con una persona, escriba "agente".${link ? ` Puede hacer el primer pago en nuestra página de pago segura: ${link}` : ''}`,
 
   planCancelled: () =>
     'Su plan está cancelado y no se cobrará ningún otro pago por él. Los pagos ya hechos siguen acreditados a su cuenta. Si quiere establecer otra cosa, solo dígamelo.',

@@ -88,7 +88,7 @@ export const smsShortEn: SmsShortVersions = {
     agreed: (plan, link) =>
       `Thank you. Your ${plan.kind === 'installments' ? 'payment plan is' : plan.kind === 'settlement' ? 'settlement is' : 'payment is'} agreed and recorded; nothing is charged yet. The first payment, ${plan.first.amount}, is due on ${plan.first.date}. Enter your card only on our secure page: ${link}\nTo cancel or change, reply "cancel plan" or type "agent".`,
     existingPlan: (plan, link) =>
-      `You already have an agreement on this account: ${summary(plan)}. To cancel it, reply "cancel plan"; to change it, type "agent".${link ? ` First payment: ${link}` : ''}`,
+      `You already have an agreement on this account: ${summary(plan)}. To change it, reply "cancel plan", then tell me what works; or "agent".${link ? ` First payment: ${link}` : ''}`,
   },
 
   payments: {

@@ -92,3 +92,20 @@ describe('situations (DESIGN 7, 8)', () => {
     await play(sms, [{ says: 'mi esposo esta en el hospital. pueden esperar unos meses hasta que el salga?', must: ['pausa'] }]);
   });
 });
+
+describe('no pay link pushed at a debtor who asks for other terms or is overwhelmed (review R26, DESIGN 8)', () => {
+  it('web: after agreeing to pay in full, "can i switch to monthly payments?" says how to change it, without the pay link; then the plan is set up', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [
+      { says: 'I want to pay it all', must: ['Here are the terms of your payment'] },
+      { says: 'yes', must: ['/pay/'] },
+      { says: "i said i'd pay it all but i cant do that this month. can i switch to monthly payments?", must: ['You already have an agreement', 'cancel plan'], mustNot: ['/pay/', 'secure payment page'] },
+      { says: 'i cant go on like this honestly', must: ['are you safe right now?'] },
+      { says: 'yeah im ok, not like that. just overwhelmed', must: ['988'] },
+      { says: 'what do i have', mustNot: ['/pay/'] },
+      { says: 'cancel plan', must: ['Your plan is cancelled'] },
+      { says: 'can i do 100 a month', must: ['$100.00'] },
+    ]);
+  });
+});
