@@ -206,7 +206,7 @@ export const smsShortEs: SmsShortVersions = {
     agreed: (plan, link) =>
       `Gracias. Su ${plan.kind === 'installments' ? 'plan de pagos queda acordado' : plan.kind === 'settlement' ? 'acuerdo con descuento queda acordado' : 'pago queda acordado'} y registrado; no se ha cobrado nada. Primer pago: ${plan.first.amount} el ${plan.first.date}. Ingrese su tarjeta solo en nuestro sitio seguro: ${link}\nPara cancelar o cambiar, escriba "cancelar plan" o "agente".`,
     existingPlan: (plan, link) =>
-      `Ya tiene un acuerdo en esta cuenta: ${summary(plan)}. Para cambiarlo, escriba "cancelar plan" y dígame qué le sirve; o "agente".${link ? ` Primer pago: ${link}` : ''}`,
+      `Ya tiene un acuerdo: ${summary(plan)}. Para cambiarlo: "cancelar plan" y su propuesta, o "agente".${link ? ` Primer pago: ${link}` : ''}`,
     planCancelled: () =>
       'Su plan queda cancelado y ya no se le va a cobrar nada por él. Los pagos ya hechos siguen acreditados a su cuenta. Si quiere acordar otra cosa, solo tiene que pedirlo.',
     notUnderstood: () =>

@@ -109,3 +109,34 @@ describe('no pay link pushed at a debtor who asks for other terms or is overwhel
     ]);
   });
 });
+
+describe('side questions are answered, not met with "did not understand" (#12 items 11-13)', () => {
+  it('R08 web: "will you keep calling me?" — how the debtor decides how we contact them; no cease recorded', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [{ says: 'ok and will you keep calling me?', must: ['You decide how we contact you'], mustNot: ['did not understand', 'We have recorded your request'] }]);
+    expect((await account('A-1001')).ceaseCommunication).toBe(false);
+  });
+
+  it('R15 SMS in Spanish: "y mientras tanto me van a seguir mandando mensajes?"', async () => {
+    const sms = smsFrom(bot(), '+12105550134');
+    await verified(sms, '2 de noviembre de 1979 78201');
+    await play(sms, [{ says: 'y mientras tanto me van a seguir mandando mensajes?', must: ['Usted decide cómo nos comunicamos'], mustNot: ['no le entendí'] }]);
+  });
+
+  it('R07 web: "how did you get my info" before verification — answered without a word about a debt or creditor', async () => {
+    await play(bot().conversation(), [{ says: 'how did you get my info', must: ['gave us your contact details'], mustNot: ['did not understand', /creditor|debt/i] }]);
+  });
+
+  it('R25 web: "my card was declined, what do I do?" — nothing charged, how to try again', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [{ says: 'my card was declined, what do I do?', must: ['nothing is charged', 'try again'], mustNot: ['What would you like to do?'] }]);
+  });
+
+  it('R25 web in Spanish: "me rechazaron la tarjeta, que hago?"', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await verified(conversation, 'A-1002 2 de noviembre de 1979 78201');
+    await play(conversation, [{ says: 'me rechazaron la tarjeta, que hago?', must: ['no se cobra nada'] }]);
+  });
+});
