@@ -31,16 +31,22 @@ const EDGES = [
 ] as const;
 const PERIOD = new RegExp(`\\b(${PERIOD_ALT})\\b`, 'g');
 const DAY = new RegExp(`\\b(${DAY_ALT})\\b`, 'g');
-const NEGATIVE = /\b(not|no|never|nunca|nothing|nada|can not|unable|stop|quit|knock off|cut out|enough with|lay off|bad|worse|busy|asleep|sleep|sleeping|dormid[oa]|in class|at work|working|trabajo|driving|manejando|rough|do not work|does not work|no puedo|no me|wakes me)\b/;
+const NEGATIVE = /\b(not|no|never|nunca|nothing|nada|can not|unable|stop|quit|knock off|cut out|enough with|lay off|remove|take (?:me|this number|my number|this phone|my phone|my cell)(?: off)?|cancel|cancelar|unsubscribe|opt out|de baja|quit(?:en|e|a)me|saquenme|borrenme|dej(?:en|e|a) de|bad|worse|busy|asleep|sleep|sleeping|dormid[oa]|in class|at work|working|trabajo|driving|manejando|rough|do not work|does not work|no puedo|no me|wakes me)\b/;
 const POSITIVE_ONLY = /\b(only|just|solo|solamente|nomas|nada mas|unicamente)\b/;
 const CHANNEL_WORDS: Array<[RegExp, ContactChannel]> = [
-  [/\b(call|calls|calling|called|phone|ring|llamen|llame|llamar|llamadas|llamada|marquen|marque|marcar)\b/, 'call'],
-  [/\b(text|texts|texting|message|messages|messaging|msg|sms|mensaje|mensajes|escriban|escribir|whatsapp|textos|texto)\b/, 'text'],
-  [/\b(email|emails|emailing|correo|correos|e mail)\b/, 'email'],
+  [/\b(call|calls|calling|called|phone|ring|llamen|llamenme|llamame|llame|llamar|llamadas|llamada|marquen|marque|marcar)\b/, 'call'],
+  [/\b(text|texts|texting|txt|txts|txting|message|messages|messaging|msg|sms|mensaje|mensajes|escriban|escribir|escribirme|whatsapp|textos|texto|textees|texteen|textee|textear|textearme)\b/, 'text'],
+  [/\b(email|emails|emailing|correo|correos|e mail|gmail|yahoo|hotmail|outlook)\b/, 'email'],
 ];
 const FINE = /\b(fine|ok|okay|better|best|good|great|prefer|preferred|works|work for me|instead|you can|you may|feel free|bien|mejor|prefiero|sirve|en vez|en lugar|pueden|puede)\b/;
+/** The phone itself named as the thing texted ("quit texting this phone"). */
+const DEVICE = /\b(?:this|that|my|the|your|mi|este|ese) (?:work |office |personal |home |cell )?(?:phone|cell|number|telefono|celular|numero)\b/g;
 /** "You can call but don't text": the two halves of a clause joined by "but" say opposite things. */
 const BUT = / (?=\b(?:but|pero|though|aunque)\b)/;
+/** "Mándenme correo en vez de mensajes": what comes after "instead of" is the channel refused. */
+const INSTEAD_OF = /\b(?:en vez de|en lugar de|instead of|rather than) /g;
+/** A channel asked for in so many words, in a clause that refuses nothing: "use my email", "escríbeme al correo". */
+const ASKED_FOR = /\b(use|usa|usen|send|mandenme|envienme|mandame|enviame|escribeme|escribanme|email me|mail me|call me|text me|message me|write me|llamame|llamenme)\b/;
 
 function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -91,13 +97,15 @@ export function readContactPreference(text: string): ContactPreference | undefin
 
   // Each half of "texting is fine but only after 6pm" is a clause; a half that names no channel
   // is about the channel of the half before it (the limit is on texts, not on calls said earlier).
-  const clauses = segments.flatMap(({ start, end }) => normalized.slice(start, end).split(BUT));
+  const clauses = segments.flatMap(({ start, end }) => normalized.slice(start, end).replace(INSTEAD_OF, 'but not ').split(BUT));
   let before: ContactChannel[] = [];
   for (const clause of clauses) {
     const continues = /^\s*(but|pero|though|aunque)\b/.test(clause);
     const negative = NEGATIVE.test(clause) && !/\b(is|are|es|son|esta|estan) (fine|ok|okay|better|best|good|bien|mejor)\b/.test(clause);
     const only = POSITIVE_ONLY.test(clause);
-    const named = CHANNEL_WORDS.filter(([re]) => re.test(clause)).map(([, c]) => c);
+    // "this phone", "my work cell": the device the words are about, not a call.
+    const channelClause = clause.replace(DEVICE, ' ');
+    const named = CHANNEL_WORDS.filter(([re]) => re.test(channelClause)).map(([, c]) => c);
     const channels = named.length === 0 && continues ? before : named;
     before = channels;
     const times: ContactWindow[] = negative ? pref.avoidTimes : pref.preferTimes;
@@ -165,6 +173,7 @@ export function readContactPreference(text: string): ContactPreference | undefin
       if (sawTime || sawPlace) addUnique(pref.channels, ...channels);
       else if (FINE.test(clause) || only) addUnique(pref.preferChannels, ...channels);
       else if (negative) addUnique(pref.avoidChannels, ...channels);
+      else if (ASKED_FOR.test(clause)) addUnique(pref.preferChannels, ...channels);
     }
   }
   // "Only text" / "just text me": the other channels are to be avoided.

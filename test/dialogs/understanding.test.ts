@@ -155,6 +155,23 @@ describe('DESIGN 5, 18, E-SIGN: one channel taken back is recorded, never a ceas
     expect(audit).not.toContain('cease.recorded');
   });
 
+  it.each<[string, string]>([
+    ['take this number off your texting list', 'en'],
+    ['denme de baja de los mensajes de texto', 'es'],
+  ])('round 05: %j after consenting to e-mail: texts refused and recorded, E-SIGN untouched, no cease', async (words, language) => {
+    const conversation = language === 'es' ? bot.conversation({ locale: 'es-US' }) : bot.conversation();
+    if (language === 'es') await bot.database.db.account.update({ where: { accountNumber: 'A-1004' }, data: { language: 'es' } });
+    await say(conversation, language === 'es' ? 'hola' : 'hi', 'A-1004', language === 'es' ? '9 de enero de 1990' : 'January 9 1990', '60614', language === 'es' ? 'sí' : 'yes');
+    await say(conversation, words);
+    const stored = await account('A-1004');
+    expect(stored.ceaseCommunication).toBe(false);
+    expect(JSON.parse(stored.contactPreferenceJson!)).toMatchObject({ avoidChannels: ['text'] });
+    const audit = await auditTypes('A-1004');
+    expect(audit).toContain('contact_preference.recorded');
+    expect(audit).not.toContain('cease.recorded');
+    expect(audit).not.toContain('esign.withdrawn');
+  });
+
   it('a refusal of every channel is still a cease', async () => {
     const conversation = bot.conversation();
     await say(conversation, 'hi', 'A-1004', 'January 9 1990', '60614', 'no');

@@ -6,6 +6,7 @@
  * - an SSN last-4 needs a label ("ssn", "social", "last four", "last4", "últimos 4", "seguro"), a
  *   masked SSN ("xxx-xx-6120", "***-**-7045"), or to be the whole message. A full SSN is never read
  *   as a last-4;
+ *   Beside other facts a lone four-digit number is read too (extractUnlabelledSsnLast4);
  * - an account number is letters-then-digits anywhere ("A-1001"), or anything with a digit after
  *   "account"/"acct"/"cuenta"/"#", or a code-like whole message — never a date, an unlabelled
  *   ZIP/4-digit number, or an unlabelled SSN shape.
@@ -65,6 +66,26 @@ export function extractSsnLast4(s: Scratch, entities: Entities): void {
   s.consume(masked ? m.index : start, start + m[1].length);
 }
 
+/**
+ * A lone four-digit number beside other verification facts is the SSN's last four: "3/14/1985 and
+ * 1234", "Kim Tran 95112 4410", "15 de agosto de 1972, 4321". Run once the date, the ZIP and the
+ * account have taken their digits. A year-like number is read only when a date is already read (a
+ * date of birth is asked for with its year); a sum of money never.
+ */
+export function extractUnlabelledSsnLast4(s: Scratch, entities: Entities, besideFacts: boolean): void {
+  if (entities.ssnLast4 !== undefined || !besideFacts) return;
+  const lone = [...s.text.matchAll(/(?<![\w$.,/:-])(\d{4})(?![\w$/:%-]|[.,]\d)/g)].filter(
+    (m) =>
+      !/(?:\b(?:pay|paid|owe|debt|balance|dollars?|bucks|do|offer|send|give|take|settle|for|about|around|only|pagar|pago|debo|dar|doy|ofrezco|mando)|\$)\W*$/.test(s.text.slice(Math.max(0, m.index - 20), m.index)) &&
+      !/^\s*(?:dollars?|bucks|usd|dolares|pesos|a month|al mes|per month|am|pm)\b/.test(s.text.slice(m.index + 4)) &&
+      (entities.dates.length > 0 || !/^(?:19|20)\d\d$/.test(m[1]!)),
+  );
+  if (lone.length !== 1) return;
+  const m = lone[0]!;
+  entities.ssnLast4 = m[1];
+  s.consume(m.index, m.index + m[0].length);
+}
+
 const SSN_SHAPE = /^\d{3}-?\d{2}-?\d{4}$/;
 
 export function extractAccountNumber(s: Scratch, entities: Entities): void {
@@ -89,7 +110,8 @@ export function extractAccountNumber(s: Scratch, entities: Entities): void {
     if (m[1] !== undefined) candidates.push({ value: m[1], start: m.index });
   }
   // The whole message is one code-like token ("55-0192", "100234").
-  const whole = /^\s*([a-z]{0,4}-?\d[\d-]{3,}[a-z0-9]*)\s*[.!]?\s*$/.exec(s.text);
+  // One letter typed apart from its digits, as the whole answer: "A 1044".
+  const whole = /^\s*([a-z]{0,4}-?\d[\d-]{3,}[a-z0-9]*|[a-z] \d{3,})\s*[.!]?\s*$/.exec(s.text);
   if (whole?.[1] !== undefined) candidates.push({ value: whole[1], start: whole.index + whole[0].indexOf(whole[1]) });
 
   candidates.sort((a, b) => a.start - b.start);

@@ -5,7 +5,7 @@
 import type { Entities } from '../recognizer.ts';
 import { foldCase, normalizeSegments, normalizeText, type Segment } from '../text/normalize.ts';
 import { extractDates } from './dates.ts';
-import { extractAccountNumber, extractSsnLast4, extractUnlabelledZip, extractZip } from './identifiers.ts';
+import { extractAccountNumber, extractSsnLast4, extractUnlabelledSsnLast4, extractUnlabelledZip, extractZip } from './identifiers.ts';
 import { extractCount, extractMoney } from './money.ts';
 import { extractName } from './names.ts';
 import { spellOutNumbers } from './numberWords.ts';
@@ -68,6 +68,7 @@ function extractEntities(text: string, normalized: string, language: 'en' | 'es'
   if (name) entities.name = name.name;
   const besideFacts = entities.dates.length > 0 || entities.ambiguousDate === true || entities.ssnLast4 !== undefined || name !== undefined;
   extractUnlabelledZip(s, entities, besideFacts);
+  extractUnlabelledSsnLast4(s, entities, besideFacts || entities.zip !== undefined);
   extractMoney(s, entities);
   // Counts read the blanked text's words, so a ZIP or date is never a count.
   extractCount(s.text.replace(/[^a-z0-9]+/g, ' '), entities);

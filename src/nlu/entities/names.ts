@@ -30,7 +30,7 @@ const LEAD_IN = new RegExp(`^(?:(?:${alternationOf('name-lead-ins')})(?![\\p{L}]
 /** Labels, strongest first: an explicit "name" label anywhere wins over "soy"/"it's" at the start. */
 const NAME_LABEL =
   /(?:^|[\s,.;:!?(])(?:(?:my|mi) (?:full |complete )?(?:name|nombre)(?: completo)?(?: is| es|'s|s)?|(?:full )?name(?:'s| is)?|nombre(?: completo)?(?: es)?|me llamo|a nombre de)\s*[:=-]?\s+/iu;
-const SELF_LABEL = /^(?:(?:yes|yeah|si|sí|ok)[\s,.]+)?(?:it's|its|it is|this is|i'm|im|i am|soy|yo soy|le habla|habla)\s+/iu;
+const SELF_LABEL = /^(?:(?:yes|yeah|si|sí|ok)[\s,.]+)?(?:(?:it's|its|it is|this is) me,?|it's|its|it is|this is|i'm|im|i am|soy|yo soy|le habla|habla)\s+/iu;
 const HONORIFIC = /^(?:(?:el|la)\s+)?(?:señor|señora|señorita|senor|senora|senorita|sr\.?|sra\.?|srta\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|don|doña|dona)\s+/iu;
 
 /** A date, ZIP or SSN after the name. */
@@ -88,7 +88,9 @@ function surnameFirst(text: string, from: number): NameMention | undefined {
   const bad = (w: string) => STOPS.has(fold(w)) || NOT_NAMES.has(fold(w)) || SUFFIX.test(w);
   if (words.some(bad) || PARTICLES.has(fold(surname[0]!)) || PARTICLES.has(fold(given[0]!))) return undefined;
   // Capitalised even when a name was asked for: "Sean O'Brien, nineteen eighty two" is a name and a year.
-  if (!words.every((w) => PARTICLES.has(fold(w)) || /^\p{Lu}/u.test(w))) return undefined;
+  // Lower case only as the whole message, the way a form is filled in ("garcia, maria").
+  const wholeMessage = text.slice(from + m.index + m[0].length).trim() === '' && surname.length === 1 && given.length === 1;
+  if (!wholeMessage && !words.every((w) => PARTICLES.has(fold(w)) || /^\p{Lu}/u.test(w))) return undefined;
   const name = words.join(' ');
   const start = from + m.index + (m[0].length - m[0].trimStart().length);
   return { name, start, end: from + m.index + m[0].length };
