@@ -33,6 +33,18 @@ export async function interrupt(dc: DialogContext, services: ConversationService
   const channel = channelOf(context);
   const where = () => ({ accountId: session.accountId!, conversationId: conversationRecordId(context), channel });
   const intent = recognition.intent;
+  /** Bankruptcy, a death, active duty, identity theft: recorded on the account (or noted before verification) and queued. */
+  const reportStatus = async (status: Parameters<typeof recordReportedStatus>[1]['status']) => {
+    if (session.accountId) {
+      await recordReportedStatus(services.db, { ...where(), status });
+      await context.sendActivity(text.statusRecorded(status));
+      // DESIGN 17: whoever is writing hears plainly that family members are not personally liable.
+      if (status === 'deceased') await context.sendActivity(conversationOf(session).familyNotLiable());
+    } else {
+      await context.sendActivity(text.statusNoted());
+    }
+    await handOff(context, services, status, { quiet: true });
+  };
 
   if (intent === 'crisis') {
     session.mode = 'crisis';
@@ -63,6 +75,9 @@ export async function interrupt(dc: DialogContext, services: ConversationService
   }
   if (intent === 'attorney' && dc.activeDialog?.id !== AttorneyDialog.id) {
     await dc.cancelAllDialogs();
+    // "I went bankrupt, my lawyer said all my cards are included": the bankruptcy is recorded (and
+    // collection paused) before the attorney's details are asked (review R22, DESIGN 6-7).
+    if (recognition.intents.includes('bankruptcy')) await reportStatus('bankruptcy');
     await dc.beginDialog(AttorneyDialog.id);
     return 'done';
   }
@@ -76,15 +91,7 @@ export async function interrupt(dc: DialogContext, services: ConversationService
   }
   if (isReportedStatus(intent)) {
     await dc.cancelAllDialogs();
-    if (session.accountId) {
-      await recordReportedStatus(services.db, { ...where(), status: intent });
-      await context.sendActivity(text.statusRecorded(intent));
-      // DESIGN 17: whoever is writing hears plainly that family members are not personally liable.
-      if (intent === 'deceased') await context.sendActivity(conversationOf(session).familyNotLiable());
-    } else {
-      await context.sendActivity(text.statusNoted());
-    }
-    await handOff(context, services, intent, { quiet: true });
+    await reportStatus(intent);
     return 'done';
   }
   if (intent === 'dispute' || intent === 'original_creditor') {

@@ -77,6 +77,15 @@ describe('a pending yes/no never swallows another answer (#12 items 2, 6)', () =
 });
 
 describe('situations (DESIGN 7, 8)', () => {
+  it('R22 web: "i went bankrupt, filed in september, my lawyer said…" records the bankruptcy and pauses collection, then asks for the attorney', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [
+      { says: 'i went bankrupt, filed in september, my lawyer said all my credit cards are included', must: ['bankruptcy', "attorney's name"] },
+    ]);
+    expect((await account('A-1001')).bankruptcy).toBe(true);
+  });
+
   it('R20 SMS in Spanish: after identity theft is recorded, "¿tengo que pagar algo mientras investigan?" gets a plain no', async () => {
     const sms = smsFrom(bot(), '+12105550134');
     await verified(sms, '2 de noviembre de 1979 78201');
