@@ -58,6 +58,7 @@ const NO_LETTER =
 /** A five-digit number on its own in a verification answer is a ZIP code ("3/14/85 30301", "zip 30301."). */
 const ZIP_WORD = /\b(zip|postal|c[oó]digo)\b/i;
 const BARE_ZIP = /(?<![\d/.-])\d{5}(?!\d|[/.-]\d)/;
+const LONE_FOUR_DIGITS = /^[^\d]*?(?<![\d/.-])(\d{4})(?![\d/.-]\d)[^\d]*$/;
 
 /**
  * Confirms who the debtor is before anything about an account is said: on the web an account
@@ -190,7 +191,8 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       claim.zip = zip;
       got.push('zip');
     }
-    const ssn = entities.ssnLast4 ?? (state.asking === 'factor' && /^\s*\d{4}\s*$/.test(message) ? message.trim() : undefined);
+    // While the ZIP or SSN is asked, the message's only number, four digits long, is the SSN last 4 ("ugh. 1234").
+    const ssn = entities.ssnLast4 ?? (state.asking === 'factor' ? LONE_FOUR_DIGITS.exec(message)?.[1] : undefined);
     if (ssn && claim.ssnLast4 !== ssn) {
       claim.ssnLast4 = ssn;
       got.push('ssnLast4');

@@ -149,3 +149,20 @@ describe('side questions are answered, not met with "did not understand" (#12 it
     await play(conversation, [{ says: 'me rechazaron la tarjeta, que hago?', must: ['no se cobra nada'] }]);
   });
 });
+
+describe('verification keeps every fact said (#12 item 2)', () => {
+  it('R26 web: "3/14/1985 and 1234" after the name verifies at once (the 4 digits beside a date are the SSN last 4)', async () => {
+    await play(bot().conversation(), [
+      { says: 'hi its maria johnson again', must: ['date of birth'] },
+      { says: '3/14/1985 and 1234', must: ['You are verified'], mustNot: ['could not confirm'] },
+    ]);
+  });
+
+  it('R26 web: "ugh. 1234" while the ZIP or SSN is asked is the SSN last 4, not "did not understand"', async () => {
+    await play(bot().conversation(), [
+      { says: 'Maria Johnson', must: ['date of birth'] },
+      { says: 'March 14 1985', must: ['ZIP code'] },
+      { says: 'ugh. 1234', must: ['You are verified'], mustNot: ['did not understand'] },
+    ]);
+  });
+});
