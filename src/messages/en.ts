@@ -54,7 +54,7 @@ export const en: Catalogue = {
     'A person from our team can set up a payment or a plan with you. Type "agent" whenever you are ready; there is no rush.',
   collectionPaused: (reason) =>
     ({
-      dispute: 'Collection on this account is paused while your dispute is reviewed, so we will not ask you for payment.',
+      dispute: 'Collection on this account is paused while your dispute is reviewed, so we will not ask you for payment. If you did not mean to dispute it, or would like to pay anyway, type "agent" and a person can help.',
       cease: 'You asked us to stop contacting you about this account, so we will not ask you for payment.',
       attorney: 'Because you are represented by an attorney, we will not discuss payment with you directly.',
       bankruptcy: 'Collection on this account is paused while the bankruptcy information is reviewed.',

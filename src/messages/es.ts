@@ -55,7 +55,7 @@ export const es: Catalogue = {
     'Una persona de nuestro equipo puede acordar un pago o un plan con usted. Escriba "agente" cuando esté listo; no hay prisa.',
   collectionPaused: (reason) =>
     ({
-      dispute: 'El cobro de esta cuenta está suspendido mientras se revisa su disputa, así que no le pediremos ningún pago.',
+      dispute: 'El cobro de esta cuenta está suspendido mientras se revisa su disputa, así que no le pediremos ningún pago. Si no quiso disputarla, o si de todos modos quiere pagar, escriba "agente" y una persona le ayudará.',
       cease: 'Usted nos pidió que dejáramos de contactarle sobre esta cuenta, así que no le pediremos ningún pago.',
       attorney: 'Como le representa un abogado, no hablaremos de pagos directamente con usted.',
       bankruptcy: 'El cobro de esta cuenta está suspendido mientras se revisa la información de la bancarrota.',

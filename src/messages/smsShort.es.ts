@@ -87,6 +87,16 @@ export const smsShortEs: SmsShortVersions = {
     itemization: (a) =>
       `Detalle del saldo: el ${a.itemizationDate} era ${a.itemizationAmount}. Desde entonces: intereses ${a.interest}, cargos ${a.fees}, pagos ${a.payments}, abonos ${a.credits}. Hoy: ${a.current}. Si algo no le parece correcto, puede disputar toda la deuda o una parte.`,
     menu: () => 'Escoja lo que desea hacer:',
+    collectionPaused: (reason) =>
+      ({
+        dispute: 'Suspendimos el cobro de esta cuenta mientras revisamos su disputa: no le pediremos pagos. Si no quiso disputarla o quiere pagar igual, escriba "agente".',
+        cease: 'Tenemos su solicitud de no contactarle sobre esta cuenta, por eso no le pediremos pagos.',
+        attorney: 'Como le representa un abogado, no hablaremos de pagos directamente con usted.',
+        bankruptcy: 'Suspendimos el cobro de esta cuenta mientras revisamos los datos de la bancarrota.',
+        deceased: 'Suspendimos el cobro de esta cuenta mientras una persona revisa lo que nos dijo.',
+        military: 'Suspendimos el cobro de esta cuenta mientras una persona revisa las protecciones para militares en servicio activo.',
+        identity_theft: 'Suspendimos el cobro de esta cuenta mientras revisamos su denuncia de robo de identidad.',
+      })[reason],
     rightsSummary: (a) =>
       `Sus derechos: hasta el ${a.validationEnds} puede disputar toda esta deuda o una parte, o pedir el nombre y el domicilio del acreedor original. Si lo hace, suspenderemos el cobro de la parte disputada hasta enviarle el comprobante. Basta con decirlo. Vea: ${CFPB}`,
     askDobFirst: () =>

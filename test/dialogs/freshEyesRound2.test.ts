@@ -166,3 +166,24 @@ describe('verification keeps every fact said (#12 item 2)', () => {
     ]);
   });
 });
+
+describe('a legitimacy doubt is not a dispute; a dispute says how to pay anyway (#19 item 3, review R07)', () => {
+  it('web: "is this even legit? i\'ve never heard of summit recovery" is answered with who we are, nothing recorded, and the debtor can go on', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: "is this even legit? i've never heard of summit recovery", mustNot: ['recorded your dispute', 'did not understand'] },
+      { says: 'A-1001 March 14 1985 30301', must: ['You are verified'] },
+    ]);
+    const maria = await account('A-1001');
+    expect(await db().dispute.count({ where: { accountId: maria.id } })).toBe(0);
+  });
+
+  it('web: after a dispute, "can I just pay it?" says collection is paused and how to pay anyway (a person)', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [
+      { says: "i don't think i owe this", must: ['dispute'] },
+      { says: 'actually can I just pay it?', must: ['paused while your dispute is reviewed', 'would like to pay anyway, type "agent"'] },
+    ]);
+  });
+});
