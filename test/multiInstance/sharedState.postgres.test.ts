@@ -65,10 +65,18 @@ describe('[PostgreSQL only] two instances on one database', () => {
   it('new web chats per address are limited in total, whichever instance each request reaches', async () => {
     // The first test took a token from this address: wait until the bucket (60, one more a second) is full again.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
+    // Requests alternate between the instances until one is refused. A limit per instance would let
+    // about 120 through; the shared one lets 60, plus one for each second the loop took (the bucket
+    // refills while a loaded machine sends them).
     const statuses: number[] = [];
-    for (let i = 0; i < 61; i++) statuses.push((await fetch(`${(i % 2 ? a : b).baseUrl}/v3/directline/tokens/generate`, { method: 'POST' })).status);
+    const started = Date.now();
+    while (statuses.length < 150 && statuses.at(-1) !== 429) {
+      statuses.push((await fetch(`${(statuses.length % 2 ? a : b).baseUrl}/v3/directline/tokens/generate`, { method: 'POST' })).status);
+    }
+    const refilled = Math.ceil((Date.now() - started) / 1000);
     expect(statuses.slice(0, 60).filter((s) => s !== 200), statuses.join(',')).toEqual([]);
-    expect(statuses[60], statuses.join(',')).toBe(429);
+    expect(statuses.at(-1), statuses.join(',')).toBe(429);
+    expect(statuses.length - 1, `${statuses.length - 1} accepted in ${refilled} s`).toBeLessThanOrEqual(60 + refilled);
   });
 
   it('officer sign-in attempts per address and email are throttled in total across instances, and say when to try again', async () => {
