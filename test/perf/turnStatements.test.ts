@@ -8,7 +8,7 @@
  * connections, src/db/coordination.ts) is counted apart: it is not the turn's reading or writing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installSqlCounter, takeSqlCount, type SqlCount } from '../helpers/sqlCounter.ts';
+import { installSqlCounter, takeSqlCount, type SqlCount } from '../../scripts/lib/sqlCounter.ts';
 import { startTestApp, type RunningApp } from '../helpers/testApp.ts';
 import { BotClient } from '../helpers/botClient.ts';
 import { seedDemoDataIfEmpty } from '../../src/import/demoData.ts';

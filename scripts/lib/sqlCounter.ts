@@ -2,7 +2,8 @@
  * Counts the SQL statements and commits this process sends to its database driver (better-sqlite3
  * statements run, pg queries), whoever sends them: Prisma or a prepared statement. Transaction
  * control (BEGIN, COMMIT, ROLLBACK, SAVEPOINT) is not a statement; COMMIT counts as a commit.
- * Install once per test file; read with `take()` (what was counted since the last take).
+ * Install once per process (a test file, or the bench probe scripts/bench/probe.ts); read with
+ * `takeSqlCount()` (what was counted since the last take).
  */
 import { createRequire } from 'node:module';
 
@@ -21,6 +22,8 @@ let current: SqlCount = { statements: 0, commits: 0, lockCommits: 0, sql: [] };
 /** Connections whose open transaction holds an advisory lock: their COMMIT ends a lock, counted apart. */
 const lockTransactions = new WeakSet<object>();
 let installed = false;
+/** Keep each statement's SQL (tests, for a failing assertion's message); the bench only counts, so its memory stays its own. */
+let keepSql = true;
 
 function count(sql: unknown, connection?: object): void {
   const text = typeof sql === 'string' ? sql : typeof (sql as { text?: unknown })?.text === 'string' ? (sql as { text: string }).text : '';
@@ -28,7 +31,7 @@ function count(sql: unknown, connection?: object): void {
   if (connection && ADVISORY_LOCK.test(text)) lockTransactions.add(connection);
   if (!control) {
     current.statements += 1;
-    current.sql.push(text.replace(/\s+/g, ' ').slice(0, 160));
+    if (keepSql) current.sql.push(text.replace(/\s+/g, ' ').slice(0, 160));
   } else if (/^(COMMIT|END|ROLLBACK)$/i.test(control[1]!) && connection && lockTransactions.has(connection)) {
     lockTransactions.delete(connection);
     if (!/^ROLLBACK$/i.test(control[1]!)) current.lockCommits += 1;
@@ -46,7 +49,8 @@ function driverModule<T>(adapter: string, driver: string): T | undefined {
 
 type Statement = Record<string, (...args: unknown[]) => unknown>;
 
-export function installSqlCounter(): void {
+export function installSqlCounter(options: { keepSql?: boolean } = {}): void {
+  keepSql = options.keepSql ?? true;
   if (installed) return;
   installed = true;
   const Sqlite = driverModule<{ prototype: { prepare(this: unknown, sql: string, ...rest: unknown[]): Statement; exec(this: unknown, sql: string): unknown } }>('@prisma/adapter-better-sqlite3', 'better-sqlite3');
