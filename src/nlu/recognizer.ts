@@ -60,33 +60,12 @@ export interface MoneyMention {
   per?: 'week' | 'two_weeks' | 'month';
 }
 
-export type ContactChannel = 'call' | 'text' | 'email';
-export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
-
-/** A stretch of the day, local to the debtor, "HH:MM" to "HH:MM" ("24:00" is the end of the day). */
-export interface ContactWindow {
-  from: string;
-  to: string;
-}
-
 /**
  * A time, day, place or channel the debtor said is inconvenient — or suits them — for contact (Reg F
- * 1006.6(b)(1); 1006.14(h) for a channel): "don't call me before 9am, texts are fine" → calls
- * avoided 00:00–09:00, texts preferred. "Only …" makes the rest of the day (or week) inconvenient.
+ * 1006.6(b)(1); 1006.14(h) for a channel): one type, the domain's, which stores and applies it.
  */
-export interface ContactPreference {
-  avoidTimes: ContactWindow[];
-  preferTimes: ContactWindow[];
-  avoidDays: Weekday[];
-  preferDays: Weekday[];
-  avoidPlaces: Array<'work' | 'home'>;
-  avoidChannels: ContactChannel[];
-  preferChannels: ContactChannel[];
-  /** The channels the times and days are about ("don't call before 9" → ['call']); empty: every channel. */
-  channels: ContactChannel[];
-  /** A time zone said with the times ("pacific", "my time"), as said. */
-  timeZone?: string;
-}
+import type { ContactPreference } from '../domain/contactPreference.ts';
+export type { ContactChannel, ContactPreference, ContactWindow, Weekday } from '../domain/contactPreference.ts';
 
 export interface Entities {
   /** Unambiguous dates found in the text. */
