@@ -2,6 +2,7 @@
  * The language-understanding port. Two implementations sit behind it: the deterministic recognizer
  * (always available, no network) and an optional OpenAI-compatible one that falls back to it.
  */
+import type { ContactPreference } from '../domain/contactPreference.ts';
 
 /** Intents the bot acts on. Rights and safety intents come first: they win over everything else. */
 export const RIGHTS_INTENTS = [
@@ -64,7 +65,6 @@ export interface MoneyMention {
  * A time, day, place or channel the debtor said is inconvenient — or suits them — for contact (Reg F
  * 1006.6(b)(1); 1006.14(h) for a channel): one type, the domain's, which stores and applies it.
  */
-import type { ContactPreference } from '../domain/contactPreference.ts';
 export type { ContactChannel, ContactPreference, ContactWindow, Weekday } from '../domain/contactPreference.ts';
 
 export interface Entities {
