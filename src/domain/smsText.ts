@@ -11,11 +11,27 @@ export type SmsKeyword = 'opt_out' | 'opt_in' | 'help';
 /**
  * Opt-out words: the carrier-standard STOP, END, CANCEL, UNSUBSCRIBE, QUIT, STOPALL, plus REVOKE
  * and OPT OUT, which the FCC's 2024 TCPA revocation rule (47 CFR 64.1200(a)(12)) lists as
- * per-se valid revocations when sent as a reply to a text.
+ * per-se valid revocations when sent as a reply to a text — and their Spanish equivalents (BAJA,
+ * ALTO, PARAR, DETENER, CANCELAR): the rule accepts any reasonable means, and a Spanish speaker's
+ * one-word reply is one.
  */
-export const OPT_OUT_KEYWORDS: readonly string[] = ['STOP', 'END', 'CANCEL', 'UNSUBSCRIBE', 'QUIT', 'STOPALL', 'REVOKE', 'OPTOUT', 'OPT OUT', 'OPT-OUT'];
+export const OPT_OUT_KEYWORDS: readonly string[] = ['STOP', 'END', 'CANCEL', 'UNSUBSCRIBE', 'QUIT', 'STOPALL', 'REVOKE', 'OPTOUT', 'OPT OUT', 'OPT-OUT', 'BAJA', 'ALTO', 'PARAR', 'DETENER', 'CANCELAR'];
 export const OPT_IN_KEYWORDS: readonly string[] = ['START', 'UNSTOP'];
-export const HELP_KEYWORDS: readonly string[] = ['HELP', 'INFO'];
+export const HELP_KEYWORDS: readonly string[] = ['HELP', 'INFO', 'AYUDA'];
+const SPANISH_KEYWORDS: ReadonlySet<string> = new Set(['BAJA', 'ALTO', 'PARAR', 'DETENER', 'CANCELAR', 'AYUDA']);
+
+function keywordOf(body: string | null | undefined): string {
+  return (body ?? '')
+    .trim()
+    .replace(/[.!\s]+$/u, '')
+    .replace(/\s+/gu, ' ')
+    .toUpperCase();
+}
+
+/** A keyword said in Spanish ("BAJA"): its confirmation is in Spanish, whatever the account's language. */
+export function isSpanishKeyword(body: string | null | undefined): boolean {
+  return SPANISH_KEYWORDS.has(keywordOf(body));
+}
 
 /**
  * The keyword a whole message is, or null. Case-insensitive; surrounding whitespace and trailing
@@ -23,11 +39,7 @@ export const HELP_KEYWORDS: readonly string[] = ['HELP', 'INFO'];
  * to the bot, which understands it as a request to stop contact).
  */
 export function classifyKeyword(body: string | null | undefined): SmsKeyword | null {
-  const word = (body ?? '')
-    .trim()
-    .replace(/[.!\s]+$/u, '')
-    .replace(/\s+/gu, ' ')
-    .toUpperCase();
+  const word = keywordOf(body);
   if (OPT_OUT_KEYWORDS.includes(word)) return 'opt_out';
   if (OPT_IN_KEYWORDS.includes(word)) return 'opt_in';
   if (HELP_KEYWORDS.includes(word)) return 'help';

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { classifyKeyword, MAX_SEGMENTS_PER_MESSAGE, smsEncoding, smsLength, smsSegments, splitSms, toGsmLookalikes } from '../../src/domain/smsText.ts';
 
 describe('DESIGN 5: SMS keywords (whole message, case-insensitive, trimmed)', () => {
-  it.each(['STOP', 'stop', ' Stop ', 'sToP', 'Stop.', 'STOP!', 'END', 'end', 'Cancel', 'UNSUBSCRIBE', 'quit', 'STOPALL', 'StopAll', 'revoke', 'opt out', 'OPT-OUT', '\n stop \n'])(
+  it.each(['STOP', 'stop', ' Stop ', 'sToP', 'Stop.', 'STOP!', 'END', 'end', 'Cancel', 'UNSUBSCRIBE', 'quit', 'STOPALL', 'StopAll', 'revoke', 'opt out', 'OPT-OUT', '\n stop \n', 'BAJA', 'baja', 'Alto', 'PARAR', 'detener', 'Cancelar.'])(
     '%j opts out',
     (text) => expect(classifyKeyword(text)).toBe('opt_out'),
   );
 
   it.each(['START', 'start', ' Unstop '])('%j opts back in', (text) => expect(classifyKeyword(text)).toBe('opt_in'));
 
-  it.each(['HELP', 'help', 'Info', ' INFO. '])('%j asks for help', (text) => expect(classifyKeyword(text)).toBe('help'));
+  it.each(['HELP', 'help', 'Info', ' INFO. ', 'AYUDA', 'ayuda'])('%j asks for help', (text) => expect(classifyKeyword(text)).toBe('help'));
 
-  it.each(['stop please', 'please stop', 'stop contacting me', 'STOP STOP', 'stopp', 'help me', 'yes', 'started', 'end it', '', '   '])(
+  it.each(['stop please', 'please stop', 'stop contacting me', 'STOP STOP', 'stopp', 'help me', 'yes', 'started', 'end it', 'baja por favor', 'alto ahi', '', '   '])(
     '%j is not a keyword (the bot handles it)',
     (text) => expect(classifyKeyword(text)).toBeNull(),
   );

@@ -11,7 +11,7 @@ import { turnKey } from '../../bot/turnCommit.ts';
 import { ensureConversation } from '../../conversations/transcript.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import type { Logger } from '../../logger.ts';
-import { classifyKeyword, type SmsKeyword } from '../../domain/smsText.ts';
+import { classifyKeyword, isSpanishKeyword, type SmsKeyword } from '../../domain/smsText.ts';
 import { messagesFor, type CollectorInfo } from '../../messages/catalogue.ts';
 import { smsMessagesFor, type SmsSender } from '../../messages/sms.ts';
 import { enqueueMessage } from '../../outbox/outbox.ts';
@@ -122,7 +122,7 @@ export async function processInboundSms(deps: InboundDeps, sms: InboundSms): Pro
 async function applyKeyword(tx: Tx, deps: InboundDeps, sms: InboundSms, keyword: SmsKeyword, conversationId: string): Promise<void> {
   if (!(await claimMessageSid(tx, sms.messageSid))) throw new Replay();
   const accounts = await tx.account.findMany({ where: { phone: sms.from }, select: { id: true } });
-  const text = smsMessagesFor(await languageForPhone(tx, sms.from));
+  const text = smsMessagesFor(isSpanishKeyword(sms.body) ? 'es' : await languageForPhone(tx, sms.from));
   const wasOptedOut = await isSmsOptedOut(tx, sms.from);
   const singleAccountId = accounts.length === 1 ? accounts[0]!.id : null;
   const audit = async (type: 'sms.opt_out' | 'sms.opt_in') => {

@@ -208,6 +208,15 @@ describe('DESIGN 5: STOP / START / HELP before the bot', () => {
     expect(spanish).toMatch(/Responda STOP para darse de baja/);
   });
 
+  it('DESIGN 5: "BAJA" from an English-language account opts out, and the one confirmation is in Spanish', async () => {
+    const phone = '+13055550147'; // A-1005, English
+    await harness.postSms({ From: phone, Body: 'Baja' });
+    const account = await harness.db.account.findUniqueOrThrow({ where: { accountNumber: 'A-1005' } });
+    expect(account.smsOptOut).toBe(true);
+    expect((await outboxTo(harness, phone)).at(-1)!.body).toMatch(/Se ha dado de baja/);
+    await harness.postSms({ From: phone, Body: 'START' });
+  });
+
   it('a number with no account can opt out too; its later replies are cancelled until START', async () => {
     const phone = '+19175550999';
     const worker = harness.worker();
