@@ -187,3 +187,34 @@ describe('a legitimacy doubt is not a dispute; a dispute says how to pay anyway 
     ]);
   });
 });
+
+describe('fresh-eyes round 3: questions and haggling are never recorded as a dispute or a cease (#19 item 3, DESIGN 4-5)', () => {
+  it('web: the menu\'s own "Why this amount" (its value) shows the breakdown; nothing is recorded', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [{ says: 'why is it this amount', mustNot: ['recorded your dispute', 'paused'] }]);
+    const maria = await account('A-1001');
+    expect(await db().dispute.count({ where: { accountId: maria.id } })).toBe(0);
+  });
+
+  it('SMS: menu choice "2" (Why this amount) is the breakdown, not a dispute', async () => {
+    const sms = smsFrom(bot(), '+14045550101');
+    await verified(sms, 'March 14 1985 30301');
+    await play(sms, [{ says: '2', mustNot: ['recorded your dispute', 'paused'] }]);
+    const maria = await account('A-1001');
+    expect(await db().dispute.count({ where: { accountId: maria.id } })).toBe(0);
+  });
+
+  it('web: "thats still a lot. would you take 900 if i paid it this friday?" is a settlement offer, not "I already paid"', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [{ says: 'thats still a lot. would you take 900 if i paid it this friday?', must: ['$900.00'], mustNot: ['recorded your dispute'] }]);
+  });
+
+  it('web: "so are you guys gonna stop calling me now?" is a question: answered, no cease recorded', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [{ says: 'so are you guys gonna stop calling me now?', must: ['You decide how we contact you'], mustNot: ['We have recorded your request'] }]);
+    expect((await account('A-1001')).ceaseCommunication).toBe(false);
+  });
+});
