@@ -41,6 +41,12 @@ const MONTHS: Record<string, number> = {
   octubre: 10, noviembre: 11, diciembre: 12, dic: 12,
 };
 const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+/** Day of the week (0 = Sunday), English and Spanish (accents stripped). */
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6,
+};
+const WEEKDAY_ALT = Object.keys(WEEKDAYS).join('|');
 
 const CANCEL_PLAN =
   /\b(cancel|cancelar|cancela|cancele|stop|end|terminate|anular|detener|parar|suspender)\b(?:\s+\w+){0,3}\s+\b(plan|payment plan|payments|installments|autopay|automatic payments|plan de pagos|pagos|cuotas|pagos automaticos)\b/;
@@ -136,7 +142,9 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
     }
     if (count !== undefined) offer.count = count;
     if (frequency) offer.frequency = frequency;
-    if (date) offer.firstDate = date;
+    // "mejor 200 cada 2 semanas entonces": new terms keep the start date already asked for.
+    const first = date ?? (context.previous?.kind === 'installments' ? context.previous.firstDate : undefined);
+    if (first) offer.firstDate = first;
     return { offer, cancelPlan };
   }
 
@@ -217,6 +225,11 @@ function startWithoutYear(normalized: string, today: string): string | undefined
   const dayMonth = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of |de )?(${MONTH_ALT})\\b`).exec(normalized);
   if (dayMonth) return nextMonthDay(today, MONTHS[dayMonth[2]!]!, Number(dayMonth[1]));
 
+  // "friday the 11th", "el viernes 11": the day of the month; "next friday", "el viernes": the coming one.
+  const weekday = new RegExp(`\\b(${WEEKDAY_ALT})\\b(?: (?:the )?(\\d{1,2})(?:st|nd|rd|th)?\\b)?`).exec(normalized);
+  if (weekday?.[2]) return nextDayOfMonth(today, Number(weekday[2]));
+  if (weekday) return nextWeekday(today, WEEKDAYS[weekday[1]!]!);
+
   const ordinal = /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)\b/.exec(normalized) ?? /\b(?:el|del) (?:dia )?(\d{1,2})\b(?! (?:pagos|meses|semanas|dolares|por ciento))/.exec(normalized);
   if (ordinal) return nextDayOfMonth(today, Number(ordinal[1]));
 
@@ -227,6 +240,13 @@ function startWithoutYear(normalized: string, today: string): string | undefined
   const monthAlone = new RegExp(`\\b(?:in|from|starting|start|beginning|begin|after|en|desde|a partir de|empezando en|empezando|para) (${MONTH_ALT})\\b`).exec(normalized);
   if (monthAlone) return nextMonthDay(today, MONTHS[monthAlone[1]!]!, 1);
   return undefined;
+}
+
+/** The next such day of the week after today ("friday" said on a Friday is next week's). */
+function nextWeekday(today: string, day: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const current = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return addCalendarDays(today, ((day - current + 7) % 7) || 7);
 }
 
 /** The 1st of the month `months` after today's. */

@@ -125,6 +125,29 @@ describe('what the debtor asked for is what they get (#12 items 3-4, #19 item 1)
   });
 });
 
+describe('fresh-eyes reviews 2 and 3: dates and units as people write them', () => {
+  it.each<[string, Offer | null, ('en' | 'es')?]>([
+    ['100 a month, first one dec 20', { kind: 'installments', amount: 10000, frequency: 'monthly', firstDate: '2026-12-20' }],
+    ['cna i pay 200 now adn the rest over 4 montsh', { kind: 'installments', downPayment: 20000, count: 4, frequency: 'monthly' }],
+    ['2 payments of 200? one now one next month', { kind: 'installments', amount: 20000, count: 2 }],
+    ['250 every 2 wks', { kind: 'installments', amount: 25000, frequency: 'biweekly' }],
+    ['would u take 500 and call it even', { kind: 'settlement', amount: 50000 }],
+    ['i can do 50 a week starting monday', { kind: 'installments', amount: 5000, frequency: 'weekly', firstDate: '2026-11-30' }],
+    ['puedo pagar 150 cada 2 semanas empezando el viernes 27?', { kind: 'installments', amount: 15000, frequency: 'biweekly', firstDate: '2026-11-27' }, 'es'],
+  ])('"%s"', (text, offer, language) => {
+    expect(parse(text, undefined, language).offer).toEqual(offer);
+  });
+
+  it('"ok 840 then… on the 18th" while a settlement is discussed is 840 on the 18th', () => {
+    expect(parse('ok 840 then. can i do that on the 18th when i get paid', { kind: 'settlement', amount: 70000 }).offer).toEqual({ kind: 'settlement', amount: 84000, date: '2026-12-18' });
+  });
+
+  it('new terms keep the start date asked for before ("mejor 200 cada 2 semanas entonces")', () => {
+    const previous: Offer = { kind: 'installments', amount: 15000, frequency: 'biweekly', firstDate: '2026-12-11' };
+    expect(parse('mejor 200 cada 2 semanas entonces', previous, 'es').offer).toEqual({ kind: 'installments', amount: 20000, frequency: 'biweekly', firstDate: '2026-12-11' });
+  });
+});
+
 describe('a lone number while terms are discussed', () => {
   const previous: Offer = { kind: 'settlement', amount: 130000 };
   it.each<[string, Offer | null]>([
