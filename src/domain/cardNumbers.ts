@@ -75,9 +75,15 @@ export interface Span {
   end: number;
 }
 
+const SLASH_DATE = /(?<![\p{Nd}/])\p{Nd}{1,2}\/\p{Nd}{1,2}\/(?:\p{Nd}{4}|\p{Nd}{2})(?![\p{Nd}/])/gu;
+
 /** Where the card numbers are in `text` (UTF-16 offsets, first digit to last digit). */
 export function findCardNumbers(text: string): Span[] {
   const spans: Span[] = [];
+  // A date written with slashes ("19/08/1992, 60608") is never part of a card: card groups are
+  // never one or two digits between slashes (fresh-eyes review 3: a birth date and ZIP were removed).
+  const dates = [...text.matchAll(SLASH_DATE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const inDate = (g: Span) => dates.some((d) => g.start >= d.start && g.end <= d.end);
   for (const run of text.matchAll(DIGIT_RUN)) {
     const groups = [...run[0].matchAll(DIGIT_GROUP)].map((g) => ({ start: run.index + g.index, end: run.index + g.index + g[0].length, digits: asciiDigits(g[0]) }));
     if (groups.reduce((n, g) => n + g.digits.length, 0) < 13) continue;
@@ -86,6 +92,7 @@ export function findCardNumbers(text: string): Span[] {
       let best = -1;
       let digits = '';
       for (let j = i; j < groups.length; j++) {
+        if (inDate(groups[j]!)) break;
         digits += groups[j]!.digits;
         if (digits.length > 19) break;
         if (digits.length >= 13 && luhnValid(digits)) best = j;

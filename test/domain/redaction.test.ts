@@ -60,6 +60,15 @@ describe('redactCardNumbers', () => {
   });
 });
 
+describe('redactCardNumbers: a date with slashes beside other numbers is no card (fresh-eyes review 3, C24)', () => {
+  it('"Ana Castillo, 19/08/1992, 60608" (Luhn-valid all together) keeps the birth date and ZIP', () => {
+    expect(redactCardNumbers('Ana Castillo, 19/08/1992, 60608')).toEqual({ text: 'Ana Castillo, 19/08/1992, 60608', found: false });
+  });
+  it('a card beside such a date is still removed', () => {
+    expect(redactCardNumbers('19/08/1992 and my card 4242 4242 4242 4242')).toEqual({ text: `19/08/1992 and my card ${X}`, found: true });
+  });
+});
+
 describe('redactCardNumbers: the shapes that slipped through (issue 10 item 3, DESIGN 12)', () => {
   it.each<[string, string]>([
     ['dots', '4265.4591.5417.4437'],
