@@ -1,3 +1,4 @@
+import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
 import type { DialogContext } from 'botbuilder-dialogs';
 import { collectionPauseReason, isReportedStatus, recordCease, recordHardship, recordReportedStatus } from '../src/accounts/rights.ts';
 import { conversationOf, catalogueOf, channelOf, conversationRecordId, type ConversationServices, localRecognitionOf, verifiedAccount } from '../src/bot/services.ts';
@@ -171,6 +172,9 @@ export async function interrupt(dc: DialogContext, services: ConversationService
  * Returns true when the debtor withdrew it.
  */
 const PAYING: ReadonlySet<string> = new Set(['pay', 'pay_full', 'plan', 'settle']);
+/** "i didnt say stop everything, i was asking": the debtor says the stop request was misread. */
+const MISREAD =
+  /\b(did not|never) (say|ask|mean|want) (to )?(stop|that|you to stop)|\bi was (just )?asking\b|\bnot what i (said|meant)\b|\b(you )?misunderstood\b|\bno (dije|pedi|quise decir) (que )?(pararan|dejaran|eso)|\bsolo (estaba )?pregunt(aba|e)\b/;
 
 export async function afterStopOrCrisis(dc: DialogContext, services: ConversationServices, session: Session, recognition: Recognition): Promise<boolean> {
   const { context } = dc;
@@ -213,7 +217,7 @@ export async function afterStopOrCrisis(dc: DialogContext, services: Conversatio
   if (!cease.withdrawalAsked && only(['affirm', 'deny', 'thanks'])) return false;
   // On a verified account the cease is on the record: only the debtor's own wish to pay ("nvm I do
   // want to pay it") is met with the reminder; anything else keeps the silence (DESIGN 5).
-  if (!cease.beforeVerification && !cease.withdrawalAsked && !local.intents.some((i) => PAYING.has(i))) return false;
+  if (!cease.beforeVerification && !cease.withdrawalAsked && !local.intents.some((i) => PAYING.has(i)) && !MISREAD.test(normalizeText(context.activity.text ?? ''))) return false;
   cease.withdrawalAsked = true;
   await ask(context, session, conversation.ceaseReminder());
   return false;

@@ -1,3 +1,4 @@
+import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { verifyClaim, type VerificationClaim } from '../src/accounts/verification.ts';
@@ -117,10 +118,10 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       const settled = this.settleReading(state, recognition);
       if (settled) got.push('dob');
       else if (!answered && got.length === 0) {
-        if (PLAIN.has(recognition.intent) && recognition.entities.money.length === 0) {
+        if (PLAIN.has(recognition.intent) && recognition.entities.money.length === 0 && !hardshipRequest(message, recognition, null)) {
           await notUnderstood(context, this.services, this.confirmWordings(session, state.dobReadings), { record: false });
         } else {
-          // "ok fine, 1134.35 then": an offer or a question, kept for after verification — not a yes.
+          // "ok fine, 1134.35 then", "can u just put it on hold": an offer, a request or a question — not a yes.
           await context.sendActivity(catalogueOf(session).verifyFirst());
           await ask(context, session, this.confirmWordings(session, state.dobReadings));
         }

@@ -218,3 +218,29 @@ describe('fresh-eyes round 3: questions and haggling are never recorded as a dis
     expect((await account('A-1001')).ceaseCommunication).toBe(false);
   });
 });
+
+describe('fresh-eyes round 3: requests while a question is open, a misread stop, the Spanish menu', () => {
+  it('C06 web: "can u guys just put it on hold" while "Did you mean…?" is open is not "did not understand"', async () => {
+    await play(bot().conversation(), [
+      { says: 'A-1004 1/9/1990', must: ['Did you mean January 9, 1990?'] },
+      { says: 'can u guys just put it on hold for a couple months', must: ['as soon as I have confirmed who you are', 'January 9, 1990'], mustNot: ['did not understand'] },
+    ]);
+  });
+
+  it('C23 web: after a stop request, "i didnt say stop everything, i was asking" gets the reminder and the choice, not silence', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [
+      { says: 'please stop contacting me', must: ['stop contacting you'] },
+      { says: 'i didnt say stop everything, i was asking', must: ['withdraw your request to stop contact'] },
+      { says: 'yes', must: ['withdrawn your request to stop contact'] },
+    ]);
+    expect((await account('A-1001')).ceaseCommunication).toBe(false);
+  });
+
+  it('C22 SMS in Spanish: menu choice "2" (Detalle del saldo) shows the breakdown, never "no le entendí" or a dispute', async () => {
+    const sms = smsFrom(bot(), '+12105550134');
+    await verified(sms, '2 de noviembre de 1979 78201');
+    await play(sms, [{ says: '2', must: ['Detalle del saldo'], mustNot: ['no le entend', 'registrado su disputa', 'suspendido'] }]);
+  });
+});
