@@ -113,6 +113,8 @@ export class NegotiationSteps {
     // DESIGN 8: in hardship, terms beyond even the creditor's hardship limits are for a person to
     // decide — the closest hardship plan, and the debtor's own proposal offered for review at once.
     const evaluation: Evaluation = judged.outcome === 'counter' && env.ctx.hardship ? { ...judged, outcome: 'review' } : judged;
+    // The recap the debtor is answering right now, with nothing else changed since (hardship said meanwhile is a change).
+    const shown = state.step === 'confirm' && env.session.lastPrompt === state.recap && state.hardship === env.ctx.hardship ? state.recap : undefined;
     state.offer = offer;
     state.plan = evaluation.plan;
     state.hardship = env.ctx.hardship;
@@ -124,6 +126,13 @@ export class NegotiationSteps {
       case 'accept': {
         const asked = offer.kind === 'settlement' ? offer.amount : undefined;
         // "Settle for $2,000" on a smaller balance: the recap is for the balance, and says so first.
+        if (shown !== undefined && shown === env.text.recap(plan)) {
+          // A correction that came out as the terms just shown: said so, not the same recap again (review 3, C03).
+          state.step = 'confirm';
+          state.recap = shown;
+          await context.sendActivity(reply(env.text.sameTerms(), { choices: this.choices('confirm', env) }));
+          return 'wait';
+        }
         if (asked !== undefined && asked !== evaluation.plan.total) await context.sendActivity(env.text.recapDiffers(env.format.money(asked), plan.total));
         else await context.sendActivity(env.text.accepted());
         return this.showRecap(context, state, env, evaluation.plan);

@@ -111,6 +111,8 @@ export const negotiationEn: NegotiationCatalogue = {
   },
 
   accepted: () => 'I can set that up.',
+  sameTerms: () =>
+    'I read that as the same terms I just showed you, so nothing changed. If something is not right, tell me the change in other words (for example "the first payment on the 15th"), or type "agent" to talk to a person.',
 
   counter: (list, plan) =>
     `I cannot set that up exactly. ${reasons(list)} The closest I can offer is ${summary(plan)}. Would that work for you? Reply yes to see the full terms, or tell me something different.`,

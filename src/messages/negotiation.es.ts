@@ -110,6 +110,8 @@ export const negotiationEs: NegotiationCatalogue = {
   },
 
   accepted: () => 'Puedo establecer eso.',
+  sameTerms: () =>
+    'Entiendo lo mismo que los términos que le acabo de mostrar, así que no cambió nada. Si algo no está bien, dígame el cambio con otras palabras, o escriba "agente" para hablar con una persona.',
 
   counter: (list, plan) =>
     `No puedo establecer eso exactamente. ${reasons(list)} Lo más cercano que puedo ofrecer es ${summary(plan)}. ¿Le funciona? Responda sí para ver todos los términos, o dígame otra cosa.`,

@@ -86,6 +86,8 @@ export interface NegotiationCatalogue {
   suggestion(plan: PlanView): string;
   /** The debtor's terms are inside policy (sent before the recap). */
   accepted(): string;
+  /** A change that came out as the terms already shown: said so, never the same recap again (DESIGN 16). */
+  sameTerms(): string;
   /** Outside policy: each reason in plain words, and the closest plan. */
   counter(reasons: ReasonView[], plan: PlanView): string;
   /** The rounds are used up: the closest plan, and the offer of a person's review of the debtor's proposal. */

@@ -211,6 +211,8 @@ export const smsShortEs: SmsShortVersions = {
     // The closest plan comes with the answer no (reviewDeclined): here, why, and a person's review.
     review: (list, _plan, o) =>
       `No puedo aceptar ${offer(o)} por mi cuenta: ${reasons(list)}. ¿Mando su propuesta a un agente? Si no, le muestro la alternativa.`,
+    sameTerms: () =>
+      'Entiendo las mismas condiciones que le acabo de mostrar, sin cambios. Si hay un error, escriba el cambio con otras palabras, o "agente" para hablar con una persona.',
     reviewDeclined: (plan) =>
       `De acuerdo. Puedo ofrecerle algo similar: ${summary(plan)}. ¿Quiere ver todos los términos? Si no, puede proponerme otra cosa.`,
     agreed: (plan, link) =>

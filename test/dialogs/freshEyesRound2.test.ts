@@ -244,3 +244,15 @@ describe('fresh-eyes round 3: requests while a question is open, a misread stop,
     await play(sms, [{ says: '2', must: ['Detalle del saldo'], mustNot: ['no le entend', 'registrado su disputa', 'suspendido'] }]);
   });
 });
+
+describe('fresh-eyes round 3, C03: a correction that comes out as the same terms is said so, never the same recap again (DESIGN 16)', () => {
+  it('SMS: the same terms restated at the recap — "nothing changed", then yes agrees the recap shown', async () => {
+    const sms = smsFrom(bot(), '+14155550188');
+    await verified(sms, 'jul 21 1968 94110');
+    await play(sms, [
+      { says: '200 now and the rest over 4 months', must: ['a first payment and 4 monthly payments'] },
+      { says: 'no i said 200 now and the rest over 4 months', must: ['same terms I just showed you', 'agent'], mustNot: ['I can set that up', 'Here are the terms'] },
+      { says: 'yes', must: ['agreed and recorded'] },
+    ]);
+  });
+});

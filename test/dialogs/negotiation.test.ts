@@ -320,10 +320,11 @@ describe('DESIGN 8: hardship opens the hardship limits', () => {
     const [alone = [], offer = []] = await play(await maria(), [{ says: 'I lost my job', must: ['sorry'] }, { says: 'can I pay 50 a month?' }]);
     expect(combined).toEqual([alone[0], ...offer]);
 
-    // Said again in the first conversation: acknowledged again, not recorded again.
+    // Said again in the first conversation: acknowledged again, not recorded again; the same terms
+    // are said to be the ones just shown, not recapped word for word again (DESIGN 16).
     const reports = await hardshipReports();
     await play(conversation, [
-      { says: 'I lost my job, I can do 50 a month', must: ['sorry', 'Number of payments: 22'] },
+      { says: 'I lost my job, I can do 50 a month', must: ['sorry', 'same terms I just showed you'], mustNot: ['Number of payments: 22'] },
       { says: 'yes', must: ['agreed and recorded', URL] },
     ]);
     expect(await hardshipReports()).toBe(reports);
