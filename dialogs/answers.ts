@@ -1,5 +1,5 @@
-import { collectionPauseReason } from '../src/accounts/rights.ts';
 import type { TurnContext } from 'botbuilder';
+import { collectionPauseReason } from '../src/accounts/rights.ts';
 import { answerSet, fillAnswer, type AnswerId, type Placeholder } from '../src/answers/answerSet.ts';
 import { creditorAnswerText } from '../src/answers/creditorAnswers.ts';
 import { matchAnswers } from '../src/answers/matcher.ts';

@@ -1,4 +1,3 @@
-import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
 import type { DialogContext } from 'botbuilder-dialogs';
 import { collectionPauseReason, isReportedStatus, recordCease, recordHardship, recordReportedStatus } from '../src/accounts/rights.ts';
 import { conversationOf, catalogueOf, channelOf, conversationRecordId, type ConversationServices, localRecognitionOf, verifiedAccount } from '../src/bot/services.ts';
@@ -6,6 +5,7 @@ import type { Session } from '../src/bot/session.ts';
 import { withdrawCease } from '../src/handoff/requests.ts';
 import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
+import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
 import { answerQuestions } from './answers.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';

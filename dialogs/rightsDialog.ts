@@ -97,12 +97,14 @@ export class RightsDialog extends Dialog<RightsOptions> {
       return Dialog.EndOfTurn;
     }
     const unclear = conversationOf(session).askEsignUnclear();
-    if (local.intent === 'affirm' && !isEsignYes(dc.context.activity.text ?? '', local, answersQuestion(dc.context, unclear)) && isAcknowledgment(dc.context.activity.text ?? '')) {
+    const words = dc.context.activity.text ?? '';
+    const yes = local.intent === 'affirm' && isEsignYes(words, local, answersQuestion(dc.context, unclear));
+    if (local.intent === 'affirm' && !yes && isAcknowledgment(words)) {
       // "ok", "ok thx": not a clear yes — asked once more, plainly.
       await ask(dc.context, session, unclear, repliesFor(session.language).yesNo());
       return Dialog.EndOfTurn;
     }
-    if (local.intent === 'affirm' && isEsignYes(dc.context.activity.text ?? '', local, answersQuestion(dc.context, unclear))) {
+    if (yes) {
       await recordEsignConsent(this.services.db, {
         accountId: session.accountId!,
         channel: channelOf(dc.context),

@@ -1,4 +1,3 @@
-import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { verifyClaim, type VerificationClaim } from '../src/accounts/verification.ts';
@@ -13,6 +12,7 @@ import { extractName } from '../src/nlu/entities/names.ts';
 import { accountFromChatLink } from '../src/outreach/chatStart.ts';
 import { conversationOf, catalogueOf, channelOf, conversationRecordId, recognitionOf, SENSITIVE_TURN, sessionOf, type ConversationServices } from '../src/bot/services.ts';
 import { ANSWERED, ask, notUnderstood } from './prompts.ts';
+import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 
 interface VerifyState {
   claim: Partial<VerificationClaim>;

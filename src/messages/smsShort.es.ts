@@ -7,7 +7,7 @@
  */
 import { collectorHours } from './catalogue.ts';
 import { conversationEs } from './conversation.es.ts';
-import { FREQUENCY_WORD, PAYMENT_NOUN, PAYMENTS, offer, orList, reason as fullReason } from './negotiation.es.ts';
+import { PAYMENT_NOUN, PAYMENTS, offer, reason as fullReason } from './negotiation.es.ts';
 import type { OptionsView, PlanView, ReasonView } from './negotiation.ts';
 import type { ReceiptFacts } from './payments.ts';
 import { numberList } from './replies.ts';
@@ -41,20 +41,15 @@ function reason(r: ReasonView): string {
       return r.smallestPayment
         ? `un plan tiene un plazo limitado, por eso, para este saldo, el ${PAYMENT_NOUN[r.frequency]} es de al menos ${r.smallestPayment}`
         : fullReason(r); // "días" has no accent-free equivalent
-    case 'minDownPayment':
-      return `un plan empieza con un primer pago de al menos ${r.value}`;
-    case 'frequency':
-      return `los pagos pueden ser ${orList(r.value.map((f) => FREQUENCY_WORD[f]))}`;
-    case 'firstPaymentWithinDays':
-      return `el primer pago puede ser en cualquier fecha hasta el ${r.latest}`;
     case 'firstPaymentNotBefore':
       return 'el primer pago no puede ser en una fecha pasada';
-    case 'settlementNotAllowed':
-      return 'este acreedor no acepta menos del saldo total, pero puede pagarlo poco a poco';
     case 'settlementFloor':
       return `para cerrar esta cuenta con descuento, el acreedor acepta al menos ${r.value}`;
     case 'total':
       return `un plan de pagos suma exactamente el saldo, ${r.value}`;
+    default:
+      // The full catalogue's own words are already short and accent-free.
+      return fullReason(r);
   }
 }
 
