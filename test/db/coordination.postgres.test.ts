@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LockTimeoutError } from '../../src/bot/turnLock.ts';
 import { coordinationOf } from '../../src/db/coordination.ts';
 import { openDatabase, type Db } from '../../src/db/database.ts';
@@ -146,5 +146,19 @@ describe('[PostgreSQL only] rate limits shared by every instance', () => {
     expect(await b.take('5.6.7.8')).toEqual({ ok: true });
     await sleep(1_100);
     expect(await b.take('1.2.3.4')).toEqual({ ok: true });
+  });
+
+  it('an instance whose clock runs ahead does not shrink the burst: the time is the database clock, read once the row is locked', async () => {
+    const b = coordinationOf(other).rateLimiter('generate', 3, 1);
+    // Instance a's clock is 400 ms ahead (or its take read the clock, then waited for the row
+    // while a later take went first). Judged by the callers' clocks, b's second take was refused.
+    const realNow = Date.now;
+    const ahead = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 400);
+    const a = coordinationOf(database.db).rateLimiter('generate', 3, 1);
+    expect(await a.take('9.9.9.9')).toEqual({ ok: true });
+    ahead.mockRestore();
+    const results = [await b.take('9.9.9.9'), await b.take('9.9.9.9'), await b.take('9.9.9.9')];
+    expect(results.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(results[2]).toEqual({ ok: false, retryAfterSeconds: 1 });
   });
 });
