@@ -138,6 +138,8 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
     const deny = local.intent === 'deny' || general.intent === 'deny';
     const changes = parsed.offer !== null && changesTerms(parsed.offer, state.plan);
 
+    if (parsed.splitsSettlement && state.offer?.kind === 'settlement') return this.steps.settlementInOnePayment(context, state, env);
+
     if (mode === 'begin') {
       if (parsed.offer) return this.evaluate(context, state, env, parsed.offer, true, parsed.startUnread);
       await this.steps.sendOptions(context, env);

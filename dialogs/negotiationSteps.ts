@@ -4,7 +4,7 @@ import { negotiationOf, catalogueOf, channelOf, conversationRecordId, sessionOf,
 import type { Session } from '../src/bot/session.ts';
 import type { Account, Creditor } from '../src/db/generated/client.ts';
 import { evaluateOffer, paymentOptions, type Evaluation, type LimitExplanation, type NegotiationContext, type Offer } from '../src/domain/negotiation.ts';
-import type { PlanTerms, PolicyViolation } from '../src/domain/plans.ts';
+import { addCalendarDays, planLimits, type PlanTerms, type PolicyViolation } from '../src/domain/plans.ts';
 import { parsePolicy, type NegotiationPolicy } from '../src/domain/policy.ts';
 import { calendarDateInZone, DEFAULT_TIME_ZONE, isValidationPeriodOpen } from '../src/domain/validationPeriod.ts';
 import { type NegotiationCatalogue } from '../src/messages/negotiation.ts';
@@ -156,6 +156,22 @@ export class NegotiationSteps {
         return 'wait';
       }
     }
+  }
+
+  /**
+   * A settlement asked in parts ("1750 now and 1750 on jan 5"): a settlement is one payment. Said
+   * plainly, with the latest date it can be on and the other ways (a plan for the full balance, a
+   * person) — never a plan for the whole balance presented as what was asked (review round 3, C21).
+   */
+  async settlementInOnePayment(context: TurnContext, state: NegotiateState, env: Env): Promise<Outcome> {
+    const settlement = state.plan?.kind === 'settlement' ? state.plan : evaluateOffer(state.offer!, env.ctx, state.rounds).plan;
+    if (settlement.kind !== 'settlement') return this.evaluate(context, state, env, state.offer!, false);
+    const latest = addCalendarDays(env.ctx.today, planLimits(env.ctx.policy, env.ctx.hardship).firstPaymentWithinDays);
+    state.step = 'proposed';
+    state.plan = settlement;
+    delete state.recap;
+    await context.sendActivity(reply(env.text.settlementOnePayment(planView(settlement, env.format), env.format.date(latest)), { choices: this.choices('proposed', env) }));
+    return 'wait';
   }
 
   async showRecap(context: TurnContext, state: NegotiateState, env: Env, plan: PlanTerms): Promise<Outcome> {

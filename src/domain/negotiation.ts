@@ -22,8 +22,9 @@ import {
   daysBetween,
   installmentPlan,
   lumpSumPlan,
-  paymentDates,
+  nextPeriodAfter,
   planLimits,
+  scheduleDates,
   settlementFloorAmount,
   type PlanLimits,
   type PlanTerms,
@@ -37,7 +38,7 @@ export const MAX_ROUNDS = 3;
 export type Offer =
   | { kind: 'full'; date?: string }
   | { kind: 'settlement'; amount?: number; date?: string }
-  | { kind: 'installments'; amount?: number; frequency?: Frequency; count?: number; downPayment?: number; firstDate?: string };
+  | { kind: 'installments'; amount?: number; frequency?: Frequency; count?: number; downPayment?: number; firstDate?: string; installmentsFrom?: string };
 
 export interface NegotiationContext {
   policy: NegotiationPolicy;
@@ -57,7 +58,10 @@ export interface NegotiationContext {
  * span was what bound, the smallest payment that follows ("at most 12 payments, so the smallest
  * monthly payment for this balance is $90.42").
  */
-export type LimitExplanation = Explained<Exclude<PolicyViolation, { limit: 'schedule' }>>;
+export type LimitExplanation =
+  | Explained<Exclude<PolicyViolation, { limit: 'schedule' }>>
+  /** The regular payments asked to start too long after the down payment (latest: the last date allowed). */
+  | { limit: 'installmentsStartWithin'; latest: string };
 
 type Explained<V> = V extends { limit: 'minInstallment' }
   ? V & { frequency: Frequency }
@@ -192,6 +196,20 @@ function clampFirstDate(date: string | undefined, ctx: NegotiationContext, limit
   return date;
 }
 
+/**
+ * The day the regular payments start when the debtor chose one after a first payment: after the
+ * first payment (the next such day), and no later than the creditor waits for a first payment plus
+ * one period (a first payment now, the monthly ones from the month after next at the latest).
+ */
+function installmentsStart(asked: string | undefined, firstDate: string, frequency: Frequency, limits: PlanLimits, reasons: LimitExplanation[]): string | undefined {
+  if (asked === undefined) return undefined;
+  const from = nextPeriodAfter(firstDate, asked, frequency);
+  const latest = addCalendarDays(firstDate, limits.firstPaymentWithinDays + Math.ceil(AVERAGE_DAYS[frequency]));
+  if (daysBetween(latest, from) <= 0) return from;
+  reasons.push({ limit: 'installmentsStartWithin', latest });
+  return latest;
+}
+
 function chooseFrequency(requested: Frequency | undefined, limits: PlanLimits, reasons: LimitExplanation[]): Frequency {
   if (requested !== undefined && limits.frequencies.includes(requested)) return requested;
   if (requested === undefined) {
@@ -216,13 +234,14 @@ export function maxInstallmentCount(
   frequency: Frequency,
   firstDate: string,
   limits: PlanLimits,
+  installmentsFrom?: string,
 ): { count: number; binding: Binding } {
   const byMin = Math.floor(rest / limits.minInstallmentMinor);
   const upper = Math.min(byMin, limits.maxInstallments);
   const offset = downPayment > 0 ? 1 : 0;
   let bySpan = 0;
   if (upper > 0) {
-    const dates = paymentDates(firstDate, frequency, upper + offset);
+    const dates = scheduleDates(firstDate, frequency, upper, downPayment > 0, installmentsFrom);
     for (let n = upper; n >= 1; n--) {
       if (daysBetween(dates[0]!, dates[n + offset - 1]!) <= limits.maxPlanDays) {
         bySpan = n;
@@ -241,15 +260,16 @@ export function maxInstallmentCount(
  * is too small for any installment plan.
  */
 function closestInstallments(
-  request: { amount?: number; frequency?: Frequency; count?: number; downPayment?: number; firstDate?: string },
+  request: { amount?: number; frequency?: Frequency; count?: number; downPayment?: number; firstDate?: string; installmentsFrom?: string },
   ctx: NegotiationContext,
   limits: PlanLimits,
   reasons: LimitExplanation[],
 ): PlanTerms {
-  const firstDate = clampFirstDate(request.firstDate, ctx, limits, reasons);
+  // A start for the regular payments with no first payment before them is simply the start.
+  const asked = request.downPayment ? request.firstDate : (request.firstDate ?? request.installmentsFrom);
+  const firstDate = clampFirstDate(asked, ctx, limits, reasons);
   const frequency = chooseFrequency(request.frequency, limits, reasons);
   const full = () => lumpSumPlan({ kind: 'full', balance: ctx.balance, currency: ctx.currency, date: firstDate });
-  const base = { balance: ctx.balance, currency: ctx.currency, frequency, firstDate };
 
   let downPayment = request.downPayment ?? 0;
   if (downPayment < limits.minDownPaymentMinor) {
@@ -257,13 +277,15 @@ function closestInstallments(
     downPayment = limits.minDownPaymentMinor;
   }
   if (downPayment >= ctx.balance) return full();
+  const installmentsFrom = request.downPayment ? installmentsStart(request.installmentsFrom, firstDate, frequency, limits, reasons) : undefined;
+  const base = { balance: ctx.balance, currency: ctx.currency, frequency, firstDate, ...(installmentsFrom ? { installmentsFrom } : {}) };
 
-  const { count: most, binding } = maxInstallmentCount(ctx.balance - downPayment, downPayment, frequency, firstDate, limits);
+  const { count: most, binding } = maxInstallmentCount(ctx.balance - downPayment, downPayment, frequency, firstDate, limits, installmentsFrom);
   if (most < 1 && downPayment > 0) {
     // What is left after the down payment is too small for an installment: a smaller down payment.
     const smaller = ctx.balance - limits.minInstallmentMinor;
     if (smaller >= Math.max(1, limits.minDownPaymentMinor) && smaller < downPayment) {
-      const retry = maxInstallmentCount(ctx.balance - smaller, smaller, frequency, firstDate, limits);
+      const retry = maxInstallmentCount(ctx.balance - smaller, smaller, frequency, firstDate, limits, installmentsFrom);
       if (retry.count >= 1) {
         reasons.push({ limit: 'minInstallment', value: limits.minInstallmentMinor, frequency });
         return installmentPlan({ ...base, downPayment: smaller, count: 1 });
@@ -351,7 +373,10 @@ function literalInstallments(offer: Extract<Offer, { kind: 'installments' }>, ct
   const downPayment = offer.downPayment ?? 0;
   const rest = ctx.balance - downPayment;
   if (rest <= 0) return null;
-  const common = { balance: ctx.balance, currency: ctx.currency, frequency: offer.frequency ?? 'monthly', firstDate: offer.firstDate ?? ctx.today, downPayment };
+  const firstDate = offer.firstDate ?? ctx.today;
+  const frequency = offer.frequency ?? 'monthly';
+  const installmentsFrom = downPayment > 0 && offer.installmentsFrom ? nextPeriodAfter(firstDate, offer.installmentsFrom, frequency) : undefined;
+  const common = { balance: ctx.balance, currency: ctx.currency, frequency, firstDate, downPayment, ...(installmentsFrom ? { installmentsFrom } : {}) };
   const { amount, count } = offer;
   if (amount !== undefined && amount > 0) {
     if (count !== undefined && amount * count < rest) {

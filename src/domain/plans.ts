@@ -153,6 +153,24 @@ export function paymentDates(firstDate: string, frequency: Frequency, n: number)
   return dates;
 }
 
+/**
+ * The due dates of a schedule: the down payment (if any) on `firstDate`, then the installments one
+ * period later — or from `installmentsFrom`, the day the debtor chose for the regular payments
+ * ("200 now and the rest on the 15th"), which must come after the down payment.
+ */
+export function scheduleDates(firstDate: string, frequency: Frequency, installments: number, hasDown: boolean, installmentsFrom?: string): string[] {
+  if (!hasDown || installmentsFrom === undefined) return paymentDates(firstDate, frequency, installments + (hasDown ? 1 : 0));
+  if (daysBetween(firstDate, installmentsFrom) <= 0) throw new RangeError('the installments must start after the down payment');
+  return [firstDate, ...paymentDates(installmentsFrom, frequency, installments)];
+}
+
+/** `day` moved on by whole periods until it falls after `after` ("the 15th" asked on the 20th is next month's). */
+export function nextPeriodAfter(after: string, day: string, frequency: Frequency): string {
+  let k = 0;
+  while (daysBetween(after, nominalDate(day, frequency, k)) <= 0) k++;
+  return nominalDate(day, frequency, k);
+}
+
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // Schedules
 // ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -165,6 +183,8 @@ export interface ScheduleInput {
   frequency: Frequency;
   /** Date of the first payment, YYYY-MM-DD. */
   firstDate: string;
+  /** With a down payment: the first installment's date (default: one period after `firstDate`). */
+  installmentsFrom?: string;
   /** Equal installments (exactly one of `count` and `installmentAmount`). */
   count?: number;
   /** Installments of this amount, the last one being what is left. */
@@ -216,7 +236,7 @@ export function buildSchedule(input: ScheduleInput): ScheduledPayment[] {
   if (!(FREQUENCIES as readonly string[]).includes(input.frequency)) throw new RangeError(`unknown frequency "${input.frequency}"`);
   const amounts = installmentAmounts(input.total - downPayment, input);
   const hasDown = downPayment > 0;
-  const dates = paymentDates(input.firstDate, input.frequency, amounts.length + (hasDown ? 1 : 0));
+  const dates = scheduleDates(input.firstDate, input.frequency, amounts.length, hasDown, input.installmentsFrom);
   const payments: ScheduledPayment[] = [];
   if (hasDown) payments.push({ seq: 0, kind: 'down_payment', dueDate: dates[0]!, amount: downPayment });
   amounts.forEach((amount, i) => payments.push({ seq: i + 1, kind: 'installment', dueDate: dates[i + (hasDown ? 1 : 0)]!, amount }));

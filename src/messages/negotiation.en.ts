@@ -50,6 +50,8 @@ export function reason(r: ReasonView): string {
       return `the first payment can be on any date up to ${r.latest}`;
     case 'firstPaymentNotBefore':
       return 'the first payment cannot be on a date that has already passed';
+    case 'installmentsStartWithin':
+      return `after the first payment, the regular payments can start on any date up to ${r.latest}`;
     case 'settlementNotAllowed':
       return 'this creditor does not accept less than the full balance, but you can pay it over time';
     case 'settlementFloor':
@@ -72,7 +74,8 @@ export function offer(o: OfferView): string {
   else if (o.count !== undefined) parts.push(PAYMENTS[o.frequency ?? 'monthly'](o.count));
   else parts.push('a payment plan');
   if (o.amount && o.count !== undefined) parts.push(`for ${o.count} payments`);
-  if (o.firstDate) parts.push(`starting ${o.firstDate}`);
+  if (o.installmentsFrom) parts.push(`from ${o.installmentsFrom}${o.firstDate ? ` (the first payment on ${o.firstDate})` : ''}`);
+  else if (o.firstDate) parts.push(`starting ${o.firstDate}`);
   return parts.join(' ');
 }
 
@@ -104,12 +107,14 @@ export const negotiationEn: NegotiationCatalogue = {
 
   suggestion: (plan) => {
     if (plan.kind === 'settlement') {
-      return `The creditor accepts one payment of ${plan.total} to settle the account (the balance is ${plan.balance}). Would that work for you? Reply yes to see the full terms, or tell me a different amount.`;
+      return `The creditor accepts one payment of ${plan.total} on ${plan.first.date} to settle the account (the balance is ${plan.balance}). Would that work for you? Reply yes to see the full terms, or tell me a different amount or date.`;
     }
     if (plan.kind === 'full') return `I can set up ${summary(plan)}. Would that work for you? Reply yes to see the full terms.`;
     return `Here is a plan I can set up: ${summary(plan)}. Would that work for you? Reply yes to see the full terms, or tell me what you can afford (for example "50 a month").`;
   },
 
+  settlementOnePayment: (plan, latest) =>
+    `A settlement is paid in one payment: the creditor accepts ${plan.total} to settle the ${plan.balance} balance, on any date up to ${latest}. If one payment is too much at once, I can set up a payment plan for the full balance instead (tell me what you can pay, for example "300 a month"), or you can type "agent" to ask a person about other terms. Would one payment of ${plan.total} work for you? Reply yes to see the full terms, or tell me the date.`,
   accepted: () => 'I can set that up.',
   sameTerms: () =>
     'I read that as the same terms I just showed you, so nothing changed. If something is not right, tell me the change in other words (for example "the first payment on the 15th"), or type "agent" to talk to a person.',

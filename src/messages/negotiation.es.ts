@@ -49,6 +49,8 @@ export function reason(r: ReasonView): string {
       return `el primer pago puede ser en cualquier fecha hasta el ${r.latest}`;
     case 'firstPaymentNotBefore':
       return 'el primer pago no puede ser en una fecha que ya pasó';
+    case 'installmentsStartWithin':
+      return `después del primer pago, los pagos regulares pueden empezar en cualquier fecha hasta el ${r.latest}`;
     case 'settlementNotAllowed':
       return 'este acreedor no acepta menos del saldo total, pero puede pagarlo poco a poco';
     case 'settlementFloor':
@@ -71,7 +73,8 @@ export function offer(o: OfferView): string {
   else if (o.count !== undefined) parts.push(PAYMENTS[o.frequency ?? 'monthly'](o.count));
   else parts.push('un plan de pagos');
   if (o.amount && o.count !== undefined) parts.push(`durante ${o.count} pagos`);
-  if (o.firstDate) parts.push(`a partir del ${o.firstDate}`);
+  if (o.installmentsFrom) parts.push(`desde el ${o.installmentsFrom}${o.firstDate ? ` (el primer pago el ${o.firstDate})` : ''}`);
+  else if (o.firstDate) parts.push(`a partir del ${o.firstDate}`);
   return parts.join(' ');
 }
 
@@ -103,12 +106,14 @@ export const negotiationEs: NegotiationCatalogue = {
 
   suggestion: (plan) => {
     if (plan.kind === 'settlement') {
-      return `El acreedor acepta un solo pago de ${plan.total} para cerrar la cuenta con descuento (el saldo es de ${plan.balance}). ¿Le funciona? Responda sí para ver todos los términos, o dígame otra cantidad.`;
+      return `El acreedor acepta un solo pago de ${plan.total} el ${plan.first.date} para cerrar la cuenta con descuento (el saldo es de ${plan.balance}). ¿Le funciona? Responda sí para ver todos los términos, o dígame otra cantidad u otra fecha.`;
     }
     if (plan.kind === 'full') return `Puedo establecer ${summary(plan)}. ¿Le funciona? Responda sí para ver todos los términos.`;
     return `Este es un plan que puedo establecer: ${summary(plan)}. ¿Le funciona? Responda sí para ver todos los términos, o dígame cuánto puede pagar (por ejemplo "50 al mes").`;
   },
 
+  settlementOnePayment: (plan, latest) =>
+    `Un acuerdo con descuento se paga en un solo pago: el acreedor acepta ${plan.total} para cerrar el saldo de ${plan.balance}, en cualquier fecha hasta el ${latest}. Si un solo pago es demasiado, puedo establecer un plan de pagos por el saldo completo (dígame cuánto puede pagar, por ejemplo "300 al mes"), o puede escribir "agente" para consultar otras condiciones con una persona. ¿Le funciona un solo pago de ${plan.total}? Responda sí para ver todos los términos, o dígame la fecha.`,
   accepted: () => 'Puedo establecer eso.',
   sameTerms: () =>
     'Entiendo lo mismo que los términos que le acabo de mostrar, así que no cambió nada. Si algo no está bien, dígame el cambio con otras palabras, o escriba "agente" para hablar con una persona.',

@@ -51,6 +51,8 @@ export interface OfferView {
   count?: number;
   downPayment?: string;
   firstDate?: string;
+  /** After the first payment, the regular payments from this date. */
+  installmentsFrom?: string;
 }
 
 /** A limit that made the difference, formatted (see LimitExplanation in src/domain/negotiation.ts). */
@@ -62,6 +64,7 @@ export type ReasonView =
   | { limit: 'frequency'; value: readonly Frequency[] }
   | { limit: 'firstPaymentWithinDays'; value: number; latest: string }
   | { limit: 'firstPaymentNotBefore'; value: string }
+  | { limit: 'installmentsStartWithin'; latest: string }
   | { limit: 'settlementNotAllowed' }
   | { limit: 'settlementFloor'; value: string; percent: number }
   | { limit: 'total'; value: string };
@@ -88,6 +91,8 @@ export interface NegotiationCatalogue {
   accepted(): string;
   /** A change that came out as the terms already shown: said so, never the same recap again (DESIGN 16). */
   sameTerms(): string;
+  /** A settlement asked in parts: a settlement is one payment, on any date up to `latest`; or a plan for the full balance, or a person. */
+  settlementOnePayment(plan: PlanView, latest: string): string;
   /** Outside policy: each reason in plain words, and the closest plan. */
   counter(reasons: ReasonView[], plan: PlanView): string;
   /** The rounds are used up: the closest plan, and the offer of a person's review of the debtor's proposal. */

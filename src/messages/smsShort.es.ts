@@ -196,7 +196,7 @@ export const smsShortEs: SmsShortVersions = {
     options,
     suggestion: (plan) => {
       if (plan.kind === 'settlement') {
-        return `El acreedor acepta un solo pago de ${plan.total} para cerrar la cuenta con descuento (el saldo es de ${plan.balance}). ¿Le sirve? Si acepta, le muestro todos los términos; si no, puede proponerme otra cantidad.`;
+        return `El acreedor acepta un solo pago de ${plan.total} el ${plan.first.date} para cerrar la cuenta con descuento (el saldo es de ${plan.balance}). ¿Le sirve? Si acepta, le muestro todos los términos; si no, puede proponerme otra cantidad u otra fecha.`;
       }
       if (plan.kind === 'full') return `Puedo establecer ${summary(plan)}. ¿Le sirve? Si acepta, le muestro todos los términos.`;
       return `Este es un plan que puedo establecer: ${summary(plan)}. ¿Le sirve? Si acepta, le muestro todos los términos; si no, puede proponerme otra cantidad, como "50 al mes".`;
@@ -206,6 +206,8 @@ export const smsShortEs: SmsShortVersions = {
     // The closest plan comes with the answer no (reviewDeclined): here, why, and a person's review.
     review: (list, _plan, o) =>
       `No puedo aceptar ${offer(o)} por mi cuenta: ${reasons(list)}. ¿Mando su propuesta a un agente? Si no, le muestro la alternativa.`,
+    settlementOnePayment: (plan, latest) =>
+      `Un acuerdo con descuento es un solo pago: ${plan.total} para cerrar el saldo de ${plan.balance}, en cualquier fecha hasta el ${latest}. Si es demasiado de una vez, puedo hacer un plan por el saldo completo (por ejemplo "300 al mes"), o escriba "agente". ¿Le sirve un solo pago de ${plan.total}? Si acepta, le muestro los términos; si no, escriba la fecha.`,
     sameTerms: () =>
       'Entiendo las mismas condiciones que le acabo de mostrar, sin cambios. Si hay un error, escriba el cambio con otras palabras, o "agente" para hablar con una persona.',
     reviewDeclined: (plan) =>

@@ -32,6 +32,8 @@ export interface ParsedMessage {
   cancelPlan: boolean;
   /** The debtor asked for a start ("starting…", "from…") that names no date the parser could read. */
   startUnread?: boolean;
+  /** A settlement being discussed, asked in parts ("1750 now and 1750 on jan 5"): a settlement is one payment. */
+  splitsSettlement?: boolean;
 }
 
 const MONTHS: Record<string, number> = {
@@ -55,6 +57,12 @@ const BIWEEKLY = /\b(biweekly|bi weekly|every (two|2|other) weeks?|each (two|2|o
 const WEEKLY = /\b(weekly|every week|each week|a week|per week|semanal|semanales|semanalmente|cada semana|por semana|a la semana)\b/;
 const MONTHLY = /\b(monthly|every month|each month|a month|per month|mensual|mensuales|mensualmente|cada mes|al mes|por mes)\b/;
 const COUNT_IN_WEEKS = /\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce) (weeks|semanas)\b/;
+/** The first payment is made now: a date in the same message is the regular payments' ("200 now and the rest on the 1st"). */
+const NOW_WORDS = /\b(now|today|right now|right away|ahora|ahorita|hoy)\b/;
+/** A date said of the regular payments, or of the first one ("the first of the month" is a day, not the first payment). */
+const REGULAR_PAYMENTS = /\b(the rest|the others?|other (?:payments|ones)|monthly ones|weekly ones|payments|installments|each month|every month|monthly|cuotas|mensualidades|los demas|las demas|los otros|las otras|el resto|cada mes)\b/;
+const FIRST_PAYMENT = /\b(?:first|primer|primera)\b(?! (?:of|de)\b)|\b(down payment|down|initial|upfront|up front|enganche|inicial)\b/;
+const SPLIT_WORDS = /\b(split|in (?:2|two|3|three) (?:parts|payments|pieces|halves)|(?:2|two) payments|half now|halves|en (?:2|dos|3|tres) (?:partes|pagos)|dividir|dividirlo|(?:2|dos) pagos|la mitad)\b/;
 const START_WORDS = /\b(start|starts|starting|begin|beginning|from|first payment|empezar|empezando|comenzar|comenzando|a partir|desde|primer pago)\b/;
 /** "I already paid $300", "paid 300 in March", "can't (even) pay $400", "there's no way I can do 200", "no puedo (ni) pagar 400", "no puedo ni 10": amounts that are not offered. */
 const NOT_OFFERED =
@@ -86,7 +94,7 @@ export function parseOfferMessage(text: string, recognition: Recognition, contex
   const cancelPlan = CANCEL_PLAN.test(normalized);
   if (cancelPlan) return { offer: null, cancelPlan };
   const parsed = parseOffer(text, normalized, recognition, context);
-  const dated = parsed.offer && (parsed.offer.kind === 'installments' ? parsed.offer.firstDate : parsed.offer.date);
+  const dated = parsed.offer && (parsed.offer.kind === 'installments' ? (parsed.offer.firstDate ?? parsed.offer.installmentsFrom) : parsed.offer.date);
   return parsed.offer && !dated && START_WORDS.test(normalized) ? { ...parsed, startUnread: true } : parsed;
 }
 
@@ -142,9 +150,22 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
     }
     if (count !== undefined) offer.count = count;
     if (frequency) offer.frequency = frequency;
-    // "mejor 200 cada 2 semanas entonces": new terms keep the start date already asked for.
-    const first = date ?? (context.previous?.kind === 'installments' ? context.previous.firstDate : undefined);
-    if (first) offer.firstDate = first;
+    if (context.previous?.kind === 'settlement' && !periodic && (lumps.length > 0 || (count !== undefined && count <= 3) || SPLIT_WORDS.test(normalized))) {
+      // "1750 now and 1750 on jan 5" for the settlement just offered: never a plan for the whole balance.
+      return { offer: null, cancelPlan, splitsSettlement: true };
+    }
+    const previous = context.previous?.kind === 'installments' ? context.previous : undefined;
+    // "make it 150 a month": other regular payments keep the first payment already asked for.
+    if (lumps.length === 0 && previous?.downPayment !== undefined) offer.downPayment = previous.downPayment;
+    if (date && offer.downPayment !== undefined && NOW_WORDS.test(normalized)) {
+      // "200 now and the rest on the 1st": the date is the regular payments', the first is today.
+      offer.installmentsFrom = date;
+    } else {
+      // "mejor 200 cada 2 semanas entonces": new terms keep the start date already asked for.
+      const first = date ?? previous?.firstDate;
+      if (first) offer.firstDate = first;
+      if (!date && offer.downPayment !== undefined && previous?.installmentsFrom) offer.installmentsFrom = previous.installmentsFrom;
+    }
     return { offer, cancelPlan };
   }
 
@@ -154,13 +175,18 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
     // settlement (the whole balance or more is paying in full), never a full-balance recap.
     if (intents.has('settle') || intents.has('pay_full')) return { offer: withDate({ kind: 'settlement', amount }, date), cancelPlan };
     const previous = context.previous;
+    if (previous?.kind === 'settlement' && SPLIT_WORDS.test(normalized)) return { offer: null, cancelPlan, splitsSettlement: true };
     if (previous?.kind === 'installments' || intents.has('plan') || frequency) {
-      // A bare amount while a plan is being discussed is the amount of each payment.
+      // A bare amount while a plan is being discussed is the amount of each payment; the first
+      // payment and the days already asked for stay.
       const offer: Extract<Offer, { kind: 'installments' }> = { kind: 'installments', amount };
-      const freq = frequency ?? (previous?.kind === 'installments' ? previous.frequency : undefined);
+      const before = previous?.kind === 'installments' ? previous : undefined;
+      const freq = frequency ?? before?.frequency;
       if (freq) offer.frequency = freq;
-      const first = date ?? (previous?.kind === 'installments' ? previous.firstDate : undefined);
+      if (before?.downPayment !== undefined && before.downPayment !== amount) offer.downPayment = before.downPayment;
+      const first = date ?? before?.firstDate;
       if (first) offer.firstDate = first;
+      if (!date && offer.downPayment !== undefined && before?.installmentsFrom) offer.installmentsFrom = before.installmentsFrom;
       return { offer, cancelPlan };
     }
     // A one-off amount: a settlement offer (the whole balance or more is paying in full).
@@ -168,10 +194,11 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
   }
 
   // "Can I settle it for less if I pay in one go?": a settlement, even with words of paying in full.
+  if (context.previous?.kind === 'settlement' && SPLIT_WORDS.test(normalized)) return { offer: null, cancelPlan, splitsSettlement: true };
   if (intents.has('settle')) return { offer: withDate({ kind: 'settlement' }, date), cancelPlan };
   if (intents.has('pay_full')) return { offer: withDate({ kind: 'full' }, date), cancelPlan };
   const previous = context.previous;
-  if ((date || frequency) && previous) return { offer: amend(previous, date, frequency), cancelPlan };
+  if ((date || frequency) && previous) return { offer: amend(previous, date, frequency, normalized), cancelPlan };
   if (intents.has('plan') || frequency) {
     const offer: Extract<Offer, { kind: 'installments' }> = { kind: 'installments' };
     if (frequency) offer.frequency = frequency;
@@ -186,15 +213,22 @@ function withDate<T extends Offer>(offer: T, date: string | undefined): T {
   return offer.kind === 'installments' ? { ...offer, firstDate: date } : { ...offer, date };
 }
 
-/** The previous offer with a new start date and/or frequency (a new frequency drops the old amount). */
-function amend(previous: Offer, date: string | undefined, frequency: Frequency | undefined): Offer {
+/**
+ * The previous offer with a new start date and/or frequency (a new frequency drops the old amount).
+ * After a first payment, a date said of the regular payments ("can the monthly ones be on the 1st"),
+ * or any date when the first payment is today, moves the regular payments only.
+ */
+function amend(previous: Offer, date: string | undefined, frequency: Frequency | undefined, normalized: string): Offer {
   if (previous.kind !== 'installments') return withDate({ ...previous }, date);
   const next: Extract<Offer, { kind: 'installments' }> = { ...previous };
   if (frequency && frequency !== previous.frequency) {
     next.frequency = frequency;
     delete next.amount;
   }
-  if (date) next.firstDate = date;
+  if (!date) return next;
+  const ofRegular = previous.downPayment !== undefined && !FIRST_PAYMENT.test(normalized) && (REGULAR_PAYMENTS.test(normalized) || previous.firstDate === undefined);
+  if (ofRegular) next.installmentsFrom = date;
+  else next.firstDate = date;
   return next;
 }
 
@@ -233,6 +267,9 @@ function startWithoutYear(normalized: string, today: string): string | undefined
   const ordinal = /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)\b/.exec(normalized) ?? /\b(?:el|del) (?:dia )?(\d{1,2})\b(?! (?:pagos|meses|semanas|dolares|por ciento))/.exec(normalized);
   if (ordinal) return nextDayOfMonth(today, Number(ordinal[1]));
 
+  // "200 now and the rest starting in march": a month said as a start.
+  const monthStart = new RegExp(`\\b(?:starting|start|beginning|begin|from|desde|a partir de|empezando en|empezando) (?:in )?(${MONTH_ALT})\\b`).exec(normalized);
+  if (monthStart) return nextMonthDay(today, MONTHS[monthStart[1]!]!, 1);
   // "one now, one next month": "next month" is the second payment's, the first is today.
   if (/\b(now|today|right now|ahora|hoy)\b/.test(normalized)) return undefined;
   if (/\b(next month|the month after|(?:el|del) (?:proximo|siguiente) mes|(?:el|del) mes que viene|mes proximo)\b/.test(normalized)) return firstOfMonthAfter(today, 1);

@@ -81,6 +81,7 @@ export function offerView(offer: Offer, f: Formatter): OfferView {
   if (offer.count !== undefined) view.count = offer.count;
   if (offer.downPayment !== undefined) view.downPayment = f.money(offer.downPayment);
   if (offer.firstDate) view.firstDate = f.date(offer.firstDate);
+  if (offer.installmentsFrom) view.installmentsFrom = f.date(offer.installmentsFrom);
   return view;
 }
 
@@ -104,6 +105,8 @@ export function reasonView(reason: LimitExplanation, f: Formatter): ReasonView {
       return { limit: 'firstPaymentWithinDays', value: reason.value, latest: f.date(reason.latest) };
     case 'firstPaymentNotBefore':
       return { limit: 'firstPaymentNotBefore', value: f.date(reason.value) };
+    case 'installmentsStartWithin':
+      return { limit: 'installmentsStartWithin', latest: f.date(reason.latest) };
     case 'settlementNotAllowed':
       return reason;
     case 'settlementFloor':

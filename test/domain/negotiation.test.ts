@@ -234,3 +234,38 @@ describe('dates in the evaluation', () => {
     }
   });
 });
+
+describe('the regular payments\' own start after a first payment (fresh-eyes round 3, C03)', () => {
+  const dates = (e: Evaluation) => e.plan.payments.map((p) => `${p.kind}:${p.dueDate}:${p.amount}`);
+
+  it('"200 now and the rest over 4 months, on the 1st": $200 today, then 4 monthly payments from the 1st', () => {
+    const e = evaluateOffer({ kind: 'installments', downPayment: 20000, count: 4, frequency: 'monthly', installmentsFrom: '2026-12-01' }, MARIA);
+    expect(e.outcome).toBe('accept');
+    expect(dates(e)).toEqual(['down_payment:2026-11-23:20000', 'installment:2026-12-01:22125', 'installment:2027-01-01:22125', 'installment:2027-02-01:22125', 'installment:2027-03-01:22125']);
+    expect(checkPlanAgainstPolicy(e.plan, DEFAULT_POLICY, { hardship: false, today: TODAY })).toEqual([]);
+  });
+
+  it('a day on or before the first payment is the next such day after it', () => {
+    const e = evaluateOffer({ kind: 'installments', downPayment: 20000, count: 4, frequency: 'monthly', firstDate: '2026-12-05', installmentsFrom: '2026-12-01' }, MARIA);
+    expect(e.plan.payments.slice(0, 2).map((p) => p.dueDate)).toEqual(['2026-12-05', '2027-01-01']);
+  });
+
+  it('too long a wait after the first payment: the latest date allowed, and why', () => {
+    const e = evaluateOffer({ kind: 'installments', downPayment: 20000, count: 4, frequency: 'monthly', installmentsFrom: '2027-03-01' }, MARIA);
+    expect(e.outcome).toBe('counter');
+    expect(e.outcome === 'counter' && e.reasons).toEqual([{ limit: 'installmentsStartWithin', latest: '2027-01-23' }]);
+    expect(e.plan.payments[1]!.dueDate).toBe('2027-01-23');
+  });
+
+  it('without a first payment, the regular payments\' start is simply the start', () => {
+    const e = evaluateOffer({ kind: 'installments', count: 4, frequency: 'monthly', installmentsFrom: '2026-12-15' }, MARIA);
+    expect(e.plan.firstDate).toBe('2026-12-15');
+    expect(e.plan.downPayment).toBe(0);
+  });
+
+  it('the plan span counts from the first payment to the last: the count is still bounded by maxPlanDays', () => {
+    const e = evaluateOffer({ kind: 'installments', downPayment: 20000, count: 12, frequency: 'monthly', installmentsFrom: '2026-12-20' }, MARIA);
+    const violations = checkPlanAgainstPolicy(e.plan, DEFAULT_POLICY, { hardship: false, today: TODAY });
+    expect(violations).toEqual([]);
+  });
+});

@@ -162,3 +162,45 @@ describe('a lone number while terms are discussed', () => {
     expect(parse('what about 2500').offer).toBeNull();
   });
 });
+
+describe('fresh-eyes round 3 (C03, C21): the regular payments have their own start; a settlement is one payment', () => {
+  const plan: Offer = { kind: 'installments', downPayment: 20000, count: 4, frequency: 'monthly' };
+  it.each<[string, Offer | null, ('en' | 'es')?]>([
+    ['200 today and then 4 monthly payments starting jan 1', { ...plan, installmentsFrom: '2027-01-01' }],
+    ['200 now and the rest over 4 months, on the 1st', { ...plan, installmentsFrom: '2026-12-01' }],
+    ['puedo dar 200 hoy y el resto en 4 meses a partir del 15 de diciembre', { ...plan, installmentsFrom: '2026-12-15' }, 'es'],
+    // No "now": the date is the first payment's, as before.
+    ['200 down on the 1st and the rest over 4 months', { ...plan, firstDate: '2026-12-01' }],
+  ])('"%s"', (text, offer, language) => {
+    expect(parse(text, undefined, language).offer).toEqual(offer);
+  });
+
+  it('a date said of the regular payments moves only them; a date said of the first payment moves the first', () => {
+    expect(parse('actualy can the monthly ones be on the 1st of the month instead', plan).offer).toEqual({ ...plan, installmentsFrom: '2026-12-01' });
+    expect(parse('can the first payment be on the 27th', plan).offer).toEqual({ ...plan, firstDate: '2026-11-27' });
+    // The first payment is today: any new day is the regular payments'.
+    expect(parse('can we do the 15th instead', plan).offer).toEqual({ ...plan, installmentsFrom: '2026-12-15' });
+    // A first payment on a chosen day: a day with no word of the regular payments moves that day.
+    expect(parse('can we do the 15th instead', { ...plan, firstDate: '2026-11-27' }).offer).toEqual({ ...plan, firstDate: '2026-12-15' });
+  });
+
+  it('new regular payments keep the first payment and the regular payments\' day', () => {
+    const before: Offer = { ...plan, installmentsFrom: '2026-12-15' };
+    expect(parse('make it 150 a month', before).offer).toEqual({ kind: 'installments', downPayment: 20000, amount: 15000, frequency: 'monthly', installmentsFrom: '2026-12-15' });
+    expect(parse('150', before).offer).toEqual({ kind: 'installments', downPayment: 20000, amount: 15000, frequency: 'monthly', installmentsFrom: '2026-12-15' });
+  });
+
+  it.each([
+    ['can i do it in 2 parts, 1750 now and 1750 on jan 5?'],
+    ['can I split it in two payments'],
+    ['380 now and the rest next month'],
+    ['¿lo puedo pagar en dos partes?'],
+  ])('"%s" while a settlement is discussed is a settlement asked in parts, never a plan for the whole balance', (text) => {
+    const parsed = parse(text, { kind: 'settlement', amount: 350000 }, /¿/.test(text) ? 'es' : 'en');
+    expect(parsed).toMatchObject({ offer: null, splitsSettlement: true });
+  });
+
+  it('regular payments asked while a settlement is discussed are a plan (for the whole balance), not a split settlement', () => {
+    expect(parse('can i do 300 a month instead', { kind: 'settlement', amount: 350000 }).offer).toEqual({ kind: 'installments', amount: 30000, frequency: 'monthly' });
+  });
+});

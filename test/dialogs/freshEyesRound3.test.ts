@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { freshBotForEachTest, playTable as play, smsConversation as smsFrom, verifiedByMail as verified } from '../helpers/conversation.ts';
+
+/**
+ * What the fresh-eyes replay of round 3 (test/reviews/2026-12-07-fresh-eyes-round-3.md) saw and
+ * round-3 fixes did not yet mend, replayed the way those debtors wrote, on the demo accounts (clock:
+ * Monday November 23, 2026, 10:00 Eastern). Each names the review conversation it comes from.
+ */
+
+const bot = freshBotForEachTest();
+const db = () => bot().database.db;
+
+describe('C21: a settlement is one payment — asked in parts, it is said so, never a plan for the whole balance (#19 item 1)', () => {
+  it('web: "can i do it in 2 parts, 1750 now and 1750 on jan 5?" after the $3,500 settlement', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1006 dec 5 1995 10025');
+    await play(conversation, [
+      { says: 'would you take 3000 to close it out?', must: ['$3,500.00'] },
+      {
+        says: 'can i do it in 2 parts, 1750 now and 1750 on jan 5?',
+        must: ['A settlement is paid in one payment', '$3,500.00', 'December 23, 2026', 'payment plan for the full balance'],
+        mustNot: ['Terms to review', 'I can set that up', 'exactly the balance'],
+      },
+      { says: 'ok one payment then but on the 18th', must: ['$3,500.00 on December 18, 2026'], mustNot: ['$5,000.00 on'] },
+    ]);
+    const aisha = await db().account.findUniqueOrThrow({ where: { accountNumber: 'A-1006' } });
+    expect(await db().plan.count({ where: { accountId: aisha.id } })).toBe(0);
+  });
+
+  it('SMS in Spanish: "¿lo puedo pagar en dos partes?" after the settlement offer', async () => {
+    const sms = smsFrom(bot(), '+12105550134');
+    await verified(sms, 'nov 2 1979 78201');
+    await play(sms, [
+      { says: '¿me pueden hacer un descuento?', must: ['un solo pago'] },
+      { says: '¿lo puedo pagar en dos partes?', must: ['es un solo pago', 'plan por el saldo completo'], mustNot: ['Condiciones', 'Puedo establecer eso'] },
+    ]);
+  });
+});
+
+describe('C03: moving the regular payments\' day keeps the first payment where it was (#12 item 4)', () => {
+  it('SMS: "cn i do 200 now and the rest over 4 monts", then "can the monthly ones be on the 1st of the month instead"', async () => {
+    const sms = smsFrom(bot(), '+14155550188');
+    await verified(sms, 'jul 21 1968 94110');
+    await play(sms, [
+      { says: 'cn i do 200 now and the rest over 4 monts', must: ['$200.00 on November 23, 2026'] },
+      { says: 'actualy can the monthly ones be on the 1st of the month instead', must: ['$200.00 on November 23, 2026', '$169.06 on December 1, 2026'], mustNot: ['$200.00 on December 1'] },
+    ]);
+  });
+
+  it('web: "200 today and then 4 monthly payments starting jan 1" is $200 today and the 4 payments from January 1', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1003 jul 21 1968 94110');
+    await play(conversation, [
+      { says: '200 today and then 4 monthly payments starting jan 1', must: ['$200.00 on November 23, 2026', 'January 1, 2027'], mustNot: ['$200.00 on January 1'] },
+    ]);
+  });
+
+  it('web in Spanish: "200 hoy y el resto en 4 meses a partir del 15 de diciembre"', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1002 nov 2 1979 78201');
+    await play(conversation, [
+      { says: 'puedo dar 200 hoy y el resto en 4 meses a partir del 15 de diciembre', must: ['$200.00 el 23 de noviembre de 2026', '15 de diciembre de 2026'] },
+    ]);
+  });
+
+  it('web: regular payments asked to start months after the first payment get the latest date allowed, and why', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1003 jul 21 1968 94110');
+    await play(conversation, [
+      { says: '200 now and the rest monthly over 4 months starting in march', must: ['the regular payments can start on any date up to January 23, 2027', '$200.00 on November 23, 2026'] },
+    ]);
+  });
+});
