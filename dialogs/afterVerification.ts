@@ -6,7 +6,7 @@ import { isLanguage } from '../src/messages/catalogue.ts';
 import { AccountChoiceDialog } from './accountChoiceDialog.ts';
 import { recordPendingContactPreference } from './contactPreference.ts';
 import { showBalance } from './balance.ts';
-import { recordDisputeAndConfirm } from './dispute.ts';
+import { askDisputeCheck, recordDisputeAndConfirm } from './dispute.ts';
 import { serveGoal } from './goal.ts';
 import { rememberLanguage } from './language.ts';
 import { MenuDialog } from './menuDialog.ts';
@@ -63,8 +63,13 @@ export class AfterVerification {
     const session = await sessionOf(step.context, this.services);
     const accountId = session.accountId!;
     if (session.pending) {
-      const pending = session.pending;
+      const { hedged, ...pending } = session.pending;
       delete session.pending;
+      if (hedged) {
+        // A doubt said with uncertainty before verification: the balance, then the question.
+        await askDisputeCheck(step.context, this.services, { words: pending.words, ...(pending.offer ? { offer: pending.offer } : {}) }, true);
+        return step.replaceDialog(MenuDialog.id, { quiet: true });
+      }
       await recordDisputeAndConfirm(step.context, this.services, pending);
       return step.replaceDialog(MenuDialog.id);
     }

@@ -2,9 +2,13 @@ import type { TurnContext } from 'botbuilder';
 import { recordDispute } from '../src/accounts/rights.ts';
 import { maskIdentityFactors } from '../src/domain/redaction.ts';
 import type { Offer } from '../src/domain/negotiation.ts';
-import { negotiationOf, catalogueOf, channelOf, conversationRecordId, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { negotiationOf, catalogueOf, channelOf, conversationRecordId, localRecognitionOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { repliesFor } from '../src/messages/replies.ts';
+import type { Recognition } from '../src/nlu/recognizer.ts';
+import { showBalance } from './balance.ts';
 import { formatterFor, offerView } from '../src/negotiation/views.ts';
 import { handOff } from './handoff.ts';
+import { ask } from './prompts.ts';
 import { offerRecord } from './recordOffer.ts';
 
 /**
@@ -36,4 +40,55 @@ export async function recordDisputeAndConfirm(
   }
   await handOff(context, services, request.kind, { quiet: true, ...(request.offer ? { detail: { offer: request.offer } } : {}) });
   await offerRecord(context, services);
+}
+
+/**
+ * A doubt said with uncertainty ("why is it this high? i thought my insurance covered most of
+ * it"): asked once whether it is a dispute, with what a dispute does — instead of recording one the
+ * debtor may not have meant, which pauses a payment they came to make (fresh-eyes round 3). A
+ * question about the amount in the same message is answered first (the breakdown).
+ */
+export async function askDisputeCheck(context: TurnContext, services: ConversationServices, check: { words: string; offer?: Offer }, itemized: boolean): Promise<void> {
+  const session = await sessionOf(context, services);
+  session.disputeCheck = check;
+  if (itemized) await showBalance(context, services, true);
+  await ask(context, session, [catalogueOf(session).disputeCheck()], repliesFor(session.language).yesNo());
+}
+
+/** Messages that show the debtor chose to go on to pay: the doubt was not a dispute. */
+const PAYING: ReadonlySet<string> = new Set(['pay', 'pay_full', 'plan', 'settle']);
+
+/**
+ * The answer to askDisputeCheck: a yes (or the doubt said again, or words that are no other
+ * request) records the dispute with the debtor's first words; a no, or going on to pay, records
+ * nothing; another question is answered and the question stays open. Returns what the
+ * turn still needs: 'done' (answered here), 'reprompt', or 'none' (the rest of the turn handles it).
+ */
+export async function answerDisputeCheck(
+  context: TurnContext,
+  services: ConversationServices,
+  recognition: Recognition,
+): Promise<'done' | 'reprompt' | 'none'> {
+  const session = await sessionOf(context, services);
+  const check = session.disputeCheck;
+  if (!check) return 'none';
+  delete session.disputeCheck;
+  const local = await localRecognitionOf(context, services);
+  const words = context.activity.text ?? '';
+  const paying = recognition.intents.some((i) => PAYING.has(i)) || recognition.entities.money.length > 0;
+  if (local.intent === 'deny' || (local.intents.includes('deny') && !local.intents.includes('dispute'))) {
+    await context.sendActivity(catalogueOf(session).disputeNotRecorded());
+    // "nah, can i do 100 a month": the offer is answered by the rest of the turn.
+    return paying ? 'none' : 'reprompt';
+  }
+  if (paying && !recognition.intents.includes('dispute')) return 'none';
+  const affirmed = local.intents.includes('affirm') || recognition.intent === 'affirm';
+  // Conservative: a yes, the doubt again, or words that say nothing else are a dispute (Reg F
+  // 1006.38). Another question ("how does the balance add up?") is answered; the question stays.
+  if (!affirmed && !recognition.intents.includes('dispute') && recognition.intent !== 'unknown') {
+    session.disputeCheck = check;
+    return 'none';
+  }
+  await recordDisputeAndConfirm(context, services, { kind: 'dispute', words: affirmed ? check.words : `${check.words}\n${words}`, ...(check.offer ? { offer: check.offer } : {}) });
+  return 'done';
 }

@@ -6,6 +6,7 @@ import { withdrawCease } from '../src/handoff/requests.ts';
 import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
 import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
+import { isHedgedDoubt } from '../src/nlu/disputeHedge.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
 import { answerQuestions } from './answers.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
@@ -13,7 +14,7 @@ import { answerConsentWithdrawal } from './consentWithdrawal.ts';
 import { noteContactPreference } from './contactPreference.ts';
 import { answerCrisis, askCheckIn } from './crisisCheckIn.ts';
 import { DeathReportDialog } from './deathReportDialog.ts';
-import { recordDisputeAndConfirm } from './dispute.ts';
+import { answerDisputeCheck, askDisputeCheck, recordDisputeAndConfirm } from './dispute.ts';
 import { offerIn, todayFor } from './goal.ts';
 import { handOff } from './handoff.ts';
 import { rememberLanguage } from './language.ts';
@@ -95,23 +96,43 @@ export async function interrupt(dc: DialogContext, services: ConversationService
     await reportStatus(intent);
     return 'done';
   }
-  if (intent === 'dispute' || intent === 'original_creditor') {
-    const words = context.activity.text ?? '';
-    // "I already paid $300 in March, could I do 150 a month?": the offer goes to the officer too.
-    const offer = offerIn(words, recognition, await todayFor(dc, services)) ?? undefined;
-    if (session.accountId) {
+  if (session.disputeCheck && session.accountId) {
+    const answered = await answerDisputeCheck(context, services, recognition);
+    if (answered === 'done') {
       await dc.cancelAllDialogs();
-      await recordDisputeAndConfirm(context, services, { kind: intent, words, ...(offer ? { offer } : {}) });
-      // "Is this a scam? I never had an account with them": the question is answered too.
-      await answerQuestions(context, services);
       await dc.beginDialog(MenuDialog.id);
       return 'done';
     }
-    session.pending = { kind: intent, words, ...(offer ? { offer } : {}) };
-    await context.sendActivity(text.verifyFirstToRecord());
-    // Verification still reads the rest of the message ("I don't owe this, account A-1001").
-    context.turnState.set(ANSWERED, true);
-    return 'none';
+    if (answered === 'reprompt') {
+      if (dc.activeDialog) return 'reprompt';
+      await dc.beginDialog(MenuDialog.id);
+      return 'done';
+    }
+  }
+  // "i thought my insurance covered most of it": asked whether it is a dispute, never recorded unasked.
+  const hedged = !session.disputeCheck && intent !== 'original_creditor' && isHedgedDoubt(context.activity.text ?? '', recognition);
+  if (intent === 'dispute' || intent === 'original_creditor' || hedged) {
+    const words = context.activity.text ?? '';
+    const kind = intent === 'original_creditor' ? 'original_creditor' : 'dispute';
+    // "I already paid $300 in March, could I do 150 a month?": the offer goes to the officer too.
+    const offer = offerIn(words, recognition, await todayFor(dc, services)) ?? undefined;
+    if (!session.accountId) {
+      session.pending = { kind, words, ...(hedged ? { hedged } : {}), ...(offer ? { offer } : {}) };
+      await context.sendActivity(text.verifyFirstToRecord());
+      // Verification still reads the rest of the message ("I don't owe this, account A-1001").
+      context.turnState.set(ANSWERED, true);
+      return 'none';
+    }
+    if (hedged) {
+      await askDisputeCheck(context, services, { words, ...(offer ? { offer } : {}) }, recognition.intents.includes('itemization'));
+      return 'done';
+    }
+    await dc.cancelAllDialogs();
+    await recordDisputeAndConfirm(context, services, { kind, words, ...(offer ? { offer } : {}) });
+    // "Is this a scam? I never had an account with them": the question is answered too.
+    await answerQuestions(context, services);
+    await dc.beginDialog(MenuDialog.id);
+    return 'done';
   }
   if (intent === 'withdraw_consent') {
     // "Stop texting me, call instead": the channel taken back is recorded as the debtor's preference

@@ -62,7 +62,9 @@ export interface Session {
   /** The stop-contact request came before verification (DESIGN 5, #12 item 8). */
   cease?: { beforeVerification: boolean; withdrawalAsked?: boolean; declined?: boolean };
   /** A right the debtor invoked before verification, recorded once they are verified. */
-  pending?: { kind: 'dispute' | 'original_creditor'; words: string; offer?: Offer };
+  pending?: { kind: 'dispute' | 'original_creditor'; words: string; offer?: Offer; hedged?: boolean };
+  /** A doubt said with uncertainty ("i thought my insurance covered it"): asked once whether it is a dispute. */
+  disputeCheck?: { words: string; offer?: Offer };
   goal?: Goal;
   hardship?: boolean;
   abusiveWarnings: number;

@@ -83,6 +83,10 @@ export interface Catalogue {
   paymentThroughPerson(): string;
   collectionPaused(reason: PauseReason): string;
   disputeRecorded(): string;
+  /** A doubt said with uncertainty: is it a dispute? (yes records it, no records nothing). */
+  disputeCheck(): string;
+  /** The debtor said no to disputeCheck: nothing recorded, and the right stays theirs. */
+  disputeNotRecorded(): string;
   originalCreditorRecorded(): string;
   ceaseConfirmed(): string;
   ceaseNoted(): string;

@@ -62,6 +62,10 @@ export const en: Catalogue = {
       military: 'Collection on this account is paused while a person reviews the protections for active duty.',
       identity_theft: 'Collection on this account is paused while your identity theft report is reviewed.',
     })[reason],
+  disputeCheck: () =>
+    'It sounds like you think some of this may not be right. Would you like to dispute it? If you do, I record it in your own words, and we stop collecting the part you dispute until we have verified it and sent you the verification. You can also first ask to see how the balance adds up. Please answer yes or no.',
+  disputeNotRecorded: () =>
+    'All right, I have not recorded a dispute. If you want to dispute all or part of this debt later, just tell me in your own words.',
   disputeRecorded: () =>
     'I have recorded your dispute, in your own words. We will stop collecting on this debt until we have verified it and sent you the verification. A collections officer will review it and contact you. You do not need to do anything else now.',
   originalCreditorRecorded: () =>

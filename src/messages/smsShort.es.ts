@@ -105,6 +105,8 @@ export const smsShortEs: SmsShortVersions = {
       'Podemos darle en formato digital el aviso que explica su deuda y sus derechos, como un documento que puede guardar o imprimir. ¿Acepta recibir avisos sobre esta cuenta en formato digital? Puede retirar su consentimiento cuando quiera o pedir copias en papel.',
     esignWithdrawn: () =>
       'Listo. Hemos registrado el retiro de su consentimiento a los avisos digitales. Desde ahora le enviaremos por correo postal los avisos sobre esta cuenta, y una copia en papel del aviso que explica su deuda y sus derechos, al domicilio que tenemos registrado.',
+    disputeCheck: () =>
+      '¿Quiere disputar esto? Si quiere, lo registro con sus palabras y dejamos de cobrar la parte que disputa hasta verificarla y mandarle el comprobante. También puede pedir primero el detalle del saldo.',
     disputeRecorded: () =>
       'He registrado su disputa, con sus propias palabras. Dejaremos de cobrar esta deuda hasta haberla verificado y haberle enviado el comprobante. Un agente de cobranza va a revisarla y se va a comunicar con usted. Por ahora no tiene que hacer nada.',
     originalCreditorRecorded: () =>

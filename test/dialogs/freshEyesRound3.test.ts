@@ -71,3 +71,70 @@ describe('C03: moving the regular payments\' day keeps the first payment where i
     ]);
   });
 });
+
+describe('a doubt said with uncertainty is asked about once, never recorded unasked (fresh-eyes round 3; Reg F 1006.38, DESIGN 4)', () => {
+  const disputes = async (accountNumber: string) => {
+    const account = await db().account.findUniqueOrThrow({ where: { accountNumber } });
+    return db().dispute.findMany({ where: { accountId: account.id } });
+  };
+
+  it('web: "why is it this high? i thought my insurance covered most of it" — the breakdown and the question; no records nothing, and paying goes on', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1006 dec 5 1995 10025');
+    await play(conversation, [
+      { says: 'why is it this high? i thought my insurance covered most of it', must: ['How the balance adds up', 'Would you like to dispute it?'], mustNot: ['I have recorded your dispute'] },
+      { says: 'no', must: ['I have not recorded a dispute'] },
+      { says: 'can i do 500 a month', must: ['$500.00'], mustNot: ['Collection on this account is paused'] },
+    ]);
+    expect(await disputes('A-1006')).toHaveLength(0);
+  });
+
+  it('web: the same doubt, then "yes" — recorded in the debtor\'s first words', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1006 dec 5 1995 10025');
+    await play(conversation, [
+      { says: 'why is it this high? i thought my insurance covered most of it', must: ['Would you like to dispute it?'] },
+      { says: 'yes', must: ['I have recorded your dispute'] },
+    ]);
+    const recorded = await disputes('A-1006');
+    expect(recorded.map((d) => [d.kind, d.words])).toEqual([['dispute', 'why is it this high? i thought my insurance covered most of it']]);
+  });
+
+  it('web: going on to pay after the question records nothing, and the offer is answered', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [
+      { says: 'i think i paid some of this already?', must: ['Would you like to dispute it?'] },
+      { says: 'nah whatever, can i do 100 a month', must: ['$100.00'], mustNot: ['I have recorded your dispute'] },
+    ]);
+    expect(await disputes('A-1001')).toHaveLength(0);
+  });
+
+  it('SMS in Spanish: "creo que el seguro pagaba eso" (no rule reads it as a dispute) is asked about; "sí" records it', async () => {
+    const sms = smsFrom(bot(), '+12105550134');
+    await verified(sms, 'nov 2 1979 78201');
+    await play(sms, [
+      { says: 'creo que el seguro pagaba eso', must: ['¿Quiere disputar esto?'], mustNot: ['He registrado su disputa'] },
+      { says: 'sí', must: ['He registrado su disputa'] },
+    ]);
+    expect(await disputes('A-1002')).toHaveLength(1);
+  });
+
+  it('web: "not sure this is mine" before verification — after verifying, the breakdown and the question', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'not sure this is mine, A-1004', must: ['First I need to confirm who you are'] },
+      { says: 'jan 9 1990', must: ['ZIP code'] },
+      { says: '60614', must: ['How the balance adds up', 'Would you like to dispute it?'], mustNot: ['I have recorded your dispute'] },
+      { says: 'yes', must: ['I have recorded your dispute'] },
+    ]);
+    expect(await disputes('A-1004')).toHaveLength(1);
+  });
+
+  it('a plain dispute is still recorded at once: "this is not mine"', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [{ says: 'this is not mine', must: ['I have recorded your dispute'], mustNot: ['Would you like to dispute it?'] }]);
+    expect(await disputes('A-1001')).toHaveLength(1);
+  });
+});
