@@ -74,7 +74,7 @@ export function offer(o: OfferView): string {
   else if (o.count !== undefined) parts.push(PAYMENTS[o.frequency ?? 'monthly'](o.count));
   else parts.push('a payment plan');
   if (o.amount && o.count !== undefined) parts.push(`for ${o.count} payments`);
-  if (o.installmentsFrom) parts.push(`from ${o.installmentsFrom}${o.firstDate ? ` (the first payment on ${o.firstDate})` : ''}`);
+  if (o.installmentsFrom) parts.push(`from ${o.installmentsFrom}`);
   else if (o.firstDate) parts.push(`starting ${o.firstDate}`);
   return parts.join(' ');
 }

@@ -73,7 +73,7 @@ export function offer(o: OfferView): string {
   else if (o.count !== undefined) parts.push(PAYMENTS[o.frequency ?? 'monthly'](o.count));
   else parts.push('un plan de pagos');
   if (o.amount && o.count !== undefined) parts.push(`durante ${o.count} pagos`);
-  if (o.installmentsFrom) parts.push(`desde el ${o.installmentsFrom}${o.firstDate ? ` (el primer pago el ${o.firstDate})` : ''}`);
+  if (o.installmentsFrom) parts.push(`desde el ${o.installmentsFrom}`);
   else if (o.firstDate) parts.push(`a partir del ${o.firstDate}`);
   return parts.join(' ');
 }

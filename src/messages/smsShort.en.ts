@@ -83,7 +83,7 @@ export const smsShortEn: SmsShortVersions = {
   negotiation: {
     options,
     settlementOnePayment: (plan, latest) =>
-      `A settlement is one payment: ${plan.total} settles the ${plan.balance} balance, on any date up to ${latest}. If that is too much at once, I can set up a plan for the full balance (for example "300 a month"), or type "agent". Would one payment of ${plan.total} work? Reply yes to see the full terms, or tell me the date.`,
+      `A settlement is one payment: ${plan.total}, on any date up to ${latest}. Too much at once? I can set up a plan for the full ${plan.balance} (say, "300 a month"), or type "agent". Shall I show the terms for one payment? Or tell me the date.`,
     counter: (list, plan) =>
       `I cannot set that up exactly: ${reasons(list)}. The closest I can offer is ${summary(plan)}. Shall I show you the full terms? Or suggest something else.`,
     // The closest plan comes with the answer no (reviewDeclined): here, why, and a person's review.

@@ -107,6 +107,7 @@ export const smsShortEs: SmsShortVersions = {
       'Listo. Hemos registrado el retiro de su consentimiento a los avisos digitales. Desde ahora le enviaremos por correo postal los avisos sobre esta cuenta, y una copia en papel del aviso que explica su deuda y sus derechos, al domicilio que tenemos registrado.',
     disputeCheck: () =>
       '¿Quiere disputar esto? Si quiere, lo registro con sus palabras y dejamos de cobrar la parte que disputa hasta verificarla y mandarle el comprobante. También puede pedir primero el detalle del saldo.',
+    disputeNotRecorded: () => 'De acuerdo, no registré ninguna disputa. Si luego quiere disputar toda o parte de esta deuda, solo tiene que decirlo.',
     disputeRecorded: () =>
       'He registrado su disputa, con sus propias palabras. Dejaremos de cobrar esta deuda hasta haberla verificado y haberle enviado el comprobante. Un agente de cobranza va a revisarla y se va a comunicar con usted. Por ahora no tiene que hacer nada.',
     originalCreditorRecorded: () =>
@@ -209,7 +210,7 @@ export const smsShortEs: SmsShortVersions = {
     review: (list, _plan, o) =>
       `No puedo aceptar ${offer(o)} por mi cuenta: ${reasons(list)}. ¿Mando su propuesta a un agente? Si no, le muestro la alternativa.`,
     settlementOnePayment: (plan, latest) =>
-      `Un acuerdo con descuento es un solo pago: ${plan.total} para cerrar el saldo de ${plan.balance}, en cualquier fecha hasta el ${latest}. Si es demasiado de una vez, puedo hacer un plan por el saldo completo (por ejemplo "300 al mes"), o escriba "agente". ¿Le sirve un solo pago de ${plan.total}? Si acepta, le muestro los términos; si no, escriba la fecha.`,
+      `Un acuerdo con descuento es un solo pago: ${plan.total}, en cualquier fecha hasta el ${latest}. ¿Es mucho de una vez? Puedo hacer un plan por el saldo de ${plan.balance} (por ejemplo "300 al mes"), o escriba "agente". ¿Le muestro los términos del pago? O escriba la fecha.`,
     sameTerms: () =>
       'Entiendo las mismas condiciones que le acabo de mostrar, sin cambios. Si hay un error, escriba el cambio con otras palabras, o "agente" para hablar con una persona.',
     reviewDeclined: (plan) =>

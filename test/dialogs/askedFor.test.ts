@@ -23,7 +23,7 @@ describe('#19 item 1: a settlement request leads to the settlement evaluation', 
     const conversation = bot().conversation();
     await verified(conversation, 'A-1001 March 14 1985 30301');
     await play(conversation, [
-      { says: 'Can I settle it for less if I pay in one go?', must: ['one payment of $759.50 to settle the account'], mustNot: [FULL_RECAP, '$1,085.00 on'] },
+      { says: 'Can I settle it for less if I pay in one go?', must: ['one payment of $759.50 on November 23, 2026 to settle the account'], mustNot: [FULL_RECAP, '$1,085.00 on'] },
       { says: 'yes', must: ['Here are the terms of your settlement', 'you pay $325.50 less'] },
     ]);
   });
