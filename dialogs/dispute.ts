@@ -92,3 +92,9 @@ export async function answerDisputeCheck(
   await recordDisputeAndConfirm(context, services, { kind: 'dispute', words: affirmed ? check.words : `${check.words}\n${words}`, ...(check.offer ? { offer: check.offer } : {}) });
   return 'done';
 }
+
+/** A payment on the account went through in the last day (the one the debtor just made, most likely). */
+export async function paidRecently(services: ConversationServices, accountId: string): Promise<boolean> {
+  const since = new Date(services.now().getTime() - 24 * 60 * 60 * 1000);
+  return (await services.db.payment.count({ where: { accountId, status: 'succeeded', createdAt: { gte: since } } })) > 0;
+}

@@ -3,10 +3,10 @@ import { collectionPauseReason, isReportedStatus, recordCease, recordHardship, r
 import { conversationOf, catalogueOf, channelOf, conversationRecordId, type ConversationServices, localRecognitionOf, verifiedAccount } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import { withdrawCease } from '../src/handoff/requests.ts';
-import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
+import { hardshipRequest, namesTerms } from '../src/negotiation/hardshipRequests.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
 import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
-import { isHedgedDoubt } from '../src/nlu/disputeHedge.ts';
+import { claimsPaid, isHedgedDoubt } from '../src/nlu/disputeHedge.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
 import { answerQuestions } from './answers.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
@@ -14,7 +14,7 @@ import { answerConsentWithdrawal } from './consentWithdrawal.ts';
 import { noteContactPreference } from './contactPreference.ts';
 import { answerCrisis, askCheckIn } from './crisisCheckIn.ts';
 import { DeathReportDialog } from './deathReportDialog.ts';
-import { answerDisputeCheck, askDisputeCheck, recordDisputeAndConfirm } from './dispute.ts';
+import { answerDisputeCheck, askDisputeCheck, paidRecently, recordDisputeAndConfirm } from './dispute.ts';
 import { offerIn, todayFor } from './goal.ts';
 import { handOff } from './handoff.ts';
 import { rememberLanguage } from './language.ts';
@@ -110,12 +110,19 @@ export async function interrupt(dc: DialogContext, services: ConversationService
     }
   }
   // "i thought my insurance covered most of it": asked whether it is a dispute, never recorded unasked.
-  const hedged = !session.disputeCheck && intent !== 'original_creditor' && isHedgedDoubt(context.activity.text ?? '', recognition);
+  // "ya pagué, gracias" right after paying is about that payment: asked too, never recorded unasked.
+  const said = context.activity.text ?? '';
+  const hedged =
+    !session.disputeCheck &&
+    intent !== 'original_creditor' &&
+    (isHedgedDoubt(said, recognition) || (intent === 'dispute' && session.accountId !== undefined && claimsPaid(said) && (await paidRecently(services, session.accountId))));
   if (intent === 'dispute' || intent === 'original_creditor' || hedged) {
     const words = context.activity.text ?? '';
     const kind = intent === 'original_creditor' ? 'original_creditor' : 'dispute';
-    // "I already paid $300 in March, could I do 150 a month?": the offer goes to the officer too.
-    const offer = offerIn(words, recognition, await todayFor(dc, services)) ?? undefined;
+    // "I already paid $300 in March, could I do 150 a month?": the offer goes to the officer too —
+    // only terms actually proposed: "I paid this card off in full in 2021" offers nothing (review 4, D08).
+    const proposed = offerIn(words, recognition, await todayFor(dc, services));
+    const offer = namesTerms(proposed) ? proposed : undefined;
     if (!session.accountId) {
       session.pending = { kind, words, ...(hedged ? { hedged } : {}), ...(offer ? { offer } : {}) };
       await context.sendActivity(text.verifyFirstToRecord());

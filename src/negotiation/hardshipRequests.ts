@@ -27,7 +27,7 @@ function asksForOptions(text: string, normalized: string, recognition: Pick<Reco
 }
 
 /** An offer that names terms of its own (an amount, a count, a first payment): judged as an offer, not a request. */
-function namesTerms(offer: Offer | null): boolean {
+export function namesTerms(offer: Offer | null): offer is Offer {
   if (!offer) return false;
   if (offer.kind === 'full') return false;
   if (offer.kind === 'settlement') return offer.amount !== undefined;

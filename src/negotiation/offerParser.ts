@@ -14,7 +14,7 @@
  * Words about money never come from a language model.
  */
 import { normalizeText } from '../nlu/deterministicRecognizer.ts';
-import type { Recognition } from '../nlu/recognizer.ts';
+import type { Intent, Recognition } from '../nlu/recognizer.ts';
 import { frequencyFromPer, type Offer } from '../domain/negotiation.ts';
 import { addCalendarDays, daysBetween, isIsoDate } from '../domain/plans.ts';
 import type { Frequency } from '../domain/policy.ts';
@@ -57,6 +57,8 @@ const BIWEEKLY = /\b(biweekly|bi weekly|every (two|2|other) weeks?|each (two|2|o
 const WEEKLY = /\b(weekly|every week|each week|a week|per week|semanal|semanales|semanalmente|cada semana|por semana|a la semana)\b/;
 const MONTHLY = /\b(monthly|every month|each month|a month|per month|mensual|mensuales|mensualmente|cada mes|al mes|por mes)\b/;
 const COUNT_IN_WEEKS = /\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce) (weeks|semanas)\b/;
+const PAYMENT_INTENTS: readonly Intent[] = ['pay', 'pay_full', 'settle', 'plan'];
+type InstallmentsOffer = Extract<Offer, { kind: 'installments' }>;
 /** The first payment is made now: a date in the same message is the regular payments' ("200 now and the rest on the 1st"). */
 const NOW_WORDS = /\b(now|today|right now|right away|ahora|ahorita|hoy)\b/;
 /** A date said of the regular payments, or of the first one ("the first of the month" is a day, not the first payment). */
@@ -107,6 +109,8 @@ function notOffered(text: string): number[] {
 function parseOffer(text: string, normalized: string, recognition: Recognition, context: ParseContext): ParsedMessage {
   const cancelPlan = false;
   const intents = new Set(recognition.intents);
+  // "how does the 5000 add up": a question about the amount names it, never offers it (review 4, D22).
+  if (intents.has('itemization') && !PAYMENT_INTENTS.some((i) => intents.has(i))) return { offer: null, cancelPlan };
   const entities = recognition.entities;
   const excluded = notOffered(text);
   // An amount named as paid or impossible takes out a lump sum of that amount first ("I paid 300, could
@@ -157,15 +161,7 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
     const previous = context.previous?.kind === 'installments' ? context.previous : undefined;
     // "make it 150 a month": other regular payments keep the first payment already asked for.
     if (lumps.length === 0 && previous?.downPayment !== undefined) offer.downPayment = previous.downPayment;
-    if (date && offer.downPayment !== undefined && NOW_WORDS.test(normalized)) {
-      // "200 now and the rest on the 1st": the date is the regular payments', the first is today.
-      offer.installmentsFrom = date;
-    } else {
-      // "mejor 200 cada 2 semanas entonces": new terms keep the start date already asked for.
-      const first = date ?? previous?.firstDate;
-      if (first) offer.firstDate = first;
-      if (!date && offer.downPayment !== undefined && previous?.installmentsFrom) offer.installmentsFrom = previous.installmentsFrom;
-    }
+    placeDate(offer, date, normalized, previous);
     return { offer, cancelPlan };
   }
 
@@ -184,9 +180,7 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
       const freq = frequency ?? before?.frequency;
       if (freq) offer.frequency = freq;
       if (before?.downPayment !== undefined && before.downPayment !== amount) offer.downPayment = before.downPayment;
-      const first = date ?? before?.firstDate;
-      if (first) offer.firstDate = first;
-      if (!date && offer.downPayment !== undefined && before?.installmentsFrom) offer.installmentsFrom = before.installmentsFrom;
+      placeDate(offer, date, normalized, before);
       return { offer, cancelPlan };
     }
     // A one-off amount: a settlement offer (the whole balance or more is paying in full).
@@ -225,11 +219,31 @@ function amend(previous: Offer, date: string | undefined, frequency: Frequency |
     next.frequency = frequency;
     delete next.amount;
   }
-  if (!date) return next;
-  const ofRegular = previous.downPayment !== undefined && !FIRST_PAYMENT.test(normalized) && (REGULAR_PAYMENTS.test(normalized) || previous.firstDate === undefined);
-  if (ofRegular) next.installmentsFrom = date;
-  else next.firstDate = date;
+  if (date) placeDate(next, date, normalized, previous);
   return next;
+}
+
+/**
+ * Where a date said with installment terms goes. After a first payment made now ("300 down today
+ * and 150 a month on the 20th"), or a date said of the regular payments ("los de 150 mejor el dia
+ * 3"), it is the regular payments' day and the first payment stays; otherwise it is the first
+ * payment's. With no date, the days already asked for stay ("mejor 200 cada 2 semanas entonces").
+ */
+function placeDate(offer: InstallmentsOffer, date: string | undefined, normalized: string, before?: InstallmentsOffer): void {
+  if (!date) {
+    if (before?.firstDate) offer.firstDate = before.firstDate;
+    if (offer.downPayment !== undefined && before?.installmentsFrom) offer.installmentsFrom = before.installmentsFrom;
+    return;
+  }
+  const firstIsNow = NOW_WORDS.test(normalized) || (before?.downPayment !== undefined && before.firstDate === undefined && !FIRST_PAYMENT.test(normalized));
+  const ofRegular = offer.downPayment !== undefined && (firstIsNow || (!FIRST_PAYMENT.test(normalized) && REGULAR_PAYMENTS.test(normalized) && before?.downPayment !== undefined));
+  if (!ofRegular) {
+    offer.firstDate = date;
+    return;
+  }
+  offer.installmentsFrom = date;
+  if (before?.firstDate && !NOW_WORDS.test(normalized)) offer.firstDate = before.firstDate;
+  else delete offer.firstDate;
 }
 
 function frequencyOf(normalized: string, money: Recognition['entities']['money']): Frequency | undefined {

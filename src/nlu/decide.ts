@@ -58,7 +58,13 @@ export interface Evidence {
   language: 'en' | 'es';
 }
 
-export function decide(evidence: Evidence): Intent[] {
+/** The intents of a message, and the rights among them that the model alone saw (no rule): the dialog asks before recording one. */
+export interface Decision {
+  intents: Intent[];
+  inferred: Intent[];
+}
+
+export function decide(evidence: Evidence): Decision {
   const { normalized, segments, scores } = evidence;
   const score = (intent: Intent) => scores.get(intent) ?? 0;
   const found = new Set<Intent>();
@@ -82,10 +88,14 @@ export function decide(evidence: Evidence): Intent[] {
   if (death.notTheDebtor) statuses.set('deceased', 'voided');
 
   // Issue #19 item 2: paying it off, as the rules read it ("let me pay the balance off"), is never made a dispute by the model alone.
+  const inferred: Intent[] = [];
   for (const intent of MODEL_RIGHTS) {
     if (found.has(intent) || statuses.get(intent) === 'voided') continue;
     if (intent === 'dispute' && found.has('pay_full')) continue;
-    if (score(intent) >= RIGHT_THRESHOLD + explained + short && !guardedAnywhere(intent, normalized, segments)) found.add(intent);
+    if (score(intent) >= RIGHT_THRESHOLD + explained + short && !guardedAnywhere(intent, normalized, segments)) {
+      found.add(intent);
+      inferred.push(intent);
+    }
   }
 
   if (![...found].some((i) => MODEL_ORDINARY.has(i))) {
@@ -110,5 +120,5 @@ export function decide(evidence: Evidence): Intent[] {
   if (evidence.askedLanguage) found.add('language');
   // A negated yes is not a yes ("no estoy de acuerdo", "that does not work").
   if (found.has('deny') && /\b(not|no) (agree|de acuerdo|work|works|acepto|accept)\b/.test(normalized)) found.delete('affirm');
-  return [...found];
+  return { intents: [...found], inferred: inferred.filter((i) => found.has(i)) };
 }

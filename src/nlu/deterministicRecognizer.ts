@@ -46,27 +46,32 @@ export function recognizeSync(input: string, context: RecognizeContext): Recogni
   const model = intentModel();
   const scores = model.scores(normalized);
   const idiomFree = withoutIdioms(normalized);
-  const intents = byPriority(
-    decide({
-      normalized,
-      segments,
-      rawFolded: foldCase(text),
-      scores,
-      idiomFree,
-      // The model reads crisis in the words left once figures of speech are out, as the signs do
-      // ("se me va a acabar la pila", "40% now to make it go away"); one more pass only when some were found.
-      crisisScores: idiomFree === normalized ? scores : model.scores(idiomFree),
-      hasPlanAmount: entities.money.some((m) => m.per !== undefined) || entities.count !== undefined,
-      askedLanguage: entities.language !== undefined,
-      language: context.language,
-    }),
-  );
+  const decision = decide({
+    normalized,
+    segments,
+    rawFolded: foldCase(text),
+    scores,
+    idiomFree,
+    // The model reads crisis in the words left once figures of speech are out, as the signs do
+    // ("se me va a acabar la pila", "40% now to make it go away"); one more pass only when some were found.
+    crisisScores: idiomFree === normalized ? scores : model.scores(idiomFree),
+    hasPlanAmount: entities.money.some((m) => m.per !== undefined) || entities.count !== undefined,
+    askedLanguage: entities.language !== undefined,
+    language: context.language,
+  });
+  const intents = byPriority(decision.intents);
   // A withdrawal of consent names the channel taken back ("stop texting me, call instead"): read it as a preference too.
   if (intents.includes('time_preference') || intents.includes('withdraw_consent')) {
     const preference = readContactPreference(text);
     if (preference) entities.contactPreference = preference;
   }
-  return { intent: intents[0] ?? 'unknown', intents: intents.length > 0 ? intents : ['unknown'], entities, source: 'deterministic' };
+  return {
+    intent: intents[0] ?? 'unknown',
+    intents: intents.length > 0 ? intents : ['unknown'],
+    entities,
+    source: 'deterministic',
+    ...(decision.inferred.length > 0 ? { inferred: decision.inferred } : {}),
+  };
 }
 
 export class DeterministicRecognizer implements Recognizer {

@@ -14,10 +14,22 @@ const DOUBTS = lexiconPatterns('dispute-doubts');
 const DOUBTING_INTENTS = new Set(['dispute', 'itemization', 'balance', 'unknown']);
 
 const hedged = (normalized: string) => HEDGES.some((p) => p.test(normalized));
+/** "ya pagué", "I just paid": said after a payment made in this conversation, a remark about it. */
+const PAID_CLAIM = /\b(already paid|just paid|i paid|i have paid|ya (lo |la )?pague|ya pagamos|acabo de pagar|ya hice el pago|already made the payment)\b/;
 
-/** A dispute said with uncertainty, or a hedged doubt the intent rules did not read as one. */
-export function isHedgedDoubt(text: string, recognition: Pick<Recognition, 'intent'>): boolean {
+/** The debtor says they paid: with a payment just made, that is about it, not a dispute. */
+export function claimsPaid(text: string): boolean {
+  return PAID_CLAIM.test(normalizeText(text));
+}
+
+/**
+ * A dispute said with uncertainty, a hedged doubt the intent rules did not read as one, or a
+ * dispute only the learned model saw (no rule: "i already told u", "that's not it, where's my
+ * 300?" were read as disputes by the model alone in the round-4 review).
+ */
+export function isHedgedDoubt(text: string, recognition: Pick<Recognition, 'intent' | 'inferred'>): boolean {
   if (!DOUBTING_INTENTS.has(recognition.intent)) return false;
+  if (recognition.intent === 'dispute' && recognition.inferred?.includes('dispute')) return true;
   const normalized = normalizeText(text);
   if (!hedged(normalized)) return false;
   return recognition.intent === 'dispute' || DOUBTS.some((p) => p.test(normalized));

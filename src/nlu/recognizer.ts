@@ -99,6 +99,8 @@ export interface Recognition {
   entities: Entities;
   /** Which recognizer produced the result. */
   source: 'deterministic' | 'llm';
+  /** Rights only the learned model saw, no rule: the dialog asks before recording one (dialogs/dispute.ts). */
+  inferred?: Intent[];
 }
 
 export interface RecognizeContext {

@@ -23,13 +23,18 @@ describe('coordination of the instances on a database', () => {
   it('runs the holders of one key one at a time, in arrival order; other keys run beside them', async () => {
     const coordination = coordinationOf(database.db);
     const events: string[] = [];
-    const work = (key: string, name: string, ms: number) =>
+    let otherEnded!: () => void;
+    const otherDone = new Promise<void>((resolve) => (otherEnded = resolve));
+    // "first" holds its key until the other key's holder has run (or 5 s): no timing guesses, so a
+    // busy machine cannot reorder them — only a lock that wrongly blocked the other key can.
+    const work = (key: string, name: string, until: Promise<unknown>) =>
       coordination.withLock(key, async () => {
         events.push(`${name} start`);
-        await sleep(ms);
+        await until;
         events.push(`${name} end`);
+        if (name === 'other') otherEnded();
       });
-    await Promise.all([work('k', 'first', 80), work('k', 'second', 10), work('other', 'other', 10)]);
+    await Promise.all([work('k', 'first', Promise.race([otherDone, sleep(5_000)])), work('k', 'second', sleep(10)), work('other', 'other', sleep(10))]);
     expect(events.indexOf('first end')).toBeLessThan(events.indexOf('second start'));
     expect(events.indexOf('other end')).toBeLessThan(events.indexOf('first end'));
   });

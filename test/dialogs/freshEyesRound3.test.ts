@@ -32,7 +32,7 @@ describe('C21: a settlement is one payment — asked in parts, it is said so, ne
     await verified(sms, 'nov 2 1979 78201');
     await play(sms, [
       { says: '¿me pueden hacer un descuento?', must: ['un solo pago'] },
-      { says: '¿lo puedo pagar en dos partes?', must: ['es un solo pago', 'plan por el saldo completo'], mustNot: ['Condiciones', 'Puedo establecer eso'] },
+      { says: '¿lo puedo pagar en dos partes?', must: ['es un solo pago', 'plan por el saldo de $3,518.15'], mustNot: ['Condiciones', 'Puedo establecer eso'] },
     ]);
   });
 });
@@ -136,5 +136,64 @@ describe('a doubt said with uncertainty is asked about once, never recorded unas
     await verified(conversation, 'A-1001 March 14 1985 30301');
     await play(conversation, [{ says: 'this is not mine', must: ['I have recorded your dispute'], mustNot: ['Would you like to dispute it?'] }]);
     expect(await disputes('A-1001')).toHaveLength(1);
+  });
+});
+
+describe('fresh-eyes round 4: remarks, denials and questions are never recorded as a dispute (DESIGN 4)', () => {
+  const disputes = async (accountNumber: string) => {
+    const account = await db().account.findUniqueOrThrow({ where: { accountNumber } });
+    return db().dispute.count({ where: { accountId: account.id } });
+  };
+
+  it('D21 web: "if I make a payment does it restart the statute of limitations" is a question, not a dispute', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1005 may 30 1958 33101');
+    await play(conversation, [{ says: 'if I make a payment does it restart the statute of limitations', mustNot: ['I have recorded your dispute', 'Collection on this account is paused'] }]);
+    expect(await disputes('A-1005')).toBe(0);
+  });
+
+  it('D19 web: "what dispute?? i\'m not disputing anything" and the Spanish "cual disputa?? no estoy disputando nada" record nothing', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [{ says: "what dispute?? i'm not disputing anything", mustNot: ['I have recorded your dispute', 'Would you like to dispute it?'] }]);
+    const sms = smsFrom(bot(), '+12105550134');
+    await verified(sms, 'nov 2 1979 78201');
+    await play(sms, [{ says: 'cual disputa?? no estoy disputando nada', mustNot: ['He registrado su disputa'] }]);
+    expect(await disputes('A-1001')).toBe(0);
+    expect(await disputes('A-1002')).toBe(0);
+  });
+
+  it('D04 web: a correction the model alone reads as a dispute ("That\'s not it. Where\'s my 300?") is asked about, never recorded unasked', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [{ says: "That's not it. Where's my 300? And I said the 25th", mustNot: ['I have recorded your dispute', 'Collection on this account is paused'] }]);
+    expect(await disputes('A-1001')).toBe(0);
+  });
+
+  it('D02 SMS in Spanish: "ya pagué. gracias" right after a payment went through is asked about, not recorded', async () => {
+    const carlos = await db().account.findUniqueOrThrow({ where: { accountNumber: 'A-1002' } });
+    await db().payment.create({ data: { accountId: carlos.id, amount: 50000, currency: 'USD', status: 'succeeded', provider: 'demo' } });
+    const sms = smsFrom(bot(), '+12105550134');
+    await verified(sms, 'nov 2 1979 78201');
+    await play(sms, [
+      { says: 'ya pagué. gracias', mustNot: ['He registrado su disputa'] },
+      { says: 'no', mustNot: ['He registrado su disputa'] },
+    ]);
+    expect(await disputes('A-1002')).toBe(0);
+  });
+
+  it('D08 web: "I paid this card off in full in 2021" is recorded as a dispute with no offer invented beside it', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [{ says: 'I paid this card off in full in 2021 and they never sent me anything', must: ['I have recorded your dispute'], mustNot: ['noted your offer', 'paying the full balance'] }]);
+  });
+
+  it('D22 web: "how does the 5000 add up" shows the breakdown, never a recap for $5,000', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1006 dec 5 1995 10025');
+    await play(conversation, [
+      { says: 'I want to pay it off', must: ['Here are the terms'] },
+      { says: 'how does the 5000 add up', must: ['How the balance adds up'], mustNot: ['I can set that up'] },
+    ]);
   });
 });

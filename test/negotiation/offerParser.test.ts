@@ -204,3 +204,18 @@ describe('fresh-eyes round 3 (C03, C21): the regular payments have their own sta
     expect(parse('can i do 300 a month instead', { kind: 'settlement', amount: 350000 }).offer).toEqual({ kind: 'installments', amount: 30000, frequency: 'monthly' });
   });
 });
+
+describe('fresh-eyes round 4 (D04, D15, D22): the first payment stays put; a question about the amount is no offer', () => {
+  it('"I can put 300 down today and then 150 a month on the 20th": $300 today, the monthly ones on the 20th', () => {
+    expect(parse('I can put 300 down today and then 150 a month on the 20th').offer).toEqual({ kind: 'installments', downPayment: 30000, amount: 15000, frequency: 'monthly', installmentsFrom: '2026-12-20' });
+  });
+
+  it('"los de 150 mejor el dia 3" moves only the payments of 150; the $400 first payment stays today', () => {
+    const previous: Offer = { kind: 'installments', downPayment: 40000, amount: 15000, frequency: 'monthly' };
+    expect(parse('los de 150 mejor el dia 3', previous, 'es').offer).toEqual({ ...previous, installmentsFrom: '2026-12-03' });
+  });
+
+  it.each([['how does the 5000 add up'], ['como llegaron a 3518?']])('"%s" is a question about the amount, not an offer of it', (text) => {
+    expect(parse(text, { kind: 'installments', amount: 5000, frequency: 'monthly' }, /como/.test(text) ? 'es' : 'en').offer).toBeNull();
+  });
+});
