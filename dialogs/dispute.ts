@@ -25,6 +25,8 @@ export async function recordDisputeAndConfirm(
   const session = await sessionOf(context, services);
   const account = await verifiedAccount(context, services);
   if (!account) throw new Error('recordDisputeAndConfirm needs a verified account');
+  // Said again ("What offer? I already paid it in 2021"): added to the dispute, never the same confirmation twice.
+  const already = request.kind === 'dispute' && account.disputed;
   await recordDispute(services.db, {
     accountId: account.id,
     conversationId: conversationRecordId(context),
@@ -33,7 +35,7 @@ export async function recordDisputeAndConfirm(
     words: maskIdentityFactors(request.words),
   });
   const text = catalogueOf(session);
-  await context.sendActivity(request.kind === 'dispute' ? text.disputeRecorded() : text.originalCreditorRecorded());
+  await context.sendActivity(request.kind === 'dispute' ? (already ? text.disputeAdded() : text.disputeRecorded()) : text.originalCreditorRecorded());
   if (request.offer) {
     const negotiation = negotiationOf(session);
     await context.sendActivity(negotiation.offerNoted(offerView(request.offer, formatterFor(negotiation.locale, account.currency))));

@@ -83,6 +83,8 @@ export interface Catalogue {
   paymentThroughPerson(): string;
   collectionPaused(reason: PauseReason): string;
   disputeRecorded(): string;
+  /** More words on an account already disputed: added to the dispute. */
+  disputeAdded(): string;
   /** A doubt said with uncertainty: is it a dispute? (yes records it, no records nothing). */
   disputeCheck(): string;
   /** The debtor said no to disputeCheck: nothing recorded, and the right stays theirs. */

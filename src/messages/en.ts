@@ -66,6 +66,8 @@ export const en: Catalogue = {
     'It sounds like you think some of this may not be right. Would you like to dispute it? If you do, I record it in your own words, and we stop collecting the part you dispute until we have verified it and sent you the verification. You can also first ask to see how the balance adds up. Please answer yes or no.',
   disputeNotRecorded: () =>
     'All right, I have not recorded a dispute. If you want to dispute all or part of this debt later, just tell me in your own words.',
+  disputeAdded: () =>
+    'I have added this to your dispute, in your own words. Collection stays paused until we have verified the debt and sent you the verification, and the officer reviewing it will see everything you wrote.',
   disputeRecorded: () =>
     'I have recorded your dispute, in your own words. We will stop collecting on this debt until we have verified it and sent you the verification. A collections officer will review it and contact you. You do not need to do anything else now.',
   originalCreditorRecorded: () =>

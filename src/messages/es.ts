@@ -67,6 +67,8 @@ export const es: Catalogue = {
     'Parece que usted cree que parte de esto puede no ser correcto. ¿Quiere disputarlo? Si es así, lo registro con sus propias palabras y dejamos de cobrar la parte que disputa hasta haberla verificado y haberle enviado la verificación. También puede pedir primero ver cómo se compone el saldo. Por favor, responda sí o no.',
   disputeNotRecorded: () =>
     'De acuerdo, no he registrado ninguna disputa. Si más adelante quiere disputar toda o parte de esta deuda, solo dígamelo con sus propias palabras.',
+  disputeAdded: () =>
+    'He agregado esto a su disputa, con sus propias palabras. El cobro sigue suspendido hasta haber verificado la deuda y haberle enviado la verificación, y el agente que la revise verá todo lo que escribió.',
   disputeRecorded: () =>
     'He registrado su disputa, con sus propias palabras. Dejaremos de cobrar esta deuda hasta haberla verificado y haberle enviado la verificación. Un agente de cobranza la revisará y se pondrá en contacto con usted. No necesita hacer nada más por ahora.',
   originalCreditorRecorded: () =>

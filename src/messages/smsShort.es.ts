@@ -108,6 +108,8 @@ export const smsShortEs: SmsShortVersions = {
     disputeCheck: () =>
       '¿Quiere disputar esto? Si quiere, lo registro con sus palabras y dejamos de cobrar la parte que disputa hasta verificarla y mandarle el comprobante. También puede pedir primero el detalle del saldo.',
     disputeNotRecorded: () => 'De acuerdo, no registré ninguna disputa. Si luego quiere disputar toda o parte de esta deuda, solo tiene que decirlo.',
+    disputeAdded: () =>
+      'He agregado esto a su disputa, con sus propias palabras. El cobro sigue suspendido hasta verificar la deuda y mandarle el comprobante.',
     disputeRecorded: () =>
       'He registrado su disputa, con sus propias palabras. Dejaremos de cobrar esta deuda hasta haberla verificado y haberle enviado el comprobante. Un agente de cobranza va a revisarla y se va a comunicar con usted. Por ahora no tiene que hacer nada.',
     originalCreditorRecorded: () =>

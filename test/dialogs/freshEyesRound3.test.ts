@@ -182,10 +182,14 @@ describe('fresh-eyes round 4: remarks, denials and questions are never recorded 
     expect(await disputes('A-1002')).toBe(0);
   });
 
-  it('D08 web: "I paid this card off in full in 2021" is recorded as a dispute with no offer invented beside it', async () => {
+  it('D08 web: "I paid this card off in full in 2021" before verification — recorded with no offer invented beside it; said again, added to it', async () => {
     const conversation = bot().conversation();
-    await verified(conversation, 'A-1001 March 14 1985 30301');
-    await play(conversation, [{ says: 'I paid this card off in full in 2021 and they never sent me anything', must: ['I have recorded your dispute'], mustNot: ['noted your offer', 'paying the full balance'] }]);
+    await play(conversation, [
+      { says: 'Account A-1001. I paid this card off in full in 2021 and I have the payoff letter from the hospital.', must: ['First I need to confirm who you are'] },
+      { says: 'March 14 1985', must: ['ZIP code'] },
+      { says: '30301', must: ['I have recorded your dispute'], mustNot: ['noted your offer', 'paying the full balance'] },
+      { says: "What offer? I'm not offering to pay anything. I already paid it in 2021.", must: ['I have added this to your dispute'], mustNot: ['noted your offer', 'I have recorded your dispute'] },
+    ]);
   });
 
   it('D22 web: "how does the 5000 add up" shows the breakdown, never a recap for $5,000', async () => {
