@@ -8,6 +8,7 @@ import type { Session } from '../src/bot/session.ts';
 import type { Account } from '../src/db/generated/client.ts';
 import { validationPeriodEnd } from '../src/domain/validationPeriod.ts';
 import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
+import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { answersQuestion, ask, notUnderstood } from './prompts.ts';
 import { repliesFor } from '../src/messages/replies.ts';
@@ -24,6 +25,12 @@ export interface RightsResult {
   handleCurrentMessage?: boolean;
   /** Nothing more to say this turn. */
   quiet?: boolean;
+}
+
+/** The notice asked for on paper, nothing electronic in the same words. */
+function asksForPaper(words: string): boolean {
+  const normalized = normalizeText(words);
+  return /\b(mail|mailed|mail it|post|paper|letter|por correo|correo postal|en papel|carta|por carta)\b/.test(normalized) && !/\b(e ?mail|electronic\w*|online|digital|text|texts|texto|mensaje|electronico|en linea)\b/.test(normalized);
 }
 
 /** What may come with a no to the E-SIGN question ("no, just mail it", "no thanks"). */
@@ -116,7 +123,12 @@ export class RightsDialog extends Dialog<RightsOptions> {
       return dc.endDialog();
     }
     // "no, just mail it": a no, whatever else it says about the notice.
-    const no = local.intent === 'deny' || local.intent === 'withdraw_consent' || (local.intents.includes('deny') && !local.intents.includes('affirm') && local.intents.every((i) => NO_WITH.has(i)));
+    const no =
+      local.intent === 'deny' ||
+      local.intent === 'withdraw_consent' ||
+      (local.intents.includes('deny') && !local.intents.includes('affirm') && local.intents.every((i) => NO_WITH.has(i))) ||
+      // "just mail it", "mándemelo por correo": the paper copy asked for is the answer no (review 4, D01, D15).
+      (local.intents.every((i) => NO_WITH.has(i) || i === 'unknown') && asksForPaper(words));
     if (no) {
       await requestMailedNotice(this.services.db, {
         accountId: session.accountId!,

@@ -171,7 +171,8 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
     if (state.asking === 'identifier' && !claim.accountNumber && !claim.phone) {
       // "I'm Maria Johnson, …" is a name whatever else the message asks; a bare "Maria Johnson" only when it asks nothing.
       const bare = !answered && ['unknown', 'greeting'].includes(recognition.intent);
-      const name = bare ? nameInAnswer(message) : (nameAfterCue(message) ?? null);
+      // The recognizer's name ends at words like "dob" or "zip" ("hi its olivia grant dob 4/4/94…", review 4, D01).
+      const name = bare ? nameInAnswer(message) : (entities.name ?? nameAfterCue(message) ?? null);
       if (name) {
         claim.fullName = name;
         got.push('name');

@@ -74,6 +74,8 @@ const NOT_OFFERED =
  * with a $ or thousands commas (a bare five-digit number is a ZIP code, not an amount).
  */
 const LONE_AMOUNT = /^[^\d$]{0,30}?(?:\$\s?(\d{1,3}(?:,\d{3})+|\d{2,6})|(\d{1,3}(?:,\d{3})+|\d{2,4}))(?:\.(\d{1,2}))?[^\d]{0,20}$/;
+/** An amount after a word that names it ("los 670", "pay 840", "con 2500") — not a day ("el 15") nor a day of a month. */
+const NAMED_AMOUNT = new RegExp(`\\b(?:los|las|the|pago|pagar|pay|do|take|con|with|of|de|por)\\s+(?:\\$\\s?)?(?:(\\d{1,3}(?:,\\d{3})+|\\d{2,6}))()(?:\\.(\\d{2}))?\\b(?!\\s*(?:st|nd|rd|th|de (?:${MONTH_ALT})|(?:${MONTH_ALT})|pagos|payments|meses|months|semanas|weeks|dias|days)\\b)`);
 const PAST_PAYMENT_CLAUSE = /\b(?:already paid|i paid|we paid|paid|ya pagu[eé]|pagu[eé])(?!\p{L})[^,.;?!¿]*/giu;
 const BARE_AMOUNT = /^\s*(?:\$|us\$|usd)?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*(?:dollars?|bucks|usd|dolares|dolar)?\s*[.!]?\s*$/i;
 
@@ -125,8 +127,9 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
   // "I already paid $300 in March": the month of a payment made is not a start date.
   const date = startDate(normalizeText(text.replace(PAST_PAYMENT_CLAUSE, ' ')), recognition, context.today);
   if (money.length === 0) {
-    // "600" as an answer; "and with 2500?" while terms are being discussed (a number that is no date).
-    const lone = context.previous && !date ? LONE_AMOUNT.exec(text.replace(/¿/g, ' ')) : null;
+    // "600" as an answer; "and with 2500?" while terms are being discussed (a number that is no date);
+    // "esta bien los 2327.50 pero el 15": an amount named beside a date (review 4, D16).
+    const lone = context.previous ? (!date ? LONE_AMOUNT.exec(text.replace(/¿/g, ' ')) : NAMED_AMOUNT.exec(text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, ''))) : null;
     const bare = BARE_AMOUNT.exec(text) ?? (lone ? [lone[0], lone[1] ?? lone[2], lone[3]] : null);
     if (bare) {
       const amount = Number(`${(bare[1] ?? '').replaceAll(',', '')}${(bare[2] ?? '').padEnd(2, '0')}`);

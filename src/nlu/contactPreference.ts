@@ -45,8 +45,10 @@ const DEVICE = /\b(?:this|that|my|the|your|mi|este|ese) (?:work |office |persona
 const BUT = / (?=\b(?:but|pero|though|aunque)\b)/;
 /** "Mándenme correo en vez de mensajes": what comes after "instead of" is the channel refused. */
 const INSTEAD_OF = /\b(?:en vez de|en lugar de|instead of|rather than) /g;
+/** "by text not mail": a channel, then the one refused. */
+const CHANNEL_NOT = /(?<=\b(?:text|texts|texting|sms|call|calls|phone|email|e mail|mensajes?|llamadas?|correo electronico)) (?:not|no) (?=(?:by |por )?(?:mail|letters?|post|paper|text|texts|calls?|phone|email|correo|cartas?|papel|mensajes?|llamadas?)\b)/g;
 /** A channel asked for in so many words, in a clause that refuses nothing: "use my email", "escríbeme al correo". */
-const ASKED_FOR = /\b(use|usa|usen|send|mandenme|envienme|mandame|enviame|escribeme|escribanme|email me|mail me|call me|text me|message me|write me|llamame|llamenme)\b/;
+const ASKED_FOR = /\b(want|quiero|use|usa|usen|send|mandenme|envienme|mandame|enviame|escribeme|escribanme|email me|mail me|call me|text me|message me|write me|llamame|llamenme)\b/;
 
 function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -97,7 +99,7 @@ export function readContactPreference(text: string): ContactPreference | undefin
 
   // Each half of "texting is fine but only after 6pm" is a clause; a half that names no channel
   // is about the channel of the half before it (the limit is on texts, not on calls said earlier).
-  const clauses = segments.flatMap(({ start, end }) => normalized.slice(start, end).replace(INSTEAD_OF, 'but not ').split(BUT));
+  const clauses = segments.flatMap(({ start, end }) => normalized.slice(start, end).replace(INSTEAD_OF, 'but not ').replace(CHANNEL_NOT, ' but not ').split(BUT));
   let before: ContactChannel[] = [];
   for (const clause of clauses) {
     const continues = /^\s*(but|pero|though|aunque)\b/.test(clause);
@@ -106,7 +108,9 @@ export function readContactPreference(text: string): ContactPreference | undefin
     // "this phone", "my work cell": the device the words are about, not a call.
     const channelClause = clause.replace(DEVICE, ' ');
     const named = CHANNEL_WORDS.filter(([re]) => re.test(channelClause)).map(([, c]) => c);
-    const channels = named.length === 0 && continues ? before : named;
+    // "by text but not mail": a half about mail or paper is not about the channel before it.
+    const aboutPaper = /\b(mail|letters?|post|paper|cartas?|papel|correo postal)\b/.test(channelClause);
+    const channels = named.length === 0 && continues && !aboutPaper ? before : named;
     before = channels;
     const times: ContactWindow[] = negative ? pref.avoidTimes : pref.preferTimes;
     let sawTime = false;

@@ -201,3 +201,33 @@ describe('fresh-eyes round 4: remarks, denials and questions are never recorded 
     ]);
   });
 });
+
+describe('fresh-eyes round 4: verification, notices and contact wishes as people wrote them', () => {
+  it('D01 web: "hi its maria johnson dob 3/14/85 zip 30301 i want to pay it off" verifies at once (the name ends at "dob")', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [{ says: 'hi its maria johnson dob 3/14/85 zip 30301 i want to pay it off', must: ['You are verified'], mustNot: ['could not confirm'] }]);
+  });
+
+  it('D01/D15: "just mail it" and "mándemelo por correo" at the E-SIGN question are a no (mail)', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'A-1001 March 14 1985 30301', must: ['agree to receive notices about this account electronically'] },
+      { says: 'just mail it', must: ['We will mail the validation notice'], mustNot: ['did not understand'] },
+    ]);
+    const sms = smsFrom(bot(), '+12105550134');
+    await play(sms, [
+      { says: 'nov 2 1979 78201', must: ['formato digital'] },
+      { says: 'mándemelo por correo', mustNot: ['no le entendí', 'No le entendí'] },
+    ]);
+    const carlos = await db().account.findUniqueOrThrow({ where: { accountNumber: 'A-1002' } });
+    expect(await db().consent.count({ where: { accountId: carlos.id, kind: 'esign' } })).toBe(0);
+  });
+
+  it('D24 SMS: "i want the notices by text not mail" takes back nothing and refuses no texts', async () => {
+    const sms = smsFrom(bot(), '+14045550101');
+    await verified(sms, 'March 14 1985 30301');
+    await play(sms, [{ says: 'i want the notices by text not mail', mustNot: ['no texts', 'withdraw'] }]);
+    const maria = await db().account.findUniqueOrThrow({ where: { accountNumber: 'A-1001' } });
+    expect(maria.contactPreferenceJson ?? '').not.toMatch(/"avoidChannels":\[[^\]]*"text"/);
+  });
+});

@@ -219,3 +219,16 @@ describe('fresh-eyes round 4 (D04, D15, D22): the first payment stays put; a que
     expect(parse(text, { kind: 'installments', amount: 5000, frequency: 'monthly' }, /como/.test(text) ? 'es' : 'en').offer).toBeNull();
   });
 });
+
+describe('fresh-eyes round 4 (D16, D02): the amount named beside a new date is the amount', () => {
+  it.each<[string, Offer, ('en' | 'es')]>([
+    ['esta bien los 2327.50 pero el 15', { kind: 'settlement', amount: 232750, date: '2026-12-15' }, 'es'],
+    ['pago los 670 pero el viernes', { kind: 'settlement', amount: 67000, date: '2026-11-27' }, 'es'],
+  ])('"%s" while a smaller settlement was discussed', (text, offer, language) => {
+    expect(parse(text, { kind: 'settlement', amount: 50000 }, language).offer).toEqual(offer);
+  });
+
+  it('a day of the month is no amount ("pero el 15")', () => {
+    expect(parse('ok pero el 15', { kind: 'settlement', amount: 50000 }, 'es').offer).toEqual({ kind: 'settlement', amount: 50000, date: '2026-12-15' });
+  });
+});
