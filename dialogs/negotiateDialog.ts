@@ -11,7 +11,7 @@ import { reissueFirstPayLink, termsOfPlan } from '../src/negotiation/planStore.t
 import { planView } from '../src/negotiation/views.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
-import { ask, notUnderstood } from './prompts.ts';
+import { ANSWERED, ask, notUnderstood } from './prompts.ts';
 import { NegotiationSteps, QUIET, type Env, type NegotiateResult, type NegotiateState, type Outcome, type Step } from './negotiationSteps.ts';
 
 export type { NegotiateResult } from './negotiationSteps.ts';
@@ -165,7 +165,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
           delete state.recap;
           return 'wait';
         }
-        if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
+        if (MENU_INTENTS.has(general.intent)) return this.menuQuestion(context, state, env);
         if (local.intents.includes('affirm')) {
           // A yes that hedges or asks ("ok sure whatever", "yes?") is understood, just not a yes to agree.
           await ask(context, env.session, text.again('confirm'), this.steps.choices('confirm', env));
@@ -181,7 +181,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
           state.step = 'proposed';
           return 'wait';
         }
-        if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
+        if (MENU_INTENTS.has(general.intent)) return this.menuQuestion(context, state, env);
         return this.didNotUnderstand(context, state, env, 'review');
       }
       case 'proposed': {
@@ -192,7 +192,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
           state.step = 'choose';
           return 'wait';
         }
-        if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
+        if (MENU_INTENTS.has(general.intent)) return this.menuQuestion(context, state, env);
         return this.didNotUnderstand(context, state, env, 'proposed');
       }
       case 'person': {
@@ -202,7 +202,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
           await context.sendActivity(text.noRush());
           return QUIET;
         }
-        if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
+        if (MENU_INTENTS.has(general.intent)) return this.menuQuestion(context, state, env);
         return this.didNotUnderstand(context, state, env, 'person');
       }
       case 'choose': {
@@ -211,7 +211,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
           await context.sendActivity(text.noRush());
           return QUIET;
         }
-        if (MENU_INTENTS.has(general.intent)) return { end: { handleCurrentMessage: true } };
+        if (MENU_INTENTS.has(general.intent)) return this.menuQuestion(context, state, env);
         if (affirm || general.intent === 'pay' || general.intent === 'help' || asksForPaymentOptions(message)) {
           await this.steps.sendOptions(context, env);
           return 'wait';
@@ -233,6 +233,17 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
       return 'wait';
     }
     return this.steps.evaluate(context, state, env, offer, countsAsRound);
+  }
+
+  /**
+   * A question the menu answers ("how does it add up?"). Already answered from the answer set this
+   * turn ("what happens if I miss one? is there a late fee?"): the terms on the table stay, and the
+   * question is asked again — never lost to the menu (review 4, D25). Otherwise the menu answers it.
+   */
+  private async menuQuestion(context: TurnContext, state: NegotiateState, env: Env): Promise<Outcome> {
+    if (context.turnState.get(ANSWERED) !== true) return { end: { handleCurrentMessage: true } };
+    await this.steps.askAgain(context, state, env);
+    return 'wait';
   }
 
   /** Not an answer: asked again in other words; the second time, the main choices — and nothing left for a yes to agree. */

@@ -52,6 +52,9 @@ const WEEKDAY_ALT = Object.keys(WEEKDAYS).join('|');
 
 const CANCEL_PLAN =
   /\b(cancel|cancelar|cancela|cancele|stop|end|terminate|anular|detener|parar|suspender)\b(?:\s+\w+){0,3}\s+\b(plan|payment plan|payments|installments|autopay|automatic payments|plan de pagos|pagos|cuotas|pagos automaticos)\b/;
+/** "if I'm late, does the plan get cancelled?": a question about what happens, not a request to cancel (review 4, D05). */
+const CONSEQUENCE_QUESTION =
+  /\b(if (i|we) (miss|am late|are late|pay late|skip|can not pay|do not pay)|what happens|si me atraso|si me retraso|si no pago|si falto|si me salto|si no puedo pagar|que pasa|se cancela|se cancelaria|will (it|the plan|my plan) (be |get )?cancel\w*|does (it|the plan|my plan) (be |get )?cancel\w*|would (it|the plan|my plan) (be |get )?cancel\w*)\b/;
 const REST_WORDS = /\b(the rest|rest of it|remaining|remainder|what is left|the balance|el resto|lo que queda|lo demas|el saldo|lo restante)\b/;
 const BIWEEKLY = /\b(biweekly|bi weekly|every (two|2|other) weeks?|each (two|2|other) weeks?|fortnightly|every fortnight|quincenal|quincenales|quincenalmente|cada quincena|a la quincena|por quincena|cada (dos|2) semanas|cada quince dias)\b/;
 const WEEKLY = /\b(weekly|every week|each week|a week|per week|semanal|semanales|semanalmente|cada semana|por semana|a la semana)\b/;
@@ -89,13 +92,14 @@ export function asksForPaymentOptions(text: string): boolean {
 
 /** "cancel plan", "cancelar mi plan", "stop my payments". */
 export function asksToCancelPlan(text: string): boolean {
-  return CANCEL_PLAN.test(normalizeText(text));
+  const normalized = normalizeText(text);
+  return CANCEL_PLAN.test(normalized) && !CONSEQUENCE_QUESTION.test(normalized);
 }
 
 /** The offer a message makes, if any, and whether it asks to cancel a plan. */
 export function parseOfferMessage(text: string, recognition: Recognition, context: ParseContext): ParsedMessage {
   const normalized = normalizeText(text);
-  const cancelPlan = CANCEL_PLAN.test(normalized);
+  const cancelPlan = CANCEL_PLAN.test(normalized) && !CONSEQUENCE_QUESTION.test(normalized);
   if (cancelPlan) return { offer: null, cancelPlan };
   const parsed = parseOffer(text, normalized, recognition, context);
   const dated = parsed.offer && (parsed.offer.kind === 'installments' ? (parsed.offer.firstDate ?? parsed.offer.installmentsFrom) : parsed.offer.date);

@@ -231,3 +231,15 @@ describe('fresh-eyes round 4: verification, notices and contact wishes as people
     expect(maria.contactPreferenceJson ?? '').not.toMatch(/"avoidChannels":\[[^\]]*"text"/);
   });
 });
+
+describe('fresh-eyes round 4, D25: a side question at the recap keeps the terms waiting for the yes (DESIGN 11, 16)', () => {
+  it('web: "what happens if I miss one? is there a late fee?" at the recap is answered, the terms stay, and "yes" agrees them', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1004 jan 9 1990 60614');
+    await play(conversation, [
+      { says: '50 a month starting on the 1st', must: ['$50.00 on December 1, 2026'] },
+      { says: 'what happens if I miss one? is there a late fee?', must: ['No fee is ever added'], mustNot: ['What would you like to do?', 'Here is a plan I can set up'] },
+      { says: 'yes', must: ['agreed and recorded'] },
+    ]);
+  });
+});

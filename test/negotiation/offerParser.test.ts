@@ -232,3 +232,10 @@ describe('fresh-eyes round 4 (D16, D02): the amount named beside a new date is t
     expect(parse('ok pero el 15', { kind: 'settlement', amount: 50000 }, 'es').offer).toEqual({ kind: 'settlement', amount: 50000, date: '2026-12-15' });
   });
 });
+
+describe('fresh-eyes round 4 (D05): a question about what happens is no request to cancel', () => {
+  it.each([['si me atraso en un pago me cobran algo extra o se cancela el plan?'], ['if I miss a payment will the plan be cancelled?']])('"%s"', (text) => {
+    expect(asksToCancelPlan(text)).toBe(false);
+    expect(parse(text, undefined, /si me/.test(text) ? 'es' : 'en').cancelPlan).toBe(false);
+  });
+});
