@@ -180,12 +180,14 @@ export async function interrupt(dc: DialogContext, services: ConversationService
     await handOff(context, services, 'abusive');
     return 'done';
   }
-  if (intent === 'language' && isLanguage(recognition.entities.language)) {
-    session.language = recognition.entities.language;
+  // "can we do english? … what happens to my credit": the language first, then the rest of the message in it (review 4, D17).
+  const language = recognition.entities.language;
+  if (recognition.intents.includes('language') && isLanguage(language) && (intent === 'language' || language !== session.language)) {
+    session.language = language;
     session.languageChosen = true;
     await rememberLanguage(context, services, session);
     await context.sendActivity(catalogueOf(session).languageSwitched());
-    return 'reprompt';
+    return intent === 'language' ? 'reprompt' : 'none';
   }
   return 'none';
 }

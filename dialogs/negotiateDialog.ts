@@ -157,8 +157,13 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
       case 'confirm': {
         // DESIGN 11: only the deterministic recognizer's plain yes, with no new terms in it, agrees.
         if (!changes && isExplicitYes(message, local)) return this.steps.agree(context, state, env);
-        // New terms, or the same ones restated ("I want to pay it all"): judged again, the recap shown again.
-        if (parsed.offer) return this.evaluate(context, state, env, parsed.offer, true, parsed.startUnread);
+        // New terms: judged again. The same kind restated with nothing new ("I want to pay it all",
+        // "what happens to my credit if I do the plan"): the terms on the table, asked again.
+        if (parsed.offer && changes) return this.evaluate(context, state, env, parsed.offer, true, parsed.startUnread);
+        if (parsed.offer) {
+          await this.steps.askAgain(context, state, env);
+          return 'wait';
+        }
         if (deny) {
           await context.sendActivity(text.notAgreed());
           state.step = 'choose';

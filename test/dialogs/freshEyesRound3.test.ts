@@ -243,3 +243,19 @@ describe('fresh-eyes round 4, D25: a side question at the recap keeps the terms 
     ]);
   });
 });
+
+describe('fresh-eyes round 4, D17: a language asked for inside a longer message is switched, and the rest answered in it', () => {
+  it('web in Spanish at the recap: "actually can we do english? … what happens to my credit if I do the plan"', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1002 nov 2 1979 78201');
+    await play(conversation, [
+      { says: 'puedo pagar 300 al mes', must: ['¿Autoriza estos pagos?'] },
+      {
+        says: 'actually can we do english? my husband is reading this with me. what happens to my credit if I do the plan',
+        must: ['I will continue in English', 'credit'],
+        mustNot: ['Este es un plan', 'Here is a plan I can set up'],
+      },
+      { says: 'yes', must: ['agreed and recorded'] },
+    ]);
+  });
+});
