@@ -4,6 +4,7 @@ import { maskIdentityFactors } from '../src/domain/redaction.ts';
 import type { Offer } from '../src/domain/negotiation.ts';
 import { negotiationOf, catalogueOf, channelOf, conversationRecordId, localRecognitionOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import { repliesFor } from '../src/messages/replies.ts';
+import { PAYMENT_INTENTS } from '../src/negotiation/offerParser.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
 import { showBalance } from './balance.ts';
 import { formatterFor, offerView } from '../src/negotiation/views.ts';
@@ -52,13 +53,10 @@ export async function recordDisputeAndConfirm(
  */
 export async function askDisputeCheck(context: TurnContext, services: ConversationServices, check: { words: string; offer?: Offer }, itemized: boolean): Promise<void> {
   const session = await sessionOf(context, services);
-  session.disputeCheck = check;
+  session.disputeCheck = { ...check, turn: session.turns ?? 0 };
   if (itemized) await showBalance(context, services, true);
   await ask(context, session, [catalogueOf(session).disputeCheck()], repliesFor(session.language).yesNo());
 }
-
-/** Messages that show the debtor chose to go on to pay: the doubt was not a dispute. */
-const PAYING: ReadonlySet<string> = new Set(['pay', 'pay_full', 'plan', 'settle']);
 
 /**
  * The answer to askDisputeCheck: a yes (or the doubt said again, or words that are no other
@@ -77,7 +75,8 @@ export async function answerDisputeCheck(
   delete session.disputeCheck;
   const local = await localRecognitionOf(context, services);
   const words = context.activity.text ?? '';
-  const paying = recognition.intents.some((i) => PAYING.has(i)) || recognition.entities.money.length > 0;
+  // Going on to pay shows the doubt was not a dispute.
+  const paying = recognition.intents.some((i) => PAYMENT_INTENTS.includes(i)) || recognition.entities.money.length > 0;
   if (local.intent === 'deny' || (local.intents.includes('deny') && !local.intents.includes('dispute'))) {
     await context.sendActivity(catalogueOf(session).disputeNotRecorded());
     // "nah, can i do 100 a month": the offer is answered by the rest of the turn.

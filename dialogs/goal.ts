@@ -4,20 +4,19 @@ import { conversationOf, sessionOf, verifiedAccount, type ConversationServices }
 import type { Offer } from '../src/domain/negotiation.ts';
 import { daysBetween } from '../src/domain/plans.ts';
 import { calendarDateInZone, DEFAULT_TIME_ZONE } from '../src/domain/validationPeriod.ts';
-import { parseOfferMessage } from '../src/negotiation/offerParser.ts';
+import { parseOfferMessage, PAYMENT_INTENTS } from '../src/negotiation/offerParser.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
 import { sayAnswer } from './answers.ts';
 import { showBalance } from './balance.ts';
 import { rightsBeforePaying } from './rightsDialog.ts';
 
-const PAYMENT_INTENTS = new Set(['pay_full', 'settle', 'plan', 'pay']);
 
 /**
  * The offer a message makes ("I could do 150 a month"), or null. A date before today is dropped:
  * in a message that also answers verification it is a date of birth, never a payment date.
  */
 export function offerIn(message: string, recognition: Recognition, today: string, previous?: Offer): Offer | null {
-  if (!previous && !recognition.intents.some((i) => PAYMENT_INTENTS.has(i)) && recognition.entities.money.length === 0) return null;
+  if (!previous && !recognition.intents.some((i) => PAYMENT_INTENTS.includes(i)) && recognition.entities.money.length === 0) return null;
   const { offer } = parseOfferMessage(message, recognition, { today, ...(previous ? { previous } : {}) });
   if (!offer) return null;
   const dated = offer.kind === 'installments' ? offer.firstDate : offer.date;
@@ -48,7 +47,7 @@ export function rememberGoal(session: Session, recognition: Recognition, message
   const amended = previous && !identityFactors ? offerIn(message, recognition, today, previous) : null;
   if (amended) {
     session.goal = { ...session.goal, offer: amended };
-  } else if (intents.some((i) => PAYMENT_INTENTS.has(i))) {
+  } else if (intents.some((i) => PAYMENT_INTENTS.includes(i))) {
     const offer = offerIn(message, recognition, today);
     session.goal = { ...session.goal, ...(offer ? { offer } : { intent: 'pay' as const }) };
   } else if (intents.includes('itemization')) {

@@ -4,6 +4,7 @@ import { conversationOf, catalogueOf, channelOf, conversationRecordId, type Conv
 import type { Session } from '../src/bot/session.ts';
 import { withdrawCease } from '../src/handoff/requests.ts';
 import { hardshipRequest, namesTerms } from '../src/negotiation/hardshipRequests.ts';
+import { PAYMENT_INTENTS } from '../src/negotiation/offerParser.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
 import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
 import { claimsPaid, isHedgedDoubt } from '../src/nlu/disputeHedge.ts';
@@ -96,6 +97,8 @@ export async function interrupt(dc: DialogContext, services: ConversationService
     await reportStatus(intent);
     return 'done';
   }
+  // The question about a doubt is answered within the next two turns, or it lapses (nothing recorded).
+  if (session.disputeCheck && (session.turns ?? 0) - session.disputeCheck.turn > 2) delete session.disputeCheck;
   if (session.disputeCheck && session.accountId) {
     const answered = await answerDisputeCheck(context, services, recognition);
     if (answered === 'done') {
@@ -117,7 +120,7 @@ export async function interrupt(dc: DialogContext, services: ConversationService
     intent !== 'original_creditor' &&
     (isHedgedDoubt(said, recognition) || (intent === 'dispute' && session.accountId !== undefined && claimsPaid(said) && (await paidRecently(services, session.accountId))));
   if (intent === 'dispute' || intent === 'original_creditor' || hedged) {
-    const words = context.activity.text ?? '';
+    const words = said;
     const kind = intent === 'original_creditor' ? 'original_creditor' : 'dispute';
     // "I already paid $300 in March, could I do 150 a month?": the offer goes to the officer too —
     // only terms actually proposed: "I paid this card off in full in 2021" offers nothing (review 4, D08).
@@ -201,7 +204,6 @@ export async function interrupt(dc: DialogContext, services: ConversationService
  * Yes is recorded as a withdrawal (on the account too, when it was verified), no keeps the silence.
  * Returns true when the debtor withdrew it.
  */
-const PAYING: ReadonlySet<string> = new Set(['pay', 'pay_full', 'plan', 'settle']);
 /** "i didnt say stop everything, i was asking": the debtor says the stop request was misread. */
 const MISREAD =
   /\b(did not|never) (say|ask|mean|want) (to )?(stop|that|you to stop)|\bi was (just )?asking\b|\bnot what i (said|meant)\b|\b(you )?misunderstood\b|\bno (dije|pedi|quise decir) (que )?(pararan|dejaran|eso)|\bsolo (estaba )?pregunt(aba|e)\b/;
@@ -247,7 +249,7 @@ export async function afterStopOrCrisis(dc: DialogContext, services: Conversatio
   if (!cease.withdrawalAsked && only(['affirm', 'deny', 'thanks'])) return false;
   // On a verified account the cease is on the record: only the debtor's own wish to pay ("nvm I do
   // want to pay it") is met with the reminder; anything else keeps the silence (DESIGN 5).
-  if (!cease.beforeVerification && !cease.withdrawalAsked && !local.intents.some((i) => PAYING.has(i)) && !MISREAD.test(normalizeText(context.activity.text ?? ''))) return false;
+  if (!cease.beforeVerification && !cease.withdrawalAsked && !local.intents.some((i) => PAYMENT_INTENTS.includes(i)) && !MISREAD.test(normalizeText(context.activity.text ?? ''))) return false;
   cease.withdrawalAsked = true;
   await ask(context, session, conversation.ceaseReminder());
   return false;

@@ -64,7 +64,7 @@ export interface Session {
   /** A right the debtor invoked before verification, recorded once they are verified. */
   pending?: { kind: 'dispute' | 'original_creditor'; words: string; offer?: Offer; hedged?: boolean };
   /** A doubt said with uncertainty ("i thought my insurance covered it"): asked once whether it is a dispute. */
-  disputeCheck?: { words: string; offer?: Offer };
+  disputeCheck?: { words: string; offer?: Offer; turn: number };
   goal?: Goal;
   hardship?: boolean;
   abusiveWarnings: number;

@@ -60,7 +60,8 @@ const BIWEEKLY = /\b(biweekly|bi weekly|every (two|2|other) weeks?|each (two|2|o
 const WEEKLY = /\b(weekly|every week|each week|a week|per week|semanal|semanales|semanalmente|cada semana|por semana|a la semana)\b/;
 const MONTHLY = /\b(monthly|every month|each month|a month|per month|mensual|mensuales|mensualmente|cada mes|al mes|por mes)\b/;
 const COUNT_IN_WEEKS = /\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce) (weeks|semanas)\b/;
-const PAYMENT_INTENTS: readonly Intent[] = ['pay', 'pay_full', 'settle', 'plan'];
+/** Intents that talk about paying. */
+export const PAYMENT_INTENTS: readonly Intent[] = ['pay', 'pay_full', 'settle', 'plan'];
 type InstallmentsOffer = Extract<Offer, { kind: 'installments' }>;
 /** The first payment is made now: a date in the same message is the regular payments' ("200 now and the rest on the 1st"). */
 const NOW_WORDS = /\b(now|today|right now|right away|ahora|ahorita|hoy)\b/;
