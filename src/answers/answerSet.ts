@@ -27,6 +27,8 @@ export const ANSWER_IDS = [
   'keep_contacting',
   'how_got_info',
   'card_declined',
+  'reminders',
+  'esign_meaning',
   'wait_time',
   'stay_with_bot',
   'switch_account',
@@ -49,6 +51,8 @@ export const ANSWER_TEXTS: Readonly<Record<AnswerId, readonly string[]>> = {
   keep_contacting: ['default'],
   how_got_info: ['default'],
   card_declined: ['default'],
+  reminders: ['default'],
+  esign_meaning: ['default'],
   // Said from the conversation catalogue (they depend on the queue, not on words of their own).
   wait_time: [],
   stay_with_bot: [],

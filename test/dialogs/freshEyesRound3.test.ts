@@ -259,3 +259,28 @@ describe('fresh-eyes round 4, D17: a language asked for inside a longer message 
     ]);
   });
 });
+
+describe('fresh-eyes round 4 (D02, D19, D24): a question while the E-SIGN question is open is answered, never "did not understand" (#12 item 6)', () => {
+  it('SMS: "hw much do i owe", "will yall text me the day before so i dont forget", "what does electronically mean", then "1"', async () => {
+    const sms = smsFrom(bot(), '+14045550101');
+    await play(sms, [
+      { says: 'March 14 1985 30301', must: ['agree to receive notices about this account electronically'] },
+      { says: 'hw much do i owe', must: ['$1,085.00'], mustNot: ['did not understand'] },
+    ]);
+    const web = bot().conversation();
+    await play(web, [
+      { says: 'A-1001 March 14 1985 30301', must: ['agree to receive notices about this account electronically'] },
+      { says: 'will yall text me the day before so i dont forget', must: ['reminder'], mustNot: ['did not understand'] },
+      { says: 'what does electronically mean', must: ['instead of by mail'], mustNot: ['did not understand'] },
+      { says: 'yes', must: ['Here is your validation notice'] },
+    ]);
+  });
+
+  it('SMS in Spanish: "que es eso de digital?" is explained', async () => {
+    const web = smsFrom(bot(), '+12105550134');
+    await play(web, [
+      { says: 'nov 2 1979 78201', must: ['formato digital'] },
+      { says: 'que es eso de digital?', must: ['en lugar de por correo postal'], mustNot: ['No le entendí', 'no le entendí'] },
+    ]);
+  });
+});
