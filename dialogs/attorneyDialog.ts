@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recordAttorney } from '../src/accounts/rights.ts';
 import { conversationOf, catalogueOf, channelOf, conversationRecordId, sessionOf, textFormatOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
-import { contactDetailsFrom, nameAfterCue } from '../src/domain/contactDetails.ts';
+import { contactDetailsFrom, nameAfterCue, withoutSelfIntroduction } from '../src/domain/contactDetails.ts';
 import { nameFrom, nameKey } from '../src/domain/names.ts';
 import { answerSet } from '../src/answers/answerSet.ts';
 import { matchAnswers } from '../src/answers/matcher.ts';
@@ -93,7 +93,8 @@ export class AttorneyDialog extends Dialog {
     if (details.contact) state.contact = details.contact;
     const account = await verifiedAccount(context, this.services);
     const own = (name: string) => account !== null && nameKey(name) === nameKey(`${account.firstName} ${account.lastName}`);
-    const cued = nameAfterCue(details.contact ? message.replace(details.contact, ' ') : message);
+    // "This is Paul Donovan. … My attorney told me…": the debtor introducing themselves names no attorney (review 4, D11).
+    const cued = nameAfterCue(withoutSelfIntroduction(details.contact ? message.replace(details.contact, ' ') : message));
     const name = cued ?? (nameAsked && !details.contact ? nameFrom(message, { minWords: 1 }) : details.name);
     if (!name || state.name || own(name)) return;
     // Before verification a name without a cue may be the debtor's own: confirmed first.

@@ -21,6 +21,13 @@ const NAME_CUE =
 /** A name runs until a comma, a stop, "and"/"y", a number or a word that introduces something else. */
 const NAME_END = /[,.;:!?()\d—–]|\s(?:and|y|his|her|their|phone|number|email|e-mail|at|su|teléfono|telefono|correo|handles|represents|is|will|can|does|lleva|es)\b/i;
 
+/** "This is Paul Donovan", "soy Ana Ruiz": the writer's own name, taken out where another person's name is wanted. */
+const SELF_INTRODUCTION = /\b(?:this is|i am|i'm|my name is|me llamo|mi nombre es|soy)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}/giu;
+
+export function withoutSelfIntroduction(text: string): string {
+  return text.replace(SELF_INTRODUCTION, ' ');
+}
+
 /** A name introduced in a longer message: "my name is Maria Johnson, born…", "me llamo Ana Ruiz y…". */
 export function nameAfterCue(text: string): string | undefined {
   for (const cue of text.matchAll(new RegExp(NAME_CUE.source, 'gi'))) {
@@ -37,7 +44,9 @@ export function contactDetailsFrom(text: string): ContactDetails {
   const contact = EMAIL.exec(text) ?? PHONE.exec(text);
   if (contact) details.contact = contact[0].trim();
   const withoutContact = contact ? text.replace(contact[0], ' ') : text;
-  const name = nameAfterCue(withoutContact) ?? nameFrom(withoutContact.replace(/[,;]+/g, ' ').replace(/\s+/g, ' ').trim());
+  // "Susan Kim at Kim & Ortiz, 215-555-0177": the name is what comes before the firm.
+  const lead = withoutContact.split(/[,;]| at | from | with | of | de | del /i)[0]!.trim();
+  const name = nameAfterCue(withoutContact) ?? nameFrom(withoutContact.replace(/[,;]+/g, ' ').replace(/\s+/g, ' ').trim()) ?? nameFrom(lead);
   if (name) details.name = name;
   return details;
 }

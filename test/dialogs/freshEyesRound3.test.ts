@@ -284,3 +284,16 @@ describe('fresh-eyes round 4 (D02, D19, D24): a question while the E-SIGN questi
     ]);
   });
 });
+
+describe('fresh-eyes round 4, D11: the debtor introducing themselves is never taken as their attorney (DESIGN 6)', () => {
+  it('web: "This is James O\'Connor. July 21 1968, 94110. My attorney told me not to discuss this" asks for the attorney\'s name', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: "This is James O'Connor. July 21 1968, 94110. My attorney told me not to discuss this, we're filing chapter 13 in January", mustNot: ["And your attorney's phone number"] },
+      { says: 'Susan Kim at Kim & Ortiz, 215-555-0177', must: ['Is Susan Kim your attorney?'] },
+      { says: 'yes', must: ["I have noted your attorney's details"] },
+    ]);
+    const handoffs = await db().handoff.findMany({});
+    expect(JSON.stringify(handoffs.map((h) => h.detailJson))).not.toContain("O'Connor");
+  });
+});

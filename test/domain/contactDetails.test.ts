@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactDetailsFrom, nameAfterCue, relativesNamed } from '../../src/domain/contactDetails.ts';
+import { contactDetailsFrom, nameAfterCue, relativesNamed, withoutSelfIntroduction } from '../../src/domain/contactDetails.ts';
 import { nameFrom } from '../../src/domain/names.ts';
 
 /** An attorney's or an estate's name and contact from one message (DESIGN 6, 17; #12 item 5). */
@@ -69,5 +69,14 @@ describe('relativesNamed', () => {
     ['talk to my lawyer', []],
   ])('"%s"', (text, names) => {
     expect(relativesNamed(text)).toEqual(names);
+  });
+});
+
+describe('fresh-eyes round 4, D11', () => {
+  it('"Susan Kim at Kim & Ortiz, 215-555-0177": the name before the firm, and the phone', () => {
+    expect(contactDetailsFrom('Susan Kim at Kim & Ortiz, 215-555-0177')).toEqual({ name: 'Susan Kim', contact: '215-555-0177' });
+  });
+  it('a self-introduction is taken out where another person\'s name is wanted', () => {
+    expect(nameAfterCue(withoutSelfIntroduction('This is Paul Donovan. My attorney is Susan Kim'))).toBe('Susan Kim');
   });
 });
