@@ -51,6 +51,8 @@ export function isoDate(d: CalendarDate): string {
 const PLAIN: ReadonlySet<string> = new Set(['unknown', 'greeting', 'affirm', 'deny', 'thanks']);
 /** What may come with the yes or no to "Did you mean November 3, 1979?" ("yes thanks", "no sorry"). */
 const YES_NO_WITH: ReadonlySet<string> = new Set(['affirm', 'deny', 'thanks', 'greeting']);
+/** A whole first clause that is a yes or a no ("yes. also…", "no, it's the 5th"). */
+const OPENING_ANSWER = /^\s*(yes|yeah|yep|yup|correct|right|si|claro|no|nope)\s*$/;
 
 /** "I don't have the letter anymore", "lost the letter", "ya no tengo la carta" (normalised text). */
 const NO_LETTER =
@@ -115,7 +117,7 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
 
     // The answer to "Did you mean …?" (readings asked about on an earlier turn, not just read).
     if (pendingReadings && state.dobReadings === pendingReadings && !got.includes('dob')) {
-      const settled = this.settleReading(state, recognition);
+      const settled = this.settleReading(state, recognition, message);
       if (settled) got.push('dob');
       else if (!answered && got.length === 0) {
         if (PLAIN.has(recognition.intent) && recognition.entities.money.length === 0 && !hardshipRequest(message, recognition, null)) {
@@ -203,12 +205,14 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
   }
 
   /** The answer to "Did you mean November 3, 1979?": yes takes it, no the other reading. False when it was neither. */
-  private settleReading(state: VerifyState, recognition: Recognition): boolean {
+  private settleReading(state: VerifyState, recognition: Recognition, message: string): boolean {
     const readings = state.dobReadings!;
-    // Only a plain yes or no answers it: "ok fine, 1134.35 then" is an offer, not a yes.
-    if (!recognition.intents.every((i) => YES_NO_WITH.has(i)) || recognition.entities.money.length > 0) return false;
-    const yes = recognition.intents.includes('affirm') && !recognition.intents.includes('deny');
-    const no = recognition.intents.includes('deny');
+    // "yes. also why is it 5000?": a yes or no opening the message answers it, whatever follows (review 3, C21).
+    const opening = OPENING_ANSWER.exec(normalizeText(message.split(/[,.!;:]/)[0] ?? ''))?.[1];
+    // Otherwise only a plain yes or no answers it: "ok fine, 1134.35 then" is an offer, not a yes.
+    if (!opening && (!recognition.intents.every((i) => YES_NO_WITH.has(i)) || recognition.entities.money.length > 0)) return false;
+    const yes = opening ? !/^(no|nope)$/.test(opening) : recognition.intents.includes('affirm') && !recognition.intents.includes('deny');
+    const no = opening ? /^(no|nope)$/.test(opening) : recognition.intents.includes('deny');
     if (!yes && !no) return false;
     state.claim.dob = yes ? readings[0] : readings[1];
     delete state.dobReadings;

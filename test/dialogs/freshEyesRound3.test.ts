@@ -297,3 +297,14 @@ describe('fresh-eyes round 4, D11: the debtor introducing themselves is never ta
     expect(JSON.stringify(handoffs.map((h) => h.detailJson))).not.toContain("O'Connor");
   });
 });
+
+describe('fresh-eyes round 3, C21/C16: "yes." opening a longer message answers "Did you mean…?"', () => {
+  it('web: "yes. also why is it 5000? i thought i had a 400 credit" verifies, and the question is not lost', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'aisha bello', must: ['date of birth'] },
+      { says: '12/05/1995. zip 10025', must: ['Did you mean December 5, 1995?'] },
+      { says: 'yes. also why is it 5000? i thought i had a 400 credit', must: ['You are verified', 'How the balance adds up'], mustNot: ['I have recorded your dispute'] },
+    ]);
+  });
+});
