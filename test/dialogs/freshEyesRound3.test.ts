@@ -261,7 +261,7 @@ describe('fresh-eyes round 4, D17: a language asked for inside a longer message 
 });
 
 describe('fresh-eyes round 4 (D02, D19, D24): a question while the E-SIGN question is open is answered, never "did not understand" (#12 item 6)', () => {
-  it('SMS: "hw much do i owe", "will yall text me the day before so i dont forget", "what does electronically mean", then "1"', async () => {
+  it('SMS "hw much do i owe"; web "will yall text me the day before so i dont forget", "what does electronically mean", then yes', async () => {
     const sms = smsFrom(bot(), '+14045550101');
     await play(sms, [
       { says: 'March 14 1985 30301', must: ['agree to receive notices about this account electronically'] },

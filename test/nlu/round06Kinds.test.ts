@@ -34,3 +34,13 @@ describe('which doubts are asked about before anything is recorded', () => {
     expect(isHedgedDoubt(text, read(text, language))).toBe(asked);
   });
 });
+
+describe('"by accident" is no hardship (review 4, D12)', () => {
+  it.each<[string, boolean]>([
+    ['wait sorry i hit that by accident. i actually want to pay the 525', false],
+    ['i was in a car accident and cant work', true],
+    ['i had an accident at work', true],
+  ])('"%s" → hardship: %s', (text, hardship) => {
+    expect(read(text).intents.includes('hardship')).toBe(hardship);
+  });
+});
