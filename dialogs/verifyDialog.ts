@@ -37,6 +37,21 @@ export function nameInAnswer(message: string): string | null {
   return extractName(message, { expected: true })?.name ?? nameAfterCue(message) ?? null;
 }
 
+/**
+ * A name said as a clause of its own in a longer message ("hi, megan foster. i got a notice…",
+ * "quiero liquidar mi cuenta completa. Carlos Ramírez"; review 4, D06, D14): each short clause read
+ * as an answer to "what is your name?".
+ */
+function nameInClauses(message: string): string | null {
+  for (const clause of message.split(/[.,;!?¿¡\n]+/)) {
+    const words = clause.trim().split(/\s+/).filter(Boolean);
+    if (words.length < 2 || words.length > 4) continue;
+    const name = extractName(clause.trim(), { expected: true })?.name;
+    if (name) return name;
+  }
+  return null;
+}
+
 export interface VerifyOptions {
   /** The message that started the conversation is read for answers (issue #12 item 1). */
   readMessage?: boolean;
@@ -174,7 +189,7 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       // "I'm Maria Johnson, …" is a name whatever else the message asks; a bare "Maria Johnson" only when it asks nothing.
       const bare = !answered && ['unknown', 'greeting'].includes(recognition.intent);
       // The recognizer's name ends at words like "dob" or "zip" ("hi its olivia grant dob 4/4/94…", review 4, D01).
-      const name = bare ? nameInAnswer(message) : (entities.name ?? nameAfterCue(message) ?? null);
+      const name = bare ? nameInAnswer(message) : (entities.name ?? nameAfterCue(message) ?? nameInClauses(message));
       if (name) {
         claim.fullName = name;
         got.push('name');

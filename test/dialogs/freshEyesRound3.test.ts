@@ -308,3 +308,15 @@ describe('fresh-eyes round 3, C21/C16: "yes." opening a longer message answers "
     ]);
   });
 });
+
+describe('fresh-eyes round 4 (D06, D14, D19, D21, D25): a name inside a longer first message is read', () => {
+  it.each<[string, string, string]>([
+    ['web', 'hi, maria johnson. i got a notice about a bill from peachtree?', 'Thank you, I have your name'],
+    ['web', 'hola, quiero pagar mi cuenta completa. Carlos Ramírez', 'Gracias, ya tengo su nombre'],
+    ['web', 'Linda Park here, jan 9 1990, 60614. Can I do 50 a month on the 1st?', 'You are verified'],
+    ['web', 'Robert Williams 5/30/1958 33101. This is an old account from like 2015, can you even take me to court over it at this point?', 'You are verified'],
+  ])('%s: "%s"', async (_channel, says, expected) => {
+    const conversation = bot().conversation();
+    await play(conversation, [{ says, must: [expected], mustNot: ['Please tell me your account number or your full name', 'could not confirm'] }]);
+  });
+});
