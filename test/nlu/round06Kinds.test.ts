@@ -44,3 +44,10 @@ describe('"by accident" is no hardship (review 4, D12)', () => {
     expect(read(text).intents.includes('hardship')).toBe(hardship);
   });
 });
+
+describe('a year said as a year is no SSN (review 4, D21)', () => {
+  it('"… 33101. This is an old account from like 2015" reads no SSN last 4; "3/14/1985 and 1234" still does', () => {
+    expect(read('Robert Williams 5/30/1958 33101. This is an old account from like 2015, can you even take me to court over it at this point?').entities.ssnLast4).toBeUndefined();
+    expect(read('3/14/1985 and 1234').entities.ssnLast4).toBe('1234');
+  });
+});
