@@ -169,6 +169,13 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
     const previous = context.previous?.kind === 'installments' ? context.previous : undefined;
     // "make it 150 a month": other regular payments keep the first payment already asked for.
     if (lumps.length === 0 && previous?.downPayment !== undefined) offer.downPayment = previous.downPayment;
+    // "300 on dec 20 and then 150 a month on the 25th": a first payment and a day for each (review 4, D04).
+    const sequence = periodic ? firstThenRegular(normalized, context.today) : undefined;
+    if (sequence && (offer.downPayment !== undefined || sequence.downPayment !== undefined)) {
+      offer.downPayment ??= sequence.downPayment;
+      [offer.firstDate, offer.installmentsFrom] = sequence.days;
+      return { offer, cancelPlan };
+    }
     placeDate(offer, date, normalized, previous);
     return { offer, cancelPlan };
   }
@@ -299,6 +306,25 @@ function startWithoutYear(normalized: string, today: string): string | undefined
   const monthAlone = new RegExp(`\\b(?:in|from|starting|start|beginning|begin|after|en|desde|a partir de|empezando en|empezando|para) (${MONTH_ALT})\\b`).exec(normalized);
   if (monthAlone) return nextMonthDay(today, MONTHS[monthAlone[1]!]!, 1);
   return undefined;
+}
+
+/**
+ * "X on D1, then Y a month on D2": the first payment's day and the regular payments' day, when each
+ * part names one, and the first part's amount (the money reader takes only "Y a month" there).
+ */
+function firstThenRegular(normalized: string, today: string): { days: [string, string]; downPayment?: number } | undefined {
+  const at = /\b(?:and then|then|y luego|luego|y despues|despues)\b/.exec(normalized);
+  if (!at) return undefined;
+  const head = normalized.slice(0, at.index);
+  const first = startWithoutYear(head, today);
+  const rest = normalized.slice(at.index + at[0].length);
+  const regular = first && startWithoutYear(rest, today);
+  if (!first || !regular) return undefined;
+  // "the 25th" after a first payment on Dec 20 is the 25th after it.
+  const days: [string, string] = [first, daysBetween(first, regular) > 0 ? regular : (startWithoutYear(rest, addCalendarDays(first, 1)) ?? regular)];
+  // The first number of the first part, unless it is a day ("dec 20", "el 1 de diciembre").
+  const amount = new RegExp(`(?<!\\b(?:${MONTH_ALT}) )\\b(\\d{2,6})\\b(?! (?:de |of )?(?:${MONTH_ALT})\\b|st|nd|rd|th)`).exec(head);
+  return amount ? { days, downPayment: Number(amount[1]) * 100 } : { days };
 }
 
 /** The next such day of the week after today ("friday" said on a Friday is next week's). */

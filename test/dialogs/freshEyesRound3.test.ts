@@ -320,3 +320,23 @@ describe('fresh-eyes round 4 (D06, D14, D19, D21, D25): a name inside a longer f
     await play(conversation, [{ says, must: [expected], mustNot: ['Please tell me your account number or your full name', 'could not confirm'] }]);
   });
 });
+
+describe('fresh-eyes round 4 (D04, D15): the first payment stays where the debtor put it', () => {
+  it('web: "I can put 300 down today and then 150 a month on the 20th", then "300 on dec 20 and then 150 a month on the 25th"', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [
+      { says: 'I can put 300 down today and then 150 a month on the 20th', must: ['$300.00 on November 23, 2026', '$150.00 on December 20, 2026'], mustNot: ['$300.00 on December 20'] },
+      { says: '300 on dec 20 and then 150 a month on the 25th', must: ['$300.00 on December 20, 2026', '$150.00 on December 25, 2026'] },
+    ]);
+  });
+
+  it('SMS in Spanish: "los de 150 mejor el dia 3" keeps the $400 first payment today', async () => {
+    const sms = smsFrom(bot(), '+12105550134');
+    await verified(sms, 'nov 2 1979 78201');
+    await play(sms, [
+      { says: 'puedo dar 400 hoy y luego 150 al mes', must: ['$400.00 el 23 de noviembre de 2026'] },
+      { says: 'los de 150 mejor el dia 3', must: ['$400.00 el 23 de noviembre de 2026', '3 de diciembre de 2026'], mustNot: ['$400.00 el 3 de'] },
+    ]);
+  });
+});

@@ -239,3 +239,12 @@ describe('fresh-eyes round 4 (D05): a question about what happens is no request 
     expect(parse(text, undefined, /si me/.test(text) ? 'es' : 'en').cancelPlan).toBe(false);
   });
 });
+
+describe('fresh-eyes round 4 (D04): a day for the first payment and a day for the regular ones', () => {
+  it('"300 on dec 20 and then 150 a month on the 25th"', () => {
+    expect(parse('300 on dec 20 and then 150 a month on the 25th').offer).toEqual({ kind: 'installments', downPayment: 30000, amount: 15000, frequency: 'monthly', firstDate: '2026-12-20', installmentsFrom: '2026-12-25' });
+  });
+  it('"200 el 1 de diciembre y luego 100 al mes el dia 15"', () => {
+    expect(parse('200 el 1 de diciembre y luego 100 al mes el dia 15', undefined, 'es').offer).toEqual({ kind: 'installments', downPayment: 20000, amount: 10000, frequency: 'monthly', firstDate: '2026-12-01', installmentsFrom: '2026-12-15' });
+  });
+});
