@@ -197,7 +197,9 @@ export class RightsDialog extends Dialog<RightsOptions> {
       conversationId: conversationRecordId(context),
     });
     const link = noticeUrl(this.services.publicBaseUrl, notice.token);
-    await this.sendRights(context);
+    // The notice just consented to comes with the rights — unless this conversation already stated
+    // them with the same end date (the same paragraph twice made SMS replies long; review 4).
+    await stateRights(context, this.services, { unlessStated: justConsented });
     await context.sendActivity(justConsented ? text.esignAccepted(link) : text.noticeLink(link));
     if (justConsented) await offerRecord(context, this.services);
   }
@@ -215,14 +217,17 @@ const PAYMENT_REQUESTS: ReadonlySet<Intent> = new Set<Intent>(['pay_full', 'sett
  * question still open), the end date is the one the notice would get now (the period runs from
  * the notice, so it can only end later, never earlier).
  */
-export async function stateRights(context: TurnContext, services: ConversationServices): Promise<void> {
+export async function stateRights(context: TurnContext, services: ConversationServices, options: { unlessStated?: boolean } = {}): Promise<void> {
   const session = await sessionOf(context, services);
   const account = await verifiedAccount(context, services);
   const text = catalogueOf(session);
   const known = account!.validationPeriodEndsAt ?? validationPeriodEnd(services.now());
+  const ends = known.toISOString().slice(0, 10);
+  if (options.unlessStated && session.rightsStated && session.rightsStatedEnds === ends) return;
   const view = accountView({ ...account!, validationPeriodEndsAt: known }, text, textFormatOf(context));
   await context.sendActivity(text.rightsSummary({ ...view, validationEnds: view.validationEnds! }));
   session.rightsStated = true;
+  session.rightsStatedEnds = ends;
 }
 
 /**

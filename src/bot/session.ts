@@ -79,6 +79,8 @@ export interface Session {
   esign?: { state: 'open' | 'deferred' | 'declined'; turn: number };
   /** The validation rights were stated in this conversation (before any payment talk, 1006.38(b)). */
   rightsStated?: boolean;
+  /** The validation period's end date (YYYY-MM-DD) the rights statement gave: the same statement is not repeated with the notice. */
+  rightsStatedEnds?: string;
   /** A negotiation question cut short by the verification lapsing: asked again after verifying. */
   resumeNegotiation?: { accountId: string; state: unknown };
   deathReport?: DeathReport;

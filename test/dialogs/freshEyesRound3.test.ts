@@ -340,3 +340,15 @@ describe('fresh-eyes round 4 (D04, D15): the first payment stays where the debto
     ]);
   });
 });
+
+describe('fresh-eyes round 4 (D03, long SMS): the rights statement is not repeated with the notice in the same conversation', () => {
+  it('SMS: rights stated before paying; the E-SIGN yes later brings the notice link without the same paragraph again', async () => {
+    const sms = smsFrom(bot(), '+14045550101');
+    await play(sms, [
+      { says: 'March 14 1985 30301', must: ['agree to receive notices about this account electronically'] },
+      { says: 'I want to pay it all', must: ['you can dispute all or part of this debt', 'Here are the terms'] },
+      { says: 'yes', must: ['agreed and recorded', 'agree to receive notices about this account electronically'] },
+      { says: 'Y', must: ['validation notice'], mustNot: ['you can dispute all or part of this debt'] },
+    ]);
+  });
+});
