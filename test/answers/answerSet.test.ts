@@ -81,3 +81,14 @@ describe("a creditor's own wording", () => {
     expect(() => parseCreditorAnswers('{"credit_report":{"en":""}}')).toThrow();
   });
 });
+
+describe('reminders (review 4): asking for a reminder, not to be reminded of the balance', () => {
+  it.each<[string, boolean]>([
+    ['will yall text me the day before so i dont forget', true],
+    ['do you send a reminder?', true],
+    ['remind me what I owe', false],
+    ['remind me how much is left', false],
+  ])('"%s" → reminders: %s', (text, expected) => {
+    expect(matchAnswers(text).includes('reminders')).toBe(expected);
+  });
+});
