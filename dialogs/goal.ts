@@ -19,9 +19,13 @@ export function offerIn(message: string, recognition: Recognition, today: string
   if (!previous && !recognition.intents.some((i) => PAYMENT_INTENTS.includes(i)) && recognition.entities.money.length === 0) return null;
   const { offer } = parseOfferMessage(message, recognition, { today, ...(previous ? { previous } : {}) });
   if (!offer) return null;
+  // A day read from a date of birth ("2 nov 1979") is never a payment day, even as the next 2 Nov.
+  const birthDays = recognition.entities.dates.filter((d) => `${d.year}-12-31` < today).map((d) => `-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`);
+  const identity = (day: string | undefined) => day !== undefined && (daysBetween(today, day) < 0 || birthDays.some((md) => day.endsWith(md)));
   const dated = offer.kind === 'installments' ? offer.firstDate : offer.date;
-  if (dated && daysBetween(today, dated) < 0) {
-    const { firstDate: _f, date: _d, ...rest } = offer as Offer & { firstDate?: string; date?: string };
+  const from = offer.kind === 'installments' ? offer.installmentsFrom : undefined;
+  if (identity(dated) || identity(from)) {
+    const { firstDate: _f, date: _d, installmentsFrom: _i, ...rest } = offer as Offer & { firstDate?: string; date?: string; installmentsFrom?: string };
     return rest as Offer;
   }
   return offer;

@@ -352,3 +352,10 @@ describe('fresh-eyes round 4 (D03, long SMS): the rights statement is not repeat
     ]);
   });
 });
+
+describe('replay at the end of session 4: a date of birth in the first message is no payment day', () => {
+  it('SMS in Spanish: "hola soy carlos ramirez, 2 nov 1979, 78201. quiero pagar 400 hoy y luego 150 al mes"', async () => {
+    const sms = smsFrom(bot(), '+12105550134');
+    await play(sms, [{ says: 'hola soy carlos ramirez, 2 nov 1979, 78201. quiero pagar 400 hoy y luego 150 al mes', mustNot: ['los pagos regulares pueden empezar', 'de noviembre de 2027'] }]);
+  });
+});
