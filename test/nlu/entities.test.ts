@@ -154,6 +154,11 @@ describe('ssnLast4', () => {
     ['I can pay 1234', undefined],
     ['my social is 123-45-6789', undefined], // a full SSN is never read as "last 4"
     ['12345', undefined],
+    ['jane doe 3/14/85 4321', '4321'], // beside other facts, a lone four-digit number is the last four
+    // An amount asked about beside verification facts is never the SSN (found replaying review 4).
+    ['hi its aisha bello dob 12/5/95 zip 10025. why is it 5000? i never had that much', undefined],
+    ['jane doe 3/14/85, how is it 4800 now', undefined],
+    ['soy ana ruiz 14/02/1950 cp 10032, por que 4800?', undefined],
   ])('%s', (text, ssn) => {
     expect(extractEntities(text).ssnLast4).toBe(ssn);
   });

@@ -78,6 +78,9 @@ export function extractUnlabelledSsnLast4(s: Scratch, entities: Entities, beside
     (m) =>
       !/(?:\b(?:pay|paid|owe|debt|balance|dollars?|bucks|do|offer|send|give|take|settle|for|about|around|only|pagar|pago|debo|dar|doy|ofrezco|mando)|\$)\W*$/.test(s.text.slice(Math.max(0, m.index - 20), m.index)) &&
       !/^\s*(?:dollars?|bucks|usd|dolares|pesos|a month|al mes|per month|am|pm)\b/.test(s.text.slice(m.index + 4)) &&
+      // "why is it 5000?", "how is it 4800 now", "the 5000": an amount asked about, not the SSN (review 4, end of session).
+      !/\b(?:is it|it is|was it|is that|why|how|what|the|of|than|to|por que|porque|cuanto|es de|el|la|los)\W*$/i.test(s.text.slice(Math.max(0, m.index - 12), m.index)) &&
+      !/^\s*\?/.test(s.text.slice(m.index + 4)) &&
       (entities.dates.length > 0 || !/^(?:19|20)\d\d$/.test(m[1]!)) &&
       // "an old account from like 2015", "desde 2015": a year said as a year (review 4, D21).
       !(/^(?:19|20)\d\d$/.test(m[1]!) && /\b(?:from|in|since|back in|like|around|about|circa|year|en|desde|del|de|año|ano)\W*$/i.test(s.text.slice(Math.max(0, m.index - 12), m.index))),
