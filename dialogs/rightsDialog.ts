@@ -46,6 +46,8 @@ const OTHER_REQUESTS: ReadonlySet<Intent> = new Set<Intent>(['balance', 'itemiza
  */
 export async function esignDue(context: TurnContext, services: ConversationServices, known?: Account): Promise<boolean> {
   const session = await sessionOf(context, services);
+  // One yes/no question at a time: while "Would you like to dispute it?" is open, a "yes" must answer that alone.
+  if (session.disputeCheck) return false;
   const esign = session.esign;
   if (esign && !(esign.state === 'deferred' && esign.turn < (session.turns ?? 0))) return false;
   const account = known ?? (await verifiedAccount(context, services));

@@ -131,6 +131,18 @@ describe('a doubt said with uncertainty is asked about once, never recorded unas
     expect(await disputes('A-1004')).toHaveLength(1);
   });
 
+  it('web: the question about the doubt is never asked beside the E-SIGN question — "yes" answers one question; consent is asked once the dispute is recorded', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'not sure this is mine, A-1004', must: ['First I need to confirm who you are'] },
+      { says: 'jan 9 1990', must: ['ZIP code'] },
+      { says: '60614', must: ['Would you like to dispute it?'], mustNot: ['Do you agree to receive notices'] },
+      { says: 'yes', must: ['I have recorded your dispute', 'Do you agree to receive notices'] },
+      { says: 'yes', must: ['validation notice'], mustNot: ['I have recorded your dispute'] },
+    ]);
+    expect(await disputes('A-1004')).toHaveLength(1);
+  });
+
   it('a plain dispute is still recorded at once: "this is not mine"', async () => {
     const conversation = bot().conversation();
     await verified(conversation, 'A-1001 March 14 1985 30301');
