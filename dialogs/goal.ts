@@ -53,7 +53,8 @@ export function rememberGoal(session: Session, recognition: Recognition, message
     session.goal = { ...session.goal, offer: amended };
   } else if (intents.some((i) => PAYMENT_INTENTS.includes(i))) {
     const offer = offerIn(message, recognition, today);
-    session.goal = { ...session.goal, ...(offer ? { offer } : { intent: 'pay' as const }) };
+    const inParts = offer?.kind === 'settlement' && parseOfferMessage(message, recognition, { today }).splitsSettlement === true;
+    session.goal = { ...session.goal, ...(offer ? { offer } : { intent: 'pay' as const }), ...(inParts ? { settlementInParts: true } : {}) };
   } else if (intents.includes('itemization')) {
     session.goal = { ...session.goal, intent: 'itemization' };
   } else if (intents.includes('rights') || intents.includes('validation_notice')) {
@@ -81,7 +82,7 @@ export async function serveGoal(
     for (const id of goal.answers) await sayAnswer(dc.context, services, id, account);
   }
   await rightsBeforePaying(dc.context, services, Boolean(goal.offer) || goal.intent === 'pay');
-  if (goal.offer) return dc.beginDialog(dialogs.negotiate, { offer: goal.offer });
+  if (goal.offer) return dc.beginDialog(dialogs.negotiate, { offer: goal.offer, ...(goal.settlementInParts ? { settlementInParts: true } : {}) });
   if (goal.intent === 'pay') return dc.beginDialog(dialogs.negotiate);
   if (goal.intent === 'rights') return dc.beginDialog(dialogs.rights);
   if (goal.intent === 'itemization') await showBalance(dc.context, services, true);

@@ -21,6 +21,8 @@ export interface NegotiateOptions {
   handleCurrentMessage?: boolean;
   /** Terms the debtor gave before verification (issue #19 item 7): judged at once. */
   offer?: Offer;
+  /** `offer` is a settlement asked in parts: said to be one payment, never judged as asked. */
+  settlementInParts?: boolean;
   /** A question cut short by the verification lapsing: asked again (issue #12 item 10). */
   resume?: NegotiateState;
 }
@@ -56,7 +58,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
     const state: NegotiateState = options?.resume ?? { step: 'choose', rounds: 0 };
     dc.activeDialog!.state = state;
     const mode: Mode = options?.resume ? 'resume' : options?.offer ? 'offer' : options?.handleCurrentMessage ? 'begin' : 'options';
-    const outcome = await this.turn(dc.context, state, mode, options?.offer);
+    const outcome = await this.turn(dc.context, state, mode, options?.offer, options?.settlementInParts === true);
     return outcome === 'wait' ? Dialog.EndOfTurn : dc.endDialog(outcome.end);
   }
 
@@ -75,7 +77,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
     await this.turn(context, instance.state as NegotiateState, 'reprompt');
   }
 
-  private async turn(context: TurnContext, state: NegotiateState, mode: Mode, goal?: Offer): Promise<Outcome> {
+  private async turn(context: TurnContext, state: NegotiateState, mode: Mode, goal?: Offer, goalInParts = false): Promise<Outcome> {
     const env = await this.steps.environment(context);
     if (!env) return { end: {} };
     const { text } = env;
@@ -116,6 +118,10 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
     // "Can you put it on hold?", "I can't even do 10": answered at any step (a pause asked again, in other words).
     const request = mode === 'offer' || mode === 'resume' ? null : hardshipRequest(message, local, parsed.offer);
     if (request) return this.steps.offerPerson(context, state, env, request);
+    if (mode === 'offer' && goalInParts && goal!.kind === 'settlement') {
+      state.offer = goal!;
+      return this.steps.settlementInOnePayment(context, state, env);
+    }
     if (mode === 'offer') return this.evaluate(context, state, env, goal!, false);
     if (mode === 'resume') {
       await context.sendActivity(text.resumed());
@@ -138,6 +144,7 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
     const deny = local.intent === 'deny' || general.intent === 'deny';
     const changes = parsed.offer !== null && changesTerms(parsed.offer, state.plan);
 
+    if (parsed.splitsSettlement && parsed.offer?.kind === 'settlement') state.offer = parsed.offer;
     if (parsed.splitsSettlement && state.offer?.kind === 'settlement') return this.steps.settlementInOnePayment(context, state, env);
 
     if (mode === 'begin') {

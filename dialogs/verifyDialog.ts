@@ -66,8 +66,8 @@ export function isoDate(d: CalendarDate): string {
 const PLAIN: ReadonlySet<string> = new Set(['unknown', 'greeting', 'affirm', 'deny', 'thanks']);
 /** What may come with the yes or no to "Did you mean November 3, 1979?" ("yes thanks", "no sorry"). */
 const YES_NO_WITH: ReadonlySet<string> = new Set(['affirm', 'deny', 'thanks', 'greeting']);
-/** A whole first clause that is a yes or a no ("yes. also…", "no, it's the 5th"). */
-const OPENING_ANSWER = /^\s*(yes|yeah|yep|yup|correct|right|si|claro|no|nope)\s*$/;
+/** A whole first clause that is a yes or a no ("yes. also…", "no, it's the 5th", "yes and can i settle…"). */
+const OPENING_ANSWER = /^\s*(yes|yeah|yep|yup|correct|right|si|claro|no|nope)\s*(?:$|(?:and|also|but|so|y|pero|tambien|ademas)\b)/;
 
 /** "I don't have the letter anymore", "lost the letter", "ya no tengo la carta" (normalised text). */
 const NO_LETTER =

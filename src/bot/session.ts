@@ -10,6 +10,8 @@ import type { Offer } from '../domain/negotiation.ts';
 export interface Goal {
   /** A payment goal: the offer as parsed (no dates before today: those were dates of birth). */
   offer?: Offer;
+  /** The settlement was asked in parts ("settle it in 2 payments"): it is said to be one payment. */
+  settlementInParts?: boolean;
   /** Payment options ("how can I pay?"), the itemization, the rights and notice. */
   intent?: 'pay' | 'itemization' | 'rights';
   /** Curated answers that need the account (src/answers), in the order asked. */

@@ -32,7 +32,10 @@ export interface ParsedMessage {
   cancelPlan: boolean;
   /** The debtor asked for a start ("starting…", "from…") that names no date the parser could read. */
   startUnread?: boolean;
-  /** A settlement being discussed, asked in parts ("1750 now and 1750 on jan 5"): a settlement is one payment. */
+  /**
+   * A settlement asked in parts ("1750 now and 1750 on jan 5"): a settlement is one payment. With
+   * no settlement on the table yet, `offer` is the settlement asked for.
+   */
   splitsSettlement?: boolean;
 }
 
@@ -146,6 +149,16 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
   const periodic = money.find((m) => m.per !== undefined);
   const lumps = money.filter((m) => m.per === undefined);
   const mentionsRest = REST_WORDS.test(normalized);
+
+  // "can i settle it in 2 payments, 1750 now and 1750 next month", "¿me hacen un descuento si lo pago en
+  // dos partes?" with no settlement on the table yet: the settlement asked for (what the parts add up
+  // to, when that is clear), to be told it is one payment — never a plan for the whole balance.
+  const sameAmountTwice = lumps.length === 1 && (normalized.match(new RegExp(`(?<![\\d.,])${lumps[0]!.amount / 100}(?![\\d]|[.,]\\d)`, 'g'))?.length ?? 0) > 1;
+  if (intents.has('settle') && !context.previous && !periodic && (lumps.length > 1 || sameAmountTwice || (count !== undefined && count <= 3) || SPLIT_WORDS.test(normalized))) {
+    const each = lumps.length === 1 && (sameAmountTwice || (count !== undefined && /\b(payments|installments|pagos|cuotas) (of|de) \d/.test(normalized)));
+    const total = lumps.length > 1 ? lumps.reduce((sum, m) => sum + m.amount, 0) : each ? lumps[0]!.amount * (count ?? 2) : undefined;
+    return { offer: withDate({ kind: 'settlement', ...(total !== undefined ? { amount: total } : {}) }, date), cancelPlan, splitsSettlement: true };
+  }
 
   // An installment offer: an amount per period, a count, or a first payment and "the rest".
   if (periodic || count !== undefined || (lumps.length > 0 && mentionsRest)) {

@@ -37,6 +37,26 @@ describe('C21: a settlement is one payment — asked in parts, it is said so, ne
   });
 });
 
+describe('a settlement asked in parts with no settlement on the table yet (replayed at the end of session 4, #19 item 1)', () => {
+  it('web: "yes and can i settle it in 2 payments, 1750 now and 1750 next month" answers "Did you mean…?" and gets the settlement as one payment', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'hi its aisha bello dob 12/5/95 zip 10025', must: ['Did you mean December 5, 1995?'] },
+      {
+        says: 'yes and can i settle it in 2 payments, 1750 now and 1750 next month',
+        must: ['You are verified', 'A settlement is paid in one payment', '$3,500.00'],
+        mustNot: ['Terms of your payment plan', 'exactly the balance', 'as soon as I have confirmed who you are'],
+      },
+    ]);
+  });
+
+  it('SMS in Spanish: "¿me hacen un descuento si lo pago en dos partes?"', async () => {
+    const sms = smsFrom(bot(), '+12105550134');
+    await verified(sms, 'nov 2 1979 78201');
+    await play(sms, [{ says: '¿me hacen un descuento si lo pago en dos partes?', must: ['un solo pago'], mustNot: ['Condiciones', 'exactamente el saldo'] }]);
+  });
+});
+
 describe('C03: moving the regular payments\' day keeps the first payment where it was (#12 item 4)', () => {
   it('SMS: "cn i do 200 now and the rest over 4 monts", then "can the monthly ones be on the 1st of the month instead"', async () => {
     const sms = smsFrom(bot(), '+14155550188');

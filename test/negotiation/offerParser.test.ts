@@ -200,6 +200,17 @@ describe('fresh-eyes round 3 (C03, C21): the regular payments have their own sta
     expect(parsed).toMatchObject({ offer: null, splitsSettlement: true });
   });
 
+  it.each<[string, 'en' | 'es', number | undefined]>([
+    ['can i settle it in 2 payments, 1750 now and 1750 next month', 'en', 350000],
+    ['could I settle for 1500 now and 1500 in january', 'en', 300000],
+    ['can I settle it in 3 payments of 1000', 'en', 300000],
+    ['¿me hacen un descuento si lo pago en dos partes?', 'es', undefined],
+  ])('"%s" with no settlement on the table yet is the settlement asked for, said to be one payment (end of session 4)', (text, language, amount) => {
+    const parsed = parse(text, undefined, language);
+    expect(parsed.splitsSettlement).toBe(true);
+    expect(parsed.offer).toEqual(amount === undefined ? { kind: 'settlement' } : { kind: 'settlement', amount });
+  });
+
   it('regular payments asked while a settlement is discussed are a plan (for the whole balance), not a split settlement', () => {
     expect(parse('can i do 300 a month instead', { kind: 'settlement', amount: 350000 }).offer).toEqual({ kind: 'installments', amount: 30000, frequency: 'monthly' });
   });
