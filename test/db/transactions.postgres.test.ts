@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/database.ts';
-import { inTransaction, isBusyError } from '../../src/db/transactions.ts';
+import { inTransaction, isBusyError, isUniqueViolation } from '../../src/db/transactions.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
 
 let database: TestDatabase;
@@ -15,8 +15,8 @@ beforeEach(async () => {
   other = await openDatabase(database.url, { poolSize: 3 });
 });
 afterEach(async () => {
-  // The throw-away database first (dropped WITH FORCE): a client the retried transaction still holds
-  // is cut off, so the second pool's end never waits on it (seen once under heavy load: a 60 s hook).
+  // A hang here (60 s, seen in CI) was a pg client kept checked out by a transaction whose COMMIT
+  // failed; src/db/postgres/releaseOnFailedCommit.ts hands it back (test below).
   await database.close();
   await other.$disconnect();
 });
@@ -53,6 +53,25 @@ describe('[PostgreSQL only] transactions run again after a deadlock or a seriali
     const counts = (await database.db.creditor.findMany({ orderBy: { policyJson: 'asc' } })).map((c) => c.policyJson);
     expect(counts).toEqual(['0', '1']); // as if one ran after the other
     expect(runs).toBe(3);
+  });
+
+  it('a transaction whose COMMIT fails hands its connection back to the pool (Prisma 6.19 kept it checked out for good)', async () => {
+    // A deferred constraint is checked at COMMIT, as a Serializable transaction's serialization failure can be.
+    await database.db.$executeRawUnsafe('CREATE TABLE deferred_check (x int UNIQUE DEFERRABLE INITIALLY DEFERRED)');
+    const single = await openDatabase(database.url, { poolSize: 1 });
+    try {
+      const failed = await single
+        .$transaction(async (tx) => {
+          await tx.$executeRawUnsafe('INSERT INTO deferred_check VALUES (1)');
+          await tx.$executeRawUnsafe('INSERT INTO deferred_check VALUES (1)');
+        })
+        .then(() => 'committed', (error: unknown) => error);
+      expect(isUniqueViolation(failed), String(failed)).toBe(true);
+      // The pool's one connection: a query waits forever if the failed commit kept it.
+      expect(await Promise.race([single.creditor.count(), sleep(5000).then(() => 'still waiting for a connection')])).toBe(0);
+    } finally {
+      await Promise.race([single.$disconnect(), sleep(5000)]);
+    }
   });
 
   it('tells the retryable failures from the others', async () => {

@@ -9,12 +9,13 @@ import pg from 'pg';
 import type { Db, DatabaseOptions } from '../database.ts';
 import { PrismaClient as PostgresPrismaClient } from './generated/client.ts';
 import { PostgresCoordination } from './coordination.ts';
+import { releaseOnFailedCommit } from './releaseOnFailedCommit.ts';
 
 export async function openPostgresDatabase(url: string, options: DatabaseOptions): Promise<{ db: Db; pool: pg.Pool; coordination: PostgresCoordination }> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'an idle PostgreSQL connection failed'));
   const coordination = new PostgresCoordination({ pool, connectionString: url, lockConnections: options.lockConnections ?? 20, logger: options.logger });
-  const client = new PostgresPrismaClient({ adapter: new PrismaPg(pool) });
+  const client = new PostgresPrismaClient({ adapter: releaseOnFailedCommit(new PrismaPg(pool)) });
   const disconnect = client.$disconnect.bind(client);
   let closing: Promise<void> | undefined;
   client.$disconnect = () =>
