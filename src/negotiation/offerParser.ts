@@ -153,7 +153,10 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
   // "can i settle it in 2 payments, 1750 now and 1750 next month", "¿me hacen un descuento si lo pago en
   // dos partes?" with no settlement on the table yet: the settlement asked for (what the parts add up
   // to, when that is clear), to be told it is one payment — never a plan for the whole balance.
-  const sameAmountTwice = lumps.length === 1 && (normalized.match(new RegExp(`(?<![\\d.,])${lumps[0]!.amount / 100}(?![\\d]|[.,]\\d)`, 'g'))?.length ?? 0) > 1;
+  // "1750 now and 1750 next month": the same amount said twice as two payments (not "i got 500 cash, would u take 500").
+  const sameAmountTwice =
+    lumps.length === 1 &&
+    new RegExp(`(?<![\\d.,])${lumps[0]!.amount / 100}(?![\\d]|[.,]\\d)[^\\d]{0,25}\\b(and|then|y|luego|plus|mas)\\b (another |otros? )?${lumps[0]!.amount / 100}(?![\\d]|[.,]\\d) ?(next|in|on|at|the|el|en|la|later|after|despues|al|a fin|by|this|el proximo|on the)\\b`).test(normalized);
   if (intents.has('settle') && !context.previous && !periodic && (lumps.length > 1 || sameAmountTwice || (count !== undefined && count <= 3) || SPLIT_WORDS.test(normalized))) {
     const each = lumps.length === 1 && (sameAmountTwice || (count !== undefined && /\b(payments|installments|pagos|cuotas) (of|de) \d/.test(normalized)));
     const total = lumps.length > 1 ? lumps.reduce((sum, m) => sum + m.amount, 0) : each ? lumps[0]!.amount * (count ?? 2) : undefined;

@@ -211,6 +211,12 @@ describe('fresh-eyes round 3 (C03, C21): the regular payments have their own sta
     expect(parsed.offer).toEqual(amount === undefined ? { kind: 'settlement' } : { kind: 'settlement', amount });
   });
 
+  it('the same amount said twice is one settlement, not two parts: "i got 500 cash rn. would u take 500 and call it even"', () => {
+    const parsed = parse('i got 500 cash rn. would u take 500 and call it even');
+    expect(parsed.splitsSettlement).toBeUndefined();
+    expect(parsed.offer).toEqual({ kind: 'settlement', amount: 50000 });
+  });
+
   it('regular payments asked while a settlement is discussed are a plan (for the whole balance), not a split settlement', () => {
     expect(parse('can i do 300 a month instead', { kind: 'settlement', amount: 350000 }).offer).toEqual({ kind: 'installments', amount: 30000, frequency: 'monthly' });
   });
