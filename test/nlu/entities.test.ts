@@ -134,6 +134,8 @@ describe('zip', () => {
     ['$30301', undefined],
     ['303011', undefined],
     ['acct 30301', undefined],
+    ['cp 10453, pago el dia 30', '10453'], // a comma after the ZIP (blind round 07)
+    ['its 8812 for the ssn, zip 33012, and i want to settle for 600', '33012'],
   ])('%s', (text, zip) => {
     expect(extractEntities(text).zip).toBe(zip);
   });
@@ -159,6 +161,7 @@ describe('ssnLast4', () => {
     ['hi its aisha bello dob 12/5/95 zip 10025. why is it 5000? i never had that much', undefined],
     ['jane doe 3/14/85, how is it 4800 now', undefined],
     ['soy ana ruiz 14/02/1950 cp 10032, por que 4800?', undefined],
+    ['cp 85009, mi telefono es 602 555 0174', undefined], // a phone number's last digits (blind round 07)
   ])('%s', (text, ssn) => {
     expect(extractEntities(text).ssnLast4).toBe(ssn);
   });

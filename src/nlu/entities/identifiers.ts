@@ -17,7 +17,7 @@ import type { Scratch } from './scratch.ts';
 const ZIP_LABEL = '(?:zip|zipcode|zip code|postal code|postcode|codigo postal|cod postal|c\\.?p\\.?)';
 
 export function extractZip(s: Scratch, entities: Entities): void {
-  const labelled = new RegExp(`\\b${ZIP_LABEL}\\b\\D{0,20}?(?<![\\d$])(\\d{5}|\\d(?: \\d){4})(?:-\\d{4})?(?![\\d.,]| \\d)`).exec(s.text);
+  const labelled = new RegExp(`\\b${ZIP_LABEL}\\b\\D{0,20}?(?<![\\d$])(\\d{5}|\\d(?: \\d){4})(?:-\\d{4})?(?!\\d|[.,]\\d| \\d)`).exec(s.text);
   // The label after the number: "30308 zip".
   const labelAfter = new RegExp(`(?<![\\d$.,-])(\\d{5})(?:-\\d{4})?\\s*(?:is my |is the |es mi |es el )?${ZIP_LABEL}\\b`).exec(s.text);
   const whole = /^\s*(\d{5})(?:-\d{4})?\s*[.!]?\s*$/.exec(s.text);
@@ -87,6 +87,9 @@ export function extractUnlabelledSsnLast4(s: Scratch, entities: Entities, beside
   );
   if (lone.length !== 1) return;
   const m = lone[0]!;
+  // Digits in groups — the end of a phone number ("mi telefono es 602 555 0174") or two numbers
+  // ("Rosa Vega 4410 7702") — are left for the dialog to ask.
+  if (/\d[ .-]\d{4}(?!\d)/.test(s.text)) return;
   entities.ssnLast4 = m[1];
   s.consume(m.index, m.index + m[0].length);
 }
