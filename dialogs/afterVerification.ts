@@ -1,6 +1,6 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { appendAudit } from '../src/audit.ts';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, textFormatOf, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, channelOf, conversationRecordId, sessionOf, textFormatOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import { dataForText } from '../src/domain/markdown.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
 import { AccountChoiceDialog } from './accountChoiceDialog.ts';
@@ -82,8 +82,8 @@ export class AfterVerification {
     }
     const served = await serveGoal(step, this.services, { negotiate: NegotiateDialog.id, rights: RightsDialog.id });
     if (served) return served;
-    const account = await this.services.db.account.findUniqueOrThrow({ where: { id: accountId }, select: { validationPeriodEndsAt: true } });
-    if (!account.validationPeriodEndsAt) return step.beginDialog(RightsDialog.id);
+    const account = await verifiedAccount(step.context, this.services);
+    if (!account?.validationPeriodEndsAt) return step.beginDialog(RightsDialog.id);
     return step.next();
   }
 

@@ -1,9 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { hasWithdrawnEsignConsent } from '../src/accounts/consent.ts';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
-import { deliverValidationNotice, hasEsignConsent, noticeUrl, recordEsignConsent, requestMailedNotice } from '../src/notices/notices.ts';
-import { conversationOf, accountView, catalogueOf, channelOf, conversationRecordId, recognitionOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
+import { deliverValidationNotice, noticeUrl, recordEsignConsent, requestMailedNotice } from '../src/notices/notices.ts';
+import { conversationOf, accountView, catalogueOf, channelOf, conversationRecordId, esignStandingOf, recognitionOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account } from '../src/db/generated/client.ts';
 import { validationPeriodEnd } from '../src/domain/validationPeriod.ts';
@@ -54,7 +53,7 @@ export async function esignDue(context: TurnContext, services: ConversationServi
   if (!account || (!esign && account.validationPeriodEndsAt)) return false;
   const paused = collectionPauseReason(account);
   if (paused && paused !== 'dispute') return false;
-  return !(await hasEsignConsent(services.db, account.id)) && !(await hasWithdrawnEsignConsent(services.db, account.id));
+  return (await esignStandingOf(context, services, account.id)) === 'none';
 }
 
 /**
@@ -77,12 +76,13 @@ export class RightsDialog extends Dialog<RightsOptions> {
     if (!session.accountId) throw new Error('RightsDialog needs a verified account');
     // Only a digest of each link's token is stored, so a debtor who asks again gets a fresh link
     // to the same notice; the validation period itself never restarts.
-    if (await hasEsignConsent(this.services.db, session.accountId)) {
+    const standing = await esignStandingOf(dc.context, this.services, session.accountId);
+    if (standing === 'given') {
       await this.deliver(dc.context, false);
       return dc.endDialog();
     }
     // A debtor who withdrew consent, or said no here, is not asked again; the paper copy is on its way.
-    if (session.esign?.state === 'declined' || (await hasWithdrawnEsignConsent(this.services.db, session.accountId))) {
+    if (session.esign?.state === 'declined' || standing === 'withdrawn') {
       await dc.context.sendActivity(catalogueOf(session).noticesByMail());
       await this.sendRights(dc.context);
       return dc.endDialog();

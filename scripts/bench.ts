@@ -12,6 +12,9 @@
  * driver) and its resident memory per idle conversation. Rounds alternate which server goes first,
  * so a drift in the machine's speed hits both.
  *
+ * BENCH_PROF=<dir> writes the service's CPU profile there (node --cpu-prof; start-up included) for
+ * a look at where a turn's time goes.
+ *
  * With --database postgres the service runs on a throw-away PostgreSQL cluster (Debian's postgresql
  * package), on a fresh database.
  *
@@ -103,7 +106,7 @@ interface Server {
 async function startServer(name: Server['name'], entry: string, env: Record<string, string>, dir: string): Promise<Server> {
   const port = await freePort();
   const probeFile = path.join(dir, `${name}.probe.json`);
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', './scripts/bench/probe.ts', entry], {
+  const child = spawn(process.execPath, [...(name === 'service' && process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []), '--expose-gc', '--import', 'tsx', '--import', './scripts/bench/probe.ts', entry], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', BENCH_PROBE_FILE: probeFile },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -41,11 +41,12 @@ export async function withdrawEsignConsent(db: Db, where: Where): Promise<{ with
   });
 }
 
-/** True when an E-SIGN consent of the account was ever withdrawn (check hasEsignConsent for one in force). */
-export async function hasWithdrawnEsignConsent(db: Db, accountId: string): Promise<boolean> {
-  const withdrawn = await db.consent.findFirst({
-    where: { accountId, kind: ESIGN_CONSENT_KIND, withdrawnAt: { not: null } },
-    select: { id: true },
-  });
-  return withdrawn !== null;
+/** The account's E-SIGN consent: one in force ('given'), only withdrawn ones ('withdrawn'), or none ever ('none'). */
+export type EsignStanding = 'given' | 'withdrawn' | 'none';
+
+/** One read: a consent in force, else whether one was ever withdrawn (a withdrawn consent is not asked for again). */
+export async function esignStanding(db: Db, accountId: string): Promise<EsignStanding> {
+  const consents = await db.consent.findMany({ where: { accountId, kind: ESIGN_CONSENT_KIND }, select: { withdrawnAt: true } });
+  if (consents.some((c) => c.withdrawnAt === null)) return 'given';
+  return consents.length > 0 ? 'withdrawn' : 'none';
 }

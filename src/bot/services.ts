@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { OfficeHours } from '../domain/officeHours.ts';
 import type { Account, Creditor } from '../db/generated/client.ts';
 import type { TurnAccount, VerifiedAccount } from '../accounts/turnAccount.ts';
+import { esignStanding, type EsignStanding } from '../accounts/consent.ts';
 import { turnStoreFor } from '../storage/turnStore.ts';
 import { findOpenPlan, type PlanWithInstallments } from '../negotiation/planStore.ts';
 import { turnCached } from './turnCache.ts';
@@ -149,6 +150,11 @@ export async function turnAccountOf(context: TurnContext, services: Conversation
   const accountId = session.accountId;
   if (!accountId) return null;
   return turnCached(context, `account:${accountId}`, () => turnStoreFor(services.db).account(accountId));
+}
+
+/** The account's E-SIGN consent, read once per turn (again only after a write of the turn). */
+export function esignStandingOf(context: TurnContext, services: ConversationServices, accountId: string): Promise<EsignStanding> {
+  return turnCached(context, `esign:${accountId}`, () => esignStanding(services.db, accountId));
 }
 
 export async function verifiedAccount(context: TurnContext, services: ConversationServices): Promise<VerifiedAccount | null> {

@@ -120,14 +120,18 @@ export async function hasEsignConsent(db: Db, accountId: string): Promise<boolea
  * and whether this call set it.
  */
 async function fixValidationPeriod(tx: Tx, accountId: string, now: Date): Promise<{ endsAt: Date; started: boolean }> {
-  const { count } = await tx.account.updateMany({
-    where: { id: accountId, validationPeriodEndsAt: null },
-    data: { validationPeriodEndsAt: validationPeriodEnd(now) },
-  });
-  const account = await tx.account.findUnique({ where: { id: accountId }, select: { validationPeriodEndsAt: true } });
-  if (!account) throw new UnknownAccountError(accountId);
-  if (!account.validationPeriodEndsAt) throw new Error('validation period end was not stored');
-  return { endsAt: account.validationPeriodEndsAt, started: count === 1 };
+  const stored = async () => (await tx.account.findUnique({ where: { id: accountId }, select: { validationPeriodEndsAt: true } }))?.validationPeriodEndsAt;
+  const before = await stored();
+  if (before === undefined) throw new UnknownAccountError(accountId);
+  // A later delivery: the period was fixed by the first one (one read, no write).
+  if (before) return { endsAt: before, started: false };
+  const endsAt = validationPeriodEnd(now);
+  const { count } = await tx.account.updateMany({ where: { id: accountId, validationPeriodEndsAt: null }, data: { validationPeriodEndsAt: endsAt } });
+  if (count === 1) return { endsAt, started: true };
+  // Another delivery fixed it in between: its date stands.
+  const raced = await stored();
+  if (!raced) throw new Error('validation period end was not stored');
+  return { endsAt: raced, started: false };
 }
 
 /**
@@ -143,9 +147,10 @@ export async function deliverValidationNotice(
   if (!NOTICE_LANGUAGES.includes(where.language)) throw new Error(`unsupported notice language "${String(where.language)}"`);
   const token = newNoticeToken();
   return db.$transaction(async (tx) => {
-    const account = await tx.account.findUnique({ where: { id: where.accountId }, select: { id: true } });
-    if (!account) throw new UnknownAccountError(where.accountId);
-    if (!(await activeEsignConsent(tx, where.accountId))) throw new EsignConsentRequiredError(where.accountId);
+    if (!(await activeEsignConsent(tx, where.accountId))) {
+      if (!(await tx.account.findUnique({ where: { id: where.accountId }, select: { id: true } }))) throw new UnknownAccountError(where.accountId);
+      throw new EsignConsentRequiredError(where.accountId);
+    }
     return { token, ...(await recordNoticeDelivery(tx, where, token, { basis: 'esign' })) };
   });
 }

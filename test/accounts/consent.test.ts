@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hasWithdrawnEsignConsent, withdrawEsignConsent } from '../../src/accounts/consent.ts';
+import { esignStanding, withdrawEsignConsent } from '../../src/accounts/consent.ts';
 import type { Db } from '../../src/db/database.ts';
 import { validationPeriodEnd } from '../../src/domain/validationPeriod.ts';
 import {
@@ -42,7 +42,7 @@ describe('DESIGN 3: withdrawing E-SIGN consent', () => {
     const consent = await db.consent.findUniqueOrThrow({ where: { id: consentId } });
     expect(consent).toMatchObject({ wording: WORDING, channel: 'web', givenAt: CONSENTED, withdrawnAt: WITHDRAWN });
     expect(await hasEsignConsent(db, accountId)).toBe(false);
-    expect(await hasWithdrawnEsignConsent(db, accountId)).toBe(true);
+    expect(await esignStanding(db, accountId)).toBe('withdrawn');
 
     const [withdrawal, ...moreWithdrawals] = await audits('esign.withdrawn');
     expect(moreWithdrawals).toHaveLength(0);
@@ -67,7 +67,7 @@ describe('DESIGN 3: withdrawing E-SIGN consent', () => {
 
   it('without a consent in force it writes nothing', async () => {
     expect(await withdrawEsignConsent(db, { accountId, channel: 'web', now: WITHDRAWN })).toEqual({ withdrawn: false });
-    expect(await hasWithdrawnEsignConsent(db, accountId)).toBe(false);
+    expect(await esignStanding(db, accountId)).toBe('none');
 
     await recordEsignConsent(db, { accountId, channel: 'web', wording: WORDING, now: CONSENTED });
     await withdrawEsignConsent(db, { accountId, channel: 'web', now: WITHDRAWN });
@@ -84,6 +84,6 @@ describe('DESIGN 3: withdrawing E-SIGN consent', () => {
     await recordEsignConsent(db, { accountId: otherId, channel: 'web', wording: WORDING, now: CONSENTED });
     await withdrawEsignConsent(db, { accountId, channel: 'web', now: WITHDRAWN });
     expect(await hasEsignConsent(db, otherId)).toBe(true);
-    expect(await hasWithdrawnEsignConsent(db, otherId)).toBe(false);
+    expect(await esignStanding(db, otherId)).toBe('given');
   });
 });
