@@ -34,25 +34,30 @@ export class AfterVerification {
     if (ids.length === 0) return step.endDialog();
 
     const session = await sessionOf(step.context, this.services);
-    const accounts = await this.services.db.account.findMany({ where: { id: { in: ids } } });
-    const first = accounts.find((a) => a.id === ids[0])!;
-    session.accountId = first.id;
+    session.accountId = ids[0]!;
     session.accountIds = ids;
+    // One account (the usual case): the turn's read of it, with its creditor (src/bot/turnCache.ts).
+    const verified = ids.length === 1 ? await verifiedAccount(step.context, this.services) : null;
+    const accounts = verified ? [verified] : await this.services.db.account.findMany({ where: { id: { in: ids } } });
+    const first = accounts.find((a) => a.id === ids[0])!;
     session.verifiedAt = this.services.now().getTime();
     // The account's language, unless the debtor chose one or is already reading Spanish (issue #19 item 5).
     if (!session.languageChosen && session.language === 'en' && isLanguage(first.language)) session.language = first.language;
     const text = catalogueOf(session);
     const conversationId = conversationRecordId(step.context);
-    if (conversationId) {
-      await this.services.db.conversation.update({ where: { id: conversationId }, data: { accountId: first.id, language: session.language } });
-    }
+    const channel = channelOf(step.context);
+    // The conversation linked to the account and the disclosure audited in one transaction.
+    await this.services.db.$transaction(async (tx) => {
+      if (conversationId) await tx.conversation.update({ where: { id: conversationId }, data: { accountId: first.id, language: session.language } });
+      for (const account of accounts) {
+        await appendAudit(tx, { type: 'disclosure.shown', actor: 'bot', accountId: account.id, conversationId, detail: { channel, language: session.language } });
+      }
+    });
+    if (conversationId) session.storedLanguage = session.language;
     await rememberLanguage(step.context, this.services, session);
 
     // Reg F 1006.18(e): the first message after verification says who we are and why we ask.
     await step.context.sendActivity(`${text.verified(dataForText(first.firstName, textFormatOf(step.context)))} ${text.disclosure(this.services.collector)}`);
-    for (const account of accounts) {
-      await appendAudit(this.services.db, { type: 'disclosure.shown', actor: 'bot', accountId: account.id, conversationId, detail: { channel: channelOf(step.context), language: session.language } });
-    }
     await recordPendingContactPreference(step.context, this.services, session);
     if (ids.length > 1) return step.beginDialog(AccountChoiceDialog.id);
     return step.next();

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { appendAudit } from '../src/audit.ts';
 import { writtenLanguage } from '../src/bot/language.ts';
-import { catalogueOf, channelOf, conversationRecordId, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, channelOf, conversationRecordId, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 
 /**
@@ -30,9 +30,15 @@ export async function followWrittenLanguage(context: TurnContext, services: Conv
 export async function rememberLanguage(context: TurnContext, services: ConversationServices, session: Session): Promise<void> {
   if (!session.accountId || !session.languageChosen) return;
   const conversationId = conversationRecordId(context);
-  if (conversationId) await services.db.conversation.update({ where: { id: conversationId }, data: { language: session.language } });
+  if (conversationId && session.storedLanguage !== session.language) {
+    await services.db.conversation.update({ where: { id: conversationId }, data: { language: session.language } });
+    session.storedLanguage = session.language;
+  }
+  const verified = await verifiedAccount(context, services);
   const accounts = session.accountIds ?? [session.accountId];
   for (const accountId of accounts) {
+    // Already the account's language (read with the turn): nothing to write or audit.
+    if (verified?.id === accountId && verified.language === session.language) continue;
     const { count } = await services.db.account.updateMany({ where: { id: accountId, language: { not: session.language } }, data: { language: session.language } });
     if (count === 0) continue;
     await appendAudit(services.db, {

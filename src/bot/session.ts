@@ -47,6 +47,8 @@ export interface Session {
   language: Language;
   /** The debtor chose the language themselves (asked for it, or wrote in it): the account's language does not override it. */
   languageChosen?: boolean;
+  /** The language last written on the conversation record (it is not written again while it stays). */
+  storedLanguage?: Language;
   greeted?: boolean;
   /** Set while verified; cleared when verification expires. */
   accountId?: string;
