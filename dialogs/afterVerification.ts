@@ -1,8 +1,6 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { appendAudit } from '../src/audit.ts';
-import { catalogueOf, channelOf, conversationRecordId, sessionOf, textFormatOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { catalogueOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import { dataForText } from '../src/domain/markdown.ts';
-import { isLanguage } from '../src/messages/catalogue.ts';
 import { AccountChoiceDialog } from './accountChoiceDialog.ts';
 import { recordPendingContactPreference } from './contactPreference.ts';
 import { showBalance } from './balance.ts';
@@ -41,19 +39,8 @@ export class AfterVerification {
     const accounts = verified ? [verified] : await this.services.db.account.findMany({ where: { id: { in: ids } } });
     const first = accounts.find((a) => a.id === ids[0])!;
     session.verifiedAt = this.services.now().getTime();
-    // The account's language, unless the debtor chose one or is already reading Spanish (issue #19 item 5).
-    if (!session.languageChosen && session.language === 'en' && isLanguage(first.language)) session.language = first.language;
+    // The conversation is linked and the disclosure audited with the verification (linkVerifiedConversation).
     const text = catalogueOf(session);
-    const conversationId = conversationRecordId(step.context);
-    const channel = channelOf(step.context);
-    // The conversation linked to the account and the disclosure audited in one transaction.
-    await this.services.db.$transaction(async (tx) => {
-      if (conversationId) await tx.conversation.update({ where: { id: conversationId }, data: { accountId: first.id, language: session.language } });
-      for (const account of accounts) {
-        await appendAudit(tx, { type: 'disclosure.shown', actor: 'bot', accountId: account.id, conversationId, detail: { channel, language: session.language } });
-      }
-    });
-    if (conversationId) session.storedLanguage = session.language;
     await rememberLanguage(step.context, this.services, session);
 
     // Reg F 1006.18(e): the first message after verification says who we are and why we ask.

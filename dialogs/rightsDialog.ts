@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
-import { deliverValidationNotice, noticeUrl, recordEsignConsent, requestMailedNotice } from '../src/notices/notices.ts';
+import { consentAndDeliverNotice, deliverValidationNotice, noticeUrl, requestMailedNotice } from '../src/notices/notices.ts';
 import { conversationOf, accountView, catalogueOf, channelOf, conversationRecordId, esignStandingOf, recognitionOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account } from '../src/db/generated/client.ts';
@@ -78,7 +78,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     // to the same notice; the validation period itself never restarts.
     const standing = await esignStandingOf(dc.context, this.services, session.accountId);
     if (standing === 'given') {
-      await this.deliver(dc.context, false);
+      await this.deliver(dc.context);
       return dc.endDialog();
     }
     // A debtor who withdrew consent, or said no here, is not asked again; the paper copy is on its way.
@@ -114,14 +114,16 @@ export class RightsDialog extends Dialog<RightsOptions> {
       return Dialog.EndOfTurn;
     }
     if (yes) {
-      await recordEsignConsent(this.services.db, {
+      const notice = await consentAndDeliverNotice(this.services.db, {
         accountId: session.accountId!,
         channel: channelOf(dc.context),
         wording: text.askEsign(),
+        language: session.language,
+        now: this.services.now(),
         conversationId: conversationRecordId(dc.context),
       });
       delete session.esign;
-      await this.deliver(dc.context, true);
+      await this.showNotice(dc.context, notice.token, true);
       return dc.endDialog();
     }
     // "no, just mail it": a no, whatever else it says about the notice.
@@ -188,9 +190,8 @@ export class RightsDialog extends Dialog<RightsOptions> {
     session.esign = { state: 'deferred', turn: session.turns ?? 0 };
   }
 
-  private async deliver(context: TurnContext, justConsented: boolean): Promise<void> {
+  private async deliver(context: TurnContext): Promise<void> {
     const session = await sessionOf(context, this.services);
-    const text = catalogueOf(session);
     const notice = await deliverValidationNotice(this.services.db, {
       accountId: session.accountId!,
       channel: channelOf(context),
@@ -198,7 +199,12 @@ export class RightsDialog extends Dialog<RightsOptions> {
       now: this.services.now(),
       conversationId: conversationRecordId(context),
     });
-    const link = noticeUrl(this.services.publicBaseUrl, notice.token);
+    await this.showNotice(context, notice.token, false);
+  }
+
+  private async showNotice(context: TurnContext, token: string, justConsented: boolean): Promise<void> {
+    const text = catalogueOf(await sessionOf(context, this.services));
+    const link = noticeUrl(this.services.publicBaseUrl, token);
     // The notice just consented to comes with the rights — unless this conversation already stated
     // them with the same end date (the same paragraph twice made SMS replies long; review 4).
     await stateRights(context, this.services, { unlessStated: justConsented });

@@ -12,6 +12,7 @@ import { extractName } from '../src/nlu/entities/names.ts';
 import { accountFromChatLink } from '../src/outreach/chatStart.ts';
 import { conversationOf, catalogueOf, channelOf, conversationRecordId, recognitionOf, SENSITIVE_TURN, sessionOf, type ConversationServices } from '../src/bot/services.ts';
 import { ANSWERED, ask, notUnderstood } from './prompts.ts';
+import { linkVerifiedConversation } from './verifiedConversation.ts';
 import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 
 interface VerifyState {
@@ -242,6 +243,7 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       now: this.services.now(),
       conversationId: conversationRecordId(dc.context),
       channel: channelOf(dc.context),
+      alsoOnSuccess: linkVerifiedConversation(dc.context, session),
     });
     if (result.ok) {
       session.failedVerifications = 0;

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import type { Account } from '../db/generated/client.ts';
 import { appendAudit } from '../audit.ts';
 import { factorMatches } from '../identity/factors.ts';
@@ -83,7 +83,20 @@ function factorsMatch(account: Account, claim: VerificationClaim, hashKey: strin
 export async function verifyClaim(
   db: Db,
   claim: VerificationClaim,
-  { hashKey, now, conversationId, channel }: { hashKey: string; now: Date; conversationId?: string; channel: string },
+  {
+    hashKey,
+    now,
+    conversationId,
+    channel,
+    alsoOnSuccess,
+  }: {
+    hashKey: string;
+    now: Date;
+    conversationId?: string;
+    channel: string;
+    /** More writes that belong with a success, in its transaction (one commit on the turn's path). */
+    alsoOnSuccess?: (tx: Tx, verified: Account[]) => Promise<void>;
+  },
 ): Promise<VerificationResult> {
   const found = await candidates(db, claim);
   const open = found.filter((a) => !isVerificationLocked(a, now));
@@ -95,6 +108,7 @@ export async function verifyClaim(
         await tx.account.update({ where: { id: account.id }, data: { ...afterSuccessfulVerification(), lastActivityAt: now } });
         await appendAudit(tx, { type: 'verification.succeeded', actor: 'debtor', accountId: account.id, conversationId, detail: { channel, by: claim.accountNumber ? 'account_number' : claim.accountId ? 'chat_link' : claim.phone ? 'phone' : 'name', accounts: matches.length } });
       }
+      await alsoOnSuccess?.(tx, matches);
     });
     return { ok: true, account: matches[0]!, accounts: matches };
   }

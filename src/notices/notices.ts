@@ -79,26 +79,54 @@ export async function recordEsignConsent(
   db: Db,
   where: Where & { wording: string; now?: Date },
 ): Promise<{ consentId: string }> {
-  if (where.wording.trim() === '') throw new Error('the consent wording shown to the debtor is required');
+  checkWording(where.wording);
+  return db.$transaction((tx) => recordConsentIn(tx, where));
+}
+
+/**
+ * The debtor's yes to electronic delivery and the notice it allows, in one transaction (one
+ * commit on the turn's path, issue 14): the consent, its audit event, the Notice row, the
+ * validation period and the delivery's audit event.
+ */
+export async function consentAndDeliverNotice(
+  db: Db,
+  where: Where & { wording: string; language: NoticeLanguage; now: Date },
+): Promise<{ consentId: string; token: string; validationPeriodEndsAt: Date; firstDelivery: boolean }> {
+  checkWording(where.wording);
+  checkLanguage(where.language);
+  const token = newNoticeToken();
   return db.$transaction(async (tx) => {
-    const consent = await tx.consent.create({
-      data: {
-        accountId: where.accountId,
-        kind: ESIGN_CONSENT_KIND,
-        channel: where.channel,
-        wording: where.wording,
-        ...(where.now ? { givenAt: where.now } : {}),
-      },
-    });
-    await appendAudit(tx, {
-      type: 'esign.consent',
-      actor: 'debtor',
-      accountId: where.accountId,
-      conversationId: where.conversationId,
-      detail: { channel: where.channel, consentId: consent.id },
-    });
-    return { consentId: consent.id };
+    const { consentId } = await recordConsentIn(tx, where);
+    return { consentId, token, ...(await recordNoticeDelivery(tx, where, token, { basis: 'esign' })) };
   });
+}
+
+function checkWording(wording: string): void {
+  if (wording.trim() === '') throw new Error('the consent wording shown to the debtor is required');
+}
+
+function checkLanguage(language: NoticeLanguage): void {
+  if (!NOTICE_LANGUAGES.includes(language)) throw new Error(`unsupported notice language "${String(language)}"`);
+}
+
+async function recordConsentIn(tx: Tx, where: Where & { wording: string; now?: Date }): Promise<{ consentId: string }> {
+  const consent = await tx.consent.create({
+    data: {
+      accountId: where.accountId,
+      kind: ESIGN_CONSENT_KIND,
+      channel: where.channel,
+      wording: where.wording,
+      ...(where.now ? { givenAt: where.now } : {}),
+    },
+  });
+  await appendAudit(tx, {
+    type: 'esign.consent',
+    actor: 'debtor',
+    accountId: where.accountId,
+    conversationId: where.conversationId,
+    detail: { channel: where.channel, consentId: consent.id },
+  });
+  return { consentId: consent.id };
 }
 
 async function activeEsignConsent(db: Db | Tx, accountId: string) {
@@ -144,7 +172,7 @@ export async function deliverValidationNotice(
   db: Db,
   where: Where & { language: NoticeLanguage; now: Date },
 ): Promise<{ token: string; validationPeriodEndsAt: Date; firstDelivery: boolean }> {
-  if (!NOTICE_LANGUAGES.includes(where.language)) throw new Error(`unsupported notice language "${String(where.language)}"`);
+  checkLanguage(where.language);
   const token = newNoticeToken();
   return db.$transaction(async (tx) => {
     if (!(await activeEsignConsent(tx, where.accountId))) {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
 import { validationPeriodEnd } from '../../src/domain/validationPeriod.ts';
 import {
+  consentAndDeliverNotice,
   deliverValidationNotice,
   EsignConsentRequiredError,
   findNoticeByToken,
@@ -65,6 +66,33 @@ describe('DESIGN 3: E-SIGN consent (1006.42) before electronic delivery', () => 
     expect(await db.notice.count()).toBe(0);
     expect((await db.account.findUniqueOrThrow({ where: { id: accountId } })).validationPeriodEndsAt).toBeNull();
     expect(await audits('validation.notice.delivered')).toHaveLength(0);
+  });
+
+  it('the yes and the notice it allows are written together: consent, notice, period and both audit events', async () => {
+    const { consentId, token, validationPeriodEndsAt, firstDelivery } = await consentAndDeliverNotice(db, {
+      accountId,
+      channel: 'web',
+      wording: WORDING,
+      language: 'en',
+      now: MONDAY,
+      conversationId: 'conv-1',
+    });
+    expect(firstDelivery).toBe(true);
+    expect(validationPeriodEndsAt).toEqual(validationPeriodEnd(MONDAY));
+    expect(await db.consent.findUniqueOrThrow({ where: { id: consentId } })).toMatchObject({ accountId, kind: 'esign', wording: WORDING });
+    expect(await db.notice.findUniqueOrThrow({ where: { token: hashNoticeToken(token) } })).toMatchObject({ accountId, channel: 'web', language: 'en' });
+    expect(await audits('esign.consent')).toHaveLength(1);
+    expect(await audits('validation.notice.delivered')).toHaveLength(1);
+  });
+
+  it('a yes whose notice cannot be delivered records no consent either (one transaction)', async () => {
+    await expect(
+      consentAndDeliverNotice(db, { accountId: 'no-such-account', channel: 'web', wording: WORDING, language: 'en', now: MONDAY }),
+    ).rejects.toThrow();
+    expect(await db.consent.count()).toBe(0);
+    expect(await db.auditEvent.count({ where: { type: 'esign.consent' } })).toBe(0);
+    await expect(consentAndDeliverNotice(db, { accountId, channel: 'web', wording: ' ', language: 'en', now: MONDAY })).rejects.toThrow(/wording/);
+    expect(await db.notice.count()).toBe(0);
   });
 
   it('consent on one account does not allow delivery on another', async () => {

@@ -73,6 +73,20 @@ describe('SQL per ordinary turn (issue 14)', () => {
     }
   });
 
+  it('the verifying turn and the E-SIGN yes each write their records in one transaction besides the turn\'s commit', async () => {
+    const conversation = client();
+    // An account no other test here consents for: the E-SIGN question follows the verification.
+    for (const text of ['hi', 'A-1006', 'December 5 1995']) await conversation.say(text);
+    // Verification (account, audit), the conversation's link and the disclosure's audit: one transaction.
+    const verifying = await counted(conversation, '10025');
+    expect(verifying.reply).toMatch(/verified/i);
+    expect(verifying.commits, verifying.sql.join('\n')).toBe(2);
+    // The consent and the notice it allows: one transaction.
+    const consenting = await counted(conversation, 'yes');
+    expect(consenting.reply).toMatch(/notices\//);
+    expect(consenting.commits, consenting.sql.join('\n')).toBe(2);
+  });
+
   it('a replayed activity is answered by the one read: nothing written', async () => {
     const conversation = client();
     await conversation.say('hi');
