@@ -40,6 +40,18 @@ describe('#19 item 1: a settlement request leads to the settlement evaluation', 
     ]);
   });
 
+  it('Spanish: "quiero liquidar con un solo pago de 3000" (no currency word) — a settlement of $3,000, never the full balance (review 8, 12)', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await verified(conversation, 'A-1002 2 de noviembre de 1979 78201');
+    await play(conversation, [
+      {
+        says: 'quiero liquidar con un solo pago de 3000, se puede?',
+        must: ['• $3,000.00 el 23 de noviembre de 2026', 'usted paga $518.15 menos'],
+        mustNot: [FULL_RECAP_ES, '$3,518.15 el'],
+      },
+    ]);
+  });
+
   it('Spanish: "bueno, ¿y con 2500?" after the counter — above the floor, the terms of that settlement', async () => {
     const conversation = bot().conversation({ locale: 'es-US' });
     await verified(conversation, 'A-1002 2 de noviembre de 1979 78201');

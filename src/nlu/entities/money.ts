@@ -31,7 +31,7 @@ const PER_AFTER: Array<[RegExp, NonNullable<MoneyMention['per']>]> = [
 ];
 
 const MONEY_VERB =
-  /\b(?:pay|paying|do|offer|offering|give|send|afford|manage|handle|put down|put|spare|make|take|accept|settle for|payments? of|dar|pagar|pago|ofrezco|ofrecer|abonar|puedo dar|puedo|dare|pagaria|mandar|enviar|aceptan|aceptarian|acepta|aceptaria|toman|tomarian|pagos de|cuotas de)\s+(?:you\s+|u\s+|like\s+|about\s+|around\s+|maybe\s+|only\s+|just\s+|up to\s+|at least\s+|at most\s+|hasta\s+|como\s+|unos\s+|solo\s+|nomas\s+|al menos\s+)*$/;
+  /\b(?:pay|paying|do|offer|offering|give|send|afford|manage|handle|put down|put|spare|make|take|accept|settle for|payments? of|dar|pagar|pago|ofrezco|ofrecer|abonar|puedo dar|puedo|dare|pagaria|mandar|enviar|aceptan|aceptarian|acepta|aceptaria|toman|tomarian|pagos de|(?:un|solo|unico) pago de|un abono de|cuotas de|liquidar(?:la|lo)? con|saldar(?:la|lo)? con|settle(?: it| this| the debt| the account)? (?:with|at))\s+(?:you\s+|u\s+|like\s+|about\s+|around\s+|maybe\s+|only\s+|just\s+|up to\s+|at least\s+|at most\s+|hasta\s+|como\s+|unos\s+|solo\s+|nomas\s+|al menos\s+)*$/;
 
 export function extractMoney(s: Scratch, entities: Entities): void {
   // "1,250.50" (US thousands), "12.50", and "12,50" (a decimal comma, as Spanish writers use it).

@@ -64,11 +64,28 @@ export function extractName(input: string, options: NameOptions = {}): NameMenti
     const self = SELF_LABEL.exec(text.slice(start));
     if (self) start += self[0].length;
   }
-  return (
+  const found =
     surnameFirst(text, start) ??
     nameAt(text, start, Boolean(labelled), options) ??
-    (labelled ? undefined : (nameAfterFacts(text, options) ?? nameOnTheAccount(text, options)))
-  );
+    (labelled ? undefined : (nameAfterFacts(text, options) ?? nameOnTheAccount(text, options)));
+  return found && !found.name.split(' ').some(isKeyboardMash) ? found : undefined;
+}
+
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/**
+ * "asdfgh", "qwerty", "hjkl": five letters in a row along a keyboard row, or a word with no
+ * letter that can carry a syllable — typed at random, never a name (review 8, 09: "asdfgh jkl" was
+ * taken as a name, and the real name after it was refused). No word list does this.
+ */
+function isKeyboardMash(word: string): boolean {
+  const w = fold(word).replace(/[^a-z]/g, '');
+  if (w.length >= 3 && !/[aeiouy]/.test(w)) return true;
+  for (let i = 0; i + 5 <= w.length; i++) {
+    const run = w.slice(i, i + 5);
+    if (KEYBOARD_ROWS.some((row) => row.includes(run))) return true;
+  }
+  return false;
 }
 
 const WORD = "[\\p{L}][\\p{L}'’-]*";

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { freshBotForEachTest, playTable as play, smsConversation as smsFrom, verifiedByMail as verified } from '../helpers/conversation.ts';
+
+/**
+ * What the fresh-eyes replay of round 8 (test/reviews/2026-12-07-fresh-eyes-round-8.md) saw,
+ * replayed the way those debtors wrote, on the demo accounts (clock: Monday November 23, 2026,
+ * 10:00 Eastern). Each names the review conversation it comes from.
+ */
+
+const bot = freshBotForEachTest();
+const db = () => bot().database.db;
+
+describe('09: keyboard mash is no name, and a full name said later replaces one taken before', () => {
+  it('"asdfgh jkl" is not taken as a name; "Maria Johnson 3/14/1985 30301" then verifies', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'asdfgh jkl', mustNot: ['I have your name'] },
+      { says: 'Maria Johnson 3/14/1985 30301', must: ['You are verified'], mustNot: ['could not confirm'] },
+    ]);
+  });
+
+  it('a mistyped name first ("Maria Jonson"), the right one with the other facts next: verified, no failure counted', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'Maria Jonson', must: ['I have your name'] },
+      { says: 'sorry its Maria Johnson, 3/14/1985, 30301', must: ['You are verified'], mustNot: ['could not confirm'] },
+    ]);
+    const maria = await db().account.findUniqueOrThrow({ where: { accountNumber: 'A-1001' } });
+    expect(maria.failedVerifications).toBe(0);
+  });
+});
+
+describe('17, 01, 11, 16, 22: the questions people asked, answered in their words and language', () => {
+  it('SMS before verification: "is this about that old visa card? can they take me to court over it" — the court answer, no "Yes. You can pay with a card"', async () => {
+    const sms = smsFrom(bot(), '+13055550147');
+    await play(sms, [
+      { says: 'is this about that old visa card? can they take me to court over it', mustNot: ['You can pay with a debit or credit card', /^Yes\./] },
+    ]);
+  });
+
+  it('web: "the pay link isnt loading on my phone … whats your number and hours" — the link trouble, and the number and hours in the same reply', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    const [reply] = await play(conversation, [
+      { says: 'the pay link isnt loading on my phone, can i just pay with my card over the phone? whats your number and hours', must: [/link/i, /\(\d{3}\) \d{3}-\d{4}|\d{3}-\d{3}-\d{4}/] },
+    ]);
+    expect(reply!.join('\n')).not.toMatch(/did not understand/);
+  });
+
+  it('Spanish web: "el enlace no me abre en el celular, que hago?" and "y si un mes no puedo pagar que pasa" are answered', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await verified(conversation, 'A-1002 2 de noviembre de 1979 78201');
+    const replies = await play(conversation, [
+      { says: 'el enlace no me abre en el celular, que hago?', must: [/enlace/i], mustNot: ['no le entendí'] },
+      { says: 'y si un mes no puedo pagar que pasa', mustNot: ['no le entendí', 'nadie le va a presionar'] },
+    ]);
+    expect(replies[1]!.join('\n')).toMatch(/pago/i);
+  });
+
+  it('Spanish SMS: "cuanto es la espera" after asking for a person, before verification — the wait, not "once you are verified"', async () => {
+    const sms = smsFrom(bot(), '+13055550147', 'es-US');
+    await play(sms, [
+      { says: 'quiero hablar con alguien', must: ['La espera aproximada es de'] },
+      { says: 'cuanto es la espera', must: [/minutos|espera/], mustNot: ['en cuanto haya confirmado su identidad'] },
+    ]);
+  });
+});
