@@ -84,7 +84,7 @@ export async function serveGoal(
   await rightsBeforePaying(dc.context, services, Boolean(goal.offer) || goal.intent === 'pay');
   if (goal.offer) return dc.beginDialog(dialogs.negotiate, { offer: goal.offer, ...(goal.settlementInParts ? { settlementInParts: true } : {}) });
   if (goal.intent === 'pay') return dc.beginDialog(dialogs.negotiate);
-  if (goal.intent === 'rights') return dc.beginDialog(dialogs.rights);
+  if (goal.intent === 'rights') return dc.beginDialog(dialogs.rights, { asked: true });
   if (goal.intent === 'itemization') await showBalance(dc.context, services, true);
   return null;
 }

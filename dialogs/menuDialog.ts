@@ -11,7 +11,7 @@ import { SWITCH_ACCOUNT } from './answers.ts';
 import { showBalance } from './balance.ts';
 import { NegotiateDialog } from './negotiateDialog.ts';
 import { ask, notUnderstood, say } from './prompts.ts';
-import { esignDue, RightsDialog, type RightsResult } from './rightsDialog.ts';
+import { esignDue, RightsDialog, type RightsOptions, type RightsResult } from './rightsDialog.ts';
 import { repliesFor, type Choice } from '../src/messages/replies.ts';
 
 const PAYMENT_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['pay_full', 'settle', 'plan', 'pay']);
@@ -66,7 +66,7 @@ export class MenuDialog extends Dialog<MenuOptions> {
         return this.afterAnswer(dc, account);
       case 'rights':
       case 'validation_notice':
-        return dc.beginDialog(RightsDialog.id);
+        return dc.beginDialog(RightsDialog.id, { asked: true } satisfies RightsOptions);
       case 'pay_full':
       case 'settle':
       case 'plan':

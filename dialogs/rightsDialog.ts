@@ -2,12 +2,13 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
 import { consentAndDeliverNotice, deliverValidationNotice, noticeUrl, requestMailedNotice } from '../src/notices/notices.ts';
-import { conversationOf, accountView, catalogueOf, channelOf, conversationRecordId, esignStandingOf, recognitionOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
+import { conversationOf, accountView, catalogueOf, channelOf, conversationRecordId, esignStandingOf, recognitionOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices, localRecognitionOf, negotiationOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import type { Account } from '../src/db/generated/client.ts';
 import { validationPeriodEnd } from '../src/domain/validationPeriod.ts';
 import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
+import { alternationOf } from '../src/nlu/lexicon.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { answersQuestion, ask, notUnderstood } from './prompts.ts';
 import { repliesFor } from '../src/messages/replies.ts';
@@ -17,6 +18,8 @@ import { isAcknowledgment, isEsignYes } from '../src/negotiation/consent.ts';
 export interface RightsOptions {
   /** The E-SIGN question comes back after something else was asked meanwhile (issue #12 item 6). */
   later?: boolean;
+  /** The debtor asked for their rights or the notice: the rights are stated before the E-SIGN question (review 8, 04). */
+  asked?: boolean;
 }
 
 export interface RightsResult {
@@ -87,6 +90,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
       await this.sendRights(dc.context);
       return dc.endDialog();
     }
+    if (options?.asked) await this.sendRights(dc.context);
     session.esign = { state: 'open', turn: session.turns ?? 0 };
     const text = catalogueOf(session);
     const later = conversationOf(session).askEsignLater(text.askEsign());
@@ -144,6 +148,12 @@ export class RightsDialog extends Dialog<RightsOptions> {
       await dc.context.sendActivity(text.esignDeclined());
       await this.sendRights(dc.context);
       return dc.endDialog();
+    }
+    if (BE_RIGHT_BACK.test(normalizeText(words))) {
+      // "brb making dinner": no answer and no misunderstanding — the question waits for them.
+      this.putOff(session);
+      await dc.context.sendActivity(negotiationOf(session).noRush());
+      return dc.endDialog({ quiet: true } satisfies RightsResult);
     }
     const general = await recognitionOf(dc.context, this.services);
     // "Can you put it on hold?", "I can't pay anything": answered by the negotiation (the second names the smallest plan: payment talk).
@@ -216,6 +226,8 @@ export class RightsDialog extends Dialog<RightsOptions> {
     await stateRights(context, this.services);
   }
 }
+
+const BE_RIGHT_BACK = new RegExp(`^(?:ok |okay |sorry |wait |lol )?(?:${alternationOf('be-right-back')})\\b`);
 
 /** Words that ask to pay or negotiate: the rights are stated before any of them is served. */
 const PAYMENT_REQUESTS: ReadonlySet<Intent> = new Set<Intent>(['pay_full', 'settle', 'plan', 'pay']);

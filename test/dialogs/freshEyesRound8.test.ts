@@ -65,3 +65,27 @@ describe('17, 01, 11, 16, 22: the questions people asked, answered in their word
     ]);
   });
 });
+
+describe('04: the E-SIGN question is no gate — the rights asked for are stated, and "brb" is a pause', () => {
+  it('"before i answer that what are my rights here exactly" gets the rights, then the question; "brb making dinner" is no misunderstanding', async () => {
+    const conversation = bot().conversation();
+    const replies = await play(conversation, [
+      { says: 'hi', must: [] },
+      { says: 'A-1003', must: ['date of birth'] },
+      { says: 'july 21 1968', must: [] },
+      { says: '94110', must: ['You are verified', 'electronically'] },
+      { says: 'before i answer that what are my rights here exactly', must: ['Your rights:', /dispute/] },
+      { says: 'brb making dinner', must: ['no rush'], mustNot: ['did not understand', 'electronically'] },
+    ]);
+    expect(replies[4]!.join('\n')).toMatch(/electronically/);
+  });
+
+  it('Spanish: "¿cuáles son mis derechos?" while the question is open, then "un momento"', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await play(conversation, [
+      { says: 'hola, cuenta A-1002, naci el 2 de noviembre de 1979, cp 78201', must: ['electrónica'] },
+      { says: 'antes de contestar, ¿cuáles son mis derechos?', must: ['Sus derechos:'] },
+      { says: 'un momento', must: ['No hay prisa'], mustNot: ['no le entendí'] },
+    ]);
+  });
+});
