@@ -41,13 +41,14 @@ export async function todayFor(dc: DialogContext, services: ConversationServices
  * Before verification: remembers what the debtor asked for ("Hi, I want to pay this off in full",
  * "why is it so high?"), to go straight to it once they are verified (issue #19 item 7).
  */
-export function rememberGoal(session: Session, recognition: Recognition, message: string, today: string): void {
+export function rememberGoal(session: Session, recognition: Recognition, message: string, today: string, answersDateOfBirth = false): void {
   const intents = recognition.intents;
   const previous = session.goal?.offer;
   // "…what about from next month": a change to the terms said before — never from a message that
   // answers verification (its numbers and dates are identity factors).
   const { entities } = recognition;
-  const identityFactors = entities.zip || entities.ssnLast4 || entities.accountNumber || entities.ambiguousDate || entities.dates.length > 0;
+  // "no, es el 2 de noviembre" to "Did you mean February 11, 1979?" is a birthday, never a payment date (review 8, 11).
+  const identityFactors = answersDateOfBirth || entities.zip || entities.ssnLast4 || entities.accountNumber || entities.ambiguousDate || entities.dates.length > 0;
   const amended = previous && !identityFactors ? offerIn(message, recognition, today, previous) : null;
   if (amended) {
     session.goal = { ...session.goal, offer: amended };

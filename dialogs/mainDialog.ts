@@ -22,7 +22,7 @@ import { answerOfficerOffer } from './officerOffer.ts';
 import { endOfTurn, trackSentMessages } from './prompts.ts';
 import { RightsDialog } from './rightsDialog.ts';
 import { applyNumberedChoice, installReplyRenderer } from '../src/replies/replyRenderer.ts';
-import { VerifyDialog, type VerifyOptions } from './verifyDialog.ts';
+import { awaitsDateOfBirth, VerifyDialog, type VerifyOptions } from './verifyDialog.ts';
 
 const MAIN = 'main';
 
@@ -145,7 +145,7 @@ export class MainDialog {
       await dc.beginDialog(MenuDialog.id, { handleCurrentMessage: true });
       return;
     }
-    if (!session.accountId && !session.deathReport) rememberGoal(session, recognition, context.activity.text ?? '', await todayFor(dc, this.services));
+    if (!session.accountId && !session.deathReport) rememberGoal(session, recognition, context.activity.text ?? '', await todayFor(dc, this.services), awaitsDateOfBirth(dc));
     if (answered && session.accountId && !this.actionable(recognition)) {
       if (dc.activeDialog && dc.activeDialog.id !== MenuDialog.id) await dc.repromptDialog();
       return;

@@ -24,6 +24,18 @@ interface VerifyState {
   linkedAccountId?: string;
 }
 
+/** Whether the verification waiting for this message asks for the date of birth (or which reading of it): its dates are a birthday. */
+export function awaitsDateOfBirth(dc: DialogContext): boolean {
+  for (let c: DialogContext | undefined = dc; c; c = c.child) {
+    const active = c.activeDialog;
+    if (active?.id === VerifyDialog.id) {
+      const state = active.state as VerifyState;
+      return state.asking === 'dob' || state.dobReadings !== undefined;
+    }
+  }
+  return false;
+}
+
 export interface VerifyResult {
   /** Every account verified (one person may have several placements); empty when verification failed. */
   accountIds?: string[];

@@ -89,3 +89,21 @@ describe('04: the E-SIGN question is no gate — the rights asked for are stated
     ]);
   });
 });
+
+describe('23: "whats the least i can pay per month" asks for the smallest plan, not a settlement', () => {
+  it('SMS: the smallest monthly payment the creditor takes, never a one-time settlement', async () => {
+    const sms = smsFrom(bot(), '+14045550101');
+    await verified(sms, 'March 14 1985 30301');
+    await play(sms, [{ says: 'whats the least i can pay per month', must: [/a month|monthly|\/mo/i], mustNot: ['to settle the account', 'one payment of'] }]);
+  });
+});
+
+describe('11: the answer to "Did you mean…?" is a birthday, never the date of a payment asked for before', () => {
+  it('Spanish web: "quiero saldar todo de una vez" then "no, es el 2 de noviembre" — the full balance today, not a month out', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await play(conversation, [
+      { says: 'hola soy Carlos Ramirez, naci el 2/11/1979 y mi codigo postal es 78201, quiero saldar todo de una vez', must: ['¿Quiso decir'] },
+      { says: 'no, es el 2 de noviembre', must: ['Su identidad está confirmada', '$3,518.15'], mustNot: ['No puedo establecer eso exactamente', 'de 2027'] },
+    ]);
+  });
+});
