@@ -18,6 +18,8 @@ const ESTATE_WORDS = /\b(estate|executor|executrix|administrator|probate|handlin
 const DONT_KNOW = /\b(i do not know|i don'?t know|dunno|idk|not sure|no one|nobody|no idea|no s[eé]|nadie|ninguno|todav[ií]a no)\b/i;
 /** A date of birth said as one ("born", "his birthday"), rather than the date of the death. */
 const BIRTH_WORDS = /\b(born|birth|birthday|dob|b-?day|naci[oó]|nacimiento|cumplea[nñ]os)\b/i;
+/** A message that only thanks or closes. */
+const CLOSING: ReadonlySet<string> = new Set(['thanks', 'affirm', 'greeting', 'deny']);
 /** Paying or a balance, the question a relative asks most ("Do I have to pay it?"): answered, never pressed. */
 const ABOUT_PAYING = new Set(['pay', 'pay_full', 'settle', 'plan', 'balance']);
 
@@ -64,6 +66,8 @@ export class DeathReportDialog extends Dialog {
       if (!hasEstate(report) && (report.accountNumber || report.deceasedName)) report.estateContact = '';
     }
     if (progressed) report.asked = 0;
+    // "gracias", "ok thanks": they have said what they will — passed on now, never asked a third time (review 8, 20).
+    else if (recognition.intents.every((i) => CLOSING.has(i)) && recognition.intents.some((i) => i === 'thanks')) report.asked = MAX_ASKS;
     return this.next(dc, report, [report.deceasedDob, report.deceasedZip].join() !== factsBefore);
   }
 

@@ -53,14 +53,14 @@ export function contactDetailsFrom(text: string): ContactDetails {
 
 /** "my father", "our late mother", "mi papá", "su hermano": a relative, before the name that follows. */
 const RELATIVE_CUE =
-  /\b(?:my|our|his|her|mi|nuestro|nuestra|su)\s+(?:late\s+|difunto\s+|difunta\s+)?(?:father|dad|mother|mom|mum|husband|wife|son|daughter|brother|sister|uncle|aunt|grandfather|grandmother|grandpa|grandma|cousin|partner|stepfather|stepmother|father-in-law|mother-in-law|padre|pap[aá]|madre|mam[aá]|esposo|esposa|marido|hijo|hija|hermano|hermana|t[ií]o|t[ií]a|abuelo|abuela|primo|prima|suegro|suegra|pareja)(?!\p{L})\s*,?\s*/giu;
+  /\b(?:my|our|his|her|mi|nuestro|nuestra|su)\s+(?:late\s+|difunto\s+|difunta\s+)?(?:father|dad|mother|mom|mum|husband|wife|son|daughter|brother|sister|uncle|aunt|grandfather|grandmother|grandpa|grandma|cousin|partner|stepfather|stepmother|father-in-law|mother-in-law|padre|pap[aá]|madre|mam[aá]|esposo|esposa|marido|hijo|hija|hermano|hermana|t[ií]o|t[ií]a|abuelo|abuela|primo|prima|suegro|suegra|pareja)(?!\p{L})\s*,?\s*|\b(?:the|la|el|a|una|un)\s+(?:daughter|son|wife|husband|widow|widower|granddaughter|grandson|niece|nephew|hija|hijo|esposa|esposo|viuda|viudo|nieta|nieto|sobrina|sobrino)\s+(?:of|de)\s+/giu;
 /** Words that end a name written in lower case: what the sentence goes on to say about the person. */
 const AFTER_NAME = /^(?:passed|died|dies|who|that|was|is|has|had|handles|handled|will|can|and|y|fallecio|falleci[oó]|muri[oó]|murio|que|lleva|se|es|era|tiene)$/iu;
 const NAME_PART = /^[\p{L}][\p{L}'’-]*$/u;
 
 /**
  * The names right after a relative is mentioned, in order: "Hi, my father Harold Jenkins passed
- * away" → ["Harold Jenkins"]; "my brother mark jenkins handles it" → ["mark jenkins"]. A relative
+ * away" → ["Harold Jenkins"]; "les escribe la hija de Robert Williams" → ["Robert Williams"]; "my brother mark jenkins handles it" → ["mark jenkins"]. A relative
  * with no 2-4 word name after them ("my father passed away") adds nothing.
  */
 export function relativesNamed(text: string): string[] {

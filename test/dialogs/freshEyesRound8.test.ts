@@ -107,3 +107,27 @@ describe('11: the answer to "Did you mean…?" is a birthday, never the date of 
     ]);
   });
 });
+
+describe('20: a death reported by SMS in Spanish — the name in "la hija de …" is read, and "gracias" is not asked again', () => {
+  it('the report is recorded on the account, the estate contact kept, with no question three times', async () => {
+    const sms = smsFrom(bot(), '+13055550199', 'es-US');
+    const replies = await play(sms, [
+      { says: 'buenas tardes, les escribe la hija de Robert Williams. mi papá falleció el mes pasado', must: ['Lamento mucho su pérdida'] },
+      { says: 'mi hermano Luis Williams se encarga de sus cosas, su tel es 305-555-0144', mustNot: ['nombre completo de su familiar'] },
+    ]);
+    expect(replies.flat().join('\n')).not.toMatch(/pago de \$|saldo/);
+    const robert = await db().account.findUniqueOrThrow({ where: { accountNumber: 'A-1005' } });
+    expect(robert.deceased).toBe(true);
+  });
+
+  it('with no name at all, "gracias" after the question passes the report on instead of asking a third time', async () => {
+    const sms = smsFrom(bot(), '+13055550198', 'es-US');
+    const replies = await play(sms, [
+      { says: 'mi papá falleció el mes pasado, les escribo por su deuda', must: ['Lamento mucho su pérdida'] },
+      { says: 'mi hermano se encarga de sus cosas, su tel es 305-555-0144', must: [] },
+      { says: 'gracias', must: [] },
+    ]);
+    const asked = replies.flat().filter((r) => /nombre (completo|y apellido) de su familiar/.test(r));
+    expect(asked.length).toBeLessThanOrEqual(2);
+  });
+});
