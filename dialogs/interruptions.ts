@@ -9,6 +9,7 @@ import { isLanguage } from '../src/messages/catalogue.ts';
 import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
 import { claimsPaid, isHedgedDoubt } from '../src/nlu/disputeHedge.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
+import { saysSafe } from '../src/nlu/checkIn.ts';
 import { answerQuestions } from './answers.ts';
 import { AttorneyDialog } from './attorneyDialog.ts';
 import { answerConsentWithdrawal } from './consentWithdrawal.ts';
@@ -211,6 +212,11 @@ const MISREAD =
 export async function afterStopOrCrisis(dc: DialogContext, services: ConversationServices, session: Session, recognition: Recognition): Promise<boolean> {
   const { context } = dc;
   const text = catalogueOf(session);
+  // "no im safe, just really tired of all of it" after the crisis reply: heard, with 988 and the person kept (review 8, 10).
+  if (session.mode === 'crisis' && saysSafe(context.activity.text ?? '', recognition)) {
+    await ask(context, session, text.crisisSafeNow());
+    return false;
+  }
   // After a crisis reply, a further hopeless message — a crisis sign or a weaker one — is acknowledged again (DESIGN 8).
   if (recognition.intents.includes('crisis') || (session.mode === 'crisis' && recognition.intents.includes('distress'))) {
     await answerCrisis(context, services, session);

@@ -103,6 +103,8 @@ export interface Catalogue {
   crisis(): string;
   /** After the crisis script, a further hopeless message: acknowledged, 988, 911 and the person again, in other words (two wordings). */
   crisisAgain(): string[];
+  /** After the crisis reply, the debtor says they are safe: heard, with 988 and the person kept. */
+  crisisSafeNow(): string[];
   /** Anything else said after a crisis: a person will reach out, 988 and 911 (two wordings, never twice in a row). */
   crisisFollowUp(): string[];
   abusiveFirst(): string;

@@ -100,6 +100,10 @@ export const en: Catalogue = {
     'I hear you, and I am glad you are still talking to me. You do not have to go through this alone: please call or text 988 now, at any hour. If you might act on these thoughts or are in danger, call 911. I have asked again for a person from our team to reach out to you first.',
     'Thank you for telling me. What you are feeling matters more than any bill. Please call or text 988 to talk with someone right now; it is free and open day and night. If you are in danger, call 911. A person from our team is being asked to reach out to you as a priority.',
   ],
+  crisisSafeNow: () => [
+    'I am glad you are safe. Feeling worn out by all of this makes sense, and there is no rush here. A person from our team has been asked to reach out to you, and you can call or text 988 at any time, day or night.',
+    'Thank you for letting me know you are safe. There is no pressure here. Someone from our team will reach out to you, and 988 is there at any hour if things get heavier.',
+  ],
   crisisFollowUp: () => [
     'A person from our team has been asked to reach out to you first, when the team is at work. Right now, if you are in danger, call 911; you can call or text 988 at any time, day or night.',
     'I am still here. Someone from our team has been asked to reach out to you. You can call or text 988 at any time, and if you are in danger, please call 911.',

@@ -101,6 +101,10 @@ export const es: Catalogue = {
     'Le escucho, y me alegra que siga hablando conmigo. No tiene que pasar por esto sin ayuda: por favor, llame o envíe un mensaje de texto al 988 ahora, a cualquier hora (marque 2 para español). Si podría hacerse daño o está en peligro, llame al 911. He vuelto a pedir que una persona de nuestro equipo se comunique con usted primero.',
     'Gracias por contármelo. Lo que siente importa más que cualquier factura. Por favor, llame o envíe un mensaje de texto al 988 para hablar con alguien ahora mismo; es gratuito y atiende de día y de noche. Si está en peligro, llame al 911. He pedido que una persona de nuestro equipo se comunique con usted con prioridad.',
   ],
+  crisisSafeNow: () => [
+    'Me alegra que esté a salvo. Es comprensible sentirse agotado con todo esto, y aquí no hay prisa. Pedimos a una persona de nuestro equipo que se comunique con usted, y puede llamar o enviar un mensaje de texto al 988 en cualquier momento, de día o de noche.',
+    'Gracias por decirme que está a salvo. Aquí no hay ninguna presión. Una persona de nuestro equipo se comunicará con usted, y el 988 atiende a cualquier hora si las cosas se ponen más difíciles.',
+  ],
   crisisFollowUp: () => [
     'Le pedimos a una persona de nuestro equipo que se comunique con usted primero, en cuanto el equipo esté trabajando. Ahora mismo, si está en peligro, llame al 911; puede llamar o enviar un mensaje de texto al 988 en cualquier momento, de día o de noche.',
     'Sigo aquí. Hemos pedido a una persona de nuestro equipo que se comunique con usted. Puede llamar o enviar un mensaje de texto al 988 en cualquier momento, y si está en peligro, llame al 911.',

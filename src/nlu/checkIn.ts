@@ -9,15 +9,24 @@ import { normalizeText } from './text/normalize.ts';
 
 const SAFE = lexiconPatterns('check-in/safe');
 const UNSAFE = lexiconPatterns('check-in/unsafe');
+const SAYS_SAFE = lexiconPatterns('check-in/says-safe');
 
 export type SafetyAnswer = 'safe' | 'not_safe' | 'agent';
 
 /** `recognition` is the recognizer's reading of the same message. */
 export function readSafetyAnswer(text: string, recognition: Recognition): SafetyAnswer {
   const normalized = normalizeText(text);
+  if (saysSafe(text, recognition)) return 'safe';
   if (recognition.intents.includes('crisis') || recognition.intents.includes('distress')) return 'not_safe';
   if (recognition.intent === 'agent') return 'agent';
   if (UNSAFE.some((re) => re.test(normalized))) return 'not_safe';
   if (SAFE.some((re) => re.test(normalized))) return 'safe';
   return 'not_safe';
+}
+
+/** "no im safe, just really tired", "no estoy en peligro": safe said outright, with no crisis sign in the message. */
+export function saysSafe(text: string, recognition: Recognition): boolean {
+  if (recognition.intents.includes('crisis')) return false;
+  const normalized = normalizeText(text);
+  return SAYS_SAFE.some((re) => re.test(normalized));
 }

@@ -131,3 +131,23 @@ describe('20: a death reported by SMS in Spanish — the name in "la hija de …
     expect(asked.length).toBeLessThanOrEqual(2);
   });
 });
+
+describe('10, 19: "no im safe, just really tired" is heard as safe', () => {
+  it('after the crisis reply, "no im safe…" gets no second crisis script and no "asked again"', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'i honestly dont see the point of anything anymore. every month its another bill and i just cant keep doing this', must: ['are you safe right now'] },
+      { says: 'idk. its just a lot', must: ['988'] },
+      { says: 'no im safe, just really tired of all of it', must: ['glad you are safe', '988'], mustNot: ['asked again', 'If you might act on these thoughts'] },
+    ]);
+  });
+
+  it('Spanish: "no estoy en peligro, solo muy cansado" answers the check-in as safe', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    const replies = await play(conversation, [
+      { says: 'ya no puedo mas con todo esto, no le veo salida', must: ['¿Está a salvo'] },
+      { says: 'no estoy en peligro, solo muy cansado', mustNot: ['911'] },
+    ]);
+    expect(replies[1]!.join('\n')).toMatch(/988/);
+  });
+});
