@@ -106,7 +106,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const local = await localRecognitionOf(dc.context, this.services);
     if (local.intent === 'affirm' && !answersQuestion(dc.context, this.wordings(session))) {
       // "ok" to the handoff message or an answer given since: not consent (1006.42) — the question again.
-      await this.repromptDialog(dc.context, dc.activeDialog!);
+      await this.askAgain(dc.context);
       return Dialog.EndOfTurn;
     }
     const unclear = conversationOf(session).askEsignUnclear();
@@ -176,6 +176,16 @@ export class RightsDialog extends Dialog<RightsOptions> {
   }
 
   override async repromptDialog(context: TurnContext, _instance: DialogInstance): Promise<void> {
+    const session = await sessionOf(context, this.services);
+    // After a side question: asked again once, then left open (a yes or no still answers it), never tacked onto every answer.
+    if (session.esign?.state === 'open') {
+      if (session.esign.reprompted) return;
+      session.esign.reprompted = true;
+    }
+    await this.askAgain(context);
+  }
+
+  private async askAgain(context: TurnContext): Promise<void> {
     const session = await sessionOf(context, this.services);
     const text = catalogueOf(session);
     const conversation = conversationOf(session);
