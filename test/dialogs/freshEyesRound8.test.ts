@@ -166,3 +166,22 @@ describe('17: side questions while the E-SIGN question is open — asked again o
     if (!/notices\//.test(last)) expect(await sms.say('yes')).toEqual(expect.arrayContaining([expect.stringMatching(/notices\//)]));
   });
 });
+
+describe('04, 25: "what can i do now" and "¿cuánto tengo que pagar al mes como mínimo?" are understood', () => {
+  it('after a dispute of the fees, "what can i do now" gets the choices, not "did not understand"', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1003 july 21 1968 94110');
+    await play(conversation, [
+      { says: 'some of this is fees i never agreed to, the 15 dollar fee and the interest, i dont think i owe those', must: ['recorded your dispute'] },
+      { says: 'what can i do now', must: [/balance|person|agent/i], mustNot: ['did not understand'] },
+    ]);
+  });
+
+  it('Spanish, with the switch to Spanish in the same message: the smallest monthly plan, not the balance again', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1003 july 21 1968 94110');
+    await play(conversation, [
+      { says: 'perdón, mejor en español por favor. ¿cuánto tengo que pagar al mes como mínimo?', must: ['pagos mensuales de'], mustNot: ['tiene un saldo actual de'] },
+    ]);
+  });
+});
