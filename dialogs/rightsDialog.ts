@@ -146,7 +146,8 @@ export class RightsDialog extends Dialog<RightsOptions> {
       });
       session.esign = { state: 'declined', turn: session.turns ?? 0 };
       await dc.context.sendActivity(text.esignDeclined());
-      await this.sendRights(dc.context);
+      // Not again if this conversation just stated them with the same end date (SMS length; review 8, 14).
+      await stateRights(dc.context, this.services, { unlessStated: true });
       return dc.endDialog();
     }
     if (BE_RIGHT_BACK.test(normalizeText(words))) {

@@ -185,3 +185,24 @@ describe('04, 25: "what can i do now" and "¿cuánto tengo que pagar al mes como
     ]);
   });
 });
+
+describe('14: the rights are not repeated right after the E-SIGN "no" when they were just stated', () => {
+  it('SMS: an offer before the question states the rights; "N" to the question does not state them again', async () => {
+    const sms = smsFrom(bot(), '+14155550188');
+    const replies = await play(sms, [
+      { says: 'got ur msg. dob 7/21/68 zip 94110', must: ['electronically'] },
+      { says: 'can i do 100 a month starting on the 15th', must: ['Your rights:'] },
+    ]);
+    // Whatever the offer turn asked, the E-SIGN question comes back: answer it "N".
+    const more: string[][] = [];
+    for (const says of ['Y', 'N']) {
+      const reply = await sms.say(says);
+      more.push(reply);
+      if (reply.some((r) => /mail the validation notice/.test(r))) break;
+    }
+    const afterNo = more.at(-1)!.join('\n');
+    expect(afterNo).toMatch(/mail the validation notice/);
+    expect(afterNo).not.toMatch(/Your rights:/);
+    expect(replies.length).toBe(2);
+  });
+});
