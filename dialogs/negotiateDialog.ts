@@ -5,7 +5,7 @@ import { catalogueOf, channelOf, recognitionOf, type ConversationServices, openP
 import type { Offer } from '../src/domain/negotiation.ts';
 import type { PlanTerms } from '../src/domain/plans.ts';
 import { isExplicitYes } from '../src/negotiation/consent.ts';
-import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
+import { hardshipRequest, namesTerms } from '../src/negotiation/hardshipRequests.ts';
 import { asksForPaymentOptions, parseOfferMessage } from '../src/negotiation/offerParser.ts';
 import { reissueFirstPayLink, termsOfPlan } from '../src/negotiation/planStore.ts';
 import { planView } from '../src/negotiation/views.ts';
@@ -199,6 +199,11 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
       case 'proposed': {
         if (changes) return this.evaluate(context, state, env, parsed.offer!, true, parsed.startUnread);
         if (affirm && !deny) return this.steps.showRecap(context, state, env, state.plan!);
+        if (parsed.offer && !deny) {
+          // The same kind asked again ("can i settle for less in one payment" with the settlement on the table): it, again (review 8, 26).
+          if (!answeredAbout(context, parsed.offer)) await this.steps.askAgain(context, state, env);
+          return 'wait';
+        }
         if (deny) {
           await context.sendActivity(text.notAgreed());
           state.step = 'choose';
@@ -218,6 +223,8 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
         return this.didNotUnderstand(context, state, env, 'person');
       }
       case 'choose': {
+        // "is my account closed after i pay the settlement", after saying no to it: answered, not offered again (review 8, 26).
+        if (parsed.offer && answeredAbout(context, parsed.offer)) return 'wait';
         if (parsed.offer) return this.evaluate(context, state, env, parsed.offer, true, parsed.startUnread);
         if (deny) {
           await context.sendActivity(text.noRush());
@@ -273,4 +280,9 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
 export function changesTerms(offer: Offer, plan: PlanTerms | undefined): boolean {
   if (!plan || offer.kind !== plan.kind) return true;
   return Object.entries(offer).some(([key, value]) => key !== 'kind' && value !== undefined);
+}
+
+/** A question about a kind of payment the answer set answered this turn, naming no terms: the answer is the reply. */
+function answeredAbout(context: TurnContext, offer: Offer): boolean {
+  return context.turnState.get(ANSWERED) === true && !namesTerms(offer);
 }

@@ -133,7 +133,7 @@ export const negotiationEn: NegotiationCatalogue = {
   reviewDeclined: (plan) =>
     `No problem. The closest I can offer is ${summary(plan)}. Reply yes to see the full terms, or tell me something different.`,
 
-  proposalAskAgain: () => 'Would that plan work for you? Reply yes to see the full terms, or tell me something different, for example "50 a month".',
+  proposalAskAgain: () => 'Would that work for you? Reply yes to see the full terms, or tell me something different, for example "50 a month".',
 
   recap: (plan) => {
     const lines: string[] = [];
@@ -218,8 +218,8 @@ export const negotiationEn: NegotiationCatalogue = {
         'Which would you like: paying in full, settling, or a plan? For a plan, tell me an amount, like "50 a month".',
       ],
       proposed: [
-        'Would that plan work for you? Reply yes to see the full terms, or tell me something different, for example "50 a month".',
-        'Should I show you the full terms of that plan? Reply yes, or tell me what would work better.',
+        'Would that work for you? Reply yes to see the full terms, or tell me something different, for example "50 a month".',
+        'Should I show you the full terms? Reply yes, or tell me what would work better.',
       ],
       confirm: [
         'To agree to these terms, please reply yes. If you would like something different, tell me, or reply no.',

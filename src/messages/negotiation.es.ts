@@ -132,7 +132,7 @@ export const negotiationEs: NegotiationCatalogue = {
   reviewDeclined: (plan) =>
     `De acuerdo. Lo más cercano que puedo ofrecer es ${summary(plan)}. Responda sí para ver todos los términos, o dígame otra cosa.`,
 
-  proposalAskAgain: () => '¿Le funciona ese plan? Responda sí para ver todos los términos, o dígame otra cosa, por ejemplo "50 al mes".',
+  proposalAskAgain: () => '¿Le funciona? Responda sí para ver todos los términos, o dígame otra cosa, por ejemplo "50 al mes".',
 
   recap: (plan) => {
     const lines: string[] = [];
@@ -218,8 +218,8 @@ export const negotiationEs: NegotiationCatalogue = {
         '¿Qué prefiere: pagar todo, liquidar la deuda, o un plan? Para un plan, dígame una cantidad, por ejemplo "50 al mes".',
       ],
       proposed: [
-        '¿Le funciona ese plan? Responda sí para ver todos los términos, o dígame otra cosa, por ejemplo "50 al mes".',
-        '¿Le muestro todos los términos de ese plan? Responda sí, o dígame qué le funcionaría mejor.',
+        '¿Le funciona? Responda sí para ver todos los términos, o dígame otra cosa, por ejemplo "50 al mes".',
+        '¿Le muestro todos los términos? Responda sí, o dígame qué le funcionaría mejor.',
       ],
       confirm: [
         'Para aceptar estos términos, por favor responda sí. Si prefiere otra cosa, dígamelo, o responda no.',

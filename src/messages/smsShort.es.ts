@@ -233,8 +233,8 @@ export const smsShortEs: SmsShortVersions = {
           '¿Qué prefiere: pagar todo, liquidar la deuda, o un plan? Para un plan, escriba una cantidad, por ejemplo "50 al mes".',
         ],
         proposed: [
-          '¿Le sirve ese plan? Si acepta, le muestro todos los términos; si no, puede proponerme otra cosa, por ejemplo "50 al mes".',
-          '¿Le muestro todos los términos de ese plan? Si no, puede proponerme lo que mejor le venga.',
+          '¿Le sirve? Si acepta, le muestro todos los términos; si no, puede proponerme otra cosa, por ejemplo "50 al mes".',
+          '¿Le muestro todos los términos? Si no, puede proponerme lo que mejor le venga.',
         ],
         confirm: [
           '¿Acepta estos términos? Si prefiere otra cosa, puede proponerla.',

@@ -206,3 +206,16 @@ describe('14: the rights are not repeated right after the E-SIGN "no" when they 
     expect(replies.length).toBe(2);
   });
 });
+
+describe('26: a settlement asked for again is the one on the table; a question about it after a no does not offer it again', () => {
+  it('SMS: "can i settle for less in one payment" with the settlement proposed, then "2", then a question about closing the account', async () => {
+    const sms = smsFrom(bot(), '+16465550112');
+    await verified(sms, 'Dec 5 1995 10025');
+    await play(sms, [
+      { says: 'settle for less?', must: ['$3,500.00', 'to settle the account'] },
+      { says: 'can i settle for less in one payment', mustNot: ['did not understand', 'that plan'] },
+      { says: '2', must: ['nothing has been agreed'] },
+      { says: 'is my account closed after i pay the settlement', must: ['still open'], mustNot: ['The creditor accepts one payment'] },
+    ]);
+  });
+});
