@@ -178,10 +178,16 @@ export class RightsDialog extends Dialog<RightsOptions> {
 
   override async repromptDialog(context: TurnContext, _instance: DialogInstance): Promise<void> {
     const session = await sessionOf(context, this.services);
-    // After a side question: asked again once, then left open (a yes or no still answers it), never tacked onto every answer.
+    // After a side question: asked again — in one short line when the whole question was just asked (review 8, 17: the
+    // paragraph on four replies in a row). The question stays the last thing said, so a yes is still an answer to it.
     if (session.esign?.state === 'open') {
-      if (session.esign.reprompted) return;
-      session.esign.reprompted = true;
+      const turn = session.turns ?? 0;
+      const justAsked = session.esign.repromptedTurn !== undefined && session.esign.repromptedTurn >= turn - 1;
+      session.esign.repromptedTurn = turn;
+      if (justAsked) {
+        await ask(context, session, conversationOf(session).askEsignUnclear(), repliesFor(session.language).yesNo());
+        return;
+      }
     }
     await this.askAgain(context);
   }

@@ -80,8 +80,8 @@ export interface Session {
   /** Turns in a row the bot did not understand (after two: the main choices and a person). */
   misunderstandings?: number;
   /** E-SIGN question: asked and open, or put off by something else the debtor asked; declined: not asked again here. */
-  /** `reprompted`: asked again once after a question answered meanwhile — not after every answer (review 8, 17). */
-  esign?: { state: 'open' | 'deferred' | 'declined'; turn: number; reprompted?: boolean };
+  /** `repromptedTurn`: the turn it was last asked again after a question answered meanwhile — never on two replies in a row (review 8, 17). */
+  esign?: { state: 'open' | 'deferred' | 'declined'; turn: number; repromptedTurn?: number };
   /** The validation rights were stated in this conversation (before any payment talk, 1006.38(b)). */
   rightsStated?: boolean;
   /** The validation period's end date (YYYY-MM-DD) the rights statement gave: the same statement is not repeated with the notice. */

@@ -2,9 +2,10 @@ import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbui
 import { scrubRemovedData, type Db, type Tx } from '../db/database.ts';
 import { maskIdentityFactors, redactCardAcrossMessages, redactCardNumbers } from '../domain/redaction.ts';
 import { wellFormed } from '../domain/wellFormedText.ts';
-import { appendMessages, ensureConversation, recentDebtorMessages, type TranscriptMessage } from '../conversations/transcript.ts';
+import { appendMessages, ensureConversation, type TranscriptMessage } from '../conversations/transcript.ts';
 import { CARD_REMOVED, CONVERSATION_HOLDER, CONVERSATION_RECORD, REWRITTEN_DEBTOR_MESSAGES, SENSITIVE_TURN, channelOf } from './services.ts';
 import { currentTurnUnit } from './turnUnit.ts';
+import { turnStoreFor } from '../storage/turnStore.ts';
 
 /** The debtor's message as typed, after card numbers are removed. */
 const TYPED_TEXT = Symbol('typedText');
@@ -44,7 +45,7 @@ export class TranscriptMiddleware implements Middleware {
    * after the commit the database's free pages and write-ahead log are scrubbed of the old text.
    */
   private async cardAcrossMessages(context: TurnContext, conversationId: string, text: string): Promise<string | null> {
-    const earlier = await recentDebtorMessages(this.db, conversationId, { limit: 3, since: new Date(Date.now() - SPLIT_CARD_WINDOW_MS) });
+    const earlier = await turnStoreFor(this.db).recentDebtorMessages(conversationId, { limit: 3, since: new Date(Date.now() - SPLIT_CARD_WINDOW_MS) });
     if (earlier.length === 0) return null;
     const result = redactCardAcrossMessages(earlier.map((m) => m.text), text);
     if (!result.found) return null;

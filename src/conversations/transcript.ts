@@ -28,14 +28,3 @@ export async function appendMessages(db: Db | Tx, messages: TranscriptMessage[])
     data: messages.map((m) => ({ conversationId: m.conversationId, direction: m.direction, author: m.author, text: m.text, createdAt: m.at ?? new Date() })),
   });
 }
-
-/** The debtor's latest messages in a conversation since `since`, oldest first, as stored. */
-export async function recentDebtorMessages(db: Db, conversationId: string, { limit, since }: { limit: number; since: Date }): Promise<Array<{ id: string; text: string }>> {
-  const rows = await db.message.findMany({
-    where: { conversationId, direction: 'in', author: 'debtor', createdAt: { gte: since } },
-    orderBy: { createdAt: 'desc' },
-    take: limit,
-    select: { id: true, text: true },
-  });
-  return rows.reverse();
-}

@@ -135,6 +135,10 @@ export const smsShortEs: SmsShortVersions = {
       'Lamento que esté pasando por esto. Nadie le va a presionar. El acreedor tiene opciones para quien pasa por dificultades, con pagos menores durante un plazo mayor. Una persona de nuestro equipo puede revisarlas con usted cuando esté listo: escriba "agente".',
     abusiveFirst: () =>
       'Entiendo que esto es frustrante, y quiero ayudarle. Hablemos con respeto, por favor. También puede escribir "agente" para hablar con una persona.',
+    crisisSafeNow: () => [
+      'Me alegra saber que no corre peligro. Es normal sentirse agotado con todo esto, y no hay prisa. Una persona del equipo le va a contactar, y puede llamar o mandar un texto al 988 a cualquier hora.',
+      'Gracias por decirme que no corre peligro. Nadie le va a presionar. Una persona del equipo le va a contactar, y el 988 le atiende las 24 horas si lo necesita.',
+    ],
     crisisFollowUp: () => [
       'Una persona del equipo le va a contactar primero, en horario de trabajo. Ahora, si corre peligro, llame al 911. Puede llamar o mandar un texto al 988 las 24 horas.',
       'Sigo con usted. Pedimos que una persona de nuestro equipo le contacte. Puede llamar o mandar un texto al 988 a cualquier hora; si corre peligro, llame al 911.',

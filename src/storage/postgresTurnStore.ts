@@ -18,7 +18,7 @@ import { OPEN_PLAN_STATUSES } from '../negotiation/planStore.ts';
 import { ETagConflictError } from './prismaStorage.ts';
 import { dateOf, turnAccountFromRows } from './modelRows.ts';
 import { PrismaTurnStore } from './prismaTurnStore.ts';
-import { type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
+import { type RecentMessages, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
 
 const PLAN_STATUSES = [...OPEN_PLAN_STATUSES, 'offered'].map((s) => `'${s}'`).join(', ');
 const MESSAGE_ROWS_PER_INSERT = 8;
@@ -73,6 +73,15 @@ export class PostgresTurnStore implements TurnStore {
     opening.journal.sort((x, y) => x.seq - y.seq);
     opening.account = turnAccountFromRows(this.db, account);
     return opening;
+  }
+
+  async recentDebtorMessages(conversationId: string, { limit, since }: RecentMessages): Promise<Array<{ id: string; text: string }>> {
+    const { rows } = await this.query<{ id: string; text: string }>(
+      this.pool,
+      `SELECT "id", "text" FROM "Message" WHERE "conversationId" = $1 AND "direction" = 'in' AND "author" = 'debtor' AND "createdAt" >= $2 ORDER BY "createdAt" DESC LIMIT $3`,
+      [conversationId, stamp(since), limit],
+    );
+    return rows.reverse();
   }
 
   async account(accountId: string): Promise<TurnAccount | null> {

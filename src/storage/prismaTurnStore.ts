@@ -7,7 +7,7 @@ import { appendMessages } from '../conversations/transcript.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { ETagConflictError } from './prismaStorage.ts';
 import { inTransaction } from '../db/transactions.ts';
-import { verifiedAccountIdIn, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
+import { verifiedAccountIdIn, type RecentMessages, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
 
 export class PrismaTurnStore implements TurnStore {
   constructor(private readonly db: Db) {}
@@ -27,6 +27,16 @@ export class PrismaTurnStore implements TurnStore {
 
   account(accountId: string): Promise<TurnAccount | null> {
     return loadTurnAccount(this.db, accountId);
+  }
+
+  async recentDebtorMessages(conversationId: string, { limit, since }: RecentMessages): Promise<Array<{ id: string; text: string }>> {
+    const rows = await this.db.message.findMany({
+      where: { conversationId, direction: 'in', author: 'debtor', createdAt: { gte: since } },
+      orderBy: { createdAt: 'desc' },
+      take: limit,
+      select: { id: true, text: true },
+    });
+    return rows.reverse();
   }
 
   async commit(writes: TurnWrites, more?: (tx: Tx) => Promise<void>): Promise<void> {

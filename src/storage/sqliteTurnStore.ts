@@ -15,7 +15,7 @@ import type { TurnAccount } from '../accounts/turnAccount.ts';
 import type { Db, SqliteConnection, SqliteStatement, Tx } from '../db/database.ts';
 import { retryBusy } from '../db/transactions.ts';
 import { OPEN_PLAN_STATUSES } from '../negotiation/planStore.ts';
-import { type JournalRow, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
+import { type JournalRow, type RecentMessages, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
 import { ETagConflictError } from './prismaStorage.ts';
 import { dateOf, modelColumns, turnAccountFromRows } from './modelRows.ts';
 
@@ -53,6 +53,13 @@ export class SqliteTurnStore implements TurnStore {
       this.statements.set(sql, statement);
     }
     return statement;
+  }
+
+  async recentDebtorMessages(conversationId: string, { limit, since }: RecentMessages): Promise<Array<{ id: string; text: string }>> {
+    const rows = this.statement(
+      `SELECT "id", "text" FROM "Message" WHERE "conversationId" = ? AND "direction" = 'in' AND "author" = 'debtor' AND "createdAt" >= ? ORDER BY "createdAt" DESC LIMIT ?`,
+    ).all(conversationId, stamp(since), limit) as Array<{ id: string; text: string }>;
+    return rows.reverse();
   }
 
   async open({ key, stateKey, conversationExternalId }: TurnOpenRequest): Promise<TurnOpening> {

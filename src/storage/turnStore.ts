@@ -61,10 +61,17 @@ export interface TurnWrites {
   clearJournalOf?: string;
 }
 
+export interface RecentMessages {
+  limit: number;
+  since: Date;
+}
+
 export interface TurnStore {
   open(request: TurnOpenRequest): Promise<TurnOpening>;
   /** The account with its creditor and the plans a turn looks at (open, on offer). */
   account(accountId: string): Promise<TurnAccount | null>;
+  /** The debtor's latest messages in a conversation since `since`, oldest first, as stored (a card number split across messages). */
+  recentDebtorMessages(conversationId: string, options: RecentMessages): Promise<Array<{ id: string; text: string }>>;
   /** `writes`, then `more` (Prisma writes, when there are any), in one transaction. */
   commit(writes: TurnWrites, more?: (tx: Tx) => Promise<void>): Promise<void>;
 }

@@ -152,18 +152,17 @@ describe('10, 19: "no im safe, just really tired" is heard as safe', () => {
   });
 });
 
-describe('17: side questions while the E-SIGN question is open — asked again once, not tacked onto every answer', () => {
-  it('SMS: three questions answered; the notice question follows the first answer only; a yes later still consents', async () => {
+describe('17: side questions while the E-SIGN question is open — the whole question once, then one short line', () => {
+  it('SMS: three questions answered; the paragraph follows the first answer only, the short question the others; a yes then consents', async () => {
     const sms = smsFrom(bot(), '+13055550147');
     const replies = await play(sms, [
       { says: 'May 30 1958 33101', must: ['electronically'] },
       { says: 'can you sue me for this', must: [/sue/i, 'electronically'] },
-      { says: 'will it show on my credit report', must: [/credit report/i], mustNot: ['electronically'] },
-      { says: 'whats your phone number and when are you open', must: [/\d{3}\) \d{3}-\d{4}/], mustNot: ['electronically'] },
-      { says: 'yes', must: [/electronically|notices\//] },
+      { says: 'will it show on my credit report', must: [/credit report/i, 'Please answer yes to receive notices electronically'], mustNot: ['validation notice electronically, as a page'] },
+      { says: 'whats your phone number and when are you open', must: [/\d{3}\) \d{3}-\d{4}/], mustNot: ['validation notice electronically, as a page'] },
+      { says: 'yes', must: [/notices\//] },
     ]);
-    const last = replies.at(-1)!.join('\n');
-    if (!/notices\//.test(last)) expect(await sms.say('yes')).toEqual(expect.arrayContaining([expect.stringMatching(/notices\//)]));
+    expect(replies).toHaveLength(5);
   });
 });
 

@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PrismaTurnStore } from '../../src/storage/prismaTurnStore.ts';
+import { turnStoreFor, type TurnStore } from '../../src/storage/turnStore.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
+
+/**
+ * The turn store's read of the debtor's latest messages (a card number typed across messages), on
+ * the driver's prepared statements (SQLite or PostgreSQL, by the test project) and through Prisma:
+ * the same rows, oldest first, only the debtor's inbound ones since the window's start.
+ */
+let database: TestDatabase;
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
+afterEach(() => database.close());
+
+async function conversationWithMessages(): Promise<{ id: string; at: (minutesAgo: number) => Date }> {
+  const db = database.db;
+  const now = Date.now();
+  const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000);
+  const conversation = await db.conversation.create({ data: { externalId: `c-${Math.random()}`, channel: 'web' } });
+  const other = await db.conversation.create({ data: { externalId: `o-${Math.random()}`, channel: 'web' } });
+  const rows = [
+    { text: 'too old', minutesAgo: 30, direction: 'in', author: 'debtor' },
+    { text: 'first', minutesAgo: 8, direction: 'in', author: 'debtor' },
+    { text: 'bot says', minutesAgo: 7, direction: 'out', author: 'bot' },
+    { text: 'second', minutesAgo: 6, direction: 'in', author: 'debtor' },
+    { text: 'officer', minutesAgo: 5, direction: 'out', author: 'officer' },
+    { text: 'third', minutesAgo: 4, direction: 'in', author: 'debtor' },
+    { text: 'fourth', minutesAgo: 2, direction: 'in', author: 'debtor' },
+  ];
+  await db.message.createMany({ data: rows.map((r) => ({ conversationId: conversation.id, direction: r.direction, author: r.author, text: r.text, createdAt: at(r.minutesAgo) })) });
+  await db.message.create({ data: { conversationId: other.id, direction: 'in', author: 'debtor', text: 'elsewhere', createdAt: at(1) } });
+  return { id: conversation.id, at };
+}
+
+describe.each<[string, (t: TestDatabase) => TurnStore]>([
+  ['the driver\'s prepared statements', (t) => turnStoreFor(t.db)],
+  ['Prisma', (t) => new PrismaTurnStore(t.db)],
+])('recentDebtorMessages through %s', (_name, storeOf) => {
+  it('the latest debtor messages of the conversation since the window, oldest first', async () => {
+    const { id, at } = await conversationWithMessages();
+    const store = storeOf(database);
+    expect((await store.recentDebtorMessages(id, { limit: 3, since: at(10) })).map((m) => m.text)).toEqual(['second', 'third', 'fourth']);
+    expect((await store.recentDebtorMessages(id, { limit: 5, since: at(10) })).map((m) => m.text)).toEqual(['first', 'second', 'third', 'fourth']);
+    expect((await store.recentDebtorMessages(id, { limit: 3, since: at(3) })).map((m) => m.text)).toEqual(['fourth']);
+    expect(await store.recentDebtorMessages('no-such-conversation', { limit: 3, since: at(10) })).toEqual([]);
+  });
+});
