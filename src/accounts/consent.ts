@@ -46,7 +46,11 @@ export type EsignStanding = 'given' | 'withdrawn' | 'none';
 
 /** One read: a consent in force, else whether one was ever withdrawn (a withdrawn consent is not asked for again). */
 export async function esignStanding(db: Db, accountId: string): Promise<EsignStanding> {
-  const consents = await db.consent.findMany({ where: { accountId, kind: ESIGN_CONSENT_KIND }, select: { withdrawnAt: true } });
+  return esignStandingAmong(await db.consent.findMany({ where: { accountId, kind: ESIGN_CONSENT_KIND }, select: { withdrawnAt: true } }));
+}
+
+/** The standing the account's E-SIGN consents make (the turn's account read carries them: turnAccount.ts). */
+export function esignStandingAmong(consents: ReadonlyArray<{ withdrawnAt: Date | null }>): EsignStanding {
   if (consents.some((c) => c.withdrawnAt === null)) return 'given';
   return consents.length > 0 ? 'withdrawn' : 'none';
 }

@@ -153,7 +153,10 @@ export async function turnAccountOf(context: TurnContext, services: Conversation
 }
 
 /** The account's E-SIGN consent, read once per turn (again only after a write of the turn). */
-export function esignStandingOf(context: TurnContext, services: ConversationServices, accountId: string): Promise<EsignStanding> {
+export async function esignStandingOf(context: TurnContext, services: ConversationServices, accountId: string): Promise<EsignStanding> {
+  // The verified account's comes with the turn's account read.
+  const turn = (await sessionOf(context, services)).accountId === accountId ? await turnAccountOf(context, services) : null;
+  if (turn?.account.id === accountId) return turn.esign;
   return turnCached(context, `esign:${accountId}`, () => esignStanding(services.db, accountId));
 }
 

@@ -7,6 +7,7 @@ import type { TurnAccount } from '../accounts/turnAccount.ts';
 import type { Db } from '../db/database.ts';
 import type { Account, Creditor, Installment, Plan } from '../db/generated/client.ts';
 import { offeredPlanAmong, openPlanAmong, type PlanWithInstallments } from '../negotiation/planStore.ts';
+import { esignStandingAmong } from '../accounts/consent.ts';
 
 type FieldType = 'String' | 'Int' | 'Boolean' | 'DateTime' | 'Float' | 'BigInt' | 'Json' | 'Bytes' | 'Decimal';
 interface RuntimeField {
@@ -72,8 +73,10 @@ export function turnAccountFromRows(db: Db, rows: Array<{ kind: string; row: str
   let creditor: Creditor | undefined;
   const plans: PlanWithInstallments[] = [];
   const installments: Installment[] = [];
+  const consents: Array<{ withdrawnAt: Date | null }> = [];
   for (const { kind, row } of rows) {
     const value = JSON.parse(row) as Record<string, unknown>;
+    if (kind === 'esign') consents.push({ withdrawnAt: value.withdrawnAt === null || value.withdrawnAt === undefined ? null : dateOf(value.withdrawnAt) });
     if (kind === 'account') account = rowOf<Account>(db, 'Account', value);
     else if (kind === 'creditor') creditor = rowOf<Creditor>(db, 'Creditor', value);
     else if (kind === 'plan') plans.push({ ...rowOf<Plan>(db, 'Plan', value), installments: [] });
@@ -81,5 +84,5 @@ export function turnAccountFromRows(db: Db, rows: Array<{ kind: string; row: str
   }
   if (!account || !creditor) return null;
   for (const installment of installments.sort((x, y) => x.seq - y.seq)) plans.find((p) => p.id === installment.planId)?.installments.push(installment);
-  return { account: { ...account, creditor }, openPlan: openPlanAmong(plans), offeredPlan: offeredPlanAmong(plans) };
+  return { account: { ...account, creditor }, openPlan: openPlanAmong(plans), offeredPlan: offeredPlanAmong(plans), esign: esignStandingAmong(consents) };
 }

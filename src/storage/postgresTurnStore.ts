@@ -19,6 +19,7 @@ import { ETagConflictError } from './prismaStorage.ts';
 import { dateOf, turnAccountFromRows } from './modelRows.ts';
 import { PrismaTurnStore } from './prismaTurnStore.ts';
 import { type RecentMessages, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
+import { ESIGN_CONSENT_KIND } from '../notices/notices.ts';
 
 const PLAN_STATUSES = [...OPEN_PLAN_STATUSES, 'offered'].map((s) => `'${s}'`).join(', ');
 const MESSAGE_ROWS_PER_INSERT = 8;
@@ -30,7 +31,8 @@ function accountRows(accountId: string): string {
     UNION ALL SELECT 'creditor', row_to_json(c)::text FROM "Creditor" c WHERE c."id" = (SELECT "creditorId" FROM "Account" WHERE "id" = ${accountId})
     UNION ALL SELECT 'plan', row_to_json(p)::text FROM "Plan" p WHERE p."accountId" = ${accountId} AND p."status" IN (${PLAN_STATUSES})
     UNION ALL SELECT 'installment', row_to_json(i)::text FROM "Installment" i
-      WHERE i."planId" IN (SELECT "id" FROM "Plan" WHERE "accountId" = ${accountId} AND "status" IN (${PLAN_STATUSES}))`;
+      WHERE i."planId" IN (SELECT "id" FROM "Plan" WHERE "accountId" = ${accountId} AND "status" IN (${PLAN_STATUSES}))
+    UNION ALL SELECT 'esign', json_build_object('withdrawnAt', k."withdrawnAt")::text FROM "Consent" k WHERE k."accountId" = ${accountId} AND k."kind" = '${ESIGN_CONSENT_KIND}'`;
 }
 
 const OPEN_SQL = `

@@ -15,6 +15,7 @@ import type { TurnAccount } from '../accounts/turnAccount.ts';
 import type { Db, SqliteConnection, SqliteStatement, Tx } from '../db/database.ts';
 import { retryBusy } from '../db/transactions.ts';
 import { OPEN_PLAN_STATUSES } from '../negotiation/planStore.ts';
+import { ESIGN_CONSENT_KIND } from '../notices/notices.ts';
 import { type JournalRow, type RecentMessages, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
 import { ETagConflictError } from './prismaStorage.ts';
 import { dateOf, modelColumns, turnAccountFromRows } from './modelRows.ts';
@@ -42,7 +43,8 @@ export class SqliteTurnStore implements TurnStore {
       UNION ALL SELECT 'creditor', ${json('Creditor', 'c')} FROM "Creditor" c WHERE c."id" = (SELECT "creditorId" FROM "Account" WHERE "id" = @accountId)
       UNION ALL SELECT 'plan', ${json('Plan', 'p')} FROM "Plan" p WHERE p."accountId" = @accountId AND p."status" IN (${PLAN_STATUSES})
       UNION ALL SELECT 'installment', ${json('Installment', 'i')} FROM "Installment" i
-        WHERE i."planId" IN (SELECT "id" FROM "Plan" WHERE "accountId" = @accountId AND "status" IN (${PLAN_STATUSES}))`;
+        WHERE i."planId" IN (SELECT "id" FROM "Plan" WHERE "accountId" = @accountId AND "status" IN (${PLAN_STATUSES}))
+      UNION ALL SELECT 'esign', json_object('withdrawnAt', k."withdrawnAt") FROM "Consent" k WHERE k."accountId" = @accountId AND k."kind" = '${ESIGN_CONSENT_KIND}'`;
   }
 
   private statement(sql: string): SqliteStatement {

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrismaTurnStore } from '../../src/storage/prismaTurnStore.ts';
 import { turnStoreFor, type TurnStore } from '../../src/storage/turnStore.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
+import { createFixtureAccount } from '../helpers/accountFixture.ts';
+import { recordEsignConsent } from '../../src/notices/notices.ts';
 
 /**
  * The turn store's read of the debtor's latest messages (a card number typed across messages), on
@@ -46,5 +48,23 @@ describe.each<[string, (t: TestDatabase) => TurnStore]>([
     expect((await store.recentDebtorMessages(id, { limit: 5, since: at(10) })).map((m) => m.text)).toEqual(['first', 'second', 'third', 'fourth']);
     expect((await store.recentDebtorMessages(id, { limit: 3, since: at(3) })).map((m) => m.text)).toEqual(['fourth']);
     expect(await store.recentDebtorMessages('no-such-conversation', { limit: 3, since: at(10) })).toEqual([]);
+  });
+});
+
+describe.each<[string, (t: TestDatabase) => TurnStore]>([
+  ['the driver\'s prepared statements', (t) => turnStoreFor(t.db)],
+  ['Prisma', (t) => new PrismaTurnStore(t.db)],
+])('the turn\'s account read carries the E-SIGN standing, through %s', (_name, storeOf) => {
+  it('none, then given, then withdrawn — and another account\'s consent is not this one\'s', async () => {
+    const db = database.db;
+    const accountId = await createFixtureAccount(db, { accountNumber: 'A-9001' });
+    const other = await createFixtureAccount(db, { accountNumber: 'A-9002' });
+    const store = storeOf(database);
+    await recordEsignConsent(db, { accountId: other, channel: 'web', wording: 'Do you agree to receive notices electronically?' });
+    expect((await store.account(accountId))?.esign).toBe('none');
+    const { consentId } = await recordEsignConsent(db, { accountId, channel: 'web', wording: 'Do you agree to receive notices electronically?' });
+    expect((await store.account(accountId))?.esign).toBe('given');
+    await db.consent.update({ where: { id: consentId }, data: { withdrawnAt: new Date() } });
+    expect((await store.account(accountId))?.esign).toBe('withdrawn');
   });
 });
