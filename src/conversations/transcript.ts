@@ -1,15 +1,11 @@
 import type { Db, Tx } from '../db/database.ts';
+import { turnStoreFor } from '../storage/turnStore.ts';
 
 export type Channel = 'web' | 'sms' | 'test' | (string & {});
 
-/** The conversation record for a channel conversation id, created on first sight. */
-export async function ensureConversation(db: Db, externalId: string, channel: Channel): Promise<{ id: string; holder: string; accountId: string | null }> {
-  return db.conversation.upsert({
-    where: { externalId },
-    create: { externalId, channel },
-    update: { lastActivityAt: new Date() },
-    select: { id: true, holder: true, accountId: true },
-  });
+/** The channel conversation's record (created on its first message), on the turn store's prepared statement. */
+export function ensureConversation(db: Db, externalId: string, channel: Channel): Promise<{ id: string; holder: string; accountId: string | null }> {
+  return turnStoreFor(db).ensureConversation(externalId, channel);
 }
 
 export interface TranscriptMessage {

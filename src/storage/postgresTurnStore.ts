@@ -18,7 +18,7 @@ import { OPEN_PLAN_STATUSES } from '../negotiation/planStore.ts';
 import { ETagConflictError } from './prismaStorage.ts';
 import { dateOf, turnAccountFromRows } from './modelRows.ts';
 import { PrismaTurnStore } from './prismaTurnStore.ts';
-import { type RecentMessages, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
+import { newConversationId, type RecentMessages, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
 import { ESIGN_CONSENT_KIND } from '../notices/notices.ts';
 
 const PLAN_STATUSES = [...OPEN_PLAN_STATUSES, 'offered'].map((s) => `'${s}'`).join(', ');
@@ -75,6 +75,17 @@ export class PostgresTurnStore implements TurnStore {
     opening.journal.sort((x, y) => x.seq - y.seq);
     opening.account = turnAccountFromRows(this.db, account);
     return opening;
+  }
+
+  async ensureConversation(externalId: string, channel: string): Promise<{ id: string; holder: string; accountId: string | null }> {
+    const now = stamp(new Date());
+    const { rows } = await this.query<{ id: string; holder: string; accountId: string | null }>(
+      this.pool,
+      `INSERT INTO "Conversation" ("id", "externalId", "channel", "holder", "language", "createdAt", "lastActivityAt") VALUES ($1, $2, $3, 'bot', 'en', $4, $4)
+       ON CONFLICT ("externalId") DO UPDATE SET "lastActivityAt" = EXCLUDED."lastActivityAt" RETURNING "id", "holder", "accountId"`,
+      [newConversationId(), externalId, channel, now],
+    );
+    return rows[0]!;
   }
 
   async recentDebtorMessages(conversationId: string, { limit, since }: RecentMessages): Promise<Array<{ id: string; text: string }>> {

@@ -29,6 +29,15 @@ export class PrismaTurnStore implements TurnStore {
     return loadTurnAccount(this.db, accountId);
   }
 
+  ensureConversation(externalId: string, channel: string): Promise<{ id: string; holder: string; accountId: string | null }> {
+    return this.db.conversation.upsert({
+      where: { externalId },
+      create: { externalId, channel },
+      update: { lastActivityAt: new Date() },
+      select: { id: true, holder: true, accountId: true },
+    });
+  }
+
   async recentDebtorMessages(conversationId: string, { limit, since }: RecentMessages): Promise<Array<{ id: string; text: string }>> {
     const rows = await this.db.message.findMany({
       where: { conversationId, direction: 'in', author: 'debtor', createdAt: { gte: since } },

@@ -16,7 +16,7 @@ import type { Db, SqliteConnection, SqliteStatement, Tx } from '../db/database.t
 import { retryBusy } from '../db/transactions.ts';
 import { OPEN_PLAN_STATUSES } from '../negotiation/planStore.ts';
 import { ESIGN_CONSENT_KIND } from '../notices/notices.ts';
-import { type JournalRow, type RecentMessages, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
+import { newConversationId, type JournalRow, type RecentMessages, type TurnOpening, type TurnOpenRequest, type TurnStore, type TurnWrites } from './turnStore.ts';
 import { ETagConflictError } from './prismaStorage.ts';
 import { dateOf, modelColumns, turnAccountFromRows } from './modelRows.ts';
 
@@ -55,6 +55,14 @@ export class SqliteTurnStore implements TurnStore {
       this.statements.set(sql, statement);
     }
     return statement;
+  }
+
+  async ensureConversation(externalId: string, channel: string): Promise<{ id: string; holder: string; accountId: string | null }> {
+    const now = stamp(new Date());
+    return this.statement(
+      `INSERT INTO "Conversation" ("id", "externalId", "channel", "holder", "language", "createdAt", "lastActivityAt") VALUES (?, ?, ?, 'bot', 'en', ?, ?)
+       ON CONFLICT ("externalId") DO UPDATE SET "lastActivityAt" = excluded."lastActivityAt" RETURNING "id", "holder", "accountId"`,
+    ).get(newConversationId(), externalId, channel, now, now) as { id: string; holder: string; accountId: string | null };
   }
 
   async recentDebtorMessages(conversationId: string, { limit, since }: RecentMessages): Promise<Array<{ id: string; text: string }>> {

@@ -10,6 +10,7 @@
  * compiles every request, which cost more than everything else in a turn. Prisma itself
  * (prismaTurnStore.ts) for a client opened some other way. `turnStoreFor(db)` picks by the driver.
  */
+import { randomUUID } from 'node:crypto';
 import type { TurnAccount } from '../accounts/turnAccount.ts';
 import type { TranscriptMessage } from '../conversations/transcript.ts';
 import { sqlDriverOf, type Db, type Tx } from '../db/database.ts';
@@ -70,10 +71,17 @@ export interface TurnStore {
   open(request: TurnOpenRequest): Promise<TurnOpening>;
   /** The account with its creditor and the plans a turn looks at (open, on offer). */
   account(accountId: string): Promise<TurnAccount | null>;
+  /** The channel conversation's record, created on its first message (a later call marks it active). */
+  ensureConversation(externalId: string, channel: string): Promise<{ id: string; holder: string; accountId: string | null }>;
   /** The debtor's latest messages in a conversation since `since`, oldest first, as stored (a card number split across messages). */
   recentDebtorMessages(conversationId: string, options: RecentMessages): Promise<Array<{ id: string; text: string }>>;
   /** `writes`, then `more` (Prisma writes, when there are any), in one transaction. */
   commit(writes: TurnWrites, more?: (tx: Tx) => Promise<void>): Promise<void>;
+}
+
+/** A new Conversation id in the shape of Prisma's cuid() (25 characters, starting with "c"). */
+export function newConversationId(): string {
+  return `c${randomUUID().replace(/-/g, '').slice(0, 24)}`;
 }
 
 const stores = new WeakMap<Db, TurnStore>();

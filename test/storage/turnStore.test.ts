@@ -68,3 +68,23 @@ describe.each<[string, (t: TestDatabase) => TurnStore]>([
     expect((await store.account(accountId))?.esign).toBe('withdrawn');
   });
 });
+
+describe.each<[string, (t: TestDatabase) => TurnStore]>([
+  ['the driver\'s prepared statements', (t) => turnStoreFor(t.db)],
+  ['Prisma', (t) => new PrismaTurnStore(t.db)],
+])('ensureConversation through %s', (_name, storeOf) => {
+  it('creates the record on the first message, with the defaults; later finds it and marks it active', async () => {
+    const store = storeOf(database);
+    const externalId = `web-${Math.random()}`;
+    const first = await store.ensureConversation(externalId, 'web');
+    expect(first).toEqual({ id: expect.stringMatching(/^c[0-9a-z]{24}$/), holder: 'bot', accountId: null });
+    const stored = await database.db.conversation.findUniqueOrThrow({ where: { externalId } });
+    expect(stored).toMatchObject({ id: first.id, channel: 'web', holder: 'bot', language: 'en', accountId: null });
+    await database.db.conversation.update({ where: { id: first.id }, data: { holder: 'queued', lastActivityAt: new Date(Date.now() - 60_000) } });
+    const again = await store.ensureConversation(externalId, 'web');
+    expect(again).toEqual({ id: first.id, holder: 'queued', accountId: null });
+    const touched = await database.db.conversation.findUniqueOrThrow({ where: { externalId } });
+    expect(touched.lastActivityAt.getTime()).toBeGreaterThan(Date.now() - 10_000);
+    expect(await database.db.conversation.count({ where: { externalId } })).toBe(1);
+  });
+});
