@@ -150,12 +150,6 @@ export class RightsDialog extends Dialog<RightsOptions> {
       await stateRights(dc.context, this.services, { unlessStated: true });
       return dc.endDialog();
     }
-    if (BE_RIGHT_BACK.test(normalizeText(words))) {
-      // "brb making dinner": no answer and no misunderstanding — the question waits for them.
-      this.putOff(session);
-      await dc.context.sendActivity(negotiationOf(session).noRush());
-      return dc.endDialog({ quiet: true } satisfies RightsResult);
-    }
     const general = await recognitionOf(dc.context, this.services);
     // "Can you put it on hold?", "I can't pay anything": answered by the negotiation (the second names the smallest plan: payment talk).
     const hardship = hardshipRequest(dc.context.activity.text ?? '', general, null);
@@ -163,6 +157,12 @@ export class RightsDialog extends Dialog<RightsOptions> {
       this.putOff(session);
       await rightsBeforePaying(dc.context, this.services, general.intents.some((i) => PAYMENT_REQUESTS.has(i)) || general.entities.money.length > 0 || hardship === 'cannot_pay');
       return dc.endDialog({ handleCurrentMessage: true } satisfies RightsResult);
+    }
+    if (BE_RIGHT_BACK.test(normalizeText(words))) {
+      // "brb making dinner": no answer and no misunderstanding — the question waits for them.
+      this.putOff(session);
+      await dc.context.sendActivity(negotiationOf(session).noRush());
+      return dc.endDialog({ quiet: true } satisfies RightsResult);
     }
     if (local.intents.every((i) => i === 'thanks' || i === 'greeting')) {
       // "thanks!": not an answer, not a misunderstanding either — the question again.
