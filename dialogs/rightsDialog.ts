@@ -13,7 +13,7 @@ import type { Intent } from '../src/nlu/recognizer.ts';
 import { answersQuestion, ask, notUnderstood } from './prompts.ts';
 import { repliesFor } from '../src/messages/replies.ts';
 import { offerRecord } from './recordOffer.ts';
-import { isAcknowledgment, isEsignYes } from '../src/negotiation/consent.ts';
+import { isAcknowledgment, isEsignYes, namesElectronicYes } from '../src/negotiation/consent.ts';
 
 export interface RightsOptions {
   /** The E-SIGN question comes back after something else was asked meanwhile (issue #12 item 6). */
@@ -104,7 +104,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const session = await sessionOf(dc.context, this.services);
     const text = catalogueOf(session);
     const local = await localRecognitionOf(dc.context, this.services);
-    if (local.intent === 'affirm' && !answersQuestion(dc.context, this.wordings(session))) {
+    if (local.intent === 'affirm' && !answersQuestion(dc.context, this.wordings(session)) && !namesElectronicYes(dc.context.activity.text ?? '')) {
       // "ok" to the handoff message or an answer given since: not consent (1006.42) — the question again.
       await this.askAgain(dc.context);
       return Dialog.EndOfTurn;

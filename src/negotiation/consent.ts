@@ -47,6 +47,21 @@ export function isEsignYes(text: string, local: Recognition, askedToBeSure: bool
   if (local.intents.some((intent) => !WITH_ESIGN_YES.has(intent)) || local.entities.money.length > 0) return false;
   const normalized = normalizeText(text);
   // "ok what can I do about the 400": a question after the "ok", not an answer ("1" is the numbered SMS yes).
-  if (QUESTION_WORDS.test(normalized) || (/\d/.test(normalized) && normalized.trim() !== '1')) return false;
-  return askedToBeSure || !isAcknowledgment(text);
+  if (QUESTION_WORDS.test(normalized) || (/\d/.test(normalized) && !NUMBERED_YES.test(normalized))) return false;
+  return askedToBeSure || namesElectronicYes(text) || !isAcknowledgment(text);
+}
+
+/** "1", "ok 1", "1 yes": the numbered SMS yes. */
+const NUMBERED_YES = /^(?:(?:ok|okay|yes|si) )?1(?: (?:yes|si|ok|please|por favor))?$/;
+const ELECTRONIC = /\b(electronic|electronically|electronica|electronico|electronicamente|digital|digitally|online|por internet|en linea|by email|por email|por e mail|correo electronico)\b/;
+const NOT_ELECTRONIC = /\b(no|not|never|nunca|paper|papel|mail it|by mail|postal|regular mail)\b/;
+
+/**
+ * "yes electronic is fine", "sí, acepto lo electrónico", "and yes to electronic": a yes that names
+ * what it consents to — an answer to the E-SIGN question even after something else was said since
+ * (review 9, 03, 09, 10 and 15). Only with a plain yes (isEsignYes) and nothing that refuses.
+ */
+export function namesElectronicYes(text: string): boolean {
+  const normalized = normalizeText(text);
+  return ELECTRONIC.test(normalized) && !NOT_ELECTRONIC.test(normalized);
 }

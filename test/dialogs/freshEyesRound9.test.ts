@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { freshBotForEachTest, playTable as play, smsConversation as smsFrom, verifiedByMail as verified } from '../helpers/conversation.ts';
+
+/**
+ * What the fresh-eyes replay of round 9 (test/reviews/2026-12-07-fresh-eyes-round-9.md) saw, replayed
+ * the way those debtors wrote, on the demo accounts (clock: Monday November 23, 2026, 10:00 Eastern).
+ */
+
+const bot = freshBotForEachTest();
+const db = () => bot().database.db;
+const account = (accountNumber: string) => db().account.findUniqueOrThrow({ where: { accountNumber } });
+
+describe('F1: a pay link that does not open is no identity theft', () => {
+  it('"no. also the link doesnt open, it just spins" records nothing and pauses nothing', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [{ says: 'no. also the link doesnt open, it just spins', mustNot: ['identity theft', 'paused collection'] }]);
+    const maria = await account('A-1001');
+    expect(maria.identityTheft).toBe(false);
+    expect(await db().auditEvent.count({ where: { accountId: maria.id, type: { contains: 'identity' } } })).toBe(0);
+  });
+});
+
+describe('F2: asking about the right to dispute is asked about, never recorded; a misreading said so is not added to', () => {
+  it('web: "can i dispute this?" asks whether they want to; "no i was just asking" records nothing', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1003 july 21 1968 94110');
+    await play(conversation, [
+      { says: 'can i dispute this?', must: ['Would you like to dispute it?'], mustNot: ['I have recorded your dispute'] },
+      { says: 'no i was just asking', must: ['I have not recorded a dispute'] },
+    ]);
+    expect(await db().dispute.count({ where: { accountId: (await account('A-1003')).id } })).toBe(0);
+  });
+
+  it('Spanish: "tengo derecho a pedir pruebas de la deuda?" and "hasta cuando tengo para disputar?" record no dispute', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await verified(conversation, 'A-1002 2 de noviembre de 1979 78201');
+    await play(conversation, [
+      { says: 'tengo derecho a pedir pruebas de la deuda?', must: ['¿Quiere disputarlo?'], mustNot: ['He registrado su disputa'] },
+      { says: 'no, solo preguntaba', must: ['no he registrado ninguna disputa'] },
+    ]);
+    expect(await db().dispute.count({ where: { accountId: (await account('A-1002')).id } })).toBe(0);
+  });
+
+  it('after a dispute, "can you take the dispute off, i never disputed" is not added to it', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1003 july 21 1968 94110');
+    await play(conversation, [
+      { says: 'i dispute this debt, it is not mine', must: ['recorded your dispute'] },
+      { says: 'can you take the dispute off, i never disputed', mustNot: ['added this to your dispute'] },
+    ]);
+  });
+});
+
+describe('F3: a yes to electronic notices in ordinary words is consent', () => {
+  it('Spanish web: a side question, then "bueno. si, acepto lo electronico" delivers the notice', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await play(conversation, [
+      { says: 'hola, cuenta A-1002, naci el 2 de noviembre de 1979, cp 78201', must: ['forma electrónica'] },
+      { says: 'me pueden demandar?', must: [] },
+      { says: 'bueno. si, acepto lo electronico', must: ['Aquí está su aviso de validación'] },
+    ]);
+  });
+
+  it('SMS: "ok 1" answers the numbered question', async () => {
+    const sms = smsFrom(bot(), '+14045550101');
+    await play(sms, [
+      { says: 'March 14 1985 30301', must: ['1 Yes'] },
+      { says: 'ok 1', must: ['Here is your validation notice'], mustNot: ['did not understand'] },
+    ]);
+  });
+});
+
+describe('F5: "liquidar pagando menos" is a settlement, never the full balance', () => {
+  it('Spanish SMS, the goal said before verification: the settlement the creditor accepts', async () => {
+    const sms = smsFrom(bot(), '+13055550147', 'es-US');
+    await play(sms, [
+      { says: 'hola, quiero liquidar esta cuenta pagando menos, cuanto seria lo menos q aceptan?', must: [] },
+      { says: '30 de mayo de 1958, cp 33101', mustNot: ['exactamente el saldo', 'Puedo establecer eso'] },
+    ]);
+  });
+});
