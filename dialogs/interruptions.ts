@@ -19,7 +19,7 @@ import { DeathReportDialog } from './deathReportDialog.ts';
 import { answerDisputeCheck, askDisputeCheck, paidRecently, recordDisputeAndConfirm } from './dispute.ts';
 import { offerIn, todayFor } from './goal.ts';
 import { handOff } from './handoff.ts';
-import { rememberLanguage } from './language.ts';
+import { announceLanguage, rememberLanguage } from './language.ts';
 import { MenuDialog } from './menuDialog.ts';
 import { ANSWERED, ask } from './prompts.ts';
 
@@ -190,7 +190,7 @@ export async function interrupt(dc: DialogContext, services: ConversationService
     session.language = language;
     session.languageChosen = true;
     await rememberLanguage(context, services, session);
-    await context.sendActivity(catalogueOf(session).languageSwitched());
+    await announceLanguage(context, session);
     return intent === 'language' ? 'reprompt' : 'none';
   }
   return 'none';

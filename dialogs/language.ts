@@ -19,7 +19,16 @@ export async function followWrittenLanguage(context: TurnContext, services: Conv
   await rememberLanguage(context, services, session);
   if (!switched) return;
   // On the first message there is nothing to switch from: the greeting itself comes in that language.
-  if (announce) await context.sendActivity(catalogueOf(session).languageSwitched());
+  if (announce) await announceLanguage(context, session);
+}
+
+const ANNOUNCED = Symbol('languageAnnounced');
+
+/** "OK, I will continue in Spanish", said once in a turn (a message written in Spanish that also asks for it). */
+export async function announceLanguage(context: TurnContext, session: Session): Promise<void> {
+  if (context.turnState.get(ANNOUNCED) === session.language) return;
+  context.turnState.set(ANNOUNCED, session.language);
+  await context.sendActivity(catalogueOf(session).languageSwitched());
 }
 
 /**

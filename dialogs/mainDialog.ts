@@ -131,8 +131,10 @@ export class MainDialog {
       return;
     }
     if (interruption === 'reprompt' || (cardRemoved && recognition.intent === 'unknown')) {
-      if (dc.activeDialog) await dc.repromptDialog();
-      else await dc.beginDialog(MAIN);
+      // "en español por favor, soy James O'Connor, nací el 21 de julio de 1968…": the switch, and the facts read too (review 9, 15).
+      const facts = interruption === 'reprompt' && !session.accountId && (await this.holdsIdentityFactors(context, session));
+      if (dc.activeDialog) await (facts ? dc.continueDialog() : dc.repromptDialog());
+      else await dc.beginDialog(MAIN, { readMessage: facts } satisfies VerifyOptions);
       return;
     }
 

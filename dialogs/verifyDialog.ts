@@ -201,7 +201,7 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
     // A full name while the date of birth or ZIP is asked replaces the one taken before ("Maria Johnson 3/14/1985 30301" after a mistyped name; review 8, 09).
     if ((state.asking === 'identifier' || claim.fullName) && !claim.accountNumber && !claim.phone) {
       // "I'm Maria Johnson, …" is a name whatever else the message asks; a bare "Maria Johnson" only when it asks nothing.
-      const bare = !answered && ['unknown', 'greeting'].includes(recognition.intent);
+      const bare = !answered && ['unknown', 'greeting', 'language'].includes(recognition.intent);
       // The recognizer's name ends at words like "dob" or "zip" ("hi its olivia grant dob 4/4/94…", review 4, D01).
       const name = bare ? nameInAnswer(message) : (entities.name ?? nameAfterCue(message) ?? nameInClauses(message));
       if (name && (!claim.fullName || (name !== claim.fullName && name.includes(' ')))) {

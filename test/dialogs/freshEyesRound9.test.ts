@@ -80,3 +80,20 @@ describe('F5: "liquidar pagando menos" is a settlement, never the full balance',
     ]);
   });
 });
+
+describe('F8: the facts given with "en español por favor" are read, and the switch is said once', () => {
+  it('web: "hola en español por favor. soy james o\'connor nacido el 21 de julio de 1968 codigo postal 94110" verifies', async () => {
+    const conversation = bot().conversation();
+    const [reply] = await play(conversation, [
+      { says: "hola en español por favor. soy james o'connor nacido el 21 de julio de 1968 codigo postal 94110", must: ['seguiré en español', 'Su identidad está confirmada'], mustNot: ['número de cuenta o su nombre completo'] },
+    ]);
+    expect(reply!.filter((r) => r.includes('seguiré en español'))).toHaveLength(1);
+  });
+
+  it('mid-verification: "en español por favor, naci el 21 de julio de 1968" takes the date, and says the switch once', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [{ says: 'hi', must: [] }, { says: 'A-1003', must: ['date of birth'] }]);
+    const [reply] = await play(conversation, [{ says: 'en español por favor, naci el 21 de julio de 1968', must: ['ya tengo su fecha de nacimiento'] }]);
+    expect(reply!.filter((r) => r.includes('seguiré en español'))).toHaveLength(1);
+  });
+});
