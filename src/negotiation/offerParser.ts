@@ -320,9 +320,14 @@ function startWithoutYear(normalized: string, today: string): string | undefined
   if (/\b(next month|the month after|(?:el|del) (?:proximo|siguiente) mes|(?:el|del) mes que viene|mes proximo)\b/.test(normalized)) return firstOfMonthAfter(today, 1);
   if (/\b(next week|la (?:proxima|siguiente) semana|la semana que viene)\b/.test(normalized)) return addCalendarDays(today, 7);
   const monthAlone = new RegExp(`\\b(?:in|from|starting|start|beginning|begin|after|en|desde|a partir de|empezando en|empezando|para) (${MONTH_ALT})\\b`).exec(normalized);
-  if (monthAlone) return nextMonthDay(today, MONTHS[monthAlone[1]!]!, 1);
+  // "i got laid off in oct": a month in the story of what happened, not a start (review 9, F4).
+  if (monthAlone && !PAST_EVENT.test(normalized.slice(Math.max(0, monthAlone.index - 40), monthAlone.index))) return nextMonthDay(today, MONTHS[monthAlone[1]!]!, 1);
   return undefined;
 }
+
+/** Words of something that happened, right before "in <month>": the month is when it happened. */
+const PAST_EVENT =
+  /\b(laid off|got laid off|was laid off|fired|let go|lost (?:my|the|our) (?:job|work|house)|got sick|was sick|was in the hospital|had surgery|moved|happened|started|since|back|ago|born|died|passed away|paid|me corrieron|me despidieron|perdi (?:mi|el) (?:trabajo|empleo)|me enferme|pague|me quede sin trabajo)\b(?:(?! (?:can|could|would|will|puedo|podria)\b)[^|])*$/;
 
 /**
  * "X on D1, then Y a month on D2": the first payment's day and the regular payments' day, when each

@@ -97,3 +97,13 @@ describe('F8: the facts given with "en español por favor" are read, and the swi
     expect(reply!.filter((r) => r.includes('seguiré en español'))).toHaveLength(1);
   });
 });
+
+describe('F4: "i cant do 416 a month, i got laid off in oct… 100 is the max" is an offer of $100 a month from now', () => {
+  it('SMS: judged as $100 a month, never starting October 2027, never $416', async () => {
+    const sms = smsFrom(bot(), '+16465550112');
+    await verified(sms, 'Dec 5 1995 10025');
+    await play(sms, [
+      { says: 'i cant do 416 a month, i got laid off in oct and im a single mom. 100 is the max.', must: ['$100.00'], mustNot: ['October 1, 2027', '$416.00 a month'] },
+    ]);
+  });
+});

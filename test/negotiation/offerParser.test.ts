@@ -265,3 +265,19 @@ describe('fresh-eyes round 4 (D04): a day for the first payment and a day for th
     expect(parse('200 el 1 de diciembre y luego 100 al mes el dia 15', undefined, 'es').offer).toEqual({ kind: 'installments', downPayment: 20000, amount: 10000, frequency: 'monthly', firstDate: '2026-12-01', installmentsFrom: '2026-12-15' });
   });
 });
+
+describe('a month in the story is no start, and "N is the max" is the amount offered (review 9, F4)', () => {
+  it.each<[string, Partial<Offer>]>([
+    ['i cant do 416 a month, i got laid off in oct and im a single mom. 100 is the max.', { kind: 'installments', amount: 10000, frequency: 'monthly' }],
+    ['i got laid off in october, can i do 50 a month', { kind: 'installments', amount: 5000, frequency: 'monthly' }],
+    ['me corrieron en octubre, puedo dar 80 al mes', { kind: 'installments', amount: 8000, frequency: 'monthly' }],
+  ])('"%s"', (text, expected) => {
+    const { offer } = parse(text, undefined, /me corrieron/.test(text) ? 'es' : 'en');
+    expect(offer).toEqual(expected);
+  });
+
+  it('a start asked for is still read: "can i do 100 a month starting in january"', () => {
+    expect(parse('can i do 100 a month starting in january').offer).toMatchObject({ firstDate: '2027-01-01' });
+    expect(parse('50 a month from march').offer).toMatchObject({ firstDate: '2027-03-01' });
+  });
+});
