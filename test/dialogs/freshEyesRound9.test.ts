@@ -107,3 +107,14 @@ describe('F4: "i cant do 416 a month, i got laid off in oct… 100 is the max" i
     ]);
   });
 });
+
+describe('F7: "2000 is what i have" is an amount offered', () => {
+  it('SMS: after the $3,500 settlement, "3500 is way too much. 2000 is what i have from my tax refund" is taken up, not "did not understand"', async () => {
+    const sms = smsFrom(bot(), '+16465550112');
+    await verified(sms, 'Dec 5 1995 10025');
+    await play(sms, [
+      { says: 'settle for less?', must: ['$3,500.00'] },
+      { says: '3500 is way too much. 2000 is what i have from my tax refund. can someone review it', must: [/first payment|\$2,000\.00|review/i], mustNot: ['did not understand'] },
+    ]);
+  });
+});

@@ -33,8 +33,8 @@ const PER_AFTER: Array<[RegExp, NonNullable<MoneyMention['per']>]> = [
 const MONEY_VERB =
   /\b(?:pay|paying|do|offer|offering|give|send|afford|manage|handle|put down|put|spare|make|take|accept|settle for|payments? of|dar|pagar|pago|ofrezco|ofrecer|abonar|puedo dar|puedo|dare|pagaria|mandar|enviar|aceptan|aceptarian|acepta|aceptaria|toman|tomarian|pagos de|(?:un|solo|unico) pago de|un abono de|cuotas de|liquidar(?:la|lo)? con|saldar(?:la|lo)? con|settle(?: it| this| the debt| the account)? (?:with|at))\s+(?:you\s+|u\s+|like\s+|about\s+|around\s+|maybe\s+|only\s+|just\s+|up to\s+|at least\s+|at most\s+|hasta\s+|como\s+|unos\s+|solo\s+|nomas\s+|al menos\s+)*$/;
 
-/** "100 is the max", "150 tops", "200 es lo máximo": an amount said as the debtor's limit. */
-const LIMIT_AFTER = /^\s*(?:(?:is|es|would be|seria) (?:the|my|mi|el|lo) (?:max|maximum|most|limit|maximo|limite|tope|mas que puedo)\b|(?:max|tops|maximum|maximo|a lo mucho|como maximo)\b|is all i (?:can|have)\b|es todo lo que (?:puedo|tengo)\b)/;
+/** "100 is the max", "150 tops", "2000 is what i have", "200 es lo máximo": an amount said as the debtor's limit. */
+const LIMIT_AFTER = /^\s*(?:(?:is|es|would be|seria) (?:the|my|mi|el|lo) (?:max|maximum|most|limit|maximo|limite|tope|mas que puedo)\b|(?:max|tops|maximum|maximo|a lo mucho|como maximo)\b|is all i (?:can|have|got)\b|is what i (?:have|got|can do|can pay|can afford)\b|es todo lo que (?:puedo|tengo)\b|es lo que (?:tengo|puedo)\b)/;
 
 export function extractMoney(s: Scratch, entities: Entities): void {
   // "1,250.50" (US thousands), "12.50", and "12,50" (a decimal comma, as Spanish writers use it).
