@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { collectionPauseReason } from '../src/accounts/rights.ts';
 import { conversationOf, catalogueOf, recognitionOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { namesElectronicYes } from '../src/negotiation/consent.ts';
 import type { Account } from '../src/db/generated/client.ts';
 import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { asksForPaymentOptions, asksToCancelPlan } from '../src/negotiation/offerParser.ts';
@@ -58,6 +59,10 @@ export class MenuDialog extends Dialog<MenuOptions> {
     if (intent === 'help' && recognition.intents.includes('hardship')) return dc.beginDialog(NegotiateDialog.id);
     // "Can you put it on hold?", "I can't even do 10": the negotiation answers, with a person and no pressure (DESIGN 8).
     if (hardshipRequest(words, recognition, null)) return dc.beginDialog(NegotiateDialog.id, { handleCurrentMessage: true });
+    // "ok, sí acepto lo electrónico" after the E-SIGN question was put off: its answer (review 9, 10).
+    if ((await sessionOf(dc.context, this.services)).esign?.state === 'deferred' && namesElectronicYes(words) && recognition.intents.every((i) => ['affirm', 'thanks', 'greeting'].includes(i))) {
+      return dc.beginDialog(RightsDialog.id, { consenting: true } satisfies RightsOptions);
+    }
     switch (intent) {
       case 'balance':
       case 'itemization':

@@ -20,6 +20,8 @@ export interface RightsOptions {
   later?: boolean;
   /** The debtor asked for their rights or the notice: the rights are stated before the E-SIGN question (review 8, 04). */
   asked?: boolean;
+  /** A yes naming electronic delivery after the question was put off: consent, if the question was asked in this conversation. */
+  consenting?: boolean;
 }
 
 export interface RightsResult {
@@ -90,6 +92,8 @@ export class RightsDialog extends Dialog<RightsOptions> {
       await this.sendRights(dc.context);
       return dc.endDialog();
     }
+    // "ok, sí acepto lo electrónico" after the question was put off ("un momento"): the answer to the question asked earlier (review 9, 10).
+    if (options?.consenting && session.esign) return this.consent(dc);
     if (options?.asked) await this.sendRights(dc.context);
     session.esign = { state: 'open', turn: session.turns ?? 0 };
     const text = catalogueOf(session);
@@ -117,19 +121,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
       await ask(dc.context, session, unclear, repliesFor(session.language).yesNo());
       return Dialog.EndOfTurn;
     }
-    if (yes) {
-      const notice = await consentAndDeliverNotice(this.services.db, {
-        accountId: session.accountId!,
-        channel: channelOf(dc.context),
-        wording: text.askEsign(),
-        language: session.language,
-        now: this.services.now(),
-        conversationId: conversationRecordId(dc.context),
-      });
-      delete session.esign;
-      await this.showNotice(dc.context, notice.token, true);
-      return dc.endDialog();
-    }
+    if (yes) return this.consent(dc);
     // "no, just mail it": a no, whatever else it says about the notice.
     const no =
       local.intent === 'deny' ||
@@ -215,6 +207,22 @@ export class RightsDialog extends Dialog<RightsOptions> {
 
   private putOff(session: Session): void {
     session.esign = { state: 'deferred', turn: session.turns ?? 0 };
+  }
+
+  /** The yes: the consent, with the wording asked, and the notice it allows. */
+  private async consent(dc: DialogContext): Promise<DialogTurnResult> {
+    const session = await sessionOf(dc.context, this.services);
+    const notice = await consentAndDeliverNotice(this.services.db, {
+      accountId: session.accountId!,
+      channel: channelOf(dc.context),
+      wording: catalogueOf(session).askEsign(),
+      language: session.language,
+      now: this.services.now(),
+      conversationId: conversationRecordId(dc.context),
+    });
+    delete session.esign;
+    await this.showNotice(dc.context, notice.token, true);
+    return dc.endDialog();
   }
 
   private async deliver(context: TurnContext): Promise<void> {

@@ -118,3 +118,14 @@ describe('F7: "2000 is what i have" is an amount offered', () => {
     ]);
   });
 });
+
+describe('F3: a yes to electronic notices after the question was put off', () => {
+  it('Spanish web: "un momento", then "ok, sí acepto lo electrónico" — the notice, not the menu', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await play(conversation, [
+      { says: 'hola, cuenta A-1002, naci el 2 de noviembre de 1979, cp 78201', must: ['forma electrónica'] },
+      { says: 'un momento', must: ['No hay prisa'] },
+      { says: 'ok, sí acepto lo electrónico', must: ['Aquí está su aviso de validación'], mustNot: ['no le entendí'] },
+    ]);
+  });
+});
