@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { formatOpening, isOfficeOpen, nextOfficeOpening } from '../src/domain/officeHours.ts';
-import { queueHandoff, type HandoffReason } from '../src/handoff/queue.ts';
+import { queueHandoff, waitForNew, type HandoffReason } from '../src/handoff/queue.ts';
 import { waitFor, withdrawRequestForPerson } from '../src/handoff/requests.ts';
 import { conversationOf, catalogueOf, channelOf, conversationRecordId, sessionOf, type ConversationServices } from '../src/bot/services.ts';
 
@@ -44,7 +44,9 @@ export async function answerWait(context: TurnContext, services: ConversationSer
   const text = conversationOf(session);
   const wait = await waitFor(services.db, conversationRecordId(context));
   if (!wait.waiting) {
-    await context.sendActivity(text.notWaiting());
+    // "how long would it take to talk to someone?": the wait if they asked now (review 9, F11).
+    const backAt = officersBackAt(services, catalogueOf(session).locale);
+    await context.sendActivity(text.notWaiting((await waitForNew(services.db)).expectedWaitMinutes, backAt));
     return;
   }
   if (wait.taken) {

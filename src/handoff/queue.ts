@@ -97,6 +97,11 @@ export async function queueHandoff(db: Db, request: HandoffRequest): Promise<Que
   return { id: handoff.id, ...(await estimateWait(db, handoff)) };
 }
 
+/** The wait a request for a person made now would have (behind every queued one of the same or higher priority). */
+export function waitForNew(db: Db): Promise<{ ahead: number; expectedWaitMinutes: number }> {
+  return estimateWait(db, { id: '', priority: HANDOFF_REASONS.asked, createdAt: new Date() });
+}
+
 /** How many waiting handoffs come before this one (more urgent, or as urgent and older), and the rough wait. */
 export async function estimateWait(db: Db, handoff: Pick<Handoff, 'id' | 'priority' | 'createdAt'>): Promise<{ ahead: number; expectedWaitMinutes: number }> {
   const ahead = await db.handoff.count({

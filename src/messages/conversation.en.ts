@@ -75,7 +75,10 @@ export const conversationEn: ConversationCatalogue = {
       ? `You are next in line for a person. The wait is about ${minutes} minutes.`
       : `There ${ahead === 1 ? 'is 1 person' : `are ${ahead} people`} ahead of you. The wait is about ${minutes} minutes.`,
   waitTimeClosed: (backAt) => `Our team is not at work right now. They are back ${backAt}, and your request is in line for them.`,
-  notWaiting: () => 'You are not waiting for a person right now. If you would like one, type "agent".',
+  notWaiting: (minutes, backAt) =>
+    backAt
+      ? `You are not waiting for a person right now. Our team is back ${backAt}; if you would like one of them, type "agent" and your request will be in line.`
+      : `You are not waiting for a person right now. If you ask for one now, the wait is about ${minutes} minutes: just type "agent".`,
   handoffWithdrawn: () => 'All right, I have cancelled your request for a person. I am here to help.',
   handoffStays: () => 'A person still needs to review what you told us, so that stays with our team. Meanwhile I can keep helping you here.',
   handoffTaken: () => 'A person from our team already has your conversation and will answer you here.',

@@ -75,7 +75,10 @@ export const conversationEs: ConversationCatalogue = {
       ? `Usted es el siguiente en la fila para hablar con una persona. La espera es de unos ${minutes} minutos.`
       : `Hay ${ahead === 1 ? '1 persona' : `${ahead} personas`} antes que usted. La espera es de unos ${minutes} minutos.`,
   waitTimeClosed: (backAt) => `Nuestro equipo no está trabajando en este momento. Vuelve ${backAt}, y su solicitud está en la fila.`,
-  notWaiting: () => 'Ahora mismo no está esperando a una persona. Si quiere hablar con una, escriba "agente".',
+  notWaiting: (minutes, backAt) =>
+    backAt
+      ? `Ahora mismo no está esperando a una persona. Nuestro equipo vuelve ${backAt}; si quiere hablar con alguien, escriba "agente" y su solicitud quedará en fila.`
+      : `Ahora mismo no está esperando a una persona. Si la pide ahora, la espera es de unos ${minutes} minutos: solo escriba "agente".`,
   handoffWithdrawn: () => 'De acuerdo, he cancelado su solicitud de hablar con una persona. Aquí estoy para ayudarle.',
   handoffStays: () => 'Una persona todavía tiene que revisar lo que nos contó, así que eso sigue con nuestro equipo. Mientras tanto puedo seguir ayudándole aquí.',
   handoffTaken: () => 'Una persona de nuestro equipo ya tiene su conversación y le responderá por aquí.',

@@ -56,7 +56,8 @@ export interface ConversationCatalogue {
   /** "How long is the wait?" */
   waitTime(minutes: number, ahead: number): string;
   waitTimeClosed(backAt: BackAt): string;
-  notWaiting(): string;
+  /** Not queued: the wait if they asked now (`minutes`), or when officers are back (`backAt`). */
+  notWaiting(minutes: number, backAt: string | null): string;
   /** "Never mind, I'll stay with the bot": the request for a person is cancelled. */
   handoffWithdrawn(): string;
   /** The handoff is about a right or a report a person must review: it stays. */

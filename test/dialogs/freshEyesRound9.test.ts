@@ -129,3 +129,13 @@ describe('F3: a yes to electronic notices after the question was put off', () =>
     ]);
   });
 });
+
+describe('F11: "how long is the wait to talk to a real person" is answered, not a request', () => {
+  it('SMS: the wait a request would have, and no person asked for; Spanish too', async () => {
+    const sms = smsFrom(bot(), '+14045550101');
+    await play(sms, [{ says: 'ok how long is the wait to talk to a real person', must: ['If you ask for one now, the wait is about'], mustNot: ['I have asked a person'] }]);
+    expect(await db().handoff.count()).toBe(0);
+    const es = bot().conversation({ locale: 'es-US' });
+    await play(es, [{ says: 'cuanto tarda en atenderme una persona si la pido?', must: ['la espera es de unos'], mustNot: ['He pedido que una persona'] }]);
+  });
+});
