@@ -167,6 +167,10 @@ export const smsShortEs: SmsShortVersions = {
       '¿Acepta recibir sus avisos en formato digital? Si no, se los enviaremos por correo postal.',
       '¿Prefiere recibir los avisos en formato digital? Si no, le llegan por correo postal.',
     ],
+    notWaiting: (minutes, backAt) =>
+      backAt
+        ? `Ahora no espera a una persona. El equipo vuelve ${backAt}; si quiere hablar con alguien, escriba "agente" y queda en fila.`
+        : `Ahora no espera a una persona. Si la pide, la espera es de unos ${minutes} minutos: escriba "agente".`,
     handoffQueuedClosed: (backAt) =>
       `He pedido que una persona le atienda. En este momento nuestro equipo no trabaja; vuelve ${backAt} y entonces le va a escribir por mensaje de texto.`,
     handoffStays: () =>
