@@ -5,6 +5,7 @@ import type { Offer } from '../src/domain/negotiation.ts';
 import { negotiationOf, catalogueOf, channelOf, conversationRecordId, localRecognitionOf, sessionOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import { repliesFor } from '../src/messages/replies.ts';
 import { PAYMENT_INTENTS } from '../src/negotiation/offerParser.ts';
+import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
 import { showBalance } from './balance.ts';
 import { formatterFor, offerView } from '../src/negotiation/views.ts';
@@ -77,7 +78,9 @@ export async function answerDisputeCheck(
   const words = context.activity.text ?? '';
   // Going on to pay shows the doubt was not a dispute.
   const paying = recognition.intents.some((i) => PAYMENT_INTENTS.includes(i)) || recognition.entities.money.length > 0;
-  if (local.intent === 'deny' || (local.intents.includes('deny') && !local.intents.includes('dispute'))) {
+  // "no just asking", "nah im good": a no opening the answer is a no, whatever the rest (review 9 replay).
+  const opensWithNo = /^(?:no|nope|nah|naw)\b/.test(normalizeText(words)) && !local.intents.includes('dispute');
+  if (opensWithNo || local.intent === 'deny' || (local.intents.includes('deny') && !local.intents.includes('dispute'))) {
     await context.sendActivity(catalogueOf(session).disputeNotRecorded());
     // "nah, can i do 100 a month": the offer is answered by the rest of the turn.
     return paying ? 'none' : 'reprompt';

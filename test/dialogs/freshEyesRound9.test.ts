@@ -139,3 +139,35 @@ describe('F11: "how long is the wait to talk to a real person" is answered, not 
     await play(es, [{ says: 'cuanto tarda en atenderme una persona si la pido?', must: ['la espera es de unos'], mustNot: ['He pedido que una persona'] }]);
   });
 });
+
+describe('a no opening the answer to "Do you want to dispute this?" records nothing', () => {
+  it('SMS: "can i dispute the interest part?" then "no just asking" — no dispute recorded', async () => {
+    const sms = smsFrom(bot(), '+16465550112');
+    await verified(sms, 'Dec 5 1995 10025');
+    await play(sms, [
+      { says: 'can i dispute the interest part?', must: ['Do you want to dispute this?'] },
+      { says: 'no just asking', must: ['not recorded a dispute'], mustNot: ['I have recorded your dispute'] },
+    ]);
+    expect(await db().dispute.count({ where: { accountId: (await account('A-1006')).id } })).toBe(0);
+  });
+
+  it('"no its not mine" to the same question is a dispute', async () => {
+    const sms = smsFrom(bot(), '+16465550112');
+    await verified(sms, 'Dec 5 1995 10025');
+    await play(sms, [
+      { says: 'can i dispute the interest part?', must: ['Do you want to dispute this?'] },
+      { says: 'no its not mine', must: ['recorded your dispute'] },
+    ]);
+  });
+});
+
+describe('"will this show on my credit" / "va a salir en mi crédito?" is the credit answer', () => {
+  it('web, both languages', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1001 March 14 1985 30301');
+    await play(conversation, [{ says: 'will this show on my credit', must: ['credit report'], mustNot: ['did not understand'] }]);
+    const es = bot().conversation({ locale: 'es-US' });
+    await verified(es, 'A-1002 2 de noviembre de 1979 78201');
+    await play(es, [{ says: 'va a salir en mi credito?', must: [/crédito/], mustNot: ['no le entendí'] }]);
+  });
+});
