@@ -2,7 +2,7 @@ import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbui
 import { scrubRemovedData, type Db, type Tx } from '../db/database.ts';
 import { maskIdentityFactors, redactCardAcrossMessages, redactCardNumbers } from '../domain/redaction.ts';
 import { wellFormed } from '../domain/wellFormedText.ts';
-import { appendMessages, ensureConversation, type TranscriptMessage } from '../conversations/transcript.ts';
+import { appendMessages, type TranscriptMessage } from '../conversations/transcript.ts';
 import { CARD_REMOVED, CONVERSATION_HOLDER, CONVERSATION_RECORD, REWRITTEN_DEBTOR_MESSAGES, SENSITIVE_TURN, channelOf } from './services.ts';
 import { currentTurnUnit } from './turnUnit.ts';
 import { turnStoreFor } from '../storage/turnStore.ts';
@@ -71,7 +71,7 @@ export class TranscriptMiddleware implements Middleware {
     const unitAtStart = currentTurnUnit();
     const opened = unitAtStart?.opening?.conversation;
     // The record was read with the turn's opening; it is marked active with the commit (at most once a minute).
-    const conversation = opened ?? (await ensureConversation(this.db, conversationExternalId, channelOf(context)));
+    const conversation = opened ?? (await turnStoreFor(this.db).ensureConversation(conversationExternalId, channelOf(context)));
     if (opened && unitAtStart && receivedAt.getTime() - opened.lastActivityAt.getTime() >= TOUCH_EVERY_MS) {
       unitAtStart.touchConversation = { id: opened.id, at: receivedAt };
     }

@@ -1,12 +1,4 @@
 import type { Db, Tx } from '../db/database.ts';
-import { turnStoreFor } from '../storage/turnStore.ts';
-
-export type Channel = 'web' | 'sms' | 'test' | (string & {});
-
-/** The channel conversation's record (created on its first message), on the turn store's prepared statement. */
-export function ensureConversation(db: Db, externalId: string, channel: Channel): Promise<{ id: string; holder: string; accountId: string | null }> {
-  return turnStoreFor(db).ensureConversation(externalId, channel);
-}
 
 export interface TranscriptMessage {
   conversationId: string;

@@ -8,7 +8,7 @@ import type { Activity } from 'botbuilder';
 import { appendAudit } from '../../audit.ts';
 import type { InProcessAdapter } from '../../bot/inProcessAdapter.ts';
 import { turnKey } from '../../bot/turnCommit.ts';
-import { ensureConversation } from '../../conversations/transcript.ts';
+import { turnStoreFor } from '../../storage/turnStore.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import type { Logger } from '../../logger.ts';
 import { classifyKeyword, isSpanishKeyword, type SmsKeyword } from '../../domain/smsText.ts';
@@ -64,7 +64,7 @@ export async function processInboundSms(deps: InboundDeps, sms: InboundSms): Pro
     return 'ignored';
   }
   const keyword = classifyKeyword(sms.body);
-  const conversation = await ensureConversation(db, smsConversationId(sms.from), 'sms');
+  const conversation = await turnStoreFor(db).ensureConversation(smsConversationId(sms.from), 'sms');
   if (keyword) {
     try {
       await db.$transaction((tx) => applyKeyword(tx, deps, sms, keyword, conversation.id));
