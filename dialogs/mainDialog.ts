@@ -1,11 +1,12 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { CARD_REMOVED, CONVERSATION_HOLDER, LOCAL_ONLY, catalogueOf, channelOf, conversationRecordId, recognitionOf, sessionOf, textFormatOf, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
+import { CARD_REMOVED, CONVERSATION_HOLDER, LOCAL_ONLY, catalogueOf, negotiationOf, channelOf, conversationRecordId, recognitionOf, sessionOf, textFormatOf, type ConversationServices, localRecognitionOf } from '../src/bot/services.ts';
 import type { Session } from '../src/bot/session.ts';
 import { maskIdentityFactors } from '../src/domain/redaction.ts';
 import { conversationMessagesFor } from '../src/messages/conversation.ts';
 import { ensureValidationNoticeOnTheWay } from '../src/notices/notices.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
+import { isBackFromPause, isOnlyPause } from '../src/nlu/pause.ts';
 import { AccountChoiceDialog } from './accountChoiceDialog.ts';
 import { AfterVerification } from './afterVerification.ts';
 import { answerQuestions, SWITCH_ACCOUNT } from './answers.ts';
@@ -138,6 +139,16 @@ export class MainDialog {
       return;
     }
 
+    // "brb making dinner", "un momento": no misunderstanding and no answer taken — what was open waits (the
+    // E-SIGN question keeps its own wording for this); "ok im back" asks it again.
+    if (dc.activeDialog?.id !== RightsDialog.id && isOnlyPause(context.activity.text ?? '', recognition)) {
+      await context.sendActivity(negotiationOf(session).noRush());
+      return;
+    }
+    if (dc.activeDialog && dc.activeDialog.id !== RightsDialog.id && isBackFromPause(context.activity.text ?? '')) {
+      await dc.repromptDialog();
+      return;
+    }
     // "can I still pay a little" while the attorney's details are asked: the attorney dialog answers it.
     const attorneyAnswers = dc.activeDialog?.id === AttorneyDialog.id && asksAboutPaying(context.activity.text ?? '', recognition);
     const answered = !session.deathReport && !attorneyAnswers && (await answerQuestions(context, this.services));

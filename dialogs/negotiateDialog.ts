@@ -7,6 +7,7 @@ import type { PlanTerms } from '../src/domain/plans.ts';
 import { isExplicitYes } from '../src/negotiation/consent.ts';
 import { hardshipRequest, namesTerms } from '../src/negotiation/hardshipRequests.ts';
 import { asksForPaymentOptions, parseOfferMessage } from '../src/negotiation/offerParser.ts';
+import { offerQuestionIn } from '../src/negotiation/offerQuestions.ts';
 import { reissueFirstPayLink, termsOfPlan } from '../src/negotiation/planStore.ts';
 import { planView } from '../src/negotiation/views.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
@@ -143,6 +144,11 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
     const affirm = local.intents.includes('affirm') || general.intent === 'affirm';
     const deny = local.intent === 'deny' || general.intent === 'deny';
     const changes = parsed.offer !== null && changesTerms(parsed.offer, state.plan);
+
+    // "is that the lowest?", "¿es de los 2462 o del total?": a question about the terms on the table — an amount in it is
+    // one it refers to, not an offer ("can you go lower, like 3000?" is an offer: judged).
+    const question = state.plan && (state.step === 'proposed' || state.step === 'confirm' || state.step === 'review') ? offerQuestionIn(message) : null;
+    if (question === 'covers_all' || (question === 'lowest' && !namesTerms(parsed.offer))) return this.steps.answerOfferQuestion(context, state, env, question);
 
     if (parsed.splitsSettlement && parsed.offer?.kind === 'settlement') state.offer = parsed.offer;
     if (parsed.splitsSettlement && state.offer?.kind === 'settlement') return this.steps.settlementInOnePayment(context, state, env);

@@ -9,6 +9,7 @@ import { parsePolicy, type NegotiationPolicy } from '../src/domain/policy.ts';
 import { calendarDateInZone, DEFAULT_TIME_ZONE, isValidationPeriodOpen } from '../src/domain/validationPeriod.ts';
 import { type NegotiationCatalogue } from '../src/messages/negotiation.ts';
 import type { HardshipRequest } from '../src/negotiation/hardshipRequests.ts';
+import type { OfferQuestion } from '../src/negotiation/offerQuestions.ts';
 import { agreePlan, cancelOpenPlan, termsOfPlan } from '../src/negotiation/planStore.ts';
 import { formatterFor, offerView, optionsView, planView, reasonView, type Formatter } from '../src/negotiation/views.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
@@ -195,6 +196,30 @@ export class NegotiationSteps {
       await ask(context, env.session, env.text.again('confirm'), this.choices('confirm', env));
     } else if (state.step === 'confirm') await this.showRecap(context, state, env, state.plan!);
     else await ask(context, env.session, env.text.again(state.step), this.choices(state.step, env));
+  }
+
+  /**
+   * "Is that the lowest?", "¿es del total?" about the terms on the table: answered from the terms and
+   * the creditor's limits, then the question on the table again (review 9: the same offer was
+   * repeated as if nothing had been asked).
+   */
+  async answerOfferQuestion(context: TurnContext, state: NegotiateState, env: Env, question: OfferQuestion): Promise<Outcome> {
+    const plan = state.plan!;
+    const view = planView(plan, env.format);
+    if (question === 'covers_all') await context.sendActivity(env.text.coversAll(view));
+    else if (plan.kind === 'full') await context.sendActivity(env.text.lowestFull());
+    else {
+      const options = paymentOptions(env.ctx);
+      const regular = (terms: PlanTerms) => terms.payments.find((p) => p.kind === 'installment')?.amount ?? terms.total;
+      const lowest = plan.kind === 'settlement' ? options.settlement !== null && plan.total <= options.settlement.total : options.plan !== null && regular(plan) <= regular(options.plan);
+      if (!lowest) await context.sendActivity(env.text.mayGoLower());
+      else if (plan.kind === 'settlement') await context.sendActivity(env.text.lowestSettlement(view.total));
+      else await context.sendActivity(env.text.lowestPlan(view.regular ?? view.total));
+    }
+    // The terms are right above: the short question (the recap again only when it is no longer the last question).
+    if (state.step === 'confirm') await this.askAgain(context, state, env);
+    else await ask(context, env.session, env.text.again(state.step), this.choices(state.step, env));
+    return 'wait';
   }
 
   /**

@@ -8,7 +8,7 @@ import type { Account } from '../src/db/generated/client.ts';
 import { validationPeriodEnd } from '../src/domain/validationPeriod.ts';
 import { hardshipRequest } from '../src/negotiation/hardshipRequests.ts';
 import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
-import { alternationOf } from '../src/nlu/lexicon.ts';
+import { opensWithPause } from '../src/nlu/pause.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { answersQuestion, ask, notUnderstood } from './prompts.ts';
 import { repliesFor } from '../src/messages/replies.ts';
@@ -150,7 +150,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
       await rightsBeforePaying(dc.context, this.services, general.intents.some((i) => PAYMENT_REQUESTS.has(i)) || general.entities.money.length > 0 || hardship === 'cannot_pay');
       return dc.endDialog({ handleCurrentMessage: true } satisfies RightsResult);
     }
-    if (BE_RIGHT_BACK.test(normalizeText(words))) {
+    if (opensWithPause(words)) {
       // "brb making dinner": no answer and no misunderstanding — the question waits for them.
       this.putOff(session);
       await dc.context.sendActivity(negotiationOf(session).noRush());
@@ -251,8 +251,6 @@ export class RightsDialog extends Dialog<RightsOptions> {
     await stateRights(context, this.services);
   }
 }
-
-const BE_RIGHT_BACK = new RegExp(`^(?:ok |okay |sorry |wait |lol )?(?:${alternationOf('be-right-back')})\\b`);
 
 /** Words that ask to pay or negotiate: the rights are stated before any of them is served. */
 const PAYMENT_REQUESTS: ReadonlySet<Intent> = new Set<Intent>(['pay_full', 'settle', 'plan', 'pay']);

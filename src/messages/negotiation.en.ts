@@ -189,6 +189,18 @@ export const negotiationEn: NegotiationCatalogue = {
   offerNoted: (o) =>
     `I have also noted your offer (${offer(o)}), so the officer reviewing this sees it. Nothing is agreed or charged.`,
 
+  lowestSettlement: (amount) =>
+    `Yes: ${amount} is the smallest amount the creditor accepts to settle this account. If you cannot pay that, tell me what you can, and I can send your proposal to a collections officer to review.`,
+  lowestPlan: (regular) =>
+    `Yes: ${regular} per payment is the smallest payment the creditor accepts on a plan for this account. If you cannot pay that, tell me what you can, and I can send your proposal to a collections officer to review.`,
+  lowestFull: () => 'This is the whole balance. If paying it all at once is hard, you can ask to settle for less or for a payment plan, for example "50 a month".',
+  mayGoLower: () => 'The creditor may accept less. Tell me the amount you can pay, and I will check it.',
+  coversAll: (plan) =>
+    plan.kind === 'settlement'
+      ? `Yes: the one payment of ${plan.total} settles the whole ${plan.balance} balance. Once it is paid, you owe nothing more on this account.`
+      : plan.kind === 'full'
+        ? `Yes: ${plan.total} is the whole balance. Once it is paid, you owe nothing more on this account.`
+        : `Yes: the payments add up to ${plan.total}, the whole balance. Once they are all paid, you owe nothing more on this account.`,
   recapDiffers: (asked, total) => `Please note: these terms are for ${total}, not the ${asked} you mentioned, because ${total} is the whole balance.`,
 
   askStartDate: () => [

@@ -188,6 +188,18 @@ export const negotiationEs: NegotiationCatalogue = {
   offerNoted: (o) =>
     `También he anotado su oferta (${offer(o)}), para que el agente que revise esto la vea. No se acuerda ni se cobra nada.`,
 
+  lowestSettlement: (amount) =>
+    `Sí: ${amount} es lo mínimo que el acreedor acepta para liquidar esta cuenta. Si no puede pagar eso, dígame cuánto puede, y puedo enviar su propuesta a un agente de cobranza para que la revise.`,
+  lowestPlan: (regular) =>
+    `Sí: ${regular} por pago es el pago más bajo que el acreedor acepta en un plan para esta cuenta. Si no puede pagar eso, dígame cuánto puede, y puedo enviar su propuesta a un agente de cobranza para que la revise.`,
+  lowestFull: () => 'Este es el saldo completo. Si le cuesta pagarlo todo de una vez, puede pedir liquidar por menos o un plan de pagos, por ejemplo "50 al mes".',
+  mayGoLower: () => 'El acreedor podría aceptar menos. Dígame cuánto puede pagar y lo reviso.',
+  coversAll: (plan) =>
+    plan.kind === 'settlement'
+      ? `Sí: el pago único de ${plan.total} liquida todo el saldo de ${plan.balance}. Una vez pagado, no debe nada más en esta cuenta.`
+      : plan.kind === 'full'
+        ? `Sí: ${plan.total} es el saldo completo. Una vez pagado, no debe nada más en esta cuenta.`
+        : `Sí: los pagos suman ${plan.total}, el saldo completo. Cuando estén todos pagados, no debe nada más en esta cuenta.`,
   recapDiffers: (asked, total) => `Tenga en cuenta que estas condiciones son por ${total}, no por los ${asked} que mencionó, porque ${total} es el saldo completo.`,
 
   askStartDate: () => [

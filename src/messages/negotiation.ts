@@ -122,6 +122,16 @@ export interface NegotiationCatalogue {
   offerNoted(offer: OfferView): string;
   /** The recap is for another amount than the debtor named (e.g. more than the balance): said plainly first. */
   recapDiffers(asked: string, total: string): string;
+  /** "Is that the lowest?" about a settlement at the creditor's floor. */
+  lowestSettlement(amount: string): string;
+  /** "Is that the lowest?" about a plan whose payments are the smallest the creditor accepts. */
+  lowestPlan(regular: string): string;
+  /** "Is that the lowest?" about paying the whole balance. */
+  lowestFull(): string;
+  /** "Is that the lowest?" when the creditor's limits allow less than the terms on the table. */
+  mayGoLower(): string;
+  /** "Is that from the total?": what the terms on the table clear. */
+  coversAll(plan: PlanView): string;
   /** The debtor asked for a start ("starting when I get paid") that is not a date: when, then? */
   askStartDate(): string[];
   /** The negotiation question again after the verification lapsed and was done again. */

@@ -9,6 +9,7 @@
 import type { Offer } from '../domain/negotiation.ts';
 import { normalizeText } from '../nlu/deterministicRecognizer.ts';
 import type { Recognition } from '../nlu/recognizer.ts';
+import { asksWhatIf } from '../nlu/whatIf.ts';
 import { asksForPaymentOptions } from './offerParser.ts';
 
 export type HardshipRequest = 'pause' | 'cannot_pay';
@@ -21,8 +22,6 @@ const PAUSE =
 const CANNOT_PAY =
   /\b(?:can not|could not|cannot|unable to|not able to|no way i can)\s+(?:even\s+|really\s+|possibly\s+|afford to\s+)*(?:pay|do|afford|manage|make|spare)\b|\bno (?:puedo|podemos|alcanzo a|me alcanza para)\s+(?:ni\s+)?(?:pagar|dar|hacer|ni)\b|\bno tengo (?:ni )?(?:para pagar|dinero|con que pagar)\b/;
 
-/** "what if I can't pay one month", "y si un mes no puedo pagar, qué pasa": a question about a missed payment (answered), not a hardship said now (review 8, 16). */
-const HYPOTHETICAL = /\b(?:what if|what happens if|what would happen if|what will happen if|y si|que pasa si|que pasaria si|que sucede si)\b/;
 
 /** The debtor asks what they can do ("what are my options"): the options answer that, with a person for a pause. */
 function asksForOptions(text: string, normalized: string, recognition: Pick<Recognition, 'intents'>): boolean {
@@ -46,6 +45,6 @@ export function hardshipRequest(text: string, recognition: Pick<Recognition, 'in
   const normalized = normalizeText(text);
   if (namesTerms(offer)) return null;
   if (PAUSE.test(normalized)) return 'pause';
-  if (CANNOT_PAY.test(normalized) && !asksForOptions(text, normalized, recognition) && !HYPOTHETICAL.test(normalized)) return 'cannot_pay';
+  if (CANNOT_PAY.test(normalized) && !asksForOptions(text, normalized, recognition) && !asksWhatIf(normalized)) return 'cannot_pay';
   return null;
 }

@@ -288,12 +288,24 @@ function frequencyOf(normalized: string, money: Recognition['entities']['money']
 
 /** The first payment date the message asks for: the next such date on or after `today`. */
 export function startDate(normalized: string, recognition: Recognition, today: string): string | undefined {
+  // "on the 15th, no wait the 20th": the date after a correction is the one meant.
+  const corrected = [...normalized.matchAll(CORRECTION)].pop();
+  if (corrected) {
+    const tail = normalized.slice(corrected.index + corrected[0].length);
+    const later = recognition.entities.dates.length > 1 ? recognition.entities.dates[recognition.entities.dates.length - 1] : undefined;
+    const laterIso = later && `${String(later.year).padStart(4, '0')}-${String(later.month).padStart(2, '0')}-${String(later.day).padStart(2, '0')}`;
+    const fromTail = startWithoutYear(tail, today) ?? (laterIso && isIsoDate(laterIso) && daysBetween(today, laterIso) >= 0 ? laterIso : undefined);
+    if (fromTail) return fromTail;
+  }
   const full = recognition.entities.dates[0];
   const fullIso = full && `${String(full.year).padStart(4, '0')}-${String(full.month).padStart(2, '0')}-${String(full.day).padStart(2, '0')}`;
   // A start date is never in the past: "dec 20" read as December 2020 is the coming December 20.
   if (fullIso && isIsoDate(fullIso) && daysBetween(today, fullIso) >= 0) return fullIso;
   return startWithoutYear(normalized, today) ?? (fullIso && isIsoDate(fullIso) ? fullIso : undefined);
 }
+
+/** Words that take back what was just said ("no wait", "mejor dicho"): a date after them replaces the one before. */
+const CORRECTION = /\b(?:no wait|wait no|no no|actually|i mean|i meant|make (?:it|that)|or rather|no sorry|sorry i mean|scratch that|mejor dicho|quiero decir|digo|no espera|espera no|no mejor|perdon mejor|perdon no)\b/g;
 
 /** "the 15th", "December 15", "15 de enero", "tomorrow", "next month", "in January": the next such date. */
 function startWithoutYear(normalized: string, today: string): string | undefined {

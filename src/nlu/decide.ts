@@ -18,6 +18,7 @@ import { deceasedOrBereavement } from './deceased.ts';
 import { guardedAnywhere, matchRules, ruleStatus, withoutMatches, type RuleStatus } from './matcher.ts';
 import { INTENTS, RIGHTS_INTENTS, type Intent } from './recognizer.ts';
 import type { Segment } from './text/normalize.ts';
+import { asksWhatIf, withoutWhatIf } from './whatIf.ts';
 
 /** The classes the model scores: every intent but 'unknown'. */
 export const MODEL_CLASSES: Intent[] = INTENTS.filter((i) => i !== 'unknown');
@@ -108,6 +109,9 @@ export function decide(evidence: Evidence): Decision {
   if (found.has('withdraw_consent') && found.has('cease') && ruleStatus('cease', withoutMatches('withdraw_consent', normalized), [{ start: 0, end: normalized.length }]) !== 'hit') {
     found.delete('cease');
   }
+
+  // "y si un mes no puedo pagar, qué pasa?": a question about a missed payment (answered), not a hardship said now (review 9).
+  if (found.has('hardship') && asksWhatIf(normalized) && ruleStatus('hardship', withoutWhatIf(normalized), [{ start: 0, end: normalized.length }]) !== 'hit') found.delete('hardship');
 
   // SMS one-letter answers: "Y" / "N", and "S" (sí) in Spanish.
   const letter = /^\s*([yns])\s*[.!]*\s*$/.exec(evidence.rawFolded)?.[1];

@@ -281,3 +281,17 @@ describe('a month in the story is no start, and "N is the max" is the amount off
     expect(parse('50 a month from march').offer).toMatchObject({ firstDate: '2027-03-01' });
   });
 });
+
+describe('a date taken back in the same message: the one said after the correction (session 7, left from review 9)', () => {
+  it.each<[string, 'en' | 'es', string]>([
+    ['can i do 200 a month starting on the 15th, no wait the 20th', 'en', '2026-12-20'],
+    ['200 a month from december 5, actually make it december 12', 'en', '2026-12-12'],
+    ['puedo pagar 300 al mes empezando el 5 de diciembre, no espera, mejor el 12', 'es', '2026-12-12'],
+  ])('"%s"', (text, language, firstDate) => {
+    expect(parse(text, undefined, language).offer).toMatchObject({ kind: 'installments', firstDate });
+  });
+
+  it('"sorry" after a date takes nothing back: "150 a month on the 15th, sorry if this is late"', () => {
+    expect(parse('150 a month on the 15th, no sorry if this is late').offer).toMatchObject({ firstDate: '2026-12-15' });
+  });
+});
