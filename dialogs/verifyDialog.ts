@@ -193,9 +193,11 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
     const { entities } = recognition;
     const { claim } = state;
     const got: VerifyFact[] = [];
-    if (entities.accountNumber && !claim.phone && claim.accountNumber !== entities.accountNumber) {
+    // By SMS too: an account number typed identifies the debtor instead of the phone, which may not be the one on file.
+    if (entities.accountNumber && claim.accountNumber !== entities.accountNumber) {
       claim.accountNumber = entities.accountNumber;
       delete claim.fullName;
+      delete claim.phone;
       got.push('accountNumber');
     }
     // A full name while the date of birth or ZIP is asked replaces the one taken before ("Maria Johnson 3/14/1985 30301" after a mistyped name; review 8, 09).
@@ -271,7 +273,7 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       await dc.context.sendActivity(text.verifyExhausted(this.services.collector));
       return dc.endDialog({} satisfies VerifyResult);
     }
-    await dc.context.sendActivity(text.verifyFailed());
+    await dc.context.sendActivity(channelOf(dc.context) === 'sms' ? text.verifyFailedBySms() : text.verifyFailed());
     const fresh = this.freshState(dc.context, state.linkedAccountId);
     dc.activeDialog!.state = fresh;
     await this.askFirst(dc.context, fresh);

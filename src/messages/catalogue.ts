@@ -61,6 +61,8 @@ export interface Catalogue {
   verifyFirst(): string;
   verifyFirstToRecord(): string;
   verifyFailed(): string;
+  /** By SMS, after a failed attempt: the phone may not be the one on file, and an account number identifies the debtor instead. */
+  verifyFailedBySms(): string;
   verifyExhausted(collector: CollectorInfo): string;
   verificationExpired(): string;
   verified(firstName: string): string;

@@ -23,6 +23,7 @@ export const en: Catalogue = {
   verifyFirstToRecord: () =>
     'I can record that for you. First I need to confirm who you are, so it goes on the right record.',
   verifyFailed: () => 'I could not confirm those details. Let us try again.',
+  verifyFailedBySms: () => 'I could not confirm those details. Let us try again. If you are texting from a number we may not have, send your account number with your date of birth and ZIP code.',
   verifyExhausted: (c) =>
     `I am sorry, I could not confirm your identity. For your security, please try again later, or type "agent" to talk to a person. You can also call us at ${c.phone} (${c.hours}).`,
   verificationExpired: () => 'It has been a while, so for your security I need to confirm who you are again.',

@@ -23,6 +23,7 @@ export const es: Catalogue = {
   verifyFirstToRecord: () =>
     'Puedo dejarlo registrado. Primero necesito confirmar su identidad, para que quede en el registro correcto.',
   verifyFailed: () => 'No pude confirmar esos datos. Intentémoslo de nuevo.',
+  verifyFailedBySms: () => 'No pude confirmar esos datos. Intentémoslo de nuevo. Si escribe desde un número que quizá no tengamos, envíe su número de cuenta con su fecha de nacimiento y código postal.',
   verifyExhausted: (c) =>
     `Lo siento, no pude confirmar su identidad. Por su seguridad, inténtelo más tarde, o escriba "agente" para hablar con una persona. También puede llamarnos al ${c.phone} (${collectorHours(c, 'es')}).`,
   verificationExpired: () => 'Ha pasado un tiempo, así que por su seguridad necesito confirmar su identidad de nuevo.',

@@ -27,7 +27,7 @@ describe('a pause', () => {
       { says: 'hola', must: [] },
       { says: 'un momento por favor', must: ['No hay prisa'], mustNot: ['no le entendí'] },
       { says: 'ya volví', must: [] },
-      { says: 'cuenta A-1002, 2 de noviembre de 1979, 78201', must: ['verificado'] },
+      { says: 'cuenta A-1002, 2 de noviembre de 1979, 78201', must: ['Su identidad está confirmada'] },
     ]);
   });
 
