@@ -52,11 +52,19 @@ export async function recordDisputeAndConfirm(
  * debtor may not have meant, which pauses a payment they came to make (fresh-eyes round 3). A
  * question about the amount in the same message is answered first (the breakdown).
  */
-export async function askDisputeCheck(context: TurnContext, services: ConversationServices, check: { words: string; offer?: Offer }, itemized: boolean): Promise<void> {
+export async function askDisputeCheck(
+  context: TurnContext,
+  services: ConversationServices,
+  check: { words: string; offer?: Offer },
+  itemized: boolean,
+  /** 'asked': the debtor asked about the right ("can i dispute this?"), so no doubt is read into it. */
+  why: 'doubt' | 'asked' = 'doubt',
+): Promise<void> {
   const session = await sessionOf(context, services);
   session.disputeCheck = { ...check, turn: session.turns ?? 0 };
   if (itemized) await showBalance(context, services, true);
-  await ask(context, session, [catalogueOf(session).disputeCheck()], repliesFor(session.language).yesNo());
+  const text = catalogueOf(session);
+  await ask(context, session, [why === 'asked' ? text.disputeOffered() : text.disputeCheck()], repliesFor(session.language).yesNo());
 }
 
 /**

@@ -7,7 +7,7 @@ import { hardshipRequest, namesTerms } from '../src/negotiation/hardshipRequests
 import { PAYMENT_INTENTS } from '../src/negotiation/offerParser.ts';
 import { isLanguage } from '../src/messages/catalogue.ts';
 import { normalizeText } from '../src/nlu/deterministicRecognizer.ts';
-import { claimsPaid, isHedgedDoubt } from '../src/nlu/disputeHedge.ts';
+import { asksAboutDisputing, claimsPaid, isHedgedDoubt } from '../src/nlu/disputeHedge.ts';
 import type { Recognition } from '../src/nlu/recognizer.ts';
 import { saysSafe } from '../src/nlu/checkIn.ts';
 import { answerQuestions } from './answers.ts';
@@ -21,6 +21,7 @@ import { offerIn, todayFor } from './goal.ts';
 import { handOff } from './handoff.ts';
 import { announceLanguage, rememberLanguage } from './language.ts';
 import { MenuDialog } from './menuDialog.ts';
+import { RightsDialog, stateRights } from './rightsDialog.ts';
 import { ANSWERED, ask } from './prompts.ts';
 
 /** What an interruption did: nothing, answered the turn, or answered and the active dialog should re-ask. */
@@ -112,6 +113,19 @@ export async function interrupt(dc: DialogContext, services: ConversationService
       await dc.beginDialog(MenuDialog.id);
       return 'done';
     }
+  }
+  // "can i dispute this or is it too late?", "tengo derecho a pedir pruebas?": the rights that answer it, then
+  // whether they want to — never recorded from the question (blind round 09). The E-SIGN question states them itself.
+  if (
+    session.accountId &&
+    dc.activeDialog?.id !== RightsDialog.id &&
+    recognition.intents.includes('rights') &&
+    !recognition.intents.includes('dispute') &&
+    asksAboutDisputing(normalizeText(context.activity.text ?? ''))
+  ) {
+    await stateRights(context, services);
+    await askDisputeCheck(context, services, { words: context.activity.text ?? '' }, recognition.intents.includes('itemization'), 'asked');
+    return 'done';
   }
   // "i thought my insurance covered most of it": asked whether it is a dispute, never recorded unasked.
   // "ya pagué, gracias" right after paying is about that payment: asked too, never recorded unasked.

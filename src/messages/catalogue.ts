@@ -89,6 +89,8 @@ export interface Catalogue {
   disputeAdded(): string;
   /** A doubt said with uncertainty: is it a dispute? (yes records it, no records nothing). */
   disputeCheck(): string;
+  /** After the rights, to a question about the right to dispute ("can i dispute this?"): do you want to? */
+  disputeOffered(): string;
   /** The debtor said no to disputeCheck: nothing recorded, and the right stays theirs. */
   disputeNotRecorded(): string;
   originalCreditorRecorded(): string;

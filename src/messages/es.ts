@@ -66,6 +66,8 @@ export const es: Catalogue = {
     })[reason],
   disputeCheck: () =>
     'Parece que usted cree que parte de esto puede no ser correcto. ¿Quiere disputarlo? Si es así, lo registro con sus propias palabras y dejamos de cobrar la parte que disputa hasta haberla verificado y haberle enviado la verificación. También puede pedir primero ver cómo se compone el saldo. Por favor, responda sí o no.',
+  disputeOffered: () =>
+    '¿Quiere disputarla ahora? Si es así, la registro con sus propias palabras, y dejamos de cobrar la parte que disputa hasta haberla verificado y haberle enviado la verificación. Por favor, responda sí o no.',
   disputeNotRecorded: () =>
     'De acuerdo, no he registrado ninguna disputa. Si más adelante quiere disputar toda o parte de esta deuda, solo dígamelo con sus propias palabras.',
   disputeAdded: () =>

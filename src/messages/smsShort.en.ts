@@ -64,6 +64,7 @@ export const smsShortEn: SmsShortVersions = {
   main: {
     disputeCheck: () =>
       'Do you want to dispute this? If yes, I record it in your words and we stop collecting the disputed part until we send you verification. You can also first ask how the balance adds up. Reply yes or no.',
+    disputeOffered: () => 'Do you want to dispute it now? If yes, I record it in your words and we stop collecting the disputed part until we send you verification. Reply yes or no.',
     itemization: (a) =>
       `How the balance adds up: on ${a.itemizationDate} it was ${a.itemizationAmount}. Since then: interest ${a.interest}, fees ${a.fees}, payments ${a.payments}, credits ${a.credits}. Today: ${a.current}. If anything looks wrong, you can dispute all or part of it.`,
     rightsSummary: (a) =>

@@ -105,6 +105,9 @@ export const smsShortEs: SmsShortVersions = {
       'Podemos darle en formato digital el aviso que explica su deuda y sus derechos, como un documento que puede guardar o imprimir. ¿Acepta recibir avisos sobre esta cuenta en formato digital? Puede retirar su consentimiento cuando quiera o pedir copias en papel.',
     esignWithdrawn: () =>
       'Listo. Hemos registrado el retiro de su consentimiento a los avisos digitales. Desde ahora le enviaremos por correo postal los avisos sobre esta cuenta, y una copia en papel del aviso que explica su deuda y sus derechos, al domicilio que tenemos registrado.',
+    disputeOffered: () => '¿Quiere disputarla ahora? Si es asi, la registro con sus palabras y dejamos de cobrar la parte disputada hasta enviarle la verificacion. Responda si o no.',
+    verifyFailedBySms: () =>
+      'No pude confirmar esos datos. Intentemoslo de nuevo. Si escribe desde un numero que quiza no tengamos, envie su numero de cuenta con su fecha de nacimiento y codigo postal.',
     disputeCheck: () =>
       '¿Quiere disputar esto? Si quiere, lo registro con sus palabras y dejamos de cobrar la parte que disputa hasta verificarla y mandarle el comprobante. También puede pedir primero el detalle del saldo.',
     disputeNotRecorded: () => 'De acuerdo, no registré ninguna disputa. Si luego quiere disputar toda o parte de esta deuda, solo tiene que decirlo.',
@@ -206,6 +209,10 @@ export const smsShortEs: SmsShortVersions = {
   },
 
   negotiation: {
+    lowestSettlement: (amount) =>
+      `Si: ${amount} es lo minimo que el acreedor acepta para liquidar esta cuenta. Si no puede pagar eso, digame cuanto puede y puedo enviar su propuesta a un agente para que la revise.`,
+    lowestPlan: (regular) =>
+      `Si: ${regular} por pago es el pago mas bajo que el acreedor acepta en un plan para esta cuenta. Si no puede pagar eso, digame cuanto puede y puedo enviar su propuesta a un agente para que la revise.`,
     options,
     suggestion: (plan) => {
       if (plan.kind === 'settlement') {

@@ -19,12 +19,13 @@ import { guardedAnywhere, matchRules, ruleStatus, withoutMatches, type RuleStatu
 import { INTENTS, RIGHTS_INTENTS, type Intent } from './recognizer.ts';
 import type { Segment } from './text/normalize.ts';
 import { asksWhatIf, withoutWhatIf } from './whatIf.ts';
+import { asksAboutDisputing, withoutDisputeQuestions } from './disputeHedge.ts';
 
 /** The classes the model scores: every intent but 'unknown'. */
 export const MODEL_CLASSES: Intent[] = INTENTS.filter((i) => i !== 'unknown');
 
-/** Model-only crisis: from this score (measured: no ordinary message of any batch reaches it). */
-export const CRISIS_STRONG = 0.6;
+/** Model-only crisis: from this score (0.6 was reached by two ordinary messages of blind round 09; no crisis of rounds 01–09 needs less than 0.7). Below it, up to CRISIS_CHECK, the check-in. */
+export const CRISIS_STRONG = 0.7;
 /** Model-only check-in: from this crisis or distress score. */
 export const CRISIS_CHECK = 0.6;
 /** Model score from which a right (or hardship, or a time preference) the rules missed is taken. */
@@ -112,6 +113,13 @@ export function decide(evidence: Evidence): Decision {
 
   // "y si un mes no puedo pagar, qué pasa?": a question about a missed payment (answered), not a hardship said now (review 9).
   if (found.has('hardship') && asksWhatIf(normalized) && ruleStatus('hardship', withoutWhatIf(normalized), [{ start: 0, end: normalized.length }]) !== 'hit') found.delete('hardship');
+
+  // "can i dispute this or is it too late?": a question about the right, answered with the rights — unless
+  // the debt is denied beside it ("can i dispute this? its not mine"). Blind round 09.
+  if (found.has('dispute') && asksAboutDisputing(normalized) && ruleStatus('dispute', withoutDisputeQuestions(normalized), [{ start: 0, end: normalized.length }]) !== 'hit') {
+    found.delete('dispute');
+    found.add('rights');
+  }
 
   // SMS one-letter answers: "Y" / "N", and "S" (sí) in Spanish.
   const letter = /^\s*([yns])\s*[.!]*\s*$/.exec(evidence.rawFolded)?.[1];

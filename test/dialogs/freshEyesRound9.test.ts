@@ -22,11 +22,11 @@ describe('F1: a pay link that does not open is no identity theft', () => {
 });
 
 describe('F2: asking about the right to dispute is asked about, never recorded; a misreading said so is not added to', () => {
-  it('web: "can i dispute this?" asks whether they want to; "no i was just asking" records nothing', async () => {
+  it('web: "can i dispute this?" gets the rights, then whether they want to; "no i was just asking" records nothing', async () => {
     const conversation = bot().conversation();
     await verified(conversation, 'A-1003 july 21 1968 94110');
     await play(conversation, [
-      { says: 'can i dispute this?', must: ['Would you like to dispute it?'], mustNot: ['I have recorded your dispute'] },
+      { says: 'can i dispute this?', must: ['Your rights: until', 'Would you like to dispute it now?'], mustNot: ['I have recorded your dispute'] },
       { says: 'no i was just asking', must: ['I have not recorded a dispute'] },
     ]);
     expect(await db().dispute.count({ where: { accountId: (await account('A-1003')).id } })).toBe(0);
@@ -36,7 +36,7 @@ describe('F2: asking about the right to dispute is asked about, never recorded; 
     const conversation = bot().conversation({ locale: 'es-US' });
     await verified(conversation, 'A-1002 2 de noviembre de 1979 78201');
     await play(conversation, [
-      { says: 'tengo derecho a pedir pruebas de la deuda?', must: ['¿Quiere disputarlo?'], mustNot: ['He registrado su disputa'] },
+      { says: 'tengo derecho a pedir pruebas de la deuda?', must: ['Sus derechos: hasta', '¿Quiere disputarla ahora?'], mustNot: ['He registrado su disputa'] },
       { says: 'no, solo preguntaba', must: ['no he registrado ninguna disputa'] },
     ]);
     expect(await db().dispute.count({ where: { accountId: (await account('A-1002')).id } })).toBe(0);
@@ -145,7 +145,7 @@ describe('a no opening the answer to "Do you want to dispute this?" records noth
     const sms = smsFrom(bot(), '+16465550112');
     await verified(sms, 'Dec 5 1995 10025');
     await play(sms, [
-      { says: 'can i dispute the interest part?', must: ['Do you want to dispute this?'] },
+      { says: 'can i dispute the interest part?', must: ['Your rights', 'Do you want to dispute it now?'] },
       { says: 'no just asking', must: ['not recorded a dispute'], mustNot: ['I have recorded your dispute'] },
     ]);
     expect(await db().dispute.count({ where: { accountId: (await account('A-1006')).id } })).toBe(0);
@@ -155,7 +155,7 @@ describe('a no opening the answer to "Do you want to dispute this?" records noth
     const sms = smsFrom(bot(), '+16465550112');
     await verified(sms, 'Dec 5 1995 10025');
     await play(sms, [
-      { says: 'can i dispute the interest part?', must: ['Do you want to dispute this?'] },
+      { says: 'can i dispute the interest part?', must: ['Your rights', 'Do you want to dispute it now?'] },
       { says: 'no its not mine', must: ['recorded your dispute'] },
     ]);
   });
