@@ -130,6 +130,20 @@ export async function interrupt(dc: DialogContext, services: ConversationService
   // "i thought my insurance covered most of it": asked whether it is a dispute, never recorded unasked.
   // "ya pagué, gracias" right after paying is about that payment: asked too, never recorded unasked.
   const said = context.activity.text ?? '';
+  // "ok i paid it. is my account closed now?" after paying today: the question is about that payment — answered,
+  // with how to dispute if another payment was meant; no dispute question read into it (review 10, 01).
+  if (
+    intent === 'dispute' &&
+    session.accountId &&
+    !session.disputeCheck &&
+    claimsPaid(said) &&
+    !isHedgedDoubt(said, recognition) &&
+    (await paidRecently(services, session.accountId)) &&
+    (await answerQuestions(context, services))
+  ) {
+    await context.sendActivity(text.paidJustNow());
+    return 'done';
+  }
   const hedged =
     !session.disputeCheck &&
     intent !== 'original_creditor' &&

@@ -13,7 +13,7 @@ import { planView } from '../src/negotiation/views.ts';
 import type { Intent } from '../src/nlu/recognizer.ts';
 import { payLinkUrl } from '../src/payments/payLinks.ts';
 import { ANSWERED, ask, notUnderstood } from './prompts.ts';
-import { NegotiationSteps, QUIET, type Env, type NegotiateResult, type NegotiateState, type Outcome, type Step } from './negotiationSteps.ts';
+import { NegotiationSteps, offerOf, QUIET, type Env, type NegotiateResult, type NegotiateState, type Outcome, type Step } from './negotiationSteps.ts';
 
 export type { NegotiateResult } from './negotiationSteps.ts';
 
@@ -84,7 +84,9 @@ export class NegotiateDialog extends Dialog<NegotiateOptions> {
     const { text } = env;
     const message = mode === 'options' || mode === 'offer' || mode === 'resume' ? '' : (context.activity.text ?? '');
     const local = await localRecognitionOf(context, this.services, message);
-    const parsed = parseOfferMessage(message, local, { today: env.ctx.today, previous: state.offer });
+    // With a one-payment counter on the table, a new date ("ok, on the 19th") is for the amount offered, not the debtor's refused one (review 10).
+    const previous = state.step === 'proposed' && state.plan && state.plan.kind !== 'installments' ? offerOf(state.plan) : state.offer;
+    const parsed = parseOfferMessage(message, local, { today: env.ctx.today, ...(previous ? { previous } : {}) });
 
     // Cancelling a plan is always possible, even when collection is paused.
     if (parsed.cancelPlan) {

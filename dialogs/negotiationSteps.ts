@@ -317,7 +317,7 @@ export class NegotiationSteps {
 }
 
 /** The offer a plan answers, when the debtor's own terms are not at hand. */
-function offerOf(plan: PlanTerms): Offer {
+export function offerOf(plan: PlanTerms): Offer {
   if (plan.kind === 'full') return { kind: 'full' };
   if (plan.kind === 'settlement') return { kind: 'settlement', amount: plan.total };
   return { kind: 'installments', count: plan.installmentCount, ...(plan.frequency ? { frequency: plan.frequency } : {}), downPayment: plan.downPayment };

@@ -91,6 +91,8 @@ export interface Catalogue {
   disputeCheck(): string;
   /** After the rights, to a question about the right to dispute ("can i dispute this?"): do you want to? */
   disputeOffered(): string;
+  /** A question about a payment made today ("i paid it, is it closed?"), answered: another payment meant is a dispute. */
+  paidJustNow(): string;
   /** The debtor said no to disputeCheck: nothing recorded, and the right stays theirs. */
   disputeNotRecorded(): string;
   originalCreditorRecorded(): string;

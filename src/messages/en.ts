@@ -65,6 +65,7 @@ export const en: Catalogue = {
     })[reason],
   disputeCheck: () =>
     'It sounds like you think some of this may not be right. Would you like to dispute it? If you do, I record it in your own words, and we stop collecting the part you dispute until we have verified it and sent you the verification. You can also first ask to see how the balance adds up. Please answer yes or no.',
+  paidJustNow: () => 'If you meant a different payment, made before today some other way, tell me and I will record it as a dispute.',
   disputeOffered: () =>
     'Would you like to dispute it now? If you do, I record it in your own words, and we stop collecting the part you dispute until we have verified it and sent you the verification. Please answer yes or no.',
   disputeNotRecorded: () =>

@@ -66,6 +66,7 @@ export const es: Catalogue = {
     })[reason],
   disputeCheck: () =>
     'Parece que usted cree que parte de esto puede no ser correcto. ¿Quiere disputarlo? Si es así, lo registro con sus propias palabras y dejamos de cobrar la parte que disputa hasta haberla verificado y haberle enviado la verificación. También puede pedir primero ver cómo se compone el saldo. Por favor, responda sí o no.',
+  paidJustNow: () => 'Si se refiere a otro pago, hecho antes de hoy de otra forma, dígamelo y lo registro como una disputa.',
   disputeOffered: () =>
     '¿Quiere disputarla ahora? Si es así, la registro con sus propias palabras, y dejamos de cobrar la parte que disputa hasta haberla verificado y haberle enviado la verificación. Por favor, responda sí o no.',
   disputeNotRecorded: () =>

@@ -117,7 +117,7 @@ export const negotiationEn: NegotiationCatalogue = {
     `A settlement is paid in one payment: the creditor accepts ${plan.total} to settle the ${plan.balance} balance, on any date up to ${latest}. If one payment is too much at once, I can set up a payment plan for the full balance instead (tell me what you can pay, for example "300 a month"), or you can type "agent" to ask a person about other terms. Would one payment of ${plan.total} work for you? Reply yes to see the full terms, or tell me the date.`,
   accepted: () => 'I can set that up.',
   sameTerms: () =>
-    'I read that as the same terms I just showed you, so nothing changed. If something is not right, tell me the change in other words (for example "the first payment on the 15th"), or type "agent" to talk to a person.',
+    'I read that as the same terms I just showed you, so nothing changed. To agree to them, reply yes. If something is not right, tell me the change in other words (for example "the first payment on the 15th"), or type "agent" to talk to a person.',
 
   counter: (list, plan) =>
     `I cannot set that up exactly. ${reasons(list)} The closest I can offer is ${summary(plan)}. Would that work for you? Reply yes to see the full terms, or tell me something different.`,

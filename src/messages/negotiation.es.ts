@@ -116,7 +116,7 @@ export const negotiationEs: NegotiationCatalogue = {
     `Un acuerdo con descuento se paga en un solo pago: el acreedor acepta ${plan.total} para cerrar el saldo de ${plan.balance}, en cualquier fecha hasta el ${latest}. Si un solo pago es demasiado, puedo establecer un plan de pagos por el saldo completo (dígame cuánto puede pagar, por ejemplo "300 al mes"), o puede escribir "agente" para consultar otras condiciones con una persona. ¿Le funciona un solo pago de ${plan.total}? Responda sí para ver todos los términos, o dígame la fecha.`,
   accepted: () => 'Puedo establecer eso.',
   sameTerms: () =>
-    'Entiendo lo mismo que los términos que le acabo de mostrar, así que no cambió nada. Si algo no está bien, dígame el cambio con otras palabras, o escriba "agente" para hablar con una persona.',
+    'Entiendo lo mismo que los términos que le acabo de mostrar, así que no cambió nada. Para aceptarlos, responda sí. Si algo no está bien, dígame el cambio con otras palabras, o escriba "agente" para hablar con una persona.',
 
   counter: (list, plan) =>
     `No puedo establecer eso exactamente. ${reasons(list)} Lo más cercano que puedo ofrecer es ${summary(plan)}. ¿Le funciona? Responda sí para ver todos los términos, o dígame otra cosa.`,

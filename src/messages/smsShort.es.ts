@@ -105,6 +105,7 @@ export const smsShortEs: SmsShortVersions = {
       'Podemos darle en formato digital el aviso que explica su deuda y sus derechos, como un documento que puede guardar o imprimir. ¿Acepta recibir avisos sobre esta cuenta en formato digital? Puede retirar su consentimiento cuando quiera o pedir copias en papel.',
     esignWithdrawn: () =>
       'Listo. Hemos registrado el retiro de su consentimiento a los avisos digitales. Desde ahora le enviaremos por correo postal los avisos sobre esta cuenta, y una copia en papel del aviso que explica su deuda y sus derechos, al domicilio que tenemos registrado.',
+    paidJustNow: () => 'Si se refiere a otro pago, hecho antes de hoy de otra forma, digamelo y lo registro como una disputa.',
     disputeOffered: () => '¿Quiere disputarla ahora? Si es asi, la registro con sus palabras y dejamos de cobrar la parte disputada hasta enviarle la verificacion. Responda si o no.',
     verifyFailedBySms: () =>
       'No pude confirmar esos datos. Intentemoslo de nuevo. Si escribe desde un numero que quiza no tengamos, envie su numero de cuenta con su fecha de nacimiento y codigo postal.',
@@ -229,7 +230,7 @@ export const smsShortEs: SmsShortVersions = {
     settlementOnePayment: (plan, latest) =>
       `Un acuerdo con descuento es un solo pago: ${plan.total}, en cualquier fecha hasta el ${latest}. ¿Es mucho de una vez? Puedo hacer un plan por el saldo de ${plan.balance} (por ejemplo "300 al mes"), o escriba "agente". ¿Le muestro los términos del pago? O escriba la fecha.`,
     sameTerms: () =>
-      'Entiendo las mismas condiciones que le acabo de mostrar, sin cambios. Si hay un error, escriba el cambio con otras palabras, o "agente" para hablar con una persona.',
+      'Entiendo las mismas condiciones que le acabo de mostrar, sin cambios. Para aceptarlas, responda si. Si hay un error, escriba el cambio con otras palabras, o "agente" para hablar con una persona.',
     reviewDeclined: (plan) =>
       `De acuerdo. Puedo ofrecerle algo similar: ${summary(plan)}. ¿Quiere ver todos los términos? Si no, puede proponerme otra cosa.`,
     agreed: (plan, link) =>

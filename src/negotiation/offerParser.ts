@@ -75,7 +75,7 @@ const SPLIT_WORDS = /\b(split|in (?:2|two|3|three) (?:parts|payments|pieces|halv
 const START_WORDS = /\b(start|starts|starting|begin|beginning|from|first payment|empezar|empezando|comenzar|comenzando|a partir|desde|primer pago)\b/;
 /** "I already paid $300", "paid 300 in March", "can't (even) pay $400", "there's no way I can do 200", "no puedo (ni) pagar 400", "no puedo ni 10": amounts that are not offered. */
 const NOT_OFFERED =
-  /\b(?:already (?:paid|sent|made)|i paid|paid|have paid|ya (?:pague|pagamos|di|envie)|pague|can not (?:even |really |possibly )*(?:pay|afford|do)|no way (?:that )?(?:i|we) (?:can|could) (?:ever |even |possibly )*(?:pay|afford|do)|de ninguna manera (?:puedo|podemos) (?:pagar|dar)|could not (?:even )?(?:pay|afford|do)|unable to (?:pay|afford)|no puedo(?: ni)?(?: pagar| dar)(?: ni)?|no puedo ni|no alcanzo a pagar)\s+(?:you\s+|them\s+|a payment of\s+|un pago de\s+)?(?:us\s*)?\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g;
+  /\b(?:already (?:paid|sent|made)|i paid|paid|have paid|ya (?:pague|pagamos|di|envie)|pague|can not (?:even |really |possibly )*(?:pay|afford|do)|no way (?:that )?(?:i|we) (?:can|could) (?:ever |even |possibly )*(?:pay|afford|do)|de ninguna manera (?:puedo|podemos) (?:pagar|dar)|could not (?:even )?(?:pay|afford|do)|unable to (?:pay|afford)|no puedo(?: ni)?(?: pagar| dar)(?: ni)?|no puedo ni|no alcanzo a pagar|ya no (?:ofrezco|ofrezo|doy|pago)|no longer (?:offering|offer)|not offering)\s+(?:you\s+|them\s+|a payment of\s+|un pago de\s+)?(?:us\s*)?\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g;
 /**
  * The one number of a short message ("and with 2500?", "¿y con 2500?"): 2 to 4 digits, or more
  * with a $ or thousands commas (a bare five-digit number is a ZIP code, not an amount).
@@ -319,10 +319,11 @@ function startWithoutYear(normalized: string, today: string): string | undefined
   // "friday the 11th", "el viernes 11": the day of the month; "next friday", "el viernes": the coming one.
   const weekday = new RegExp(`\\b(${WEEKDAY_ALT})\\b(?: (?:the )?(\\d{1,2})(?:st|nd|rd|th)?\\b)?`).exec(normalized);
   if (weekday?.[2]) return nextDayOfMonth(today, Number(weekday[2]));
-  if (weekday) return nextWeekday(today, WEEKDAYS[weekday[1]!]!);
 
   const ordinal = /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)\b/.exec(normalized) ?? /\b(?:el|del) (?:dia )?(\d{1,2})\b(?! (?:pagos|meses|semanas|dolares|por ciento))/.exec(normalized);
+  // "el 19 que es viernes": the day of the month, the weekday only says which day it falls on.
   if (ordinal) return nextDayOfMonth(today, Number(ordinal[1]));
+  if (weekday) return nextWeekday(today, WEEKDAYS[weekday[1]!]!);
 
   // "200 now and the rest starting in march": a month said as a start.
   const monthStart = new RegExp(`\\b(?:starting|start|beginning|begin|from|desde|a partir de|empezando en|empezando) (?:in )?(${MONTH_ALT})\\b`).exec(normalized);

@@ -295,3 +295,18 @@ describe('a date taken back in the same message: the one said after the correcti
     expect(parse('150 a month on the 15th, no sorry if this is late').offer).toMatchObject({ firstDate: '2026-12-15' });
   });
 });
+
+describe('amounts said in other words (review 10, 03)', () => {
+  it.each<[string, 'en' | 'es', Partial<Offer>]>([
+    ['se puede liquidar la cuenta pagando 900 de un jalon?', 'es', { kind: 'settlement', amount: 90000 }],
+    ['can i settle it with 2000 in one go', 'en', { kind: 'settlement', amount: 200000 }],
+    ['no! ya no ofrezco 1500. acepto los 2462.71, el 19 de diciembre', 'es', { kind: 'settlement', amount: 246271, date: '2026-12-19' }],
+  ])('"%s"', (text, language, expected) => {
+    expect(parse(text, undefined, language).offer).toMatchObject(expected);
+  });
+
+  it('"el 19 que es viernes" is the 19th; "el viernes" alone the coming Friday', () => {
+    expect(parse('300 al mes empezando el 19 que es viernes', undefined, 'es').offer).toMatchObject({ firstDate: '2026-12-19' });
+    expect(parse('300 al mes empezando el viernes', undefined, 'es').offer).toMatchObject({ firstDate: '2026-11-27' });
+  });
+});

@@ -31,7 +31,7 @@ const PER_AFTER: Array<[RegExp, NonNullable<MoneyMention['per']>]> = [
 ];
 
 const MONEY_VERB =
-  /\b(?:pay|paying|do|offer|offering|give|send|afford|manage|handle|put down|put|spare|make|take|accept|settle for|payments? of|dar|pagar|pago|ofrezco|ofrecer|abonar|puedo dar|puedo|dare|pagaria|mandar|enviar|aceptan|aceptarian|acepta|aceptaria|toman|tomarian|pagos de|(?:un|solo|unico) pago de|un abono de|cuotas de|liquidar(?:la|lo)? con|saldar(?:la|lo)? con|settle(?: it| this| the debt| the account)? (?:with|at))\s+(?:you\s+|u\s+|like\s+|about\s+|around\s+|maybe\s+|only\s+|just\s+|up to\s+|at least\s+|at most\s+|hasta\s+|como\s+|unos\s+|solo\s+|nomas\s+|al menos\s+)*$/;
+  /\b(?:pay|paying|do|offer|offering|give|send|afford|manage|handle|put down|put|spare|make|take|accept|settle for|payments? of|dar|pagar|pago|ofrezco|ofrecer|abonar|puedo dar|puedo|dare|pagaria|mandar|enviar|aceptan|aceptarian|acepta|aceptaria|toman|tomarian|pagos de|(?:un|solo|unico) pago de|un abono de|cuotas de|liquidar(?:la|lo)? con|saldar(?:la|lo)? con|pagando|(?:acepto|aceptamos|i accept|accept|i ll take|ill take|i will take|tomo)(?:\s+(?:los|las|el|the))?|settle(?: it| this| the debt| the account)? (?:with|at))\s+(?:you\s+|u\s+|like\s+|about\s+|around\s+|maybe\s+|only\s+|just\s+|up to\s+|at least\s+|at most\s+|hasta\s+|como\s+|unos\s+|solo\s+|nomas\s+|al menos\s+)*$/;
 
 /** "100 is the max", "150 tops", "2000 is what i have", "200 es lo máximo": an amount said as the debtor's limit. */
 const LIMIT_AFTER = /^\s*(?:(?:is|es|would be|seria) (?:the|my|mi|el|lo) (?:max|maximum|most|limit|maximo|limite|tope|mas que puedo)\b|(?:max|tops|maximum|maximo|a lo mucho|como maximo)\b|is all i (?:can|have|got)\b|is what i (?:have|got|can do|can pay|can afford)\b|es todo lo que (?:puedo|tengo)\b|es lo que (?:tengo|puedo)\b)/;
@@ -67,6 +67,8 @@ export function extractMoney(s: Scratch, entities: Entities): void {
       /^\s*(?:now|today|upfront|up front|down|right now|ahora|hoy|de enganche|al contado|de contado|first|to start)\b/.test(after) ||
       // "ok 840 then", "bueno, 900 entonces": an amount agreed to in a haggle.
       /^\s*(?:then|entonces)\b/.test(after) ||
+      // "900 de un jalón", "2000 in one go": one payment of that amount.
+      /^\s*(?:de un jalon|de una vez|de un solo golpe|de golpe|en un (?:solo )?pago|in one (?:go|payment|shot|lump)|all at once|as a lump sum|lump sum)\b/.test(after) ||
       /^\s*(?:per|every|each|a|cada|por)\s+(?:paycheck|payday|pay period|pay check|pago|dia de pago)\b/.test(tail);
     const verb = MONEY_VERB.test(before) || LIMIT_AFTER.test(after);
     if (!(symbol || currencyWord || per || nowWord || verb || thousands)) continue;
