@@ -110,6 +110,8 @@ async function chooseText(
       // Identity theft, a dispute, active duty…: collection is paused, so the answer is a plain no (review R20).
       return { key: reason ?? (account && collectionPauseReason(account) ? 'paused' : 'default') };
     }
+    case 'what_next':
+      return { key: account?.disputed ? 'disputed' : account && collectionPauseReason(account) ? 'paused' : 'default' };
     default:
       return { key: 'default' };
   }

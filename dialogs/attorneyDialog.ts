@@ -152,3 +152,22 @@ export class AttorneyDialog extends Dialog {
     return dc.endDialog();
   }
 }
+
+/**
+ * After the attorney was recorded, "did u get her number right? 305 555 0123": the contact the
+ * message holds is compared with the one on record — confirmed when it is the same, recorded
+ * (and audited) when it differs. False when the message holds no contact or no attorney is recorded.
+ */
+export async function answerAttorneyContact(context: TurnContext, services: ConversationServices): Promise<boolean> {
+  const account = await verifiedAccount(context, services);
+  if (!account?.attorneyRepresented || !account.attorneyName) return false;
+  const { contact } = contactDetailsFrom(context.activity.text ?? '');
+  if (!contact) return false;
+  const text = catalogueOf(await sessionOf(context, services));
+  const shown = (value: string) => dataForText(value, textFormatOf(context));
+  const digits = (value: string) => value.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
+  const same = account.attorneyContact !== null && (digits(contact).length >= 7 ? digits(contact) === digits(account.attorneyContact) : contact.toLowerCase() === account.attorneyContact.toLowerCase());
+  if (!same) await recordAttorney(services.db, { accountId: account.id, conversationId: conversationRecordId(context), channel: channelOf(context), name: account.attorneyName, contact });
+  await context.sendActivity(same ? text.attorneyContactConfirmed(shown(account.attorneyName), shown(account.attorneyContact!)) : text.attorneyContactChanged(shown(account.attorneyName), shown(contact)));
+  return true;
+}

@@ -10,7 +10,7 @@ import { isBackFromPause, isOnlyPause } from '../src/nlu/pause.ts';
 import { AccountChoiceDialog } from './accountChoiceDialog.ts';
 import { AfterVerification } from './afterVerification.ts';
 import { answerQuestions, SWITCH_ACCOUNT } from './answers.ts';
-import { asksAboutPaying, AttorneyDialog } from './attorneyDialog.ts';
+import { answerAttorneyContact, asksAboutPaying, AttorneyDialog } from './attorneyDialog.ts';
 import { answerCheckIn } from './crisisCheckIn.ts';
 import { afterDeathReport, DeathReportDialog } from './deathReportDialog.ts';
 import { rememberGoal, todayFor } from './goal.ts';
@@ -149,6 +149,8 @@ export class MainDialog {
       await dc.repromptDialog();
       return;
     }
+    // "did u get her number right? 305 555 0123": the attorney's contact, confirmed or corrected (review 10, 07).
+    if (dc.activeDialog?.id !== AttorneyDialog.id && session.accountId && (await answerAttorneyContact(context, this.services))) return;
     // "can I still pay a little" while the attorney's details are asked: the attorney dialog answers it.
     const attorneyAnswers = dc.activeDialog?.id === AttorneyDialog.id && asksAboutPaying(context.activity.text ?? '', recognition);
     const answered = !session.deathReport && !attorneyAnswers && (await answerQuestions(context, this.services));

@@ -29,6 +29,7 @@ export const ANSWER_IDS = [
   'card_declined',
   'reminders',
   'esign_meaning',
+  'what_next',
   'wait_time',
   'stay_with_bot',
   'switch_account',
@@ -53,6 +54,8 @@ export const ANSWER_TEXTS: Readonly<Record<AnswerId, readonly string[]>> = {
   card_declined: ['default'],
   reminders: ['default'],
   esign_meaning: ['default'],
+  // Review 10, 06: "so what happens now, do i need to send them anything" after a dispute.
+  what_next: ['disputed', 'paused', 'default'],
   // Said from the conversation catalogue (they depend on the queue, not on words of their own).
   wait_time: [],
   stay_with_bot: [],

@@ -101,6 +101,10 @@ export interface Catalogue {
   askAttorneyName(): string;
   askAttorneyContact(): string;
   attorneyRecorded(name: string): string;
+  /** The attorney's contact said again after it was recorded, the same: confirmed. */
+  attorneyContactConfirmed(name: string, contact: string): string;
+  /** … a different one: recorded instead. */
+  attorneyContactChanged(name: string, contact: string): string;
   attorneyNoted(): string;
   statusRecorded(status: ReportedStatusKind): string;
   statusNoted(): string;

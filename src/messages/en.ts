@@ -82,6 +82,8 @@ export const en: Catalogue = {
     'Understood. I have noted your request to stop contact, and a person will apply it to your record. If you ever want to talk to us again, type "agent".',
   askAttorneyName: () => 'Thank you for telling me. What is your attorney\'s name?',
   askAttorneyContact: () => 'And your attorney\'s phone number or email address?',
+  attorneyContactConfirmed: (name, contact) => `Yes: we have ${name} at ${contact}. A person from our team will follow up with them.`,
+  attorneyContactChanged: (name, contact) => `Thank you. I have changed ${name}'s contact to ${contact}, and a person from our team will follow up with them.`,
   attorneyRecorded: (name) =>
     `Thank you. We have recorded that ${name} represents you, and we will contact your attorney instead of you about this account. A person from our team will follow up with them.`,
   attorneyNoted: () =>

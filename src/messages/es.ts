@@ -83,6 +83,8 @@ export const es: Catalogue = {
     'Entendido. He anotado su solicitud de no ser contactado, y una persona la aplicará a su registro. Si en algún momento quiere hablar con nosotros, escriba "agente".',
   askAttorneyName: () => 'Gracias por decírmelo. ¿Cómo se llama su abogado?',
   askAttorneyContact: () => '¿Y el teléfono o el correo electrónico de su abogado?',
+  attorneyContactConfirmed: (name, contact) => `Sí: tenemos a ${name} en el ${contact}. Una persona de nuestro equipo se comunicará con su abogado.`,
+  attorneyContactChanged: (name, contact) => `Gracias. He cambiado el contacto de ${name} a ${contact}, y una persona de nuestro equipo se comunicará con su abogado.`,
   attorneyRecorded: (name) =>
     `Gracias. Hemos registrado que ${name} le representa, y nos comunicaremos con su abogado en lugar de con usted sobre esta cuenta. Una persona de nuestro equipo se pondrá en contacto con su abogado.`,
   attorneyNoted: () =>

@@ -106,6 +106,7 @@ export const smsShortEs: SmsShortVersions = {
     esignWithdrawn: () =>
       'Listo. Hemos registrado el retiro de su consentimiento a los avisos digitales. Desde ahora le enviaremos por correo postal los avisos sobre esta cuenta, y una copia en papel del aviso que explica su deuda y sus derechos, al domicilio que tenemos registrado.',
     paidJustNow: () => 'Si se refiere a otro pago, hecho antes de hoy de otra forma, digamelo y lo registro como una disputa.',
+    attorneyContactChanged: (name, contact) => `Gracias. He cambiado el contacto de ${name} a ${contact}, y una persona de nuestro equipo se comunicara con su abogado.`,
     disputeOffered: () => '¿Quiere disputarla ahora? Si es asi, la registro con sus palabras y dejamos de cobrar la parte disputada hasta enviarle la verificacion. Responda si o no.',
     verifyFailedBySms: () =>
       'No pude confirmar esos datos. Intentemoslo de nuevo. Si escribe desde un numero que quiza no tengamos, envie su numero de cuenta con su fecha de nacimiento y codigo postal.',

@@ -44,3 +44,61 @@ describe('01: "ok i paid it. is my account closed now?" right after paying', () 
     expect(await db().dispute.count({ where: { accountId: maria.id } })).toBe(0);
   });
 });
+
+describe('05: a date taken back', () => {
+  it('web: "can the first one be on the 15th.. actually no make it the 22nd, thats when my unemployment hits" starts on the 22nd', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: "hi. i got laid off last month and cant pay what you're asking right now. could i do like 20 a month until i find work?", must: ['confirm who you are'] },
+      { says: 'linda park. january 9 1990', must: ['ZIP'] },
+      { says: 'zip 60614', must: ['$20.00'] },
+      { says: 'can the first one be on the 15th.. actually no make it the 22nd, thats when my unemployment hits', must: ['$20.00 on December 22, 2026'], mustNot: ['December 15'] },
+    ]);
+  });
+});
+
+describe('06: "so what happens now, do i need to send them anything" after a dispute', () => {
+  it('web: what comes next is said, not "anything else I can help with?"', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1006 December 5 1995 10025');
+    await play(conversation, [
+      { says: 'i dont even remember going to peachtree medical, i had insurance back then anyway. this isnt mine', must: ['recorded your dispute'] },
+      { says: 'ok. so what happens now, do i need to send them anything', must: ['Nothing more is needed from you now', 'verification'], mustNot: ['Is there anything else I can help with'] },
+    ]);
+  });
+
+  it('Spanish, on an open account: "y ahora que sigue?" gives the choices', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await verified(conversation, 'A-1002 2 de noviembre de 1979 78201');
+    await play(conversation, [{ says: 'y ahora que sigue?', must: ['Usted decide'], mustNot: ['no le entendí'] }]);
+  });
+});
+
+describe('07: the attorney said, then the number checked; the balance asked in other words', () => {
+  it('web: "did u get her number right? 305 555 0123" confirms it; another number is recorded instead', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1003 July 21 1968 94110');
+    await play(conversation, [
+      { says: 'i have a lawyer for all my debts now, her name is Denise Alvarado and shes at 305-555-0123, talk to her', must: ['Denise Alvarado represents you'] },
+      { says: 'did u get her number right? 305 555 0123', must: ['Yes: we have Denise Alvarado at 305'], mustNot: ['did not understand'] },
+      { says: 'sorry its actually 305 555 0199', must: ["changed Denise Alvarado's contact to 305 555 0199"], mustNot: ['Yes: we have'] },
+    ]);
+    const james = await db().account.findUniqueOrThrow({ where: { accountNumber: 'A-1003' } });
+    expect(james.attorneyContact).toBe('305 555 0199');
+  });
+
+  it('"what would the balance be if i did want to pay" is a balance question', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1003 July 21 1968 94110');
+    await play(conversation, [{ says: 'what would the balance be if i did want to pay', must: ['$876.25'], mustNot: ['did not understand'] }]);
+  });
+});
+
+describe('02: "ugh fine. agent"', () => {
+  it('a request for a person at the end of a sentence is one', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1003 July 21 1968 94110');
+    await play(conversation, [{ says: 'ugh fine. agent', mustNot: ['did not understand'] }]);
+    expect(await db().handoff.count({ where: { reason: 'asked' } })).toBe(1);
+  });
+});
