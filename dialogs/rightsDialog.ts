@@ -13,7 +13,7 @@ import type { Intent } from '../src/nlu/recognizer.ts';
 import { answersQuestion, ask, notUnderstood } from './prompts.ts';
 import { repliesFor } from '../src/messages/replies.ts';
 import { offerRecord } from './recordOffer.ts';
-import { isAcknowledgment, isEsignYes, namesElectronicYes } from '../src/negotiation/consent.ts';
+import { isAcknowledgment, isEsignYes, namesElectronicYes, opensWithYes, saysAlreadyYes } from '../src/negotiation/consent.ts';
 
 export interface RightsOptions {
   /** The E-SIGN question comes back after something else was asked meanwhile (issue #12 item 6). */
@@ -145,7 +145,11 @@ export class RightsDialog extends Dialog<RightsOptions> {
     const general = await recognitionOf(dc.context, this.services);
     // "Can you put it on hold?", "I can't pay anything": answered by the negotiation (the second names the smallest plan: payment talk).
     const hardship = hardshipRequest(dc.context.activity.text ?? '', general, null);
-    if (general.intents.some((i) => OTHER_REQUESTS.has(i)) || general.entities.money.length > 0 || hardship) {
+    const another = general.intents.some((i) => OTHER_REQUESTS.has(i)) || general.entities.money.length > 0 || hardship !== null;
+    // "sí. y podría pagar 400 al mes…": the yes that opens the message answers the question, then the rest is handled;
+    // "ya le había dicho que sí": the yes said again (review 10, 09).
+    if ((another && opensWithYes(words) && !local.intents.includes('deny')) || saysAlreadyYes(words)) return this.consent(dc, another ? { handleCurrentMessage: true } : undefined);
+    if (another) {
       this.putOff(session);
       await rightsBeforePaying(dc.context, this.services, general.intents.some((i) => PAYMENT_REQUESTS.has(i)) || general.entities.money.length > 0 || hardship === 'cannot_pay');
       return dc.endDialog({ handleCurrentMessage: true } satisfies RightsResult);
@@ -210,7 +214,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
   }
 
   /** The yes: the consent, with the wording asked, and the notice it allows. */
-  private async consent(dc: DialogContext): Promise<DialogTurnResult> {
+  private async consent(dc: DialogContext, then?: RightsResult): Promise<DialogTurnResult> {
     const session = await sessionOf(dc.context, this.services);
     const notice = await consentAndDeliverNotice(this.services.db, {
       accountId: session.accountId!,
@@ -222,7 +226,7 @@ export class RightsDialog extends Dialog<RightsOptions> {
     });
     delete session.esign;
     await this.showNotice(dc.context, notice.token, true);
-    return dc.endDialog();
+    return dc.endDialog(then);
   }
 
   private async deliver(context: TurnContext): Promise<void> {

@@ -51,6 +51,19 @@ export function isEsignYes(text: string, local: Recognition, askedToBeSure: bool
   return askedToBeSure || namesElectronicYes(text) || !isAcknowledgment(text);
 }
 
+/** "ya le había dicho que sí", "i already said yes": the yes said again, to the same question. */
+const ALREADY_SAID_YES = /\b(?:ya )?(?:le |te |les )?(?:habia|he|havia) dicho que si\b|\bya (?:le |te )?dije que si\b|\bi (?:already )?(?:said|told you|answered) yes\b/;
+
+export function saysAlreadyYes(text: string): boolean {
+  return ALREADY_SAID_YES.test(normalizeText(text)) && !/\b(no|not|pero|but)\b/.test(normalizeText(text).replace(ALREADY_SAID_YES, ' '));
+}
+
+/** "sí. y podría pagar 400 al mes…", "yes, and can i do 100 a month": a yes that is the whole first clause, with no "but" after it. */
+export function opensWithYes(text: string): boolean {
+  const [first = '', ...rest] = text.split(/[,.!;:]|\s[-–]\s/);
+  return /^(?:ok |okay |bueno )?(?:yes|yeah|yep|yup|sure|si|sip|claro|ok si|okay yes|yes please|si por favor)$/.test(normalizeText(first).trim()) && !/\b(but|pero|no|not|except|menos)\b/.test(normalizeText(rest.join(' ')).replace(/\bno (?:me )?(?:cobren|quiero pagar)\b/, ''));
+}
+
 /** "1", "ok 1", "1 yes": the numbered SMS yes. */
 const NUMBERED_YES = /^(?:(?:ok|okay|yes|si) )?1(?: (?:yes|si|ok|please|por favor))?$/;
 const ELECTRONIC = /\b(electronic|electronically|electronica|electronico|electronicamente|digital|digitally|online|por internet|en linea|by email|por email|por e mail|correo electronico)\b/;

@@ -102,3 +102,33 @@ describe('02: "ugh fine. agent"', () => {
     expect(await db().handoff.count({ where: { reason: 'asked' } })).toBe(1);
   });
 });
+
+describe('09: a yes to electronic notices with an offer after it, and "I already said yes"', () => {
+  it('Spanish web: "si. y podria pagar 400 al mes a partir del mes que viene?" consents and gets the plan; the question is not asked again', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    const transcript = await play(conversation, [
+      { says: 'hola soy carlos ramirez, naci el 2 de noviembre de 1979, cp 78201', must: ['forma electrónica'] },
+      { says: 'si. y podria pagar 400 al mes a partir del mes que viene?', must: ['/notices/', '$400.00', '1 de diciembre de 2026'] },
+      { says: 'si', must: ['/pay/'], mustNot: ['forma electrónica'] },
+    ]);
+    expect(transcript.flat().join('\n')).not.toMatch(/Una cosa más, sobre sus avisos/);
+    const carlos = await db().account.findUniqueOrThrow({ where: { accountNumber: 'A-1002' } });
+    expect(await db().consent.count({ where: { accountId: carlos.id, kind: 'esign' } })).toBe(1);
+  });
+
+  it('"ya le habia dicho que si" to the question asked again is a yes', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await play(conversation, [
+      { says: 'hola soy carlos ramirez, naci el 2 de noviembre de 1979, cp 78201', must: ['forma electrónica'] },
+      { says: 'ya le habia dicho que si', must: ['/notices/'], mustNot: ['no le entendí'] },
+    ]);
+  });
+
+  it('"yes but what does electronic mean" is no consent', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'A-1003 july 21 1968 94110', must: ['electronically'] },
+      { says: 'yes but what does electronic mean? also can i do 100 a month', mustNot: ['/notices/'] },
+    ]);
+  });
+});
