@@ -37,6 +37,12 @@ export async function answerQuestions(context: TurnContext, services: Conversati
       said = (await withdrawPersonRequest(context, services)) || said;
     } else if (id === 'switch_account') {
       if (account && (session.accountIds?.length ?? 0) > 1) context.turnState.set(SWITCH_ACCOUNT, true);
+      else if (account) {
+        await context.sendActivity(conversationOf(session).onlyAccount());
+        said = true;
+      }
+    } else if (id === 'why_verify' && account) {
+      // "why do you need that" once verified is about whatever was asked then (an attorney's name…), not the identity check.
     } else if (answerSet(session.language).get(id)!.needs === 'account' && !account) {
       session.goal = { ...session.goal, answers: [...new Set([...(session.goal?.answers ?? []), id])] };
       deferred = true;

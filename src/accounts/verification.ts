@@ -2,7 +2,7 @@ import type { Db, Tx } from '../db/database.ts';
 import type { Account } from '../db/generated/client.ts';
 import { appendAudit } from '../audit.ts';
 import { factorMatches } from '../identity/factors.ts';
-import { nameKey } from '../domain/names.ts';
+import { nameKeyForms } from '../domain/names.ts';
 import { afterFailedVerification, afterSuccessfulVerification, isVerificationLocked } from '../domain/verificationLock.ts';
 
 /**
@@ -57,8 +57,8 @@ async function candidates(db: Db, claim: VerificationClaim): Promise<Account[]> 
   }
   if (claim.phone) return db.account.findMany({ where: { phone: claim.phone } });
   if (claim.fullName) {
-    const key = nameKey(claim.fullName);
-    return key.includes(' ') ? db.account.findMany({ where: { nameKey: key } }) : [];
+    const keys = nameKeyForms(claim.fullName);
+    return keys.length > 0 ? db.account.findMany({ where: { nameKey: { in: keys } } }) : [];
   }
   return [];
 }

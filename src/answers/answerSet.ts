@@ -30,6 +30,7 @@ export const ANSWER_IDS = [
   'reminders',
   'esign_meaning',
   'what_next',
+  'why_verify',
   'wait_time',
   'stay_with_bot',
   'switch_account',
@@ -56,6 +57,8 @@ export const ANSWER_TEXTS: Readonly<Record<AnswerId, readonly string[]>> = {
   esign_meaning: ['default'],
   // Review 10, 06: "so what happens now, do i need to send them anything" after a dispute.
   what_next: ['disputed', 'paused', 'default'],
+  // Review 10, 12: "pa que quieren eso" when the date of birth is asked.
+  why_verify: ['default'],
   // Said from the conversation catalogue (they depend on the queue, not on words of their own).
   wait_time: [],
   stay_with_bot: [],

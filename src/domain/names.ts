@@ -12,6 +12,25 @@ export function nameKey(fullName: string): string {
     .trim();
 }
 
+/**
+ * The keys a name typed without its apostrophe or hyphen may be stored under: "james oconnor" is
+ * "james o'connor", "maria garcia lopez" may be "maria garcia-lopez" (review 10, 11b: a common
+ * name failed verification typed without its apostrophe). Stored keys are never rewritten.
+ */
+export function nameKeyForms(fullName: string): string[] {
+  const key = nameKey(fullName);
+  const forms = new Set([key, key.replace(/'/g, ''), key.replace(/'/g, ' ').replace(/\s+/g, ' '), key.replace(/-/g, ' ')]);
+  const words = key.replace(/'/g, '').split(' ');
+  // "oconnor", "oneil": O' before a surname that goes on with a consonant.
+  const last = words[words.length - 1]!;
+  if (/^o[bcdfghjklmnpqrstvwxz][a-z]{3,}$/.test(last)) forms.add([...words.slice(0, -1), `o'${last.slice(1)}`].join(' '));
+  // "o connor": the O' written apart.
+  if (/ o [a-z]/.test(key)) forms.add(key.replace(/ o ([a-z])/g, " o'$1"));
+  // "garcia lopez" ↔ "garcia-lopez": the last two words joined.
+  if (words.length >= 3) forms.add(`${words.slice(0, -2).join(' ')} ${words.slice(-2).join('-')}`);
+  return [...forms].filter((f) => f.includes(' '));
+}
+
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   (JSON.parse(readFileSync(new URL('./notNames.json', import.meta.url), 'utf8')) as { words: string[] }).words,
 );

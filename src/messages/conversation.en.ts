@@ -41,6 +41,7 @@ export const conversationEn: ConversationCatalogue = {
     'No problem, the letter is not needed: please tell me your first and last name.',
   ],
   confirmDob: (date) => [`Did you mean ${date}? Please answer yes or no.`, `Just to be sure: is your date of birth ${date}? Yes or no?`],
+  onlyAccount: () => 'This is the only account we have for you under these details. If you have a letter about another one, send me the account number on it.',
   answerAfterVerification: () =>
     'I can answer that as soon as I have confirmed who you are, because it depends on your account. I will come back to it right after.',
   notUnderstood: () => ['Sorry, I did not understand that.', 'I am sorry, I did not catch that.'],

@@ -41,6 +41,7 @@ export const conversationEs: ConversationCatalogue = {
     'No se preocupe, la carta no hace falta: escriba su nombre y apellido, por favor.',
   ],
   confirmDob: (date) => [`¿Quiso decir el ${date}? Por favor, responda sí o no.`, `Solo para estar seguro: ¿su fecha de nacimiento es el ${date}? ¿Sí o no?`],
+  onlyAccount: () => 'Esta es la única cuenta que tenemos a su nombre con estos datos. Si tiene una carta sobre otra, envíeme el número de cuenta que aparece en ella.',
   answerAfterVerification: () =>
     'Puedo responderle en cuanto haya confirmado su identidad, porque depende de su cuenta. Vuelvo a ello justo después.',
   notUnderstood: () => ['Perdone, no le entendí.', 'Disculpe, no entendí eso.'],

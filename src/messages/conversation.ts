@@ -37,6 +37,8 @@ export interface ConversationCatalogue {
   confirmDob(date: string): string[];
   /** A question that needs the account, asked before verification: answered right after it. */
   answerAfterVerification(): string;
+  /** "is that the only account?" with one account verified: it is the only one under these details (review 10, 11). */
+  onlyAccount(): string;
   /** Nothing understood: said before the question is asked again, in two wordings. */
   notUnderstood(): string[];
   /** Second misunderstanding in a row (and every second one after it): the main choices and a person, in two wordings. */

@@ -153,6 +153,7 @@ export const smsShortEs: SmsShortVersions = {
   },
 
   conversation: {
+    onlyAccount: () => 'Esta es la unica cuenta que tenemos a su nombre con estos datos. Si tiene una carta sobre otra, envieme el numero de cuenta que aparece en ella.',
     stuck: (verified) =>
       verified
         ? [

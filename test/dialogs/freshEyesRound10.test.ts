@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshBotForEachTest, playTable as play, verifiedByMail as verified } from '../helpers/conversation.ts';
+import { freshBotForEachTest, playTable as play, smsConversation, verifiedByMail as verified } from '../helpers/conversation.ts';
 
 /**
  * What the fresh-eyes replay of round 10 (test/reviews/2026-12-07-fresh-eyes-round-10.md) saw,
@@ -130,5 +130,38 @@ describe('09: a yes to electronic notices with an offer after it, and "I already
       { says: 'A-1003 july 21 1968 94110', must: ['electronically'] },
       { says: 'yes but what does electronic mean? also can i do 100 a month', mustNot: ['/notices/'] },
     ]);
+  });
+});
+
+describe('12: a Spanish speaker texting from a number not on file', () => {
+  it('SMS: "q onda quien es" is answered in Spanish, "no hablo ingles" keeps Spanish, "pa que quieren eso" is answered, and the account number verifies', async () => {
+    const conversation = smsConversation(bot(), '+15125550199');
+    await play(conversation, [
+      { says: 'q onda quien es', must: ['asistente virtual'], mustNot: ['virtual assistant'] },
+      { says: 'no hablo ingles', mustNot: ['continue in English', 'I will continue'] },
+      { says: 'pa que quieren eso', must: ['Para hablar de una cuenta solo con la persona a quien pertenece'], mustNot: ['no le entendí'] },
+      { says: 'la carta dice cuenta A-1002', must: ['número de cuenta'] },
+      { says: '2 de noviembre de 1979 cp 78201', must: ['Su identidad está confirmada'] },
+    ]);
+  });
+
+  it('"i dont speak spanish" is English', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await play(conversation, [{ says: 'i dont speak spanish', mustNot: ['español'] }]);
+  });
+});
+
+describe('11: one account only, and a name typed without its apostrophe', () => {
+  it('web: "is that the only account? i thought there was another one" while the E-SIGN question is open says so, then asks it again', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'hi im linda park, i think i have 2 different bills with you guys? b-day jan 9 1990 zip 60614', must: ['electronically'] },
+      { says: 'is that the only account? i thought there was another one', must: ['This is the only account we have for you', 'electronically'], mustNot: ['did not understand'] },
+    ]);
+  });
+
+  it('"james oconnor, 7/21/1968, 94110" verifies James O\'Connor', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [{ says: 'james oconnor, 7/21/1968, 94110', must: ['You are verified'] }]);
   });
 });

@@ -15,7 +15,10 @@ import { lexiconMap } from '../lexicon.ts';
 function extractLanguage(normalized: string, entities: Entities): void {
   let last: { at: number; language: 'en' | 'es' } | undefined;
   for (const m of normalized.matchAll(/\b(espanol|spanish|castellano|english|ingles)\b/g)) {
-    const language = m[1] === 'english' || m[1] === 'ingles' ? 'en' : 'es';
+    // "no hablo inglés", "i dont speak spanish", "no entiendo inglés": the other language (review 10, 12).
+    const refused = /\b(no hablo|no se|no entiendo|no leo|no puedo leer|no hablamos|dont speak|do not speak|dont understand|do not understand|cant read|can not read|no speak|not good at|no muy bien el|no mucho)( bien| muy bien| el| mucho)? $/.test(normalized.slice(0, m.index));
+    const named = m[1] === 'english' || m[1] === 'ingles' ? 'en' : 'es';
+    const language = refused ? (named === 'en' ? 'es' : 'en') : named;
     if (!last || m.index >= last.at) last = { at: m.index, language };
   }
   if (last) entities.language = last.language;
