@@ -240,6 +240,12 @@ const MISREAD =
 export async function afterStopOrCrisis(dc: DialogContext, services: ConversationServices, session: Session, recognition: Recognition): Promise<boolean> {
   const { context } = dc;
   const text = catalogueOf(session);
+  // "can we just figure out something small, like 50 a month?": not now, and not pressed (DESIGN 8; review 10, 14).
+  const aboutPaying = recognition.intents.some((i) => PAYMENT_INTENTS.includes(i)) || recognition.entities.money.length > 0;
+  if (session.mode === 'crisis' && aboutPaying && !recognition.intents.includes('crisis') && !recognition.intents.includes('distress')) {
+    await context.sendActivity(text.crisisPaymentLater());
+    return false;
+  }
   // "no im safe, just really tired of all of it" after the crisis reply: heard, with 988 and the person kept (review 8, 10).
   if (session.mode === 'crisis' && saysSafe(context.activity.text ?? '', recognition)) {
     await ask(context, session, text.crisisSafeNow());
@@ -259,6 +265,11 @@ export async function afterStopOrCrisis(dc: DialogContext, services: Conversatio
     return false;
   }
   if (session.mode === 'crisis') {
+    // "can whoever it is text me instead of calling?": how the person should reach them, recorded.
+    if (recognition.entities.contactPreference || recognition.intents.includes('time_preference') || recognition.intents.includes('withdraw_consent')) {
+      await noteContactPreference(context, services, session, recognition);
+      return false;
+    }
     await ask(context, session, text.crisisFollowUp());
     return false;
   }

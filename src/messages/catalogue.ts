@@ -117,6 +117,8 @@ export interface Catalogue {
   crisisSafeNow(): string[];
   /** Anything else said after a crisis: a person will reach out, 988 and 911 (two wordings, never twice in a row). */
   crisisFollowUp(): string[];
+  /** After a crisis reply, a question about paying: not in this conversation, nothing is due, a person will go through it (review 10, 14). */
+  crisisPaymentLater(): string;
   abusiveFirst(): string;
   abusiveHandoff(): string;
   handoffQueued(minutes: number, channel: string): string;

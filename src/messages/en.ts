@@ -110,6 +110,8 @@ export const en: Catalogue = {
     'I am glad you are safe. Feeling worn out by all of this makes sense, and there is no rush here. A person from our team has been asked to reach out to you, and you can call or text 988 at any time, day or night.',
     'Thank you for letting me know you are safe. There is no pressure here. Someone from our team will reach out to you, and 988 is there at any hour if things get heavier.',
   ],
+  crisisPaymentLater: () =>
+    'We can look at payments another time: nothing is due now, and I will not ask you for a payment in this conversation. A person from our team will reach out and can go through small payments with you. If you would rather they text than call, just tell me.',
   crisisFollowUp: () => [
     'A person from our team has been asked to reach out to you first, when the team is at work. Right now, if you are in danger, call 911; you can call or text 988 at any time, day or night.',
     'I am still here. Someone from our team has been asked to reach out to you. You can call or text 988 at any time, and if you are in danger, please call 911.',

@@ -111,6 +111,8 @@ export const es: Catalogue = {
     'Me alegra que esté a salvo. Es comprensible sentirse agotado con todo esto, y aquí no hay prisa. Pedimos a una persona de nuestro equipo que se comunique con usted, y puede llamar o enviar un mensaje de texto al 988 en cualquier momento, de día o de noche.',
     'Gracias por decirme que está a salvo. Aquí no hay ninguna presión. Una persona de nuestro equipo se comunicará con usted, y el 988 atiende a cualquier hora si las cosas se ponen más difíciles.',
   ],
+  crisisPaymentLater: () =>
+    'Podemos ver los pagos en otro momento: no hay nada que pagar ahora, y no le pediré ningún pago en esta conversación. Una persona de nuestro equipo se comunicará con usted y puede revisar pagos pequeños con usted. Si prefiere que le escriban en lugar de llamarle, solo dígamelo.',
   crisisFollowUp: () => [
     'Le pedimos a una persona de nuestro equipo que se comunique con usted primero, en cuanto el equipo esté trabajando. Ahora mismo, si está en peligro, llame al 911; puede llamar o enviar un mensaje de texto al 988 en cualquier momento, de día o de noche.',
     'Sigo aquí. Hemos pedido a una persona de nuestro equipo que se comunique con usted. Puede llamar o enviar un mensaje de texto al 988 en cualquier momento, y si está en peligro, llame al 911.',

@@ -144,6 +144,8 @@ export const smsShortEs: SmsShortVersions = {
       'Me alegra saber que no corre peligro. Es normal sentirse agotado con todo esto, y no hay prisa. Una persona del equipo le va a contactar, y puede llamar o mandar un texto al 988 a cualquier hora.',
       'Gracias por decirme que no corre peligro. Nadie le va a presionar. Una persona del equipo le va a contactar, y el 988 le atiende las 24 horas si lo necesita.',
     ],
+    crisisPaymentLater: () =>
+      'Podemos ver los pagos en otro momento: no hay nada que pagar ahora y no le pedire pagos en esta conversacion. Una persona de nuestro equipo le contactara. Si prefiere mensajes en vez de llamadas, digamelo.',
     crisisFollowUp: () => [
       'Una persona del equipo le va a contactar primero, en horario de trabajo. Ahora, si corre peligro, llame al 911. Puede llamar o mandar un texto al 988 las 24 horas.',
       'Sigo con usted. Pedimos que una persona de nuestro equipo le contacte. Puede llamar o mandar un texto al 988 a cualquier hora; si corre peligro, llame al 911.',

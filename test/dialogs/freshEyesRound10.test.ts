@@ -165,3 +165,37 @@ describe('11: one account only, and a name typed without its apostrophe', () => 
     await play(conversation, [{ says: 'james oconnor, 7/21/1968, 94110', must: ['You are verified'] }]);
   });
 });
+
+describe('13: the breakdown asked in other words, and "ok agent then"', () => {
+  it('web: "how is it 5000, can i see whats in that" while the E-SIGN question is open shows how the balance adds up', async () => {
+    const conversation = bot().conversation();
+    await play(conversation, [
+      { says: 'A-1006 December 5 1995 10025', must: ['electronically'] },
+      { says: 'how is it 5000, can i see whats in that', must: ['$5,400.00'], mustNot: ['did not understand'] },
+    ]);
+  });
+
+  it('"ok agent then" asks for a person', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1006 December 5 1995 10025');
+    await play(conversation, [{ says: 'ok agent then', mustNot: ['What would you like to do?'] }]);
+    expect(await db().handoff.count({ where: { reason: 'asked' } })).toBe(1);
+  });
+});
+
+describe('14: after the crisis reply, "no im ok… just stressed", then a small plan asked for', () => {
+  it('SMS: safe is heard, paying is put off without pressure, and "text me instead of calling" is recorded', async () => {
+    const conversation = smsConversation(bot(), '+16465550112');
+    await conversation.say('hi');
+    await verified(conversation, 'Dec 5 1995 10025');
+    await play(conversation, [
+      { says: '5000. i cant do this anymore honestly. rent, my car, now this. sometimes i think everyone would be better off without me', must: ['988'] },
+      { says: 'no im ok, sorry, i didnt mean it like that. just stressed', must: ['safe', '988'] },
+      { says: 'really im fine. can we just figure out something small, like 50 a month?', must: ['nothing is due now', 'will not ask you for a payment'], mustNot: ['Do you authorize', '$50.00 on'] },
+      { says: 'can whoever it is text me instead of calling? i cant pick up at work', mustNot: ['I am still here'] },
+    ]);
+    const aisha = await db().account.findUniqueOrThrow({ where: { accountNumber: 'A-1006' } });
+    expect(aisha.contactPreferenceJson).not.toBeNull();
+    expect(await db().plan.count({ where: { accountId: aisha.id } })).toBe(0);
+  });
+});
