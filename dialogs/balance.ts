@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { accountView, catalogueOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
+import { accountView, catalogueOf, conversationOf, sessionOf, textFormatOf, verifiedAccount, type ConversationServices } from '../src/bot/services.ts';
 import { reply } from '../src/replies/render.ts';
 import { say } from './prompts.ts';
 
@@ -10,6 +10,8 @@ export async function showBalance(context: TurnContext, services: ConversationSe
   const session = await sessionOf(context, services);
   const text = catalogueOf(session);
   const view = accountView(account, text, textFormatOf(context));
-  if (itemized) await context.sendActivity(reply(text.itemization(view), { card: 'itemization' }));
+  // Asked again right away: said again, never word for word the message before (DESIGN 16; review 10, 15).
+  const itemization = itemized ? text.itemization(view) : '';
+  if (itemized) await context.sendActivity(reply(itemization === session.lastBotText ? conversationOf(session).asISaid(itemization) : itemization, { card: 'itemization' }));
   else await say(context, session, text.balanceSummary(view));
 }

@@ -90,8 +90,8 @@ export async function answerDisputeCheck(
   const opensWithNo = /^(?:no|nope|nah|naw)\b/.test(normalizeText(words)) && !local.intents.includes('dispute');
   if (opensWithNo || local.intent === 'deny' || (local.intents.includes('deny') && !local.intents.includes('dispute'))) {
     await context.sendActivity(catalogueOf(session).disputeNotRecorded());
-    // "nah, can i do 100 a month": the offer is answered by the rest of the turn.
-    return paying ? 'none' : 'reprompt';
+    // "nah, can i do 100 a month", "no just show me what its for": the rest of the message is answered by the rest of the turn (review 10, 15).
+    return paying || recognition.intents.some((i) => i === 'itemization' || i === 'balance' || i === 'rights' || i === 'validation_notice') ? 'none' : 'reprompt';
   }
   if (paying && !recognition.intents.includes('dispute')) return 'none';
   const affirmed = local.intents.includes('affirm') || recognition.intent === 'affirm';

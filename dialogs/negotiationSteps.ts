@@ -148,7 +148,9 @@ export class NegotiationSteps {
         const reasons = evaluation.reasons.map((r) => reasonView(r, env.format));
         if (evaluation.outcome === 'counter') {
           state.step = 'proposed';
-          await context.sendActivity(reply(env.text.counter(reasons, plan), { choices: this.choices('proposed', env) }));
+          const counter = env.text.counter(reasons, plan);
+          const said = counter === env.session.lastBotText ? env.text.counterAgain(plan, offerView(offer, env.format)) : counter;
+          await context.sendActivity(reply(said, { choices: this.choices('proposed', env) }));
         } else {
           state.step = 'review';
           state.review = { offer, literal: evaluation.literal, violations: evaluation.violations, reasons: evaluation.reasons };

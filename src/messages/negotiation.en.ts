@@ -122,6 +122,9 @@ export const negotiationEn: NegotiationCatalogue = {
   counter: (list, plan) =>
     `I cannot set that up exactly. ${reasons(list)} The closest I can offer is ${summary(plan)}. Would that work for you? Reply yes to see the full terms, or tell me something different.`,
 
+  counterAgain: (plan, o) =>
+    `I cannot set up ${offer(o)} either. The closest I can offer is still ${summary(plan)}. Reply yes to see the full terms, tell me something different, or type "agent" to ask a person.`,
+
   review: (list, plan, o) =>
     `I cannot agree to ${offer(o)} myself. ${reasons(list)} The closest I can offer is ${summary(plan)}. If you prefer, I can send your proposal to a collections officer, who will review it and reply to you. Would you like me to send it? Please answer yes or no.`,
 

@@ -121,6 +121,9 @@ export const negotiationEs: NegotiationCatalogue = {
   counter: (list, plan) =>
     `No puedo establecer eso exactamente. ${reasons(list)} Lo más cercano que puedo ofrecer es ${summary(plan)}. ¿Le funciona? Responda sí para ver todos los términos, o dígame otra cosa.`,
 
+  counterAgain: (plan, o) =>
+    `Tampoco puedo establecer ${offer(o)}. Lo más cercano que puedo ofrecer sigue siendo ${summary(plan)}. Responda sí para ver todos los términos, dígame otra cosa, o escriba "agente" para consultarlo con una persona.`,
+
   review: (list, plan, o) =>
     `No puedo aceptar ${offer(o)} por mi cuenta. ${reasons(list)} Lo más cercano que puedo ofrecer es ${summary(plan)}. Si lo prefiere, puedo enviar su propuesta a un agente de cobranza, que la revisará y le responderá. ¿Quiere que la envíe? Por favor, responda sí o no.`,
 

@@ -95,6 +95,8 @@ export interface NegotiationCatalogue {
   settlementOnePayment(plan: PlanView, latest: string): string;
   /** Outside policy: each reason in plain words, and the closest plan. */
   counter(reasons: ReasonView[], plan: PlanView): string;
+  /** Another offer out of the limits, with the same closest terms: not the same counter word for word (DESIGN 16; review 10). */
+  counterAgain(plan: PlanView, offer: OfferView): string;
   /** The rounds are used up: the closest plan, and the offer of a person's review of the debtor's proposal. */
   review(reasons: ReasonView[], plan: PlanView, offer: OfferView): string;
   reviewAskAgain(): string;

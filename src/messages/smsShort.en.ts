@@ -85,6 +85,7 @@ export const smsShortEn: SmsShortVersions = {
     options,
     settlementOnePayment: (plan, latest) =>
       `A settlement is one payment: ${plan.total}, on any date up to ${latest}. Too much at once? I can set up a plan for the full ${plan.balance} (say, "300 a month"), or type "agent". Shall I show the terms for one payment? Or tell me the date.`,
+    counterAgain: (plan, o) => `I cannot set up ${offer(o)} either. Still the closest: ${summary(plan)}. Reply yes for the full terms, or "agent" for a person.`,
     counter: (list, plan) =>
       `I cannot set that up exactly: ${reasons(list)}. The closest I can offer is ${summary(plan)}. Shall I show you the full terms? Or suggest something else.`,
     // The closest plan comes with the answer no (reviewDeclined): here, why, and a person's review.

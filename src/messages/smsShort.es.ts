@@ -226,6 +226,7 @@ export const smsShortEs: SmsShortVersions = {
       if (plan.kind === 'full') return `Puedo establecer ${summary(plan)}. ¿Le sirve? Si acepta, le muestro todos los términos.`;
       return `Este es un plan que puedo establecer: ${summary(plan)}. ¿Le sirve? Si acepta, le muestro todos los términos; si no, puede proponerme otra cantidad, como "50 al mes".`;
     },
+    counterAgain: (plan) => `Tampoco puedo hacer eso. Lo mas cercano sigue siendo: ${summary(plan)}. ¿Le muestro los terminos?`,
     counter: (list, plan) =>
       `No puedo hacerlo tal cual: ${reasons(list)}. Puedo ofrecerle algo similar: ${summary(plan)}. ¿Le muestro los términos? O proponga otra cosa.`,
     // The closest plan comes with the answer no (reviewDeclined): here, why, and a person's review.

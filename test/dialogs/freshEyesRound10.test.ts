@@ -199,3 +199,18 @@ describe('14: after the crisis reply, "no im ok… just stressed", then a small 
     expect(await db().plan.count({ where: { accountId: aisha.id } })).toBe(0);
   });
 });
+
+describe('15: a hostile debtor asks what the bill is for', () => {
+  it('web: "no just show me what its for" after the dispute question shows the breakdown; "WHAT IS IT FOR" too; "fine 280 but on the 18th" keeps the 280', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1004 January 9 1990 60614');
+    await play(conversation, [
+      { says: "400 bucks for what?? i never even got a bill from them. you're clowns", must: ['dispute'] },
+      { says: 'no just show me what its for', must: ['I have not recorded a dispute', 'adds up'] },
+      { says: 'are you deaf. WHAT IS IT FOR', must: ['adds up'] },
+      { says: "whatever. lowest you'll take? i'll give you 150 and that's it", must: ['$280.00'] },
+      { says: 'will they take 200', must: ['$280.00'] },
+      { says: 'fine 280 but on the 18th', must: ['$280.00 on December 18, 2026'], mustNot: ['$200.00'] },
+    ]);
+  });
+});
