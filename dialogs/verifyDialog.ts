@@ -205,7 +205,7 @@ export class VerifyDialog extends Dialog<VerifyOptions> {
       // "I'm Maria Johnson, …" is a name whatever else the message asks; a bare "Maria Johnson" only when it asks nothing.
       const bare = !answered && ['unknown', 'greeting', 'language'].includes(recognition.intent);
       // The recognizer's name ends at words like "dob" or "zip" ("hi its olivia grant dob 4/4/94…", review 4, D01).
-      const name = bare ? nameInAnswer(message) : (entities.name ?? nameAfterCue(message) ?? nameInClauses(message));
+      const name = bare ? (nameInAnswer(message) ?? (state.asking === 'identifier' ? nameInClauses(message) : null)) : (entities.name ?? nameAfterCue(message) ?? nameInClauses(message));
       if (name && (!claim.fullName || (name !== claim.fullName && name.includes(' ')))) {
         claim.fullName = name;
         got.push('name');

@@ -121,6 +121,10 @@ export function decide(evidence: Evidence): Decision {
     found.add('rights');
   }
 
+  // "quiero pagar el saldo completo y quitármelo de encima": paying the balance, not asking for it — unless the
+  // amount itself is asked ("cuánto es el saldo, lo quiero pagar todo"). Review 10, 18.
+  if (found.has('balance') && found.has('pay_full') && !/\b(cuanto|how much|what do i owe|que debo|cual es (el|mi) saldo|whats my balance|what is my balance)\b/.test(normalized)) found.delete('balance');
+
   // SMS one-letter answers: "Y" / "N", and "S" (sí) in Spanish.
   const letter = /^\s*([yns])\s*[.!]*\s*$/.exec(evidence.rawFolded)?.[1];
   if (letter === 'y' || (letter === 's' && evidence.language === 'es')) found.add('affirm');

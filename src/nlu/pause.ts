@@ -9,6 +9,8 @@ import type { Recognition } from './recognizer.ts';
 const LEAD = '(?:ok |okay |k |sorry |wait |lol |hold on |perdon |espere |espera |ok ok )?';
 const PAUSE = new RegExp(`^${LEAD}(?:${alternationOf('be-right-back')})\\b`);
 const PAUSE_ONLY = new RegExp(`^${LEAD}(?:${alternationOf('be-right-back')})(?: (?:please|pls|plz|por favor|porfa|ok|gracias|thanks|thx|lol|jaja|haha|[a-z]+ing(?: \\w+){0,2}))?$`);
+/** "dejame checar mi cuenta del banco, ahorita vuelvo", "un momento voy por la tarjeta": a short message with a pause in it. */
+const PAUSE_IN = new RegExp(`\\b(?:${alternationOf('be-right-back')})\\b`);
 const BACK = new RegExp(`^(?:ok |okay |k |sorry |ya |listo |ok ya |alright )?(?:${alternationOf('back-again')})(?: (?:sorry|perdon|ok|now|ahora|gracias|thanks))?$`);
 
 /** The message opens with a pause ("brb", "un momento …"). */
@@ -19,7 +21,7 @@ export function opensWithPause(words: string): boolean {
 /** The message is a pause and nothing more to act on ("brb making dinner", "un momento por favor"). */
 export function isOnlyPause(words: string, recognition: Pick<Recognition, 'intents' | 'entities'>): boolean {
   const normalized = normalizeText(words).replace(/[|.,!]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (!PAUSE_ONLY.test(normalized)) return false;
+  if (!PAUSE_ONLY.test(normalized) && !(PAUSE_IN.test(normalized) && normalized.split(' ').length <= 10 && !/\?/.test(words))) return false;
   return recognition.entities.money.length === 0 && recognition.intents.every((i) => i === 'unknown' || i === 'greeting' || i === 'thanks' || i === 'affirm');
 }
 

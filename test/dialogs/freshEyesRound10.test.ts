@@ -214,3 +214,32 @@ describe('15: a hostile debtor asks what the bill is for', () => {
     ]);
   });
 });
+
+describe('17, 18, 21, 22: paying said plainly, pauses said in passing, a name said again', () => {
+  it('Spanish web: "quiero pagar el saldo completo y quitarmelo de encima" gets the terms for paying it all, not the balance again', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await verified(conversation, 'A-1002 2 de noviembre de 1979 78201');
+    await play(conversation, [
+      { says: 'bueno ya. quiero pagar el saldo completo y quitarmelo de encima', must: ['$3,518.15', 'Estos son los términos'] },
+    ]);
+  });
+
+  it('SMS Spanish: "dejame checar mi cuenta del banco, ahorita vuelvo" with a counter on the table is a pause, and the counter stays', async () => {
+    const conversation = smsConversation(bot(), '+14045550101', 'es-US');
+    await conversation.say('hola');
+    await verified(conversation, '14 de marzo de 1985 30301');
+    await play(conversation, [
+      { says: 'aceptarian 600 para liquidar?', must: ['$759.50'] },
+      { says: 'dejame checar mi cuenta del banco, ahorita vuelvo', must: ['No hay prisa'], mustNot: ['no le entendí'] },
+      { says: 'ya volvi. si, los 759.50 pero el dia 15 que es cuando me pagan', must: ['$759.50', '15 de diciembre de 2026'] },
+    ]);
+  });
+
+  it('web Spanish: "ya le di mi nombre!! linda park" is the name', async () => {
+    const conversation = bot().conversation({ locale: 'es-US' });
+    await play(conversation, [
+      { says: 'hola', must: ['nombre completo'] },
+      { says: 'ya le di mi nombre!! linda park', must: ['ya tengo su nombre'], mustNot: ['no le entendí'] },
+    ]);
+  });
+});
