@@ -243,3 +243,15 @@ describe('17, 18, 21, 22: paying said plainly, pauses said in passing, a name sa
     ]);
   });
 });
+
+describe('22: "listo ya pague. ya quedo cerrada la cuenta?" right after paying', () => {
+  it('SMS Spanish: answered, with no dispute question', async () => {
+    const james = await db().account.findUniqueOrThrow({ where: { accountNumber: 'A-1003' } });
+    const conversation = smsConversation(bot(), '+14155550188', 'es-US');
+    await conversation.say('hola');
+    await verified(conversation, '21 de julio de 1968 94110');
+    await db().payment.create({ data: { accountId: james.id, amount: james.balance, currency: 'USD', status: 'succeeded', provider: 'demo' } });
+    await db().account.update({ where: { id: james.id }, data: { balance: 0 } });
+    await play(conversation, [{ says: 'listo ya pague. ya quedo cerrada la cuenta?', mustNot: ['¿Quiere disputar esto?', 'He registrado su disputa'] }]);
+  });
+});
