@@ -94,7 +94,7 @@ export class NegotiationSteps {
 
   async sendOptions(context: TurnContext, env: Env): Promise<void> {
     // 1006.38(b): the validation rights before any payment talk, when they were not stated yet (the E-SIGN question still open).
-    await rightsBeforePaying(context, this.services, true);
+    if (env.session.esign?.state === 'deferred') await rightsBeforePaying(context, this.services, true);
     const options = paymentOptions(env.ctx);
     // The rights are open while the validation period runs, and before the notice has even gone.
     const rightsOpen = !env.account.validationPeriodEndsAt || isValidationPeriodOpen(env.account.validationPeriodEndsAt, env.now);
@@ -110,6 +110,9 @@ export class NegotiationSteps {
   }
 
   async evaluate(context: TurnContext, state: NegotiateState, env: Env, offer: Offer, countsAsRound = true): Promise<Outcome> {
+    // 1006.38(b): the validation rights before any terms, when this conversation has not stated them yet (the
+    // E-SIGN question put off by a question, then "lo quiero saldar todo": review 10, 08).
+    await rightsBeforePaying(context, this.services, true);
     const judged: Evaluation = evaluateOffer(offer, env.ctx, countsAsRound ? state.rounds : Math.max(0, state.rounds - 1));
     // DESIGN 8: in hardship, terms beyond even the creditor's hardship limits are for a person to
     // decide — the closest hardship plan, and the debtor's own proposal offered for review at once.

@@ -133,7 +133,12 @@ function parseOffer(text: string, normalized: string, recognition: Recognition, 
   };
   const money = entities.money.filter(drop(false)).filter(drop(true));
   // "I already paid $300 in March": the month of a payment made is not a start date.
-  const date = startDate(normalizeText(text.replace(PAST_PAYMENT_CLAUSE, ' ')), recognition, context.today);
+  const asked = startDate(normalizeText(text.replace(PAST_PAYMENT_CLAUSE, ' ')), recognition, context.today);
+  // "make it the 4th of each month" with a plan starting in January: the 4th of January, not of this month (review 10, 10).
+  const startOnTable = context.previous && (context.previous.kind === 'installments' ? context.previous.firstDate : context.previous.date);
+  const saidDay = afterCorrection(normalized);
+  const dayOnly = /\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:el|del) (?:dia )?\d{1,2}\b/.test(saidDay) && !new RegExp(`\\b(?:${MONTH_ALT}|next|proximo|siguiente|que viene|tomorrow|manana|week|semana)\\b|\\d{1,2}/\\d{1,2}`).test(saidDay);
+  const date = asked && startOnTable && asked < startOnTable && dayOnly ? sameDayInMonthOf(startOnTable, asked) : asked;
   if (money.length === 0) {
     // "600" as an answer; "and with 2500?" while terms are being discussed (a number that is no date);
     // "esta bien los 2327.50 pero el 15": an amount named beside a date (review 4, D16).
@@ -289,9 +294,8 @@ function frequencyOf(normalized: string, money: Recognition['entities']['money']
 /** The first payment date the message asks for: the next such date on or after `today`. */
 export function startDate(normalized: string, recognition: Recognition, today: string): string | undefined {
   // "on the 15th, no wait the 20th": the date after a correction is the one meant.
-  const corrected = [...normalized.matchAll(CORRECTION)].pop();
-  if (corrected) {
-    const tail = normalized.slice(corrected.index + corrected[0].length);
+  const tail = afterCorrection(normalized);
+  if (tail !== normalized) {
     const later = recognition.entities.dates.length > 1 ? recognition.entities.dates[recognition.entities.dates.length - 1] : undefined;
     const laterIso = later && `${String(later.year).padStart(4, '0')}-${String(later.month).padStart(2, '0')}-${String(later.day).padStart(2, '0')}`;
     const fromTail = startWithoutYear(tail, today) ?? (laterIso && isIsoDate(laterIso) && daysBetween(today, laterIso) >= 0 ? laterIso : undefined);
@@ -302,6 +306,18 @@ export function startDate(normalized: string, recognition: Recognition, today: s
   // A start date is never in the past: "dec 20" read as December 2020 is the coming December 20.
   if (fullIso && isIsoDate(fullIso) && daysBetween(today, fullIso) >= 0) return fullIso;
   return startWithoutYear(normalized, today) ?? (fullIso && isIsoDate(fullIso) ? fullIso : undefined);
+}
+
+/** What follows the last correction in the message ("…, no wait the 20th"), or all of it. */
+function afterCorrection(normalized: string): string {
+  const corrected = [...normalized.matchAll(CORRECTION)].pop();
+  return corrected ? normalized.slice(corrected.index + corrected[0].length) : normalized;
+}
+
+/** The day of month of `day` in the month of the start `start` (`day` itself when that is no later date). */
+function sameDayInMonthOf(start: string, day: string): string {
+  const candidate = `${start.slice(0, 8)}${day.slice(8, 10)}`;
+  return isIsoDate(candidate) && candidate >= start ? candidate : day;
 }
 
 /** Words that take back what was just said ("no wait", "mejor dicho"): a date after them replaces the one before. */

@@ -255,3 +255,17 @@ describe('22: "listo ya pague. ya quedo cerrada la cuenta?" right after paying',
     await play(conversation, [{ says: 'listo ya pague. ya quedo cerrada la cuenta?', mustNot: ['¿Quiere disputar esto?', 'He registrado su disputa'] }]);
   });
 });
+
+describe('08: the rights before any terms, when the E-SIGN question was put off by a question', () => {
+  it('SMS Spanish: the breakdown asked while it is open, then "ok lo quiero saldar todo de una vez": the rights come before the terms', async () => {
+    const conversation = smsConversation(bot(), '+14045550101', 'es-US');
+    await conversation.say('hola');
+    const [, pay = []] = await play(conversation, [
+      { says: '14 de marzo de 1985, cp 30301', must: ['formato digital'] },
+      { says: 'y esos 1085 de que son? traen intereses o cargos?', must: ['$1,250.00'] },
+      { says: 'ok lo quiero saldar todo de una vez', must: ['Sus derechos', '$1,085.00'] },
+    ]).then((t) => [t[1], t[2]]);
+    const text = pay.join('\n');
+    expect(text.indexOf('Sus derechos')).toBeLessThan(text.indexOf('$1,085.00 el'));
+  });
+});

@@ -357,7 +357,8 @@ describe('DESIGN 8: hardship opens the hardship limits', () => {
     expect(await hardshipReports('A-1002')).toBe(before + 1);
 
     const [alone = [], offer = []] = await play(await carlos(), [{ says: 'me quedé sin trabajo', must: ['Lamento'] }, { says: '¿puedo pagar 150 al mes?' }], 'A-1002');
-    expect(combined).toEqual([alone[0], ...offer]);
+    // Said apart, the hardship puts the E-SIGN question off first, so the rights come before the terms (review 10, 08).
+    expect(combined).toEqual([alone[0], ...offer.filter((reply) => !reply.startsWith('Sus derechos'))]);
   });
 });
 

@@ -310,3 +310,16 @@ describe('amounts said in other words (review 10, 03)', () => {
     expect(parse('300 al mes empezando el viernes', undefined, 'es').offer).toMatchObject({ firstDate: '2026-11-27' });
   });
 });
+
+describe('a day said for a plan that starts in a later month (review 10, 10)', () => {
+  const startsInJanuary: Offer = { kind: 'installments', amount: 30000, frequency: 'monthly', firstDate: '2027-01-01' };
+  it('"jan 1 is a holiday lol, make it the 4th of each month" is January 4, the amount kept', () => {
+    expect(parse('jan 1 is a holiday lol, make it the 4th of each month', startsInJanuary).offer).toMatchObject({ amount: 30000, firstDate: '2027-01-04' });
+  });
+  it('"first payment jan 4 then" is a date, not $4', () => {
+    expect(parse('first payment jan 4 then', startsInJanuary).offer).toMatchObject({ amount: 30000, firstDate: '2027-01-04' });
+  });
+  it('"december 4" names its month: December 4', () => {
+    expect(parse('december 4', startsInJanuary).offer).toMatchObject({ firstDate: '2026-12-04' });
+  });
+});

@@ -34,6 +34,7 @@ const MONEY_VERB =
   /\b(?:pay|paying|do|offer|offering|give|send|afford|manage|handle|put down|put|spare|make|take|accept|settle for|payments? of|dar|pagar|pago|ofrezco|ofrecer|abonar|puedo dar|puedo|dare|pagaria|mandar|enviar|aceptan|aceptarian|acepta|aceptaria|toman|tomarian|pagos de|(?:un|solo|unico) pago de|un abono de|cuotas de|liquidar(?:la|lo)? con|saldar(?:la|lo)? con|pagando|(?:acepto|aceptamos|i accept|accept|i ll take|ill take|i will take|tomo)(?:\s+(?:los|las|el|the))?|settle(?: it| this| the debt| the account)? (?:with|at))\s+(?:you\s+|u\s+|like\s+|about\s+|around\s+|maybe\s+|only\s+|just\s+|up to\s+|at least\s+|at most\s+|hasta\s+|como\s+|unos\s+|solo\s+|nomas\s+|al menos\s+)*$/;
 
 /** "100 is the max", "150 tops", "2000 is what i have", "200 es lo máximo": an amount said as the debtor's limit. */
+const MONTH_BEFORE = new RegExp(`\\b(?:${alternationOf('months')})\\.?\\s*$`);
 const LIMIT_AFTER = /^\s*(?:(?:is|es|would be|seria) (?:the|my|mi|el|lo) (?:max|maximum|most|limit|maximo|limite|tope|mas que puedo)\b|(?:max|tops|maximum|maximo|a lo mucho|como maximo)\b|is all i (?:can|have|got)\b|is what i (?:have|got|can do|can pay|can afford)\b|es todo lo que (?:puedo|tengo)\b|es lo que (?:tengo|puedo)\b)/;
 
 export function extractMoney(s: Scratch, entities: Entities): void {
@@ -52,6 +53,8 @@ export function extractMoney(s: Scratch, entities: Entities): void {
     if (/^[a-z]/.test(after) || /^\s*(?:%|percent|por ciento)/.test(after)) continue; // 15th, 4pm, 30%
     if (/^\s*(?:(?:monthly|weekly|biweekly|equal|more|mensuales|semanales|iguales)\s+)?(?:months?|weeks?|payments?|installments?|instalments?|days?|years?|yrs?|meses|mes|semanas?|pagos?|cuotas?|dias?|anos?|plazos|mensualidades|am|pm|hours?|horas?|of (?:them|those))\b/.test(after)) continue;
     if (/\b(?:chapter|capitulo|ch|over|in|en|durante)\s*$/.test(before) && !symbol) continue;
+    // "first payment jan 4 then": a day of a month, not an amount (review 10, 10).
+    if (!symbol && MONTH_BEFORE.test(before)) continue;
     const currencyWord = /^\s*(?:dollars?|bucks|usd|dls|dolares|dolar|pesos?)\b/.exec(after);
     let tail = currencyWord ? after.slice(currencyWord[0].length) : after;
     let per: MoneyMention['per'];
