@@ -21,7 +21,7 @@ export function opensWithPause(words: string): boolean {
 /** The message is a pause and nothing more to act on ("brb making dinner", "un momento por favor"). */
 export function isOnlyPause(words: string, recognition: Pick<Recognition, 'intents' | 'entities'>): boolean {
   const normalized = normalizeText(words).replace(/[|.,!]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (!PAUSE_ONLY.test(normalized) && !(PAUSE_IN.test(normalized) && normalized.split(' ').length <= 10 && !/\?/.test(words))) return false;
+  if (!PAUSE_ONLY.test(normalized) && !(PAUSE_IN.test(normalized) && normalized.split(' ').length <= 10 && !/[?\d]/.test(words))) return false;
   return recognition.entities.money.length === 0 && recognition.intents.every((i) => i === 'unknown' || i === 'greeting' || i === 'thanks' || i === 'affirm');
 }
 

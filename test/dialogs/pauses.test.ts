@@ -58,3 +58,14 @@ describe('"what if I cannot pay one month?" is a question, not a hardship', () =
     expect(await bot().database.db.auditEvent.count({ where: { accountId: james.id, type: { contains: 'hardship' } } })).toBe(1);
   });
 });
+
+describe('a pause beside new terms', () => {
+  it('web: "actually make it 250, brb" with plan terms on the table is judged as 250 a month, not only a pause', async () => {
+    const conversation = bot().conversation();
+    await verified(conversation, 'A-1006 December 5 1995 10025');
+    await play(conversation, [
+      { says: 'can i do 300 a month', must: ['$416.67'] },
+      { says: 'actually make it 250, brb', must: ['$416.67'], mustNot: ['There is no rush'] },
+    ]);
+  });
+});
